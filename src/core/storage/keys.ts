@@ -1,0 +1,14 @@
+/**
+ * Every localStorage key the app uses lives here. Keys carry no version: the version travels inside
+ * the stored envelope ({ v, data }) so that migrations can read old values in place.
+ */
+export const STORAGE_PREFIX = 'hashiya:';
+
+/** Values that could not be read are copied here before anything may overwrite them. */
+export const BACKUP_PREFIX = `${STORAGE_PREFIX}backup:`;
+
+export const storageKeys = {
+  settings: `${STORAGE_PREFIX}settings`,
+  readingProgress: `${STORAGE_PREFIX}progress`,
+  importedArticles: `${STORAGE_PREFIX}articles`,
+} as const;
