@@ -1,0 +1,50 @@
+import * as v from 'valibot';
+import type { Article } from './article';
+
+/**
+ * The Article schema for anything that did not come out of our own parser in this session:
+ * localStorage (imported articles) and, later, articles carried in shared links. Limits keep a
+ * hostile or corrupt value from blowing up memory or the layout; they are far above real articles.
+ */
+export const ARTICLE_LIMITS = {
+  idLength: 128,
+  titleLength: 1_000,
+  blockTextLength: 20_000,
+  maxBlocks: 2_000,
+  totalTextLength: 2_000_000,
+  sourcesLength: 2_000,
+  datelineLength: 200,
+} as const;
+
+const blockSchema = v.object({
+  id: v.pipe(v.string(), v.regex(/^[a-z][a-z0-9-]{0,63}$/)),
+  kind: v.picklist(['title', 'lead', 'paragraph', 'heading', 'caption', 'quote']),
+  text: v.pipe(v.string(), v.minLength(1), v.maxLength(ARTICLE_LIMITS.blockTextLength)),
+});
+
+const datelineSchema = v.object({
+  raw: v.pipe(v.string(), v.minLength(1), v.maxLength(ARTICLE_LIMITS.datelineLength)),
+  date: v.optional(v.pipe(v.string(), v.isoDate())),
+});
+
+export const articleSchema = v.pipe(
+  v.object({
+    id: v.pipe(v.string(), v.regex(/^[A-Za-z0-9][A-Za-z0-9._~-]*$/), v.maxLength(ARTICLE_LIMITS.idLength)),
+    title: v.pipe(v.string(), v.minLength(1), v.maxLength(ARTICLE_LIMITS.titleLength)),
+    dateline: v.optional(datelineSchema),
+    lang: v.pipe(v.string(), v.regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/), v.maxLength(35)),
+    dir: v.picklist(['rtl', 'ltr']),
+    blocks: v.pipe(v.array(blockSchema), v.minLength(1), v.maxLength(ARTICLE_LIMITS.maxBlocks)),
+    sources: v.optional(v.pipe(v.string(), v.maxLength(ARTICLE_LIMITS.sourcesLength))),
+  }),
+  v.check((a) => a.blocks[0]?.kind === 'title', 'the first block must be the title'),
+  v.check((a) => new Set(a.blocks.map((b) => b.id)).size === a.blocks.length, 'block ids must be unique'),
+  v.check(
+    (a) => a.blocks.reduce((n, b) => n + b.text.length, 0) <= ARTICLE_LIMITS.totalTextLength,
+    'article text is too long',
+  ),
+) satisfies v.GenericSchema<unknown, Article>;
+
+export function isArticle(value: unknown): value is Article {
+  return v.is(articleSchema, value);
+}

@@ -1,0 +1,35 @@
+import type { Block, BlockKind } from './article';
+import { fnv1a32 } from './hash';
+import { normaliseText } from './normalise';
+
+/**
+ * Block ids come from the block's own normalised text, never from its position or kind, so a link
+ * to one paragraph survives edits to other paragraphs — and survives a parser change that turns
+ * the same paragraph into a lead or a heading. Ids look like "p-0k3x9az" (repeats: "p-0k3x9az-2"):
+ * they start with a letter and use only [a-z0-9-], so they are valid HTML ids and URL-safe.
+ */
+export const BLOCK_ID_PATTERN = /^p-[0-9a-z]{7}(?:-[1-9][0-9]*)?$/;
+
+export function normaliseForId(text: string): string {
+  return normaliseText(text);
+}
+
+/** The id a block with this text gets when its text occurs only once in the article. */
+export function baseBlockId(text: string): string {
+  return `p-${fnv1a32(normaliseForId(text)).toString(36).padStart(7, '0')}`;
+}
+
+/** Give each block its id; the 2nd, 3rd... block with the same base id gets "-2", "-3" in document order. */
+export function assignBlockIds(blocks: readonly { readonly kind: BlockKind; readonly text: string }[]): Block[] {
+  const seen = new Map<string, number>();
+  return blocks.map(({ kind, text }) => {
+    const base = baseBlockId(text);
+    const count = (seen.get(base) ?? 0) + 1;
+    seen.set(base, count);
+    return { id: count === 1 ? base : `${base}-${count}`, kind, text };
+  });
+}
+
+export function isValidBlockId(id: string): boolean {
+  return BLOCK_ID_PATTERN.test(id);
+}
