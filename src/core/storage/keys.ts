@@ -11,4 +11,5 @@ export const storageKeys = {
   settings: `${STORAGE_PREFIX}settings`,
   readingProgress: `${STORAGE_PREFIX}progress`,
   importedArticles: `${STORAGE_PREFIX}articles`,
+  annotationsPrefix: `${STORAGE_PREFIX}notes:`, // + articleId: one key per article's highlights and notes
 } as const;
