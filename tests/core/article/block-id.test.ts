@@ -1,0 +1,61 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { assignBlockIds, baseBlockId, isValidBlockId, normaliseForId } from '../../../src/core/article/block-id';
+import { parsePlainTextArticle } from '../../../src/core/article/parse-text';
+import { bundledText } from './helpers';
+
+const seed = bundledText('putin-raisi-call.txt');
+
+describe('block ids', () => {
+  it('normalise diacritics, tatweel, alef forms, whitespace and Latin case', () => {
+    expect(normaliseForId('  الرئيسَين   إلى\tآخر  ')).toBe('الرئيسين الى اخر');
+    expect(normaliseForId('مـــوسكو')).toBe('موسكو');
+    expect(normaliseForId('GPU and Cloud')).toBe('gpu and cloud');
+    expect(baseBlockId('أَحمد')).toBe(baseBlockId('احمد'));
+  });
+
+  it('are stable when other paragraphs are edited, added or removed', () => {
+    const before = parsePlainTextArticle(seed, { id: 'a' });
+    const edited = seed
+      .replace('وقرر بوتين عدم حضور', 'وقرّر الرئيس بوتين عدم حضور')
+      .replace('تعاون جديد\n', 'تعاون جديد\n\nفقرة جديدة أضيفت إلى الخبر لاحقًا.\n')
+      .replace(/\nوتتهم كييف.*\n/, '\n');
+    const after = parsePlainTextArticle(edited, { id: 'a' });
+    const idsAfter = new Map(after.blocks.map((b) => [b.text, b.id]));
+    let unchanged = 0;
+    for (const block of before.blocks) {
+      const id = idsAfter.get(block.text);
+      if (id === undefined) continue;
+      expect(id).toBe(block.id);
+      unchanged += 1;
+    }
+    expect(unchanged).toBe(before.blocks.length - 2);
+  });
+
+  it('suffix repeats in document order', () => {
+    const blocks = assignBlockIds([
+      { kind: 'title', text: 'عنوان' },
+      { kind: 'paragraph', text: 'فقرة مكررة.' },
+      { kind: 'paragraph', text: 'فقرة أخرى.' },
+      { kind: 'paragraph', text: 'فقرةٌ   مكررة.' },
+      { kind: 'quote', text: 'فقرة مكررة.' },
+    ]);
+    const base = baseBlockId('فقرة مكررة.');
+    expect(blocks.map((b) => b.id)).toEqual([baseBlockId('عنوان'), base, baseBlockId('فقرة أخرى.'), `${base}-2`, `${base}-3`]);
+  });
+
+  it('are valid HTML ids and URL-safe for any text', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: 'grapheme', maxLength: 40 }), { minLength: 1, maxLength: 20 }), (texts) => {
+        const blocks = assignBlockIds(texts.map((text) => ({ kind: 'paragraph' as const, text })));
+        const ids = blocks.map((b) => b.id);
+        expect(new Set(ids).size).toBe(ids.length);
+        for (const id of ids) {
+          expect(isValidBlockId(id)).toBe(true);
+          expect(id).toMatch(/^[a-z][a-z0-9-]*$/);
+          expect(encodeURIComponent(id)).toBe(id);
+        }
+      }),
+    );
+  });
+});
