@@ -1,0 +1,90 @@
+import { Suspense, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { resolveUiLanguage, TEXT_SIZES, type Settings } from '../core/settings/settings';
+import { LibraryPage } from '../features/library/LibraryPage';
+import { useSettings } from '../features/settings/settings-query';
+import { useRoute } from '../shared/use-route';
+import { AppHeader } from './AppHeader';
+import { ReaderScreen } from './ReaderScreen';
+import { StorageProblems } from './StorageProblems';
+
+/** Theme, text size and line spacing apply to the whole document through attributes and variables. */
+function useDocumentSettings(settings: Settings): void {
+  const { i18n } = useTranslation();
+  useEffect(() => {
+    const root = document.documentElement;
+    root.dataset.theme = settings.theme;
+    root.dataset.lineSpacing = settings.lineSpacing;
+    root.style.setProperty('--text-size', `${TEXT_SIZES[settings.textSizeIndex] ?? 20}px`);
+  }, [settings.theme, settings.lineSpacing, settings.textSizeIndex]);
+  useEffect(() => {
+    const language = resolveUiLanguage(settings.uiLanguage, navigator.languages ?? [navigator.language]);
+    if (i18n.language !== language) void i18n.changeLanguage(language);
+  }, [settings.uiLanguage, i18n]);
+}
+
+function NotFound() {
+  const { t } = useTranslation();
+  return (
+    <div className="page">
+      <p className="notice notice--warning" role="alert">
+        {t('notFound')}
+      </p>
+      <p className="notice">
+        <a href="#/">{t('backToLibrary')}</a>
+      </p>
+    </div>
+  );
+}
+
+function Routes() {
+  const route = useRoute();
+  switch (route.name) {
+    case 'library':
+      return (
+        <>
+          <AppHeader />
+          <main id="main">
+            <LibraryPage />
+          </main>
+        </>
+      );
+    case 'article':
+      return <ReaderScreen key={route.articleId} articleId={route.articleId} blockId={route.blockId} params={route.params} />;
+    case 'notebook':
+      return (
+        <>
+          <AppHeader />
+          <main id="main">
+            <NotFound />
+          </main>
+        </>
+      );
+    case 'not-found':
+      return (
+        <>
+          <AppHeader />
+          <main id="main">
+            <NotFound />
+          </main>
+        </>
+      );
+  }
+}
+
+export function App() {
+  const { t } = useTranslation();
+  const settings = useSettings();
+  useDocumentSettings(settings);
+  return (
+    <>
+      <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>
+        {t('skipToContent')}
+      </a>
+      <StorageProblems />
+      <Suspense fallback={<p className="page" aria-busy="true">{t('loading')}</p>}>
+        <Routes />
+      </Suspense>
+    </>
+  );
+}

@@ -1,0 +1,37 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { StorageProblem } from '../core/storage/storage';
+import { useStore } from '../shared/store-context';
+
+/** Tells the reader when saved data could not be read or written; what was readable is still loaded. */
+export function StorageProblems() {
+  const { t } = useTranslation();
+  const store = useStore();
+  const [problems, setProblems] = useState<readonly StorageProblem[]>(() => [...store.problems()]);
+  const [dismissed, setDismissed] = useState(0);
+
+  useEffect(() => {
+    setProblems([...store.problems()]);
+    return store.onProblem(() => setProblems([...store.problems()]));
+  }, [store]);
+
+  const visible = problems.slice(dismissed);
+  if (visible.length === 0) return null;
+  return (
+    <div className="notice notice--warning storage-problems" role="alert" data-storage-problem="">
+      <ul>
+        {visible.map((problem, i) => (
+          <li key={i}>
+            {t(`storage.${problem.kind}`, { key: 'key' in problem ? problem.key : '', version: 'version' in problem ? problem.version : '' })}
+            {'backupKey' in problem && problem.backupKey ? ` ${t('storage.backedUp', { backupKey: problem.backupKey })}` : ''}
+          </li>
+        ))}
+      </ul>
+      <div className="notice-actions">
+        <button type="button" className="button" onClick={() => setDismissed(problems.length)}>
+          {t('dismiss')}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { useEffect, useState, type ReactNode } from 'react';
+import type { Store } from '../core/storage/storage';
+import { queryKeys } from '../shared/query-keys';
+import { StoreProvider, useStore } from '../shared/store-context';
+import { ToastProvider } from '../shared/toast';
+
+export function createQueryClient(): QueryClient {
+  return new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } });
+}
+
+/** Another tab changed our storage: everything read from it is refetched. */
+function CrossTabSync({ client }: { client: QueryClient }) {
+  const store = useStore();
+  useEffect(() => store.subscribe(() => void client.invalidateQueries({ queryKey: queryKeys.store })), [store, client]);
+  return null;
+}
+
+export function Providers({ children, store, client }: { children: ReactNode; store?: Store; client?: QueryClient }) {
+  const [queryClient] = useState(() => client ?? createQueryClient());
+  return (
+    <StoreProvider store={store}>
+      <QueryClientProvider client={queryClient}>
+        <CrossTabSync client={queryClient} />
+        <ToastProvider>{children}</ToastProvider>
+      </QueryClientProvider>
+    </StoreProvider>
+  );
+}

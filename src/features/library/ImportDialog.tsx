@@ -1,0 +1,96 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { importFromFile, importFromText, MAX_IMPORT_BYTES, type ImportResult } from '../../core/article/import-file';
+import { Dialog } from '../../shared/Dialog';
+import { useToast } from '../../shared/toast';
+import { navigate } from '../../shared/use-route';
+import { useSaveImported } from './imported-articles-query';
+
+type Mode = 'paste' | 'file';
+
+/** Import by pasting text or opening a .txt/.html file. Nothing is saved unless the whole import is valid. */
+export function ImportDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const { t, i18n } = useTranslation('library');
+  const toast = useToast();
+  const save = useSaveImported();
+  const [mode, setMode] = useState<Mode>('paste');
+  const [text, setText] = useState('');
+  const [file, setFile] = useState<File | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const limit = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 0 }).format(MAX_IMPORT_BYTES / 1024 / 1024);
+
+  const close = () => {
+    setError(null);
+    onClose();
+  };
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    setBusy(true);
+    try {
+      let result: ImportResult;
+      if (mode === 'paste') result = importFromText(text);
+      else if (file) result = await importFromFile(file);
+      else result = { ok: false, error: 'empty' };
+      if (!result.ok) {
+        setError(t(`import.errors.${result.error}`, { limit }));
+        return;
+      }
+      const written = await save.mutateAsync({ article: result.article, origin: 'import', ...(file && mode === 'file' ? { name: file.name } : {}) });
+      if (!written.ok) {
+        setError(t(written.reason === 'quota' ? 'import.errors.quota' : 'import.errors.storage'));
+        return;
+      }
+      toast(t('import.done', { title: result.article.title }));
+      setText('');
+      setFile(null);
+      close();
+      navigate({ name: 'article', articleId: result.article.id });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog open={open} title={t('import.title')} onClose={close} closeLabel={t('common:close')} testId="import">
+      <form onSubmit={onSubmit} data-form="import">
+        <div className="segmented" role="radiogroup" aria-label={t('import.mode')}>
+          {(['paste', 'file'] as const).map((m) => (
+            <label key={m} className="segmented-option">
+              <input type="radio" name="import-mode" value={m} checked={mode === m} onChange={() => { setMode(m); setError(null); }} />
+              <span>{t(`import.modes.${m}`)}</span>
+            </label>
+          ))}
+        </div>
+        {mode === 'paste' ? (
+          <div className="field" style={{ marginBlockStart: '1rem' }}>
+            <label htmlFor="import-text">{t('import.pasteLabel')}</label>
+            <textarea id="import-text" name="text" dir="auto" rows={10} value={text} onChange={(e) => setText(e.target.value)} placeholder={t('import.pastePlaceholder')} />
+            <span className="field-hint">{t('import.pasteHint')}</span>
+          </div>
+        ) : (
+          <div className="field" style={{ marginBlockStart: '1rem' }}>
+            <label htmlFor="import-file">{t('import.fileLabel')}</label>
+            <input id="import-file" name="file" type="file" accept=".txt,.html,.htm,text/plain,text/html" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+            <span className="field-hint">{t('import.fileHint', { limit })}</span>
+          </div>
+        )}
+        {error && (
+          <p className="form-error" role="alert" data-import-error="">
+            {error}
+          </p>
+        )}
+        <div className="dialog-footer" style={{ paddingInline: 0 }}>
+          <button type="button" className="button" onClick={close}>
+            {t('common:cancel')}
+          </button>
+          <button type="submit" className="button button--primary" disabled={busy} data-action="import-submit">
+            {t('import.submit')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

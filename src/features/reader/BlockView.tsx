@@ -1,0 +1,88 @@
+import { memo, type ReactNode } from 'react';
+import type { Block, TextDirection } from '../../core/article/article';
+import { segmentText, type Decoration, type MarkDecoration, type Run } from '../../core/decorations/runs';
+import { BidiText } from './BidiText';
+
+export interface BlockViewProps {
+  block: Block;
+  dir: TextDirection;
+  href: string;
+  decorations: readonly Decoration[];
+  linkLabel: string;
+  describeEntity: (type: string) => string;
+  flashing: boolean;
+}
+
+const TAGS = { title: 'h1', heading: 'h2', lead: 'p', paragraph: 'p', quote: 'blockquote', caption: 'figcaption' } as const;
+
+function RunView({ run, dir }: { run: Run; dir: TextDirection }) {
+  let content: ReactNode = <BidiText text={run.text} dir={dir} />;
+  // Later marks paint on top: wrap from the first to the last so the last is innermost.
+  for (const mark of run.marks) content = <MarkView mark={mark}>{content}</MarkView>;
+  return <>{content}</>;
+}
+
+function MarkView({ mark, children }: { mark: MarkDecoration; children: ReactNode }) {
+  switch (mark.kind) {
+    case 'highlight':
+      return (
+        <mark className={`highlight highlight--${mark.variant ?? 'yellow'}`} data-annotation-id={mark.id}>
+          {children}
+        </mark>
+      );
+    case 'shared':
+      return (
+        <mark className="shared-passage" data-shared-passage={mark.id}>
+          {children}
+        </mark>
+      );
+    case 'search':
+    case 'focus':
+      return <span className={`text-${mark.kind}`}>{children}</span>;
+  }
+}
+
+/** One article block: its text cut into decorated runs, and its paragraph-link control. */
+export const BlockView = memo(function BlockView({ block, dir, href, decorations, linkLabel, describeEntity, flashing }: BlockViewProps) {
+  const Tag = TAGS[block.kind];
+  const segments = segmentText(block.text, decorations);
+  const body = (
+    <span className="block-text" data-block-text="">
+      {segments.map((segment) => {
+        const runs = segment.runs.map((run) => <RunView key={run.start} run={run} dir={dir} />);
+        if (!segment.entity) return <span key={segment.start}>{runs}</span>;
+        const { entity } = segment;
+        return (
+          <mark
+            key={segment.start}
+            className={`entity entity--${entity.type}`}
+            data-entity-type={entity.type}
+            data-entity-id={entity.id}
+            data-mention-index={entity.mentionIndex}
+            tabIndex={0}
+            role="button"
+            aria-description={describeEntity(entity.type)}
+          >
+            {runs}
+          </mark>
+        );
+      })}
+    </span>
+  );
+  return (
+    <Tag
+      id={block.id}
+      data-block-id={block.id}
+      data-block-kind={block.kind}
+      className={`block block--${block.kind}${flashing ? ' is-flashing' : ''}`}
+      tabIndex={-1}
+    >
+      {body}
+      <a className="block-link" data-action="link-block" href={href} aria-label={linkLabel}>
+        <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
+          <path d="M10 14a4 4 0 0 0 5.66 0l3-3a4 4 0 0 0-5.66-5.66l-1 1M14 10a4 4 0 0 0-5.66 0l-3 3a4 4 0 0 0 5.66 5.66l1-1" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+        </svg>
+      </a>
+    </Tag>
+  );
+});

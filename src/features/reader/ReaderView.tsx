@@ -1,0 +1,120 @@
+import { useCallback, useMemo, useRef, type MouseEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Article, Block } from '../../core/article/article';
+import type { Decoration } from '../../core/decorations/runs';
+import { absoluteLink, routeToHash } from '../../core/links/routes';
+import { copyText } from '../../shared/clipboard';
+import { useStore } from '../../shared/store-context';
+import { useToast } from '../../shared/toast';
+import { navigate } from '../../shared/use-route';
+import { BidiText } from './BidiText';
+import { BlockView } from './BlockView';
+import { saveProgress, useSavedProgress } from './progress-query';
+import { useReaderKeyboard } from './use-reader-keyboard';
+import { useReadingPosition } from './use-reading-position';
+
+export interface ReaderViewProps {
+  article: Article;
+  targetBlockId?: string;
+  /** Decorations per block id (entity mentions, highlights, a shared passage...). */
+  decorations?: ReadonlyMap<string, readonly Decoration[]>;
+  /** Entity types whose marks are switched off: done in CSS so toggling re-renders nothing. */
+  hiddenEntityTypes?: readonly string[];
+  /** Extra notices above the article (e.g. from the sharing feature). */
+  notices?: ReactNode;
+}
+
+const NO_DECORATIONS: readonly Decoration[] = [];
+
+export function ReaderView({ article, targetBlockId, decorations, hiddenEntityTypes = [], notices }: ReaderViewProps) {
+  const { t, i18n } = useTranslation('reader');
+  const store = useStore();
+  const toast = useToast();
+  const articleRef = useRef<HTMLElement>(null);
+  const saved = useSavedProgress(article.id);
+
+  const goToLibrary = useCallback(() => navigate({ name: 'library' }), []);
+  useReaderKeyboard(articleRef, goToLibrary);
+  const { flashingBlockId, missingBlockId } = useReadingPosition(articleRef, article.id, targetBlockId, saved, (progress) =>
+    saveProgress(store, article.id, progress),
+  );
+
+  const describeEntity = useCallback((type: string) => t(`entities:types.${type}`, { defaultValue: type }), [t]);
+  const onClick = useCallback(
+    async (event: MouseEvent<HTMLElement>) => {
+      const link = (event.target as Element).closest<HTMLAnchorElement>('a[data-action="link-block"]');
+      if (!link) return;
+      event.preventDefault();
+      const blockId = link.closest<HTMLElement>('[data-block-id]')?.dataset.blockId;
+      if (!blockId) return;
+      const url = absoluteLink({ name: 'article', articleId: article.id, blockId }, window.location.href);
+      const copied = await copyText(url);
+      toast(copied ? t('linkCopied') : t('linkCopyFailed', { url }), copied ? 'info' : 'error');
+    },
+    [article.id, t, toast],
+  );
+
+  const dateFormatter = useMemo(() => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long' }), [i18n.language]);
+  const [titleBlock, ...bodyBlocks] = article.blocks;
+  const renderBlock = (block: Block) => (
+    <BlockView
+      key={block.id}
+      block={block}
+      dir={article.dir}
+      href={routeToHash({ name: 'article', articleId: article.id, blockId: block.id })}
+      decorations={decorations?.get(block.id) ?? NO_DECORATIONS}
+      linkLabel={t('linkToBlock')}
+      describeEntity={describeEntity}
+      flashing={flashingBlockId === block.id}
+    />
+  );
+
+  return (
+    <>
+      {missingBlockId && (
+        <p className="notice notice--warning" role="alert">
+          {t('blockNotFound')}
+        </p>
+      )}
+      {notices}
+      <article
+        ref={articleRef}
+        className="article"
+        lang={article.lang}
+        dir={article.dir}
+        data-article-id={article.id}
+        data-hide-types={hiddenEntityTypes.join(' ')}
+        onClick={onClick}
+      >
+        <header className="article-header">
+          {titleBlock && renderBlock(titleBlock)}
+          {article.dateline && (
+            <p className="dateline">
+              {article.dateline.date ? (
+                <time dateTime={article.dateline.date} title={dateFormatter.format(new Date(article.dateline.date))}>
+                  <BidiText text={article.dateline.raw} dir={article.dir} />
+                </time>
+              ) : (
+                <BidiText text={article.dateline.raw} dir={article.dir} />
+              )}
+            </p>
+          )}
+        </header>
+        {bodyBlocks.map((block) =>
+          block.kind === 'caption' ? (
+            <figure className="article-figure" key={block.id}>
+              {renderBlock(block)}
+            </figure>
+          ) : (
+            renderBlock(block)
+          ),
+        )}
+        {article.sources && (
+          <footer className="article-sources">
+            <span className="sources-label">{t('sources')}</span> <BidiText text={article.sources} dir={article.dir} />
+          </footer>
+        )}
+      </article>
+    </>
+  );
+}

@@ -1,0 +1,81 @@
+import { useEffect, useRef, useState, type RefObject } from 'react';
+import type { ReadingProgress } from '../../core/settings/reading-progress';
+
+const FLASH_MS = 2400;
+
+/**
+ * Where the article opens and what it remembers:
+ * - a deep-linked block is scrolled into view and flashed for a moment;
+ * - otherwise the saved reading position is restored;
+ * - while reading, the block at the top of the viewport is reported (debounced).
+ */
+export function useReadingPosition(
+  container: RefObject<HTMLElement | null>,
+  articleId: string,
+  targetBlockId: string | undefined,
+  saved: ReadingProgress | null,
+  onProgress: (progress: ReadingProgress) => void,
+): { flashingBlockId: string | null; missingBlockId: string | null } {
+  const [flashingBlockId, setFlashing] = useState<string | null>(null);
+  const [missingBlockId, setMissing] = useState<string | null>(null);
+  const savedRef = useRef(saved);
+  const onProgressRef = useRef(onProgress);
+  useEffect(() => {
+    onProgressRef.current = onProgress;
+  });
+
+  // Arrive: at the linked block, or where the reader left off.
+  useEffect(() => {
+    const root = container.current;
+    if (!root) return;
+    setMissing(null);
+    if (targetBlockId) {
+      const target = root.querySelector<HTMLElement>(`[data-block-id="${CSS.escape(targetBlockId)}"]`);
+      if (!target) {
+        setMissing(targetBlockId);
+        return;
+      }
+      target.scrollIntoView?.({ block: 'center' });
+      target.focus({ preventScroll: true });
+      setFlashing(targetBlockId);
+      const timer = window.setTimeout(() => setFlashing(null), FLASH_MS);
+      return () => window.clearTimeout(timer);
+    }
+    const progress = savedRef.current;
+    if (progress) {
+      const block = root.querySelector<HTMLElement>(`[data-block-id="${CSS.escape(progress.blockId)}"]`);
+      if (block) block.scrollIntoView?.({ block: 'start' });
+      else window.scrollTo(0, progress.fraction * (document.documentElement.scrollHeight - window.innerHeight));
+    } else {
+      window.scrollTo(0, 0);
+    }
+  }, [container, articleId, targetBlockId]);
+
+  // Remember: the first block whose bottom is below the top bar.
+  useEffect(() => {
+    let timer = 0;
+    const onScroll = () => {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(() => {
+        const root = container.current;
+        if (!root) return;
+        const blocks = root.querySelectorAll<HTMLElement>('[data-block-id]');
+        const top = [...blocks].find((b) => b.getBoundingClientRect().bottom > 64);
+        const scrollable = document.documentElement.scrollHeight - window.innerHeight;
+        if (!top) return;
+        onProgressRef.current({
+          blockId: top.dataset.blockId ?? '',
+          fraction: scrollable > 0 ? Math.min(1, Math.max(0, window.scrollY / scrollable)) : 0,
+          updated: new Date().toISOString(),
+        });
+      }, 400);
+    };
+    window.addEventListener('scroll', onScroll, { passive: true });
+    return () => {
+      window.clearTimeout(timer);
+      window.removeEventListener('scroll', onScroll);
+    };
+  }, [container, articleId]);
+
+  return { flashingBlockId, missingBlockId };
+}
