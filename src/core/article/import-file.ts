@@ -204,7 +204,8 @@ function documentLanguage(value: string | null | undefined): string | undefined 
 export function importFromHtml(html: string, options: { readonly id?: string } = {}): ImportResult {
   const problem = precheck(html);
   if (problem) return fail(problem);
-  if (typeof DOMParser === 'undefined') return fail('unsupported-type');
+  // Needs a DOM (main thread or jsdom); a worker has none.
+  if (typeof DOMParser === 'undefined' || !DOMPurify.isSupported) return fail('unsupported-type');
   // A DOMParser document is inert: its scripts never run and its images are never fetched.
   const doc = new DOMParser().parseFromString(html, 'text/html');
   const docLang = documentLanguage(doc.documentElement.getAttribute('lang'));
