@@ -1,0 +1,106 @@
+import type { Store, StoredCollection, WriteResult } from '../storage/storage';
+import { storageKeys } from '../storage/keys';
+import { annotationSchema, validateAnnotation, type Annotation } from './annotation';
+import { sortByReadingOrder } from './search';
+
+/**
+ * Persistence of annotations, through the storage adapter only. Each article's annotations live
+ * under their own key as a collection keyed by annotation id, and every write re-reads the freshest
+ * value first (updateCollection): two tabs editing different notes of one article both keep theirs.
+ * Keeping articles apart also keeps each write small and limits what one corrupt value can affect.
+ */
+
+export const ANNOTATIONS_VERSION = 1;
+
+/** migrations[n] lifts an article's annotations stored at version n to n + 1 (none yet). */
+export const annotationMigrations: Readonly<Record<number, (data: unknown) => unknown>> = {};
+
+export function annotationsKey(articleId: string): string {
+  return `${storageKeys.annotationsPrefix}${articleId}`;
+}
+
+export interface AnnotationsSpecOptions {
+  readonly version?: number;
+  readonly migrations?: Readonly<Record<number, (data: unknown) => unknown>>;
+}
+
+export function annotationsSpec(articleId: string, options: AnnotationsSpecOptions = {}): StoredCollection<Annotation> {
+  return {
+    key: annotationsKey(articleId),
+    version: options.version ?? ANNOTATIONS_VERSION,
+    migrations: options.migrations ?? annotationMigrations,
+    itemSchema: annotationSchema,
+    fallback: () => ({}),
+  };
+}
+
+export type SaveResult = WriteResult | { readonly ok: false; readonly reason: 'invalid'; readonly detail: string };
+
+/** One article's annotations in reading order. Items filed under the wrong id or article are ignored. */
+export function listAnnotations(store: Store, articleId: string, options?: AnnotationsSpecOptions): Annotation[] {
+  const items = store.readCollection(annotationsSpec(articleId, options));
+  return sortByReadingOrder(Object.entries(items).filter(([id, a]) => a.id === id && a.articleId === articleId).map(([, a]) => a));
+}
+
+/** The article ids that have an annotations key (possibly empty). */
+export function annotatedArticleIds(store: Store): string[] {
+  const prefix = storageKeys.annotationsPrefix;
+  return store
+    .keys()
+    .filter((key) => key.startsWith(prefix))
+    .map((key) => key.slice(prefix.length))
+    .sort();
+}
+
+/** Every article's annotations (for the notebook), grouped by article, each group in reading order. */
+export function listAllAnnotations(store: Store): Annotation[] {
+  return annotatedArticleIds(store).flatMap((articleId) => listAnnotations(store, articleId));
+}
+
+export function saveAnnotation(store: Store, annotation: Annotation): SaveResult {
+  return saveAnnotations(store, [annotation]);
+}
+
+/** Save several (e.g. an import) with one write per article. Nothing is written if any is invalid. */
+export function saveAnnotations(store: Store, annotations: readonly Annotation[]): SaveResult {
+  const byArticle = new Map<string, Annotation[]>();
+  for (const annotation of annotations) {
+    const checked = validateAnnotation(annotation);
+    if (!checked.ok) return { ok: false, reason: 'invalid', detail: checked.reason };
+    const group = byArticle.get(checked.annotation.articleId) ?? [];
+    group.push(checked.annotation);
+    byArticle.set(checked.annotation.articleId, group);
+  }
+  for (const [articleId, group] of byArticle) {
+    const result = store.updateCollection(annotationsSpec(articleId), (items) => {
+      const next = { ...items };
+      for (const annotation of group) next[annotation.id] = annotation;
+      return next;
+    });
+    if (!result.ok) return result;
+  }
+  return { ok: true };
+}
+
+export function deleteAnnotation(store: Store, articleId: string, id: string): WriteResult {
+  const spec = annotationsSpec(articleId);
+  if (!(id in store.readCollection(spec))) return { ok: true };
+  return store.updateCollection(spec, (items) => {
+    const next = { ...items };
+    delete next[id];
+    return next;
+  });
+}
+
+/** Undo a delete: put the annotation back exactly as it was (same id, same timestamps). */
+export function restoreAnnotation(store: Store, annotation: Annotation): SaveResult {
+  return saveAnnotation(store, annotation);
+}
+
+/** Calls `listener(articleId)` when another tab changes an article's annotations. */
+export function subscribeAnnotations(store: Store, listener: (articleId: string) => void): () => void {
+  const prefix = storageKeys.annotationsPrefix;
+  return store.subscribe((key) => {
+    if (key.startsWith(prefix)) listener(key.slice(prefix.length));
+  });
+}

@@ -1,0 +1,172 @@
+import * as v from 'valibot';
+import type { Selectors, TextPositionSelector, TextQuoteSelector } from './anchoring';
+
+/**
+ * The annotation model, in the shape of a W3C Web Annotation: a target (the block and the two
+ * selectors that find the passage again) plus what the reader added (colour, note, tags).
+ */
+
+export const ANNOTATION_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
+export type AnnotationColor = (typeof ANNOTATION_COLORS)[number];
+
+export const LIMITS = {
+  note: 20_000,
+  tags: 30,
+  tag: 60,
+  quote: 10_000,
+  /** Stored context is 32 characters; leave room for imports from tools that keep a little more. */
+  context: 256,
+  id: 128,
+} as const;
+
+export interface AnnotationTarget {
+  readonly blockId: string;
+  readonly selectors: readonly [TextQuoteSelector, TextPositionSelector];
+}
+
+export interface Annotation {
+  readonly id: string;
+  readonly articleId: string;
+  readonly target: AnnotationTarget;
+  readonly color: AnnotationColor;
+  /** Plain text, may be multi-line; never rendered as HTML. */
+  readonly note: string;
+  readonly tags: readonly string[];
+  /** ISO 8601 timestamps. */
+  readonly created: string;
+  readonly modified: string;
+}
+
+const quoteSelectorSchema = v.object({
+  type: v.literal('TextQuoteSelector'),
+  exact: v.pipe(v.string(), v.minLength(1, 'empty quote'), v.maxLength(LIMITS.quote, 'quote too long')),
+  prefix: v.pipe(v.string(), v.maxLength(LIMITS.context)),
+  suffix: v.pipe(v.string(), v.maxLength(LIMITS.context)),
+});
+
+const offset = v.pipe(v.number(), v.integer(), v.minValue(0));
+const positionSelectorSchema = v.pipe(
+  v.object({ type: v.literal('TextPositionSelector'), start: offset, end: offset }),
+  v.check((s) => s.end >= s.start, 'position ends before it starts'),
+);
+
+const tagSchema = v.pipe(v.string(), v.minLength(1, 'empty tag'), v.maxLength(LIMITS.tag, 'tag too long'));
+
+export const annotationSchema = v.object({
+  id: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.id)),
+  articleId: v.pipe(v.string(), v.minLength(1), v.maxLength(512)),
+  target: v.object({
+    blockId: v.pipe(v.string(), v.maxLength(512)),
+    selectors: v.tuple([quoteSelectorSchema, positionSelectorSchema]),
+  }),
+  color: v.picklist(ANNOTATION_COLORS, 'unknown colour'),
+  note: v.pipe(v.string(), v.maxLength(LIMITS.note, 'note too long')),
+  tags: v.pipe(v.array(tagSchema), v.maxLength(LIMITS.tags, 'too many tags')),
+  created: v.pipe(v.string(), v.isoTimestamp('created is not an ISO timestamp')),
+  modified: v.pipe(v.string(), v.isoTimestamp('modified is not an ISO timestamp')),
+}) satisfies v.GenericSchema<unknown, Annotation>;
+
+export type ValidationResult = { readonly ok: true; readonly annotation: Annotation } | { readonly ok: false; readonly reason: string };
+
+export function validateAnnotation(value: unknown): ValidationResult {
+  const result = v.safeParse(annotationSchema, value);
+  if (result.success) return { ok: true, annotation: result.output };
+  const issue = result.issues[0];
+  const path = issue.path?.map((p) => String(p.key)).join('.');
+  return { ok: false, reason: path ? `${path}: ${issue.message}` : issue.message };
+}
+
+/** crypto.randomUUID where available (secure contexts); otherwise a v4-shaped id from getRandomValues/Math.random. */
+export function newAnnotationId(): string {
+  const c = globalThis.crypto as Crypto | undefined;
+  if (typeof c?.randomUUID === 'function') return c.randomUUID();
+  const bytes = new Uint8Array(16);
+  if (typeof c?.getRandomValues === 'function') c.getRandomValues(bytes);
+  else for (let i = 0; i < 16; i += 1) bytes[i] = Math.floor(Math.random() * 256);
+  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;
+  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** "  #My   tag " → "My tag". Returns '' for a tag that is nothing but marks and spaces. */
+export function normalizeTag(tag: string): string {
+  return tag.replace(/[#＃]/g, ' ').replace(/\s+/gu, ' ').trim().slice(0, LIMITS.tag).trim();
+}
+
+/** Normalised, without empties or duplicates (case-insensitive), at most LIMITS.tags. */
+export function normalizeTags(tags: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const raw of tags) {
+    const tag = normalizeTag(raw);
+    const key = tag.toLowerCase();
+    if (!tag || seen.has(key)) continue;
+    seen.add(key);
+    out.push(tag);
+    if (out.length === LIMITS.tags) break;
+  }
+  return out;
+}
+
+/** Split what a reader typed ("#economy, oil  prices") into tags. */
+export function parseTagInput(input: string): string[] {
+  return normalizeTags(input.split(/[,،#\n]/u));
+}
+
+export interface NewAnnotation {
+  readonly articleId: string;
+  readonly selectors: Selectors;
+  readonly color?: AnnotationColor;
+  readonly note?: string;
+  readonly tags?: readonly string[];
+  readonly id?: string;
+  readonly now?: Date;
+}
+
+export function createAnnotation(input: NewAnnotation): Annotation {
+  const now = (input.now ?? new Date()).toISOString();
+  return {
+    id: input.id ?? newAnnotationId(),
+    articleId: input.articleId,
+    target: { blockId: input.selectors.blockId, selectors: [input.selectors.quote, input.selectors.position] },
+    color: input.color ?? 'yellow',
+    note: input.note ?? '',
+    tags: normalizeTags(input.tags ?? []),
+    created: now,
+    modified: now,
+  };
+}
+
+export interface AnnotationChanges {
+  readonly color?: AnnotationColor;
+  readonly note?: string;
+  readonly tags?: readonly string[];
+  /** New selectors, e.g. after re-anchoring to moved text. */
+  readonly selectors?: Selectors;
+}
+
+export function editAnnotation(annotation: Annotation, changes: AnnotationChanges, now: Date = new Date()): Annotation {
+  // Keep modified strictly increasing so "newer wins" merges never tie on a fast double edit.
+  const stamp = Math.max(now.getTime(), Date.parse(annotation.modified) + 1);
+  return {
+    ...annotation,
+    ...(changes.color ? { color: changes.color } : {}),
+    ...(changes.note !== undefined ? { note: changes.note } : {}),
+    ...(changes.tags ? { tags: normalizeTags(changes.tags) } : {}),
+    ...(changes.selectors
+      ? { target: { blockId: changes.selectors.blockId, selectors: [changes.selectors.quote, changes.selectors.position] as const } }
+      : {}),
+    modified: new Date(stamp).toISOString(),
+  };
+}
+
+/** The selectors `anchor` needs. */
+export function selectorsOf(annotation: Annotation): Selectors {
+  const [quote, position] = annotation.target.selectors;
+  return { blockId: annotation.target.blockId, quote, position };
+}
+
+export function quoteOf(annotation: Annotation): string {
+  return annotation.target.selectors[0].exact;
+}
