@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { articleText, type Article } from '../../../src/core/article/article';
-import { ArticleParseError, parsePlainTextArticle } from '../../../src/core/article/parse-text';
+import { isArticle } from '../../../src/core/article/article-schema';
+import { normaliseForId } from '../../../src/core/article/block-id';
+import { ArticleParseError, isFurnitureLine, parsePlainTextArticle } from '../../../src/core/article/parse-text';
 import { bundledText } from './helpers';
 
 const seed = bundledText('putin-raisi-call.txt');
@@ -208,6 +210,28 @@ describe('parsePlainTextArticle never loses text', () => {
         for (const word of words) expect(output).toContain(word);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('any text: a valid article keeping every word, or a typed error', () => {
+    const chars = fc.constantFrom('ا', 'ب', 'ـ', 'َ', '١', '«', '»', '"', '(', ')', ':', '.', '؟', 'a', 'Z', '7', ' ', ' ', '\n', '\n', '\r', '\t', '\u00a0', '\uFEFF', '-', '/');
+    fc.assert(
+      fc.property(fc.array(chars, { maxLength: 300 }).map((c) => c.join('')), (text) => {
+        let article: Article;
+        try {
+          article = parsePlainTextArticle(text, { id: 'p' });
+        } catch (error) {
+          expect(error).toBeInstanceOf(ArticleParseError);
+          return;
+        }
+        expect(isArticle(article)).toBe(true);
+        // Compared normalised: a repeated title differing only in tatweel/diacritics is dropped by design.
+        const output = new Set(visible(article).split(/\s+/).map(normaliseForId));
+        // The parser removes stray BOMs (zero-width, not word separators).
+        const lines = text.replace(/\uFEFF/g, '').split(/\r\n?|\n/).filter((l) => !isFurnitureLine(l.trim()));
+        for (const word of lines.join(' ').split(/\s+/)) if (normaliseForId(word) !== '') expect(output).toContain(normaliseForId(word));
+      }),
+      { numRuns: 500 },
     );
   });
 });
