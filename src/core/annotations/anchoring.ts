@@ -147,13 +147,20 @@ export function anchor(source: AnchorSource, selectors: Selectors): AnchorResult
   // 4. A fuzzy match: the stored block, then a window around the old position, then everything.
   if (exact.length < FUZZY_MIN_LENGTH) return { orphan: true };
   const maxErrors = Math.min(32, Math.floor(exact.length / 4));
+  const fuzzyIn = (area: TextRange) => {
+    const from = clamp(area.start - maxErrors, 0, text.length);
+    const to = clamp(area.end + maxErrors, 0, text.length);
+    return fuzzyMatches(text.slice(from, to), exact, maxErrors, from);
+  };
+  // Cheapest first: tight slices where an intact piece of the quote or its context says it now is.
+  const seeded = seedEstimates(text, selectors.quote, hint).flatMap((at) => fuzzyIn({ start: at - maxErrors, end: at + exact.length + maxErrors }));
+  const fromSeeds = judge.bestFuzzy(seeded);
+  if (fromSeeds) return fromSeeds;
   const areas: TextRange[] = [];
   if (block) areas.push(block);
   areas.push({ start: hint - WINDOW, end: selectors.position.end + WINDOW });
   for (const area of areas) {
-    const from = clamp(area.start - maxErrors, 0, text.length);
-    const to = clamp(area.end + maxErrors, 0, text.length);
-    const found = judge.bestFuzzy(fuzzyMatches(text.slice(from, to), exact, maxErrors, from));
+    const found = judge.bestFuzzy(fuzzyIn(area));
     if (found) return found;
   }
   const found = judge.bestFuzzy(wholeTextFuzzy(text, exact, maxErrors));
@@ -264,13 +271,37 @@ class Judge {
 
 /** Starts of `exact` in text that begin within [from, to). */
 function exactOccurrences(text: string, exact: string, from: number, to: number, limit: number): number[] {
+  const lo = Math.max(0, from);
+  // Search a slice: indexOf on the whole text would scan past `to` looking for one more occurrence.
+  const hay = lo === 0 && to >= text.length ? text : text.slice(lo, Math.min(text.length, to + exact.length - 1));
   const starts: number[] = [];
-  let i = text.indexOf(exact, Math.max(0, from));
-  while (i !== -1 && i < to && starts.length < limit) {
-    starts.push(i);
-    i = text.indexOf(exact, i + 1);
+  let i = hay.indexOf(exact);
+  while (i !== -1 && starts.length < limit) {
+    starts.push(lo + i);
+    i = hay.indexOf(exact, i + 1);
   }
   return starts;
+}
+
+const SEED = 16;
+/**
+ * Likely new starts of an edited quote, from 16-character pieces that survived unchanged: the end
+ * of the prefix, the head and tail of the quote, the start of the suffix — looked for near the old position.
+ */
+function seedEstimates(text: string, quote: TextQuoteSelector, hint: number): number[] {
+  const { exact, prefix, suffix } = quote;
+  const probes: [string, number][] = [];
+  if (prefix.length >= SEED) probes.push([prefix.slice(-SEED), -SEED]);
+  if (exact.length >= SEED) probes.push([exact.slice(0, SEED), 0], [exact.slice(-SEED), exact.length - SEED]);
+  if (suffix.length >= SEED) probes.push([suffix.slice(0, SEED), exact.length]);
+  const estimates = new Set<number>();
+  for (const [probe, offset] of probes) {
+    const found = exactOccurrences(text, probe, hint + offset - WINDOW, hint + offset + WINDOW, 4);
+    for (const at of found) estimates.add(at - offset);
+  }
+  // Estimates a few characters apart search overlapping slices; keep one of each cluster.
+  const sorted = [...estimates].sort((a, b) => a - b);
+  return sorted.filter((at, i) => i === 0 || at - (sorted[i - 1] ?? 0) > 8).slice(0, 8);
 }
 
 /** Candidates passing `keep`, topped up with the ones nearest the hint, at most `max`. */
