@@ -1,0 +1,36 @@
+// Reading token<TAB>tag files (ANERcorp format) for the NER scripts.
+import { readFileSync } from 'node:fs';
+import { tagId } from '../../src/core/entities/tags.ts';
+import type { LabelledSentence } from '../../src/core/entities/perceptron.ts';
+
+export interface ConllLine { token: string; tag: string | null }
+
+/** Lines grouped into sentences; a blank line ends a sentence. `lines` keeps the file's layout. */
+export function readConll(path: string): { sentences: ConllLine[][]; layout: Array<number | null> } {
+  const text = readFileSync(path, 'utf8').replace(/\r/g, '');
+  const rows = text.split('\n');
+  if (rows[rows.length - 1] === '') rows.pop();
+  const sentences: ConllLine[][] = [];
+  const layout: Array<number | null> = []; // sentence index per non-blank line, null for blank lines
+  let cur: ConllLine[] = [];
+  for (const row of rows) {
+    if (row.trim() === '') {
+      if (cur.length) { sentences.push(cur); cur = []; }
+      layout.push(null);
+      continue;
+    }
+    const tab = row.lastIndexOf('\t');
+    const hasTag = tab > 0 && /^(O|[BI]-\w+)$/.test(row.slice(tab + 1).trim());
+    cur.push({ token: hasTag ? row.slice(0, tab) : row, tag: hasTag ? row.slice(tab + 1).trim() : null });
+    layout.push(sentences.length);
+  }
+  if (cur.length) sentences.push(cur);
+  return { sentences, layout };
+}
+
+export function toLabelled(sentences: ConllLine[][]): LabelledSentence[] {
+  return sentences.map((s) => ({ tokens: s.map((l) => l.token), tags: s.map((l) => tagId(l.tag ?? 'O')) }));
+}
+
+export const DATA_DIR = new URL('../../../shared/data/anercorp/', import.meta.url);
+export const MODEL_PATH = new URL('../../src/core/entities/model/ner-model.bin', import.meta.url);

@@ -1,0 +1,25 @@
+// Runs the shipped model on token-per-line files exactly as the browser engine does.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { loadModel, predictSentence, type NerModel } from '../../src/core/entities/model.ts';
+import { evaluateSpans, type EvalResult } from '../../src/core/entities/evaluate.ts';
+import { tagId } from '../../src/core/entities/tags.ts';
+import { MODEL_PATH, readConll, type ConllLine } from './conll.ts';
+
+export function loadShippedModel(path = fileURLToPath(MODEL_PATH)): NerModel {
+  return loadModel(readFileSync(path));
+}
+
+export function predictFile(model: NerModel, sentences: ConllLine[][]): { tags: Int32Array[]; seconds: number; tokens: number } {
+  const t0 = performance.now();
+  const tags = sentences.map((s) => predictSentence(model, s.map((l) => l.token)));
+  const seconds = (performance.now() - t0) / 1000;
+  return { tags, seconds, tokens: sentences.reduce((a, s) => a + s.length, 0) };
+}
+
+export function evaluateFile(model: NerModel, path: string): EvalResult & { tokensPerSecond: number; tokens: number } {
+  const { sentences } = readConll(path);
+  const gold = sentences.map((s) => s.map((l) => tagId(l.tag ?? 'O')));
+  const run = predictFile(model, sentences);
+  return { ...evaluateSpans(gold, run.tags), tokensPerSecond: run.tokens / run.seconds, tokens: run.tokens };
+}

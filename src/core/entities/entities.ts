@@ -1,0 +1,201 @@
+// From text to entity mentions: tokenise, tag sentences, trim clitics, add dates and the reader's
+// own lists, and group mentions of one entity under a shared key.
+import { findDates } from './dates.ts';
+import { GAZ } from './features.ts';
+import { gazKey } from './features.ts';
+import { predictSentence, type NerModel } from './model.ts';
+import { cleanWord } from './normalize.ts';
+import { spansFromTags } from './tags.ts';
+import { tokenize, type Token } from './tokenize.ts';
+
+export type EntityType = 'PERS' | 'LOC' | 'ORG' | 'MISC' | 'DATE';
+
+export interface EntityMention {
+  block: number;
+  start: number;
+  end: number;
+  type: EntityType;
+  text: string;
+  key: string;
+  source: 'model' | 'rules' | 'reader';
+}
+
+export interface Entity { key: string; type: EntityType; name: string; mentions: number }
+
+export interface TagOptions {
+  names?: ReadonlyArray<{ text: string; type: EntityType }>;
+  nonNames?: ReadonlyArray<string>;
+}
+
+export interface TagResult { mentions: EntityMention[]; entities: Entity[] }
+
+const SENTENCE_END = /^[.!?؟…]+$/;
+const NAME_BITS = GAZ.COUNTRY | GAZ.CITY | GAZ.GIVEN | GAZ.TR_B_PERS | GAZ.TR_B_LOC | GAZ.TR_B_ORG | GAZ.TR_B_MISC | GAZ.TR_I_PERS;
+
+/** Token ranges per sentence: split at sentence punctuation and at line breaks. */
+export function splitSentences(text: string, tokens: readonly Token[]): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let s = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    const next = tokens[i + 1];
+    const lineBreak = next ? text.slice(t.end, next.start).includes('\n') : false;
+    if (SENTENCE_END.test(t.text) || lineBreak) { out.push([s, i + 1]); s = i + 1; }
+  }
+  if (s < tokens.length) out.push([s, tokens.length]);
+  return out;
+}
+
+/** Offset in `raw` after skipping `count` letters of its normalised form (diacritics don't count). */
+function rawOffsetAfter(raw: string, count: number): number {
+  let seen = 0;
+  for (let i = 0; i < raw.length; i++) {
+    if (/[\u0610-\u061A\u064B-\u065F\u0670\u0640]/.test(raw[i] ?? '')) continue;
+    if (seen === count) return i;
+    seen++;
+  }
+  return raw.length;
+}
+
+/**
+ * Number of normalised letters of conjunction/preposition clitics at the start of a name word.
+ * `known` says whether an exact normalised form is a name the model's gazetteer knows.
+ * و is cut unless the whole word is the known name (واشنطن, وليد); ف ب ل ك only before ال or when
+ * the rest is a known name and the whole word is not (so بوتين, لبنان, كييف, فلاديمير stay whole).
+ */
+export function cliticLength(word: string, known: (w: string) => boolean): number {
+  const norm = cleanWord(word);
+  const restKnownOnly = (k: number): boolean => known(norm.slice(k)) && !known(norm);
+  let i = 0;
+  if (norm.length > 3 && ((norm[0] === 'و' && !known(norm)) || (norm[0] === 'ف' && restKnownOnly(1)))) i = 1;
+  const rest = norm.slice(i);
+  if (rest.startsWith('لل') && rest.length > 4) return i + 2;
+  if (/^[بلك]/.test(rest) && rest.length > 3) {
+    if (rest.slice(1).startsWith('ال') || (known(rest.slice(1)) && !known(rest))) return i + 1;
+  }
+  return i;
+}
+
+/** Grouping form of a visible name: normalised words without the article. */
+function canonicalWords(text: string): string[] {
+  return tokenize(text)
+    .filter((t) => /[\p{L}\p{N}]/u.test(t.text))
+    .map((t) => {
+      const w = cleanWord(t.text);
+      return w.startsWith('ال') && w.length > 4 ? w.slice(2) : w;
+    });
+}
+
+/** Canonical forms a token can take once any clitic combination is removed (for the reader's lists). */
+function tokenVariants(token: string): string[] {
+  const w = cleanWord(token);
+  const out = new Set<string>([w]);
+  for (const m of [/^[وف]/, /^[وف]?[بلك]/, /^[وف]?لل/]) {
+    const r = w.replace(m, '');
+    if (r.length >= 2 && r !== w) out.add(m.source.endsWith('لل/') ? 'ال' + r : r);
+  }
+  return [...out].map((v) => (v.startsWith('ال') && v.length > 4 ? v.slice(2) : v));
+}
+
+interface Draft { block: number; start: number; end: number; type: EntityType; source: EntityMention['source']; words: string[] }
+
+export function tagTexts(model: NerModel, texts: readonly string[], options: TagOptions = {}): TagResult {
+  const known = (w: string): boolean => ((model.gazetteer.get(gazKey(w)) ?? 0) & NAME_BITS) !== 0;
+  const nonNames = new Set((options.nonNames ?? []).map((n) => canonicalWords(n).join(' ')).filter(Boolean));
+  const readerNames = (options.names ?? []).map((n) => ({ words: canonicalWords(n.text), type: n.type })).filter((n) => n.words.length > 0);
+  let drafts: Draft[] = [];
+  const tokenLists: Token[][] = [];
+  texts.forEach((text, block) => {
+    const tokens = tokenize(text);
+    tokenLists.push(tokens);
+    const taken: Array<[number, number]> = [];
+    const overlaps = (s: number, e: number): boolean => taken.some(([a, b]) => s < b && a < e);
+    // Reader's names first: they win over the model and the rules.
+    for (let i = 0; i < tokens.length; i++) {
+      for (const n of readerNames) {
+        if (i + n.words.length > tokens.length) continue;
+        let ok = true;
+        for (let k = 0; k < n.words.length && ok; k++) ok = tokenVariants((tokens[i + k] as Token).text).includes(n.words[k] as string);
+        if (!ok) continue;
+        const first = tokens[i] as Token;
+        const last = tokens[i + n.words.length - 1] as Token;
+        const clitic = cleanWord(first.text).length - (n.words[0] as string).length;
+        const start = first.start + rawOffsetAfter(first.text, Math.max(0, clitic > 0 && !cleanWord(first.text).includes('ال' + (n.words[0] as string)) ? clitic : cliticLength(first.text, known)));
+        if (overlaps(start, last.end)) continue;
+        drafts.push({ block, start, end: last.end, type: n.type, source: 'reader', words: n.words });
+        taken.push([start, last.end]);
+      }
+    }
+    for (const d of findDates(text)) {
+      if (overlaps(d.start, d.end)) continue;
+      drafts.push({ block, start: d.start, end: d.end, type: 'DATE', source: 'rules', words: canonicalWords(text.slice(d.start, d.end)) });
+      taken.push([d.start, d.end]);
+    }
+    for (const [s, e] of splitSentences(text, tokens)) {
+      const sent = tokens.slice(s, e);
+      const tags = predictSentence(model, sent.map((t) => t.text));
+      for (const span of spansFromTags(tags)) {
+        const first = sent[span.start] as Token;
+        const last = sent[span.end - 1] as Token;
+        const start = first.start + rawOffsetAfter(first.text, cliticLength(first.text, known));
+        if (start >= last.end || overlaps(start, last.end)) continue;
+        drafts.push({ block, start, end: last.end, type: span.type, source: 'model', words: canonicalWords(text.slice(start, last.end)) });
+      }
+    }
+  });
+  drafts = drafts.filter((d) => d.source === 'reader' || !nonNames.has(d.words.join(' ')));
+  drafts.sort((a, b) => a.block - b.block || a.start - b.start);
+  return group(texts, drafts);
+}
+
+/** Shared keys: same canonical words, or (people) a shorter name contained in a longer one. */
+function group(texts: readonly string[], drafts: Draft[]): TagResult {
+  // Majority type per canonical form makes one name typed consistently across the article.
+  const votes = new Map<string, Map<EntityType, number>>();
+  for (const d of drafts) {
+    if (d.source !== 'model') continue;
+    const c = d.words.join(' ');
+    const m = votes.get(c) ?? new Map<EntityType, number>();
+    m.set(d.type, (m.get(d.type) ?? 0) + 1);
+    votes.set(c, m);
+  }
+  for (const d of drafts) {
+    const m = d.source === 'model' ? votes.get(d.words.join(' ')) : undefined;
+    if (m) d.type = [...m.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? d.type;
+  }
+  const forms = [...new Set(drafts.map((d) => `${d.type}\u0000${d.words.join(' ')}`))].map((f) => {
+    const [type, words] = f.split('\u0000') as [EntityType, string];
+    return { type, words: words.split(' '), joined: words };
+  });
+  const containsRun = (big: string[], small: string[]): boolean => {
+    outer: for (let i = 0; i + small.length <= big.length; i++) {
+      for (let k = 0; k < small.length; k++) if (big[i + k] !== small[k]) continue outer;
+      return true;
+    }
+    return false;
+  };
+  const keyOf = new Map<string, string>();
+  for (const f of forms) {
+    let rep = f;
+    if (f.type === 'PERS') {
+      for (const g of forms) if (g.type === 'PERS' && g.words.length > rep.words.length && containsRun(g.words, f.words)) rep = g;
+    }
+    keyOf.set(`${f.type}\u0000${f.joined}`, `${rep.type}:${rep.joined}`);
+  }
+  const mentions: EntityMention[] = drafts.map((d) => ({
+    block: d.block, start: d.start, end: d.end, type: d.type, source: d.source,
+    text: (texts[d.block] ?? '').slice(d.start, d.end),
+    key: keyOf.get(`${d.type}\u0000${d.words.join(' ')}`) ?? `${d.type}:${d.words.join(' ')}`,
+  }));
+  const entities = new Map<string, Entity & { best: string; bestCount: Map<string, number> }>();
+  for (const m of mentions) {
+    let e = entities.get(m.key);
+    if (!e) { e = { key: m.key, type: m.type, name: m.text, mentions: 0, best: m.text, bestCount: new Map() }; entities.set(m.key, e); }
+    e.mentions++;
+    const c = (e.bestCount.get(m.text) ?? 0) + 1;
+    e.bestCount.set(m.text, c);
+    // Longest full form wins; among equals the most frequent.
+    if (m.text.length > e.name.length || (m.text.length === e.name.length && c > (e.bestCount.get(e.name) ?? 0))) e.name = m.text;
+  }
+  return { mentions, entities: [...entities.values()].map(({ key, type, name, mentions: n }) => ({ key, type, name, mentions: n })) };
+}

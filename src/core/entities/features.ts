@@ -1,0 +1,167 @@
+// Hashed feature extraction shared by training and tagging: one code path, so the browser sees
+// exactly the features the model was trained with.
+import { cleanWord, stripProclitics } from './normalize.ts';
+
+/** Feature groups; each can be switched off for ablation. The model file records which were on. */
+export const FEATURE_GROUPS = ['word', 'norm', 'affix', 'stem', 'context', 'shape', 'nisba', 'trigger', 'gazetteer', 'dictionary'] as const;
+export type FeatureGroup = (typeof FEATURE_GROUPS)[number];
+
+export function groupMask(groups: readonly FeatureGroup[]): number {
+  let m = 0;
+  for (const g of groups) m |= 1 << FEATURE_GROUPS.indexOf(g);
+  return m;
+}
+export const ALL_GROUPS_MASK = groupMask(FEATURE_GROUPS.filter((g) => g !== 'dictionary'));
+
+/** Gazetteer category bits. */
+export const GAZ = {
+  COUNTRY: 1 << 0, CITY: 1 << 1, GIVEN: 1 << 2, TITLE: 1 << 3, ORG_WORD: 1 << 4, LOC_WORD: 1 << 5,
+  MULTI_CONT: 1 << 6, // a later word of a multi-word curated name
+  // Training-data gazetteer: the word was seen as B-/I- of a type (PERS, LOC, ORG, MISC).
+  TR_B_PERS: 1 << 7, TR_I_PERS: 1 << 8, TR_B_LOC: 1 << 9, TR_I_LOC: 1 << 10,
+  TR_B_ORG: 1 << 11, TR_I_ORG: 1 << 12, TR_B_MISC: 1 << 13, TR_I_MISC: 1 << 14,
+  DICT: 1 << 15, // ordinary Arabic word (dictionary)
+} as const;
+const TRIGGER_BITS = GAZ.TITLE | GAZ.ORG_WORD | GAZ.LOC_WORD;
+const CURATED_NAME_BITS = GAZ.COUNTRY | GAZ.CITY | GAZ.GIVEN | GAZ.MULTI_CONT;
+const TRAIN_BITS = 0x7f80;
+
+/** Word → category bits, keyed by the 32-bit hash of a normalised form. */
+export type Gazetteer = ReadonlyMap<number, number>;
+
+/** FNV-1a over UTF-16 units, seeded per feature template, with a final avalanche. */
+export function hashString(s: string, seed: number): number {
+  let h = (0x811c9dc5 ^ seed) >>> 0;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+function mix(h: number): number {
+  h ^= h >>> 16; h = Math.imul(h, 0x85ebca6b); h ^= h >>> 13; h = Math.imul(h, 0xc2b2ae35); h ^= h >>> 16;
+  return h >>> 0;
+}
+function hash2(a: string, b: string, seed: number): number {
+  let h = hashString(a, seed);
+  h = Math.imul(h ^ 0x7c, 0x01000193);
+  for (let i = 0; i < b.length; i++) h = Math.imul(h ^ b.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+export function gazKey(normWord: string): number {
+  return hashString(normWord, 0x9e37);
+}
+
+interface WordInfo { raw: string; norm: string; stem: string; prefix: string; gaz: number; gazStem: number; punctBefore: boolean; punctAfter: boolean }
+
+function wordInfo(token: string, gaz: Gazetteer): WordInfo {
+  const norm = cleanWord(token);
+  const { prefix, stem } = stripProclitics(norm);
+  const first = token[0] ?? '';
+  const last = token[token.length - 1] ?? '';
+  return {
+    raw: token,
+    norm,
+    stem,
+    prefix,
+    gaz: gaz.get(gazKey(norm)) ?? 0,
+    gazStem: stem !== norm ? (gaz.get(gazKey(stem)) ?? 0) : 0,
+    punctBefore: /^[^\p{L}\p{N}]/u.test(first),
+    punctAfter: /^[^\p{L}\p{N}]/u.test(last),
+  };
+}
+
+const PAD: WordInfo = { raw: '<s>', norm: '<s>', stem: '<s>', prefix: '', gaz: 0, gazStem: 0, punctBefore: false, punctAfter: false };
+const ARABIC = /[\u0600-\u06FF]/;
+const LATIN = /[a-z]/;
+const DIGIT = /[0-9]/;
+
+function shapeOf(w: string): string {
+  if (!w) return 'punct';
+  const ar = ARABIC.test(w), la = LATIN.test(w), di = DIGIT.test(w);
+  return `${ar ? 'A' : ''}${la ? 'L' : ''}${di ? 'D' : ''}${w.length <= 2 ? 's' : w.length <= 4 ? 'm' : w.length <= 7 ? 'l' : 'x'}`;
+}
+
+function bitsList(bits: number, mask: number, out: number[], seed: number): void {
+  const b = bits & mask;
+  if (!b) return;
+  for (let k = 0; k < 16; k++) if (b & (1 << k)) out.push(mix(seed * 31 + k));
+}
+
+/**
+ * Feature hashes for every token of one sentence. `bucketMask` folds hashes into the weight table.
+ * Returns offsets (n+1) into a flat array of bucket ids.
+ */
+export function sentenceFeatures(tokens: readonly string[], gaz: Gazetteer, groups: number, bucketMask: number): { offsets: Int32Array; buckets: Int32Array } {
+  const n = tokens.length;
+  const info = tokens.map((t) => wordInfo(t, gaz));
+  const at = (i: number): WordInfo => (i < 0 || i >= n ? PAD : (info[i] as WordInfo));
+  const on = (g: FeatureGroup): boolean => (groups & (1 << FEATURE_GROUPS.indexOf(g))) !== 0;
+  const fWord = on('word'), fNorm = on('norm'), fAffix = on('affix'), fStem = on('stem'), fCtx = on('context');
+  const fShape = on('shape'), fNisba = on('nisba'), fTrig = on('trigger'), fGaz = on('gazetteer'), fDict = on('dictionary');
+  const offsets = new Int32Array(n + 1);
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) {
+    offsets[i] = out.length;
+    const w = at(i);
+    const p1 = at(i - 1), p2 = at(i - 2), n1 = at(i + 1), n2 = at(i + 2);
+    out.push(mix(1)); // bias
+    if (fWord) out.push(hashString(w.raw, 2));
+    if (fNorm) out.push(hashString(w.norm, 3));
+    if (fAffix) {
+      const s = w.norm;
+      for (let k = 1; k <= 3 && k < s.length; k++) out.push(hashString(s.slice(0, k), 10 + k));
+      for (let k = 1; k <= 4 && k < s.length; k++) out.push(hashString(s.slice(-k), 20 + k));
+      const st = w.stem;
+      if (st !== s) {
+        for (let k = 2; k <= 3 && k < st.length; k++) out.push(hashString(st.slice(0, k), 30 + k));
+      }
+    }
+    if (fStem) {
+      out.push(hashString(w.stem, 40));
+      out.push(hashString(w.prefix, 41));
+    }
+    if (fCtx) {
+      out.push(hashString(p1.norm, 50));
+      out.push(hashString(p2.norm, 51));
+      out.push(hashString(n1.norm, 52));
+      out.push(hashString(n2.norm, 53));
+      out.push(hashString(p1.stem, 54));
+      out.push(hashString(n1.stem, 55));
+      out.push(hash2(p1.norm, w.norm, 56));
+      out.push(hash2(w.norm, n1.norm, 57));
+      out.push(hash2(p2.norm, p1.norm, 58));
+    }
+    if (fShape) {
+      out.push(hashString(shapeOf(w.norm), 60));
+      out.push(hash2(shapeOf(p1.norm), shapeOf(n1.norm), 61));
+      if (w.punctBefore) out.push(mix(62));
+      if (w.punctAfter) out.push(mix(63));
+      if (p1.punctAfter) out.push(mix(64));
+      if (i === 0) out.push(mix(65));
+    }
+    if (fNisba) {
+      const s = w.stem;
+      const m = /(يون|يين|يه|يات|ي)$/.exec(s);
+      if (m && s.length > 3) out.push(hash2(m[1] as string, w.norm.startsWith('ال') || w.prefix.includes('ال') ? 'al' : '', 70));
+    }
+    if (fTrig) {
+      bitsList(p1.gaz | p1.gazStem, TRIGGER_BITS, out, 80);
+      bitsList(p2.gaz | p2.gazStem, TRIGGER_BITS, out, 81);
+      bitsList(w.gaz | w.gazStem, TRIGGER_BITS, out, 82);
+      bitsList(n1.gaz | n1.gazStem, TRIGGER_BITS, out, 83);
+    }
+    if (fGaz) {
+      bitsList(w.gaz, CURATED_NAME_BITS | TRAIN_BITS, out, 90);
+      bitsList(w.gazStem, CURATED_NAME_BITS | TRAIN_BITS, out, 91);
+      bitsList(p1.gaz | p1.gazStem, CURATED_NAME_BITS | TRAIN_BITS, out, 92);
+      bitsList(n1.gaz | n1.gazStem, CURATED_NAME_BITS | TRAIN_BITS, out, 93);
+    }
+    if (fDict) {
+      const d = ((w.gaz | w.gazStem) & GAZ.DICT) !== 0;
+      out.push(hash2(d ? 'd' : 'n', shapeOf(w.norm), 100));
+    }
+  }
+  offsets[n] = out.length;
+  const buckets = new Int32Array(out.length);
+  for (let k = 0; k < out.length; k++) buckets[k] = (mix(out[k] as number) & bucketMask);
+  return { offsets, buckets };
+}

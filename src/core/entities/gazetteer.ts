@@ -1,0 +1,83 @@
+// Builds the hashed gazetteer compiled into the model: curated lists plus names seen in training.
+import { GAZ, gazKey } from './features.ts';
+import { cleanWord, stripProclitics } from './normalize.ts';
+import { ENTITY_TYPES, isInside, tagType } from './tags.ts';
+import type { LabelledSentence } from './perceptron.ts';
+
+export interface CuratedLists {
+  countries: readonly string[];
+  cities: readonly string[];
+  givenNames: readonly string[];
+  titles: readonly string[];
+  orgWords: readonly string[];
+  locWords: readonly string[];
+  /** Ordinary dictionary words (optional: large). */
+  dictionary?: Iterable<string>;
+}
+
+function add(map: Map<number, number>, word: string, bits: number): void {
+  const norm = cleanWord(word);
+  if (!norm) return;
+  for (const key of new Set([norm, stripProclitics(norm).stem])) {
+    const k = gazKey(key);
+    map.set(k, (map.get(k) ?? 0) | bits);
+  }
+}
+
+export function curatedGazetteer(lists: CuratedLists): Map<number, number> {
+  const map = new Map<number, number>();
+  const addNames = (names: readonly string[], bit: number): void => {
+    for (const name of names) {
+      const parts = name.split(/\s+/).filter(Boolean);
+      parts.forEach((p, i) => add(map, p, i === 0 ? bit : GAZ.MULTI_CONT));
+    }
+  };
+  addNames(lists.countries, GAZ.COUNTRY);
+  addNames(lists.cities, GAZ.CITY);
+  addNames(lists.givenNames, GAZ.GIVEN);
+  for (const w of lists.titles) add(map, w, GAZ.TITLE);
+  for (const w of lists.orgWords) add(map, w, GAZ.ORG_WORD);
+  for (const w of lists.locWords) add(map, w, GAZ.LOC_WORD);
+  if (lists.dictionary) for (const w of lists.dictionary) {
+    const k = gazKey(w);
+    map.set(k, (map.get(k) ?? 0) | GAZ.DICT);
+  }
+  return map;
+}
+
+const TRAIN_BIT: Record<string, number> = {
+  'B-PERS': GAZ.TR_B_PERS, 'I-PERS': GAZ.TR_I_PERS, 'B-LOC': GAZ.TR_B_LOC, 'I-LOC': GAZ.TR_I_LOC,
+  'B-ORG': GAZ.TR_B_ORG, 'I-ORG': GAZ.TR_I_ORG, 'B-MISC': GAZ.TR_B_MISC, 'I-MISC': GAZ.TR_I_MISC,
+};
+
+/** Words tagged as part of a name in a good share (≥ minShare) of their training occurrences. */
+export function trainingGazetteer(data: readonly LabelledSentence[], base: ReadonlyMap<number, number>, minShare = 0.3): Map<number, number> {
+  const counts = new Map<string, Map<string, number>>();
+  for (const s of data) {
+    s.tokens.forEach((tok, i) => {
+      const stem = stripProclitics(cleanWord(tok)).stem;
+      if (stem.length < 2) return;
+      const t = s.tags[i] as number;
+      const type = tagType(t);
+      const label = type ? `${isInside(t) ? 'I' : 'B'}-${type}` : 'O';
+      let m = counts.get(stem);
+      if (!m) counts.set(stem, (m = new Map()));
+      m.set(label, (m.get(label) ?? 0) + 1);
+    });
+  }
+  const map = new Map(base);
+  for (const [stem, m] of counts) {
+    let total = 0;
+    for (const v of m.values()) total += v;
+    let bits = 0;
+    for (const type of ENTITY_TYPES) for (const bi of ['B', 'I']) {
+      const label = `${bi}-${type}`;
+      if ((m.get(label) ?? 0) / total >= minShare) bits |= TRAIN_BIT[label] as number;
+    }
+    if (bits) {
+      const k = gazKey(stem);
+      map.set(k, (map.get(k) ?? 0) | bits);
+    }
+  }
+  return map;
+}

@@ -1,0 +1,102 @@
+// Averaged structured perceptron over hashed features with Viterbi (BIO-constrained) decoding.
+import { sentenceFeatures, type Gazetteer } from './features.ts';
+import { type NerModel } from './model.ts';
+import { NUM_TAGS, viterbi } from './tags.ts';
+
+export interface LabelledSentence { tokens: string[]; tags: number[] }
+
+export interface TrainOptions {
+  epochs: number;
+  logBuckets: number;
+  groups: number;
+  /** Gazetteer used for a training sentence (lets the trainer hold out a sentence's own fold). */
+  gazetteerFor: (sentenceIndex: number) => Gazetteer;
+  /** Gazetteer shipped with the model (the full one). */
+  gazetteer: Gazetteer;
+  seed?: number;
+  /** Called after each epoch with the averaged model; return false to stop. */
+  onEpoch?: (epoch: number, model: FloatModel) => boolean | void;
+}
+
+export interface FloatModel extends NerModel { readonly weights: Float32Array }
+
+/** Deterministic PRNG (mulberry32) for the shuffling order. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function trainPerceptron(data: readonly LabelledSentence[], opts: TrainOptions): FloatModel {
+  const T = NUM_TAGS;
+  const size = (1 << opts.logBuckets) * T;
+  const mask = (1 << opts.logBuckets) - 1;
+  const w = new Float32Array(size);
+  const u = new Float32Array(size); // Σ c·Δ for lazy averaging
+  const tr = new Float32Array(T * T), trU = new Float32Array(T * T);
+  const st = new Float32Array(T), stU = new Float32Array(T);
+  const feats = data.map((s, i) => sentenceFeatures(s.tokens, opts.gazetteerFor(i), opts.groups, mask));
+  const order = data.map((_, i) => i);
+  const rand = rng(opts.seed ?? 12345);
+  let c = 1;
+  const averaged = (): FloatModel => {
+    const aw = new Float32Array(size);
+    for (let k = 0; k < size; k++) aw[k] = (w[k] as number) - (u[k] as number) / c;
+    const at = new Float32Array(T * T);
+    for (let k = 0; k < T * T; k++) at[k] = (tr[k] as number) - (trU[k] as number) / c;
+    const as = new Float32Array(T);
+    for (let k = 0; k < T; k++) as[k] = (st[k] as number) - (stU[k] as number) / c;
+    return { logBuckets: opts.logBuckets, groups: opts.groups, weights: aw, trans: at, start: as, gazetteer: opts.gazetteer };
+  };
+  let scores = new Float32Array(0);
+  for (let epoch = 1; epoch <= opts.epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      const tmp = order[i] as number; order[i] = order[j] as number; order[j] = tmp;
+    }
+    for (const si of order) {
+      const s = data[si] as LabelledSentence;
+      const f = feats[si] as { offsets: Int32Array; buckets: Int32Array };
+      const n = s.tokens.length;
+      if (n === 0) continue;
+      if (scores.length < n * T) scores = new Float32Array(n * T * 2);
+      scores.fill(0, 0, n * T);
+      for (let i = 0; i < n; i++) {
+        for (let k = f.offsets[i] as number; k < (f.offsets[i + 1] as number); k++) {
+          const b = (f.buckets[k] as number) * T;
+          for (let t = 0; t < T; t++) scores[i * T + t] = (scores[i * T + t] as number) + (w[b + t] as number);
+        }
+      }
+      const pred = viterbi(scores, n, tr, st);
+      for (let i = 0; i < n; i++) {
+        const g = s.tags[i] as number, p = pred[i] as number;
+        if (g !== p) {
+          for (let k = f.offsets[i] as number; k < (f.offsets[i + 1] as number); k++) {
+            const b = (f.buckets[k] as number) * T;
+            w[b + g] = (w[b + g] as number) + 1; u[b + g] = (u[b + g] as number) + c;
+            w[b + p] = (w[b + p] as number) - 1; u[b + p] = (u[b + p] as number) - c;
+          }
+        }
+        const gp = i === 0 ? -1 : (s.tags[i - 1] as number), pp = i === 0 ? -1 : (pred[i - 1] as number);
+        if (g !== p || gp !== pp) {
+          if (i === 0) {
+            st[g] = (st[g] as number) + 1; stU[g] = (stU[g] as number) + c;
+            st[p] = (st[p] as number) - 1; stU[p] = (stU[p] as number) - c;
+          } else {
+            const gi = gp * T + g, pi = pp * T + p;
+            tr[gi] = (tr[gi] as number) + 1; trU[gi] = (trU[gi] as number) + c;
+            tr[pi] = (tr[pi] as number) - 1; trU[pi] = (trU[pi] as number) - c;
+          }
+        }
+      }
+      c++;
+    }
+    if (opts.onEpoch && opts.onEpoch(epoch, averaged()) === false) break;
+  }
+  return averaged();
+}

@@ -1,0 +1,15 @@
+// Typed messages between the tagger client and its worker.
+import type { TagOptions, TagResult } from './entities.ts';
+
+export interface TagRequest { id: number; type: 'tag'; modelUrl: string; texts: string[]; options?: TagOptions }
+export type TaggerErrorCode = 'worker-unavailable' | 'model-fetch' | 'model-format' | 'internal';
+export type TagResponse =
+  | { id: number; type: 'result'; result: TagResult }
+  | { id: number; type: 'error'; code: TaggerErrorCode; message: string };
+
+export class TaggerError extends Error {
+  override name = 'TaggerError';
+  constructor(readonly code: TaggerErrorCode, message: string) {
+    super(message);
+  }
+}

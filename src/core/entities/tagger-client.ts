@@ -1,0 +1,113 @@
+// Promise-based client for the tagger worker. The model loads lazily in the worker on the first
+// request; if the worker cannot run (unsupported, script error, crash, silence), the same pure
+// engine runs on the main thread, and if that fails too the promise rejects with a TaggerError.
+import modelUrl from './model/ner-model.bin?url';
+import type { TagOptions, TagResult } from './entities.ts';
+import { createEngine, type FetchBytes } from './engine.ts';
+import { TaggerError, type TagRequest, type TagResponse } from './protocol.ts';
+
+export { TaggerError } from './protocol.ts';
+export type { TaggerErrorCode } from './protocol.ts';
+
+export interface WorkerLike {
+  postMessage(message: TagRequest): void;
+  terminate(): void;
+  onmessage: ((event: MessageEvent<TagResponse>) => void) | null;
+  onerror: ((event: ErrorEvent | Event) => void) | null;
+  onmessageerror?: ((event: MessageEvent) => void) | null;
+}
+
+export interface TaggerClientOptions {
+  /** Creates the worker; defaults to the module worker. Return null or throw when unavailable. */
+  createWorker?: () => WorkerLike | null;
+  modelUrl?: string;
+  /** Used by the main-thread fallback. */
+  fetchBytes?: FetchBytes;
+  /** A worker silent for this long is abandoned for the fallback. */
+  timeoutMs?: number;
+}
+
+export interface TaggerClient {
+  tag(texts: readonly string[], options?: TagOptions): Promise<TagResult>;
+  dispose(): void;
+}
+
+function defaultCreateWorker(): WorkerLike | null {
+  if (typeof Worker === 'undefined') return null;
+  return new Worker(new URL('./tagger.worker.ts', import.meta.url), { type: 'module' }) as unknown as WorkerLike;
+}
+
+export function createTaggerClient(opts: TaggerClientOptions = {}): TaggerClient {
+  const url = opts.modelUrl ?? modelUrl;
+  const timeoutMs = opts.timeoutMs ?? 20_000;
+  const fallback = createEngine(opts.fetchBytes);
+  let worker: WorkerLike | null | undefined; // undefined: not created yet; null: unusable
+  let nextId = 1;
+  let disposed = false;
+  const pending = new Map<number, { resolve: (r: TagResult) => void; fail: (e: TaggerError) => void; timer: ReturnType<typeof setTimeout> }>();
+
+  const breakWorker = (reason: string): void => {
+    worker?.terminate();
+    worker = null;
+    for (const [id, p] of pending) { clearTimeout(p.timer); pending.delete(id); p.fail(new TaggerError('worker-unavailable', reason)); }
+  };
+
+  const getWorker = (): WorkerLike | null => {
+    if (worker !== undefined) return worker;
+    try {
+      worker = (opts.createWorker ?? defaultCreateWorker)();
+    } catch {
+      worker = null;
+    }
+    if (worker) {
+      worker.onmessage = (event) => {
+        const msg = event.data;
+        const p = pending.get(msg.id);
+        if (!p) return;
+        pending.delete(msg.id);
+        clearTimeout(p.timer);
+        if (msg.type === 'result') p.resolve(msg.result);
+        else p.fail(new TaggerError(msg.code, msg.message));
+      };
+      worker.onerror = () => breakWorker('The tagger worker failed');
+      worker.onmessageerror = () => breakWorker('The tagger worker sent an unreadable message');
+    }
+    return worker;
+  };
+
+  const onMainThread = (texts: string[], options?: TagOptions): Promise<TagResult> =>
+    fallback.tag(url, texts, options).catch((e: unknown) => {
+      throw e instanceof TaggerError ? e : new TaggerError('internal', e instanceof Error ? e.message : String(e));
+    });
+
+  return {
+    tag(texts, options) {
+      if (disposed) return Promise.reject(new TaggerError('worker-unavailable', 'The tagger was disposed'));
+      const list = [...texts];
+      const w = getWorker();
+      if (!w) return onMainThread(list, options);
+      return new Promise<TagResult>((resolve, reject) => {
+        const id = nextId++;
+        const fail = (e: TaggerError): void => {
+          // Model-format errors would fail the same way here; anything else gets a main-thread retry.
+          if (e.code === 'model-format' || disposed) reject(e);
+          else onMainThread(list, options).then(resolve, reject);
+        };
+        const timer = setTimeout(() => { if (pending.delete(id)) { breakWorker('The tagger worker did not answer'); fail(new TaggerError('worker-unavailable', 'timeout')); } }, timeoutMs);
+        pending.set(id, { resolve, fail, timer });
+        try {
+          w.postMessage({ id, type: 'tag', modelUrl: url, texts: list, ...(options ? { options } : {}) });
+        } catch {
+          breakWorker('Could not post to the tagger worker');
+        }
+      });
+    },
+    dispose() {
+      disposed = true;
+      for (const [, p] of pending) { clearTimeout(p.timer); p.fail(new TaggerError('worker-unavailable', 'The tagger was disposed')); }
+      pending.clear();
+      worker?.terminate();
+      worker = null;
+    },
+  };
+}
