@@ -1,4 +1,6 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { mergeDecorations } from '../core/decorations/merge';
 import { useArticle } from '../features/library/article-query';
 import { ReaderView } from '../features/reader/ReaderView';
 import { AppHeader } from './AppHeader';
@@ -9,15 +11,27 @@ interface ReaderScreenProps {
   params?: Readonly<Record<string, string>>;
 }
 
-/** The reader route: loads the article and composes the reader with the features that decorate it. */
+/** Which side panel is open beside the article (one at a time; a sheet on narrow screens). */
+export type ReaderPanel = 'entities' | 'notes' | null;
+
+/**
+ * The reader route: loads the article and composes the reader with the features that decorate it.
+ * Each feature contributes decorations (merged here), top-bar actions and a side panel; features
+ * never import each other, this screen wires them.
+ */
 export function ReaderScreen({ articleId, blockId }: ReaderScreenProps) {
   const { t } = useTranslation('reader');
   const query = useArticle(articleId);
+  const [panel, setPanel] = useState<ReaderPanel>(null);
+  const article = query.data?.status === 'found' ? query.data.article : undefined;
+
+  const decorations = mergeDecorations();
+  const panelContent = null;
 
   let body;
   if (query.isPending) body = <p className="notice" aria-busy="true">{t('common:loading')}</p>;
   else if (query.isError) body = <p className="notice notice--error" role="alert">{t('loadError')}</p>;
-  else if (query.data.status === 'unknown')
+  else if (!article)
     body = (
       <div className="notice notice--warning" role="alert" data-unknown-article={articleId}>
         <p>{t('unknownArticle')}</p>
@@ -26,15 +40,20 @@ export function ReaderScreen({ articleId, blockId }: ReaderScreenProps) {
     );
   else
     body = (
-      <div className="reader-layout">
-        <ReaderView article={query.data.article} targetBlockId={blockId} />
+      <div className={`reader-layout${panel && panelContent ? ' has-panel' : ''}`}>
+        <ReaderView article={article} targetBlockId={blockId} decorations={decorations} />
+        {panel && panelContent && (
+          <aside className="reader-panel" aria-label={t(`panels.${panel}`)} data-panel={panel}>
+            {panelContent}
+          </aside>
+        )}
       </div>
     );
 
   return (
     <>
-      <AppHeader />
-      <main id="main" tabIndex={-1}>
+      <AppHeader actions={null} />
+      <main id="main" tabIndex={-1} data-panel-open={panel ?? undefined} onKeyDown={(e) => e.key === 'Escape' && panel && setPanel(null)}>
         {body}
       </main>
     </>

@@ -4,12 +4,11 @@ import type { Article, Block } from '../../core/article/article';
 import type { Decoration } from '../../core/decorations/runs';
 import { absoluteLink, routeToHash } from '../../core/links/routes';
 import { copyText } from '../../shared/clipboard';
-import { useStore } from '../../shared/store-context';
 import { useToast } from '../../shared/toast';
 import { navigate } from '../../shared/use-route';
 import { BidiText } from './BidiText';
 import { BlockView } from './BlockView';
-import { saveProgress, useSavedProgress } from './progress-query';
+import { useSaveProgress, useSavedProgress } from './progress-query';
 import { useReaderKeyboard } from './use-reader-keyboard';
 import { useReadingPosition } from './use-reading-position';
 
@@ -28,16 +27,14 @@ const NO_DECORATIONS: readonly Decoration[] = [];
 
 export function ReaderView({ article, targetBlockId, decorations, hiddenEntityTypes = [], notices }: ReaderViewProps) {
   const { t, i18n } = useTranslation('reader');
-  const store = useStore();
   const toast = useToast();
   const articleRef = useRef<HTMLElement>(null);
   const saved = useSavedProgress(article.id);
 
   const goToLibrary = useCallback(() => navigate({ name: 'library' }), []);
   useReaderKeyboard(articleRef, goToLibrary);
-  const { flashingBlockId, missingBlockId } = useReadingPosition(articleRef, article.id, targetBlockId, saved, (progress) =>
-    saveProgress(store, article.id, progress),
-  );
+  const saveProgress = useSaveProgress(article.id);
+  const { flashingBlockId, missingBlockId } = useReadingPosition(articleRef, article.id, targetBlockId, saved, saveProgress);
 
   const describeEntity = useCallback((type: string) => t(`entities:types.${type}`, { defaultValue: type }), [t]);
   const onClick = useCallback(

@@ -1,4 +1,5 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import { readProgress, writeProgress, type ReadingProgress } from '../../core/settings/reading-progress';
 import type { Store } from '../../core/storage/storage';
 import { queryKeys } from '../../shared/query-keys';
@@ -14,7 +15,14 @@ export function useSavedProgress(articleId: string): ReadingProgress | null {
   return useQuery({ ...progressQueryOptions(store, articleId), initialData: () => fetchProgress(store, articleId) }).data;
 }
 
-/** Progress is written often and read once per visit, so it bypasses the cache on purpose. */
-export function saveProgress(store: Store, articleId: string, progress: ReadingProgress) {
-  return writeProgress(store, articleId, progress);
+/** Written while scrolling: straight to storage, and into the cache so a return visit in this tab sees it. */
+export function useSaveProgress(articleId: string): (progress: ReadingProgress) => void {
+  const store = useStore();
+  const client = useQueryClient();
+  return useCallback(
+    (progress: ReadingProgress) => {
+      if (writeProgress(store, articleId, progress).ok) client.setQueryData(queryKeys.progress(articleId), progress);
+    },
+    [store, client, articleId],
+  );
 }
