@@ -343,12 +343,14 @@ function wholeTextFuzzy(text: string, exact: string, maxErrors: number) {
   return results;
 }
 
-/** 1 for equal strings, falling towards 0 with the edit distance (relative to the longer one). */
+/**
+ * Context similarity: 1 for equal strings, falling towards 0 with the edit distance. Distance is
+ * measured against a full context's length, so a context cut short by the edge of the text ("" at
+ * the start) differs only a little from a few characters now standing there.
+ */
 export function similarity(a: string, b: string): number {
   if (a === b) return 1;
-  const longest = Math.max(a.length, b.length);
-  if (longest === 0) return 1;
-  return 1 - levenshtein(a, b) / longest;
+  return Math.max(0, 1 - levenshtein(a, b) / Math.max(a.length, b.length, CONTEXT_LENGTH));
 }
 
 let row = new Uint16Array(64);

@@ -285,4 +285,30 @@ suite('anchoring properties', () => {
       { numRuns: 500 },
     );
   });
+
+  it('a long passage with a few characters changed inside re-anchors fuzzily onto that passage', () => {
+    fc.assert(
+      fc.property(
+        fc.integer(),
+        fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }),
+        fc.integer({ min: 60, max: 300 }),
+        fc.array(fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }), seed: fc.integer() }), { minLength: 1, maxLength: 3 }),
+        (seed, from, length, changes) => {
+          const { text, start, end, selectors } = setUp({ seed, from, length, snap: false });
+          if (end - start < 60) return;
+          let quote = text.slice(start, end);
+          for (const change of changes) {
+            const at = Math.floor(change.at * quote.length);
+            quote = quote.slice(0, at) + randomText(change.seed, 2) + quote.slice(at + 1);
+          }
+          const edited = text.slice(0, start) + quote + text.slice(end);
+          const result = anchor(articleFromText(edited), selectors);
+          if (isOrphan(result)) throw new Error('orphan');
+          expect(Math.abs(result.start - start)).toBeLessThanOrEqual(8);
+          expect(Math.abs(result.end - (start + quote.length))).toBeLessThanOrEqual(8);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
 });
