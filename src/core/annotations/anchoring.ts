@@ -1,5 +1,5 @@
 import approxSearch from 'approx-string-match';
-import { articleText, blockSpans, type Article } from '../article/article';
+import { BLOCK_SEPARATOR, articleText, blockSpans, type Article } from '../article/article';
 
 /**
  * Anchoring: `describe` turns a selection into W3C Web Annotation selectors, `anchor` finds that
@@ -110,7 +110,7 @@ export function describe(article: Pick<Article, 'blocks'>, range: TextRange): Se
   const start = Math.min(range.start, range.end);
   const spans = blockSpans(article);
   // A start inside the separator belongs to the following block.
-  const span = spans.find((s) => start < s.end + 2) ?? spans[spans.length - 1];
+  const span = spans.find((s) => start < s.end + BLOCK_SEPARATOR.length) ?? spans[spans.length - 1];
   return describeText(text, range, span?.block.id ?? '');
 }
 
