@@ -1,19 +1,13 @@
-import { useEffect, useState } from 'react';
+import { useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { StorageProblem } from '../core/storage/storage';
 import { useStore } from '../shared/store-context';
 
 /** Tells the reader when saved data could not be read or written; what was readable is still loaded. */
 export function StorageProblems() {
   const { t } = useTranslation();
   const store = useStore();
-  const [problems, setProblems] = useState<readonly StorageProblem[]>(() => [...store.problems()]);
+  const problems = useSyncExternalStore(store.onProblem, store.problems);
   const [dismissed, setDismissed] = useState(0);
-
-  useEffect(() => {
-    setProblems([...store.problems()]);
-    return store.onProblem(() => setProblems([...store.problems()]));
-  }, [store]);
 
   const visible = problems.slice(dismissed);
   if (visible.length === 0) return null;

@@ -35,7 +35,7 @@ test('a paragraph link opens in a fresh browser at that paragraph, flashed', asy
   const other = await fresh.newPage();
   await other.goto(`./${href}`);
   const block = other.locator(`[data-block-id="${blockId}"]`);
-  await expect(block).toHaveClass(/is-flashing/);
+  await expect(block).toHaveAttribute('data-flashing', '');
   await expect(block).toBeInViewport();
   await expect(block).toBeFocused();
   await fresh.close();

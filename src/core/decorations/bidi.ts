@@ -11,7 +11,7 @@ export interface BidiPiece {
 }
 
 // A Latin run: starts and ends with a Latin letter or digit; may contain spaces and light punctuation.
-const LATIN_RUN = /[A-Za-z0-9\u00C0-\u024F](?:[A-Za-z0-9\u00C0-\u024F\s.,:/'’&%+\-]*[A-Za-z0-9\u00C0-\u024F%])?/g;
+const LATIN_RUN = /[A-Za-z0-9\u00C0-\u024F](?:[A-Za-z0-9\u00C0-\u024F\s.,:/'’&%+-]*[A-Za-z0-9\u00C0-\u024F%])?/g;
 const ARABIC_RUN = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF](?:[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF\s0-9\u0660-\u0669]*[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF])?/g;
 
 export function isolateRuns(text: string, dir: TextDirection): BidiPiece[] {

@@ -51,7 +51,7 @@ export interface Store {
   /** Called with the key whenever another tab changes one of our keys. Returns an unsubscribe. */
   subscribe(listener: Listener): () => void;
   onProblem(listener: ProblemListener): () => void;
-  /** Problems seen so far (each reported once), newest last. */
+  /** Problems seen so far (each reported once), newest last; a new array after each change. */
   problems(): readonly StorageProblem[];
   readonly available: boolean;
 }
@@ -79,14 +79,15 @@ function isQuotaError(error: unknown): boolean {
 export function createStore(backend: Storage | null, target: EventTarget | null = globalThis.window ?? null): Store {
   const listeners = new Set<Listener>();
   const problemListeners = new Set<ProblemListener>();
-  const seenProblems: StorageProblem[] = [];
+  // Replaced (never mutated) on change, so it can serve as a useSyncExternalStore snapshot.
+  let seenProblems: readonly StorageProblem[] = [];
   // With no usable localStorage the app still works for this session, from memory.
   const memory = new Map<string, string>();
 
   const report = (problem: StorageProblem) => {
     const id = JSON.stringify(problem);
     if (seenProblems.some((p) => JSON.stringify(p) === id)) return;
-    seenProblems.push(problem);
+    seenProblems = [...seenProblems, problem];
     for (const listener of problemListeners) listener(problem);
   };
   if (!backend) report({ kind: 'unavailable' });

@@ -10,7 +10,6 @@ export interface BlockViewProps {
   decorations: readonly Decoration[];
   linkLabel: string;
   describeEntity: (type: string) => string;
-  flashing: boolean;
 }
 
 const TAGS = { title: 'h1', heading: 'h2', lead: 'p', paragraph: 'p', quote: 'blockquote', caption: 'figcaption' } as const;
@@ -43,7 +42,7 @@ function MarkView({ mark, children }: { mark: MarkDecoration; children: ReactNod
 }
 
 /** One article block: its text cut into decorated runs, and its paragraph-link control. */
-export const BlockView = memo(function BlockView({ block, dir, href, decorations, linkLabel, describeEntity, flashing }: BlockViewProps) {
+export const BlockView = memo(function BlockView({ block, dir, href, decorations, linkLabel, describeEntity }: BlockViewProps) {
   const Tag = TAGS[block.kind];
   const segments = segmentText(block.text, decorations);
   const body = (
@@ -74,7 +73,7 @@ export const BlockView = memo(function BlockView({ block, dir, href, decorations
       id={block.id}
       data-block-id={block.id}
       data-block-kind={block.kind}
-      className={`block block--${block.kind}${flashing ? ' is-flashing' : ''}`}
+      className={`block block--${block.kind}`}
       tabIndex={-1}
     >
       {body}

@@ -34,7 +34,7 @@ export function ReaderView({ article, targetBlockId, decorations, hiddenEntityTy
   const goToLibrary = useCallback(() => navigate({ name: 'library' }), []);
   useReaderKeyboard(articleRef, goToLibrary);
   const saveProgress = useSaveProgress(article.id);
-  const { flashingBlockId, missingBlockId } = useReadingPosition(articleRef, article.id, targetBlockId, saved, saveProgress);
+  useReadingPosition(articleRef, article.id, targetBlockId, saved, saveProgress);
 
   const describeEntity = useCallback((type: string) => t(`entities:types.${type}`, { defaultValue: type }), [t]);
   const onClick = useCallback(
@@ -51,6 +51,7 @@ export function ReaderView({ article, targetBlockId, decorations, hiddenEntityTy
     [article.id, t, toast],
   );
 
+  const missingBlockId = targetBlockId && !article.blocks.some((b) => b.id === targetBlockId) ? targetBlockId : null;
   const dateFormatter = useMemo(() => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long' }), [i18n.language]);
   const [titleBlock, ...bodyBlocks] = article.blocks;
   const renderBlock = (block: Block) => (
@@ -62,7 +63,6 @@ export function ReaderView({ article, targetBlockId, decorations, hiddenEntityTy
       decorations={decorations?.get(block.id) ?? NO_DECORATIONS}
       linkLabel={t('linkToBlock')}
       describeEntity={describeEntity}
-      flashing={flashingBlockId === block.id}
     />
   );
 

@@ -1,11 +1,11 @@
-import { useEffect, useRef, useState, type RefObject } from 'react';
+import { useEffect, useRef, type RefObject } from 'react';
 import type { ReadingProgress } from '../../core/settings/reading-progress';
 
 const FLASH_MS = 2400;
 
 /**
  * Where the article opens and what it remembers:
- * - a deep-linked block is scrolled into view and flashed for a moment;
+ * - a deep-linked block is scrolled into view, focused and flashed for a moment (data-flashing);
  * - otherwise the saved reading position is restored;
  * - while reading, the block at the top of the viewport is reported (debounced).
  */
@@ -15,9 +15,7 @@ export function useReadingPosition(
   targetBlockId: string | undefined,
   saved: ReadingProgress | null,
   onProgress: (progress: ReadingProgress) => void,
-): { flashingBlockId: string | null; missingBlockId: string | null } {
-  const [flashingBlockId, setFlashing] = useState<string | null>(null);
-  const [missingBlockId, setMissing] = useState<string | null>(null);
+): void {
   const savedRef = useRef(saved);
   const onProgressRef = useRef(onProgress);
   useEffect(() => {
@@ -28,18 +26,18 @@ export function useReadingPosition(
   useEffect(() => {
     const root = container.current;
     if (!root) return;
-    setMissing(null);
     if (targetBlockId) {
       const target = root.querySelector<HTMLElement>(`[data-block-id="${CSS.escape(targetBlockId)}"]`);
-      if (!target) {
-        setMissing(targetBlockId);
-        return;
-      }
+      if (!target) return; // the reader says so: the block is not in the article
       target.scrollIntoView?.({ block: 'center' });
       target.focus({ preventScroll: true });
-      setFlashing(targetBlockId);
-      const timer = window.setTimeout(() => setFlashing(null), FLASH_MS);
-      return () => window.clearTimeout(timer);
+      // An attribute React does not manage, so re-renders (marks arriving) keep the flash.
+      target.setAttribute('data-flashing', '');
+      const timer = window.setTimeout(() => target.removeAttribute('data-flashing'), FLASH_MS);
+      return () => {
+        window.clearTimeout(timer);
+        target.removeAttribute('data-flashing');
+      };
     }
     const progress = savedRef.current;
     if (progress) {
@@ -77,5 +75,4 @@ export function useReadingPosition(
     };
   }, [container, articleId]);
 
-  return { flashingBlockId, missingBlockId };
 }
