@@ -1,0 +1,101 @@
+import * as v from 'valibot';
+import { describe, expect, it } from 'vitest';
+import { BACKUP_PREFIX } from '../../../src/core/storage/keys';
+import { createStore, type StoredCollection, type StoredValue } from '../../../src/core/storage/storage';
+import { MemoryStorage, ThrowingStorage } from '../../helpers/memory-storage';
+
+const valueSpec: StoredValue<{ n: number }> = {
+  key: 'hashiya:test',
+  version: 2,
+  schema: v.object({ n: v.number() }),
+  migrations: { 1: (data) => ({ n: Number((data as { count: string }).count) }) },
+  fallback: () => ({ n: 0 }),
+};
+const collectionSpec: StoredCollection<{ name: string }> = {
+  key: 'hashiya:things',
+  version: 1,
+  itemSchema: v.object({ name: v.string() }),
+  fallback: () => ({}),
+};
+
+describe('the storage adapter', () => {
+  it('round-trips a value in a versioned envelope', () => {
+    const backend = new MemoryStorage();
+    const store = createStore(backend, null);
+    expect(store.write(valueSpec, { n: 5 })).toEqual({ ok: true });
+    expect(JSON.parse(backend.getItem('hashiya:test')!)).toEqual({ v: 2, data: { n: 5 } });
+    expect(store.read(valueSpec)).toEqual({ n: 5 });
+  });
+
+  it('migrates older versions on read', () => {
+    const backend = new MemoryStorage();
+    backend.setItem('hashiya:test', JSON.stringify({ v: 1, data: { count: '7' } }));
+    expect(createStore(backend, null).read(valueSpec)).toEqual({ n: 7 });
+  });
+
+  it('backs up corrupt JSON, reports it and falls back', () => {
+    const backend = new MemoryStorage();
+    backend.setItem('hashiya:test', '{not json');
+    const store = createStore(backend, null);
+    expect(store.read(valueSpec)).toEqual({ n: 0 });
+    const [problem] = store.problems();
+    expect(problem?.kind).toBe('corrupt');
+    const backupKey = problem && 'backupKey' in problem ? problem.backupKey : null;
+    expect(backupKey?.startsWith(BACKUP_PREFIX)).toBe(true);
+    expect(backend.getItem(backupKey!)).toBe('{not json');
+    // Writing afterwards never destroys the backup.
+    store.write(valueSpec, { n: 1 });
+    expect(backend.getItem(backupKey!)).toBe('{not json');
+  });
+
+  it('keeps a value from a future version and reports it', () => {
+    const backend = new MemoryStorage();
+    const raw = JSON.stringify({ v: 99, data: { whatever: true } });
+    backend.setItem('hashiya:test', raw);
+    const store = createStore(backend, null);
+    expect(store.read(valueSpec)).toEqual({ n: 0 });
+    const problem = store.problems()[0];
+    expect(problem).toMatchObject({ kind: 'future-version', version: 99 });
+    expect([...backend.map.values()].filter((value) => value === raw)).toHaveLength(2);
+  });
+
+  it('loads the valid items of a collection and backs up the whole value when some are invalid', () => {
+    const backend = new MemoryStorage();
+    backend.setItem('hashiya:things', JSON.stringify({ v: 1, data: { a: { name: 'ok' }, b: { name: 42 }, c: '<script>' } }));
+    const store = createStore(backend, null);
+    expect(store.readCollection(collectionSpec)).toEqual({ a: { name: 'ok' } });
+    expect(store.problems()[0]?.kind).toBe('corrupt');
+  });
+
+  it('reports a full store without throwing and keeps what was saved', () => {
+    const backend = new MemoryStorage(120);
+    const store = createStore(backend, null);
+    expect(store.updateCollection(collectionSpec, (items) => ({ ...items, a: { name: 'first' } })).ok).toBe(true);
+    const result = store.updateCollection(collectionSpec, (items) => ({ ...items, b: { name: 'x'.repeat(500) } }));
+    expect(result).toEqual({ ok: false, reason: 'quota' });
+    expect(store.readCollection(collectionSpec)).toEqual({ a: { name: 'first' } });
+    expect(store.problems().map((p) => p.kind)).toContain('quota');
+  });
+
+  it('works from memory when localStorage is unavailable or throws', () => {
+    const none = createStore(null, null);
+    expect(none.available).toBe(false);
+    expect(none.write(valueSpec, { n: 3 })).toEqual({ ok: false, reason: 'unavailable' });
+    expect(none.read(valueSpec)).toEqual({ n: 3 });
+
+    const throwing = createStore(new ThrowingStorage(), null);
+    expect(throwing.read(valueSpec)).toEqual({ n: 0 });
+    expect(throwing.write(valueSpec, { n: 1 })).toEqual({ ok: false, reason: 'unavailable' });
+    expect(throwing.problems().map((p) => p.kind)).toContain('unavailable');
+  });
+
+  it('tells subscribers when another tab changes one of our keys', () => {
+    const target = new EventTarget();
+    const store = createStore(new MemoryStorage(), target);
+    const seen: string[] = [];
+    store.subscribe((key) => seen.push(key));
+    target.dispatchEvent(Object.assign(new Event('storage'), { key: 'hashiya:test' }));
+    target.dispatchEvent(Object.assign(new Event('storage'), { key: 'someone-else' }));
+    expect(seen).toEqual(['hashiya:test']);
+  });
+});

@@ -1,0 +1,33 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { NAMESPACES } from '../../src/i18n/i18n';
+
+const dir = resolve(__dirname, '../../src/i18n/locales');
+const AR_PLURALS = ['zero', 'one', 'two', 'few', 'many', 'other'];
+const EN_PLURALS = ['one', 'other'];
+
+function flatten(value: unknown, prefix = ''): string[] {
+  if (typeof value !== 'object' || value === null) return [prefix];
+  return Object.entries(value).flatMap(([key, inner]) => flatten(inner, prefix ? `${prefix}.${key}` : key));
+}
+
+const pluralBase = (key: string) => key.replace(/_(zero|one|two|few|many|other)$/, '');
+const keysOf = (lang: string, ns: string) => flatten(JSON.parse(readFileSync(resolve(dir, lang, `${ns}.json`), 'utf8')));
+
+describe('UI strings', () => {
+  it('exist for every namespace in both languages', () => {
+    for (const lang of ['ar', 'en']) expect(readdirSync(resolve(dir, lang)).sort()).toEqual(NAMESPACES.map((ns) => `${ns}.json`).sort());
+  });
+
+  it.each(NAMESPACES)('namespace %s has the same keys in Arabic and English, with full plural sets', (ns) => {
+    const ar = keysOf('ar', ns);
+    const en = keysOf('en', ns);
+    expect(new Set(ar.map(pluralBase))).toEqual(new Set(en.map(pluralBase)));
+    const pluralised = new Set([...ar, ...en].filter((k) => k !== pluralBase(k)).map(pluralBase));
+    for (const base of pluralised) {
+      for (const form of AR_PLURALS) expect(ar, `ar ${ns}:${base}_${form}`).toContain(`${base}_${form}`);
+      for (const form of EN_PLURALS) expect(en, `en ${ns}:${base}_${form}`).toContain(`${base}_${form}`);
+    }
+  });
+});
