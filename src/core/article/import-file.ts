@@ -5,6 +5,7 @@ import { assignBlockIds } from './block-id';
 import { readDate } from './dateline';
 import { hash53 } from './hash';
 import { detectLanguage, normaliseForMatch } from './normalise';
+import { MAX_IMPORT_BYTES } from './import-limits';
 import { ArticleParseError, parsePlainTextArticle } from './parse-text';
 
 /**
@@ -13,8 +14,7 @@ import { ArticleParseError, parsePlainTextArticle } from './parse-text';
  * handlers and remote loads cannot reach the reader.
  */
 
-/** Files above this are refused before being read (Arabic news articles are a few tens of KB). */
-export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+export { MAX_IMPORT_BYTES } from './import-limits';
 
 export type ImportErrorCode = 'empty' | 'binary' | 'too-large' | 'no-article' | 'unsupported-type';
 

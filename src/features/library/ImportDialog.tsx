@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { importFromFile, importFromText, MAX_IMPORT_BYTES, type ImportResult } from '../../core/article/import-file';
+import type { ImportResult } from '../../core/article/import-file';
+import { MAX_IMPORT_BYTES } from '../../core/article/import-limits';
 import { Dialog } from '../../shared/Dialog';
 import { useToast } from '../../shared/toast';
 import { navigate } from '../../shared/use-route';
@@ -30,6 +31,8 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose: () => 
     setError(null);
     setBusy(true);
     try {
+      // The importer (with Readability and DOMPurify) loads on first use, not with the app.
+      const { importFromFile, importFromText } = await import('../../core/article/import-file');
       let result: ImportResult;
       if (mode === 'paste') result = importFromText(text);
       else if (file) result = await importFromFile(file);
