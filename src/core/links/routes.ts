@@ -4,12 +4,14 @@
  *   #/notes                    notebook (all notes)
  *   #/a/<articleId>            an article
  *   #/a/<articleId>/<blockId>  an article, scrolled to a block which is flashed
+ *   #/s?v=1&d=<data>           an article carried in the link itself (see share-link.ts)
  * Later issues add query parameters (passages, shared articles) through `params`.
  */
 export type Route =
   | { readonly name: 'library' }
   | { readonly name: 'notebook' }
   | { readonly name: 'article'; readonly articleId: string; readonly blockId?: string; readonly params?: Readonly<Record<string, string>> }
+  | { readonly name: 'shared'; readonly params: Readonly<Record<string, string>> }
   | { readonly name: 'not-found'; readonly hash: string };
 
 function decodeSegment(segment: string): string | undefined {
@@ -26,6 +28,7 @@ export function parseRoute(hash: string): Route {
   const segments = pathPart.split('/').filter((s) => s.length > 0);
   if (segments.length === 0) return { name: 'library' };
   if (segments.length === 1 && segments[0] === 'notes') return { name: 'notebook' };
+  if (segments.length === 1 && segments[0] === 's') return { name: 'shared', params: Object.fromEntries(new URLSearchParams(queryPart)) };
   if (segments[0] === 'a' && (segments.length === 2 || segments.length === 3)) {
     const articleId = decodeSegment(segments[1] ?? '');
     const blockId = segments[2] === undefined ? undefined : decodeSegment(segments[2]);
@@ -47,6 +50,10 @@ export function routeToHash(route: Route): string {
       return '#/';
     case 'notebook':
       return '#/notes';
+    case 'shared': {
+      const query = new URLSearchParams(route.params).toString();
+      return query ? `#/s?${query}` : '#/s';
+    }
     case 'not-found':
       return route.hash.startsWith('#') ? route.hash : `#${route.hash}`;
     case 'article': {
