@@ -1,6 +1,7 @@
 import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { resolveUiLanguage, TEXT_SIZES, type Settings } from '../core/settings/settings';
+import { NotebookPage } from '../features/annotations/NotebookPage';
 import { LibraryPage } from '../features/library/LibraryPage';
 import { useSettings } from '../features/settings/settings-query';
 import { useRoute } from '../shared/use-route';
@@ -56,7 +57,7 @@ function Routes() {
         <>
           <AppHeader />
           <main id="main">
-            <NotFound />
+            <NotebookPage />
           </main>
         </>
       );

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { mergeDecorations } from '../core/decorations/merge';
+import { useAnnotationsFeature } from '../features/annotations/use-annotations-feature';
 import { useArticle } from '../features/library/article-query';
 import { ReaderView } from '../features/reader/ReaderView';
 import { AppHeader } from './AppHeader';
@@ -25,8 +26,14 @@ export function ReaderScreen({ articleId, blockId }: ReaderScreenProps) {
   const [panel, setPanel] = useState<ReaderPanel>(null);
   const article = query.data?.status === 'found' ? query.data.article : undefined;
 
-  const decorations = mergeDecorations();
-  const panelContent = null;
+  const notes = useAnnotationsFeature(articleId, article, {
+    open: panel === 'notes',
+    toggle: () => setPanel((p) => (p === 'notes' ? null : 'notes')),
+    close: () => setPanel(null),
+  });
+
+  const decorations = mergeDecorations(notes.decorations);
+  const panelContent = panel === 'notes' ? notes.panel : null;
 
   let body;
   if (query.isPending) body = <p className="notice" aria-busy="true">{t('common:loading')}</p>;
@@ -47,12 +54,13 @@ export function ReaderScreen({ articleId, blockId }: ReaderScreenProps) {
             {panelContent}
           </aside>
         )}
+        {notes.overlay}
       </div>
     );
 
   return (
     <>
-      <AppHeader actions={null} />
+      <AppHeader actions={notes.action} />
       <main id="main" tabIndex={-1} data-panel-open={panel ?? undefined} onKeyDown={(e) => e.key === 'Escape' && panel && setPanel(null)}>
         {body}
       </main>

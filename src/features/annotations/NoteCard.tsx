@@ -1,0 +1,67 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Annotation } from '../../core/annotations/annotation';
+import { NoteText } from './NoteText';
+
+interface NoteCardProps {
+  annotation: Annotation;
+  /** Scroll to the highlight (reader panel). */
+  onSelect?: () => void;
+  /** A link into the article (notebook). */
+  href?: string;
+  onEdit?: () => void;
+  onDelete?: () => void;
+  orphan?: boolean;
+}
+
+/** One highlight: colour, quote, note, tags and date; everything rendered as text. */
+export function NoteCard({ annotation, onSelect, href, onEdit, onDelete, orphan = false }: NoteCardProps) {
+  const { t, i18n } = useTranslation('annotations');
+  const date = useMemo(() => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' }), [i18n.language]);
+  const quote = annotation.target.selectors[0].exact;
+  const quoteView = (
+    <blockquote className="note-card-quote" dir="auto">
+      {quote}
+    </blockquote>
+  );
+  return (
+    <article className={`note-card note-card--${annotation.color}${orphan ? ' is-orphan' : ''}`} data-note-id={annotation.id} data-orphan={orphan || undefined}>
+      {href ? (
+        <a className="note-card-link" href={href} data-action="open-note">
+          {quoteView}
+        </a>
+      ) : onSelect ? (
+        <button type="button" className="note-card-link" onClick={onSelect} data-action="go-to-note" aria-label={t('card.goTo')}>
+          {quoteView}
+        </button>
+      ) : (
+        quoteView
+      )}
+      {annotation.note && <NoteText text={annotation.note} />}
+      {annotation.tags.length > 0 && (
+        <ul className="note-tags" aria-label={t('card.tags')}>
+          {annotation.tags.map((tag) => (
+            <li key={tag} dir="auto" className="tag">
+              #{tag}
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="note-card-footer">
+        <time dateTime={annotation.modified}>{date.format(new Date(annotation.modified))}</time>
+        <span className="note-card-actions">
+          {onEdit && (
+            <button type="button" className="button button--ghost button--small" data-action="edit-note" onClick={onEdit}>
+              {t('card.edit')}
+            </button>
+          )}
+          {onDelete && (
+            <button type="button" className="button button--ghost button--small" data-action="delete-note" onClick={onDelete}>
+              {t('card.delete')}
+            </button>
+          )}
+        </span>
+      </div>
+    </article>
+  );
+}

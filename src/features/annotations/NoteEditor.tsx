@@ -1,0 +1,101 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ANNOTATION_COLORS, LIMITS, parseTagInput, type AnnotationColor } from '../../core/annotations/annotation';
+import type { SaveResult } from '../../core/annotations/annotation-store';
+import { Dialog } from '../../shared/Dialog';
+
+export interface NoteValues {
+  readonly color: AnnotationColor;
+  readonly note: string;
+  readonly tags: readonly string[];
+}
+
+interface NoteEditorProps {
+  /** The passage the note is about (shown, not editable). */
+  quote: string;
+  initial: NoteValues;
+  mode: 'new' | 'edit';
+  /** Resolves with the store's answer; on failure the editor stays open with the reader's text. */
+  onSave: (values: NoteValues) => Promise<SaveResult>;
+  onClose: () => void;
+}
+
+/** Write or edit a note: plain text in either direction, tags, colour. Mounted only while open. */
+export function NoteEditor({ quote, initial, mode, onSave, onClose }: NoteEditorProps) {
+  const { t } = useTranslation('annotations');
+  const id = useId();
+  const [color, setColor] = useState<AnnotationColor>(initial.color);
+  const [note, setNote] = useState(initial.note);
+  const [tags, setTags] = useState(initial.tags.join('، '));
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const result = await onSave({ color, note: note.replace(/\s+$/u, ''), tags: parseTagInput(tags) });
+      if (result.ok) onClose();
+      else setError(t(`errors.${result.reason}`));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog open title={t(mode === 'new' ? 'editor.titleNew' : 'editor.titleEdit')} onClose={onClose} closeLabel={t('common:close')} testId="note-editor">
+      <form onSubmit={submit} className="note-editor" data-form="note">
+        <blockquote className="note-quote" dir="auto">
+          {quote}
+        </blockquote>
+        <fieldset className="note-colors">
+          <legend>{t('editor.color')}</legend>
+          {ANNOTATION_COLORS.map((c) => (
+            <label key={c} className="note-color">
+              <input type="radio" name={`${id}-color`} value={c} checked={color === c} onChange={() => setColor(c)} data-color={c} />
+              <span className={`swatch swatch--${c}`} aria-hidden="true" />
+              <span className="visually-hidden">{t(`colors.${c}`)}</span>
+            </label>
+          ))}
+        </fieldset>
+        <div className="field">
+          <label htmlFor={`${id}-note`}>{t('editor.note')}</label>
+          <textarea
+            id={`${id}-note`}
+            name="note"
+            dir="auto"
+            rows={6}
+            maxLength={LIMITS.note}
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+            autoFocus
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) e.currentTarget.form?.requestSubmit();
+            }}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-tags`}>{t('editor.tags')}</label>
+          <input id={`${id}-tags`} name="tags" dir="auto" value={tags} onChange={(e) => setTags(e.target.value)} aria-describedby={`${id}-tags-hint`} />
+          <span className="field-hint" id={`${id}-tags-hint`}>
+            {t('editor.tagsHint')}
+          </span>
+        </div>
+        {error && (
+          <p className="form-error" role="alert" data-note-error="">
+            {error}
+          </p>
+        )}
+        <div className="dialog-footer" style={{ paddingInline: 0 }}>
+          <button type="button" className="button" onClick={onClose}>
+            {t('common:cancel')}
+          </button>
+          <button type="submit" className="button button--primary" disabled={busy} data-action="save-note">
+            {t('editor.save')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

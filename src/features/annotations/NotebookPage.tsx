@@ -1,0 +1,73 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { filterAnnotations } from '../../core/annotations/search';
+import { routeToHash } from '../../core/links/routes';
+import { ExportImport } from './ExportImport';
+import { NoteCard } from './NoteCard';
+import { NO_FILTER, NoteFilters, type FilterState } from './NoteFilters';
+import { useNotebook } from './notebook-query';
+import { useDeleteWithUndo } from './use-delete-with-undo';
+
+/** Every note across all articles: searchable, filterable, grouped by article, linking into it. */
+export function NotebookPage() {
+  const { t } = useTranslation('annotations');
+  const query = useNotebook();
+  const [filter, setFilter] = useState<FilterState>(NO_FILTER);
+  const { onDelete, undoBar } = useDeleteWithUndo();
+  const groups = useMemo(() => query.data ?? [], [query.data]);
+  const all = useMemo(() => groups.flatMap((g) => g.annotations), [groups]);
+  const shown = useMemo(
+    () => groups.map((g) => ({ ...g, annotations: filterAnnotations(g.annotations, filter) })).filter((g) => g.annotations.length > 0),
+    [groups, filter],
+  );
+  const total = shown.reduce((n, g) => n + g.annotations.length, 0);
+  const exportable = groups.map((g) => ({ article: g.article ?? { id: g.articleId, title: t('notebook.unknownArticle') }, annotations: g.annotations }));
+
+  return (
+    <div className="page notebook" data-notebook="">
+      <h1>{t('notebook.title')}</h1>
+      {query.isPending ? (
+        <p className="notice" aria-busy="true">
+          {t('common:loading')}
+        </p>
+      ) : (
+        <>
+          <p className="notebook-summary" data-notebook-count={all.length}>
+            {t('notebook.summary', { count: all.length })} {t('notebook.articles', { count: groups.length })}
+          </p>
+          {undoBar}
+          <ExportImport articles={exportable} fileName={`hashiya-notebook-${new Date().toISOString().slice(0, 10)}`} />
+          {all.length === 0 ? (
+            <p className="notes-empty">{t('notebook.empty')}</p>
+          ) : (
+            <>
+              <NoteFilters annotations={all} value={filter} onChange={setFilter} />
+              <p className="notes-matches" role="status">
+                {t('panel.matches', { count: total })}
+              </p>
+              {shown.map((group) => (
+                <section key={group.articleId} className="notebook-group" data-notebook-article={group.articleId} lang={group.article?.lang}>
+                  <h2 dir="auto">
+                    <a href={routeToHash({ name: 'article', articleId: group.articleId })}>{group.article?.title ?? t('notebook.unknownArticle')}</a>
+                  </h2>
+                  {group.article?.dateline && <p className="dateline" dir="auto">{group.article.dateline.raw}</p>}
+                  <ol className="notes-list">
+                    {group.annotations.map((annotation) => (
+                      <li key={annotation.id}>
+                        <NoteCard
+                          annotation={annotation}
+                          href={routeToHash({ name: 'article', articleId: annotation.articleId, blockId: annotation.target.blockId })}
+                          onDelete={() => void onDelete(annotation)}
+                        />
+                      </li>
+                    ))}
+                  </ol>
+                </section>
+              ))}
+            </>
+          )}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,232 @@
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { describe, snapToWords } from '../../core/annotations/anchoring';
+import { ANNOTATION_COLORS, type AnnotationColor } from '../../core/annotations/annotation';
+import { articleText, type Article } from '../../core/article/article';
+import { offsetsToRange, selectionToOffsets } from '../../shared/dom-selection';
+
+/** A selection in article offsets (articleText), snapped to whole words. */
+export interface SelectionRange {
+  readonly blockId: string;
+  readonly start: number;
+  readonly end: number;
+  readonly quote: string;
+}
+
+export interface SelectionToolbarProps {
+  article: Article;
+  onHighlight: (range: SelectionRange, color: AnnotationColor) => void;
+  onNote: (range: SelectionRange) => void;
+  /** Other features' buttons (share, mark as entity), given the current selection. */
+  extraActions?: (range: SelectionRange) => ReactNode;
+  /** Colour used by the keyboard shortcut. */
+  defaultColor?: AnnotationColor;
+}
+
+const GAP = 8;
+const MARGIN = 8;
+
+function articleElement(articleId: string): HTMLElement | null {
+  return document.querySelector<HTMLElement>(`article[data-article-id="${CSS.escape(articleId)}"]`);
+}
+
+function isEditable(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+}
+
+/** The current selection inside the article, snapped to words; null when there is none. */
+export function currentSelectionRange(article: Article, root: Element | null, selection: Selection | null): SelectionRange | null {
+  if (!root) return null;
+  const offsets = selectionToOffsets(root, article, selection);
+  if (!offsets) return null;
+  const text = articleText(article);
+  const snapped = snapToWords(text, offsets);
+  if (snapped.end <= snapped.start) return null;
+  const quote = text.slice(snapped.start, snapped.end);
+  if (!quote.trim()) return null;
+  return { blockId: describe(article, snapped).blockId, start: snapped.start, end: snapped.end, quote };
+}
+
+/**
+ * The toolbar shown next to a selection in the article: highlight colours, note, and other
+ * features' actions. Placed above the selection's first line (below when there is no room),
+ * aligned with where the text starts (the right in Arabic), and kept inside the viewport.
+ * Keyboard: `h` highlights the selection; Tab moves into the toolbar; Escape leaves it.
+ */
+export function SelectionToolbar({ article, onHighlight, onNote, extraActions, defaultColor = 'yellow' }: SelectionToolbarProps) {
+  const { t } = useTranslation('annotations');
+  const [range, setRange] = useState<SelectionRange | null>(null);
+  const ref = useRef<HTMLDivElement>(null);
+  const pointerDown = useRef(false);
+  const dismissed = useRef<string | null>(null);
+  const [layoutTick, setLayoutTick] = useState(0);
+
+  const update = useCallback(() => {
+    if (pointerDown.current) return;
+    const toolbar = ref.current;
+    // Focus moved into the toolbar: keep the range the reader had selected.
+    if (toolbar && toolbar.contains(document.activeElement)) return;
+    const next = currentSelectionRange(article, articleElement(article.id), document.getSelection());
+    const key = next ? `${next.start}:${next.end}` : null;
+    if (key !== dismissed.current) dismissed.current = null;
+    setRange((previous) => {
+      if (!next || dismissed.current === key) return null;
+      if (previous && previous.start === next.start && previous.end === next.end) return previous;
+      return next;
+    });
+    setLayoutTick((n) => n + 1);
+  }, [article]);
+
+  useEffect(() => {
+    let frame = 0;
+    const schedule = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(update);
+    };
+    const down = (event: PointerEvent) => {
+      if (ref.current?.contains(event.target as Node)) return;
+      pointerDown.current = true;
+    };
+    const up = () => {
+      pointerDown.current = false;
+      schedule();
+    };
+    const relayout = () => setLayoutTick((n) => n + 1);
+    document.addEventListener('selectionchange', schedule);
+    document.addEventListener('pointerdown', down, true);
+    document.addEventListener('pointerup', up, true);
+    document.addEventListener('pointercancel', up, true);
+    window.addEventListener('scroll', relayout, { passive: true, capture: true });
+    window.addEventListener('resize', relayout);
+    return () => {
+      cancelAnimationFrame(frame);
+      document.removeEventListener('selectionchange', schedule);
+      document.removeEventListener('pointerdown', down, true);
+      document.removeEventListener('pointerup', up, true);
+      document.removeEventListener('pointercancel', up, true);
+      window.removeEventListener('scroll', relayout, { capture: true });
+      window.removeEventListener('resize', relayout);
+    };
+  }, [update]);
+
+  const done = useCallback(() => {
+    document.getSelection()?.removeAllRanges();
+    setRange(null);
+  }, []);
+
+  const highlight = useCallback(
+    (color: AnnotationColor) => {
+      if (!range) return;
+      onHighlight(range, color);
+      done();
+    },
+    [range, onHighlight, done],
+  );
+
+  const leave = useCallback(() => {
+    if (range) dismissed.current = `${range.start}:${range.end}`;
+    const root = articleElement(article.id);
+    const block = range && root?.querySelector<HTMLElement>(`[data-block-id="${CSS.escape(range.blockId)}"]`);
+    setRange(null);
+    block?.focus({ preventScroll: true });
+  }, [range, article.id]);
+
+  // Shortcuts while a selection is shown.
+  useEffect(() => {
+    if (!range) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
+      const inToolbar = ref.current?.contains(document.activeElement) ?? false;
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        event.stopPropagation();
+        leave();
+        return;
+      }
+      if (inToolbar || isEditable(event.target)) return;
+      if (event.key === 'h' || event.key === 'H') {
+        event.preventDefault();
+        highlight(defaultColor);
+      } else if (event.key === 'n' || event.key === 'N') {
+        event.preventDefault();
+        onNote(range);
+        done();
+      } else if (event.key === 'Tab' && !event.shiftKey) {
+        event.preventDefault();
+        ref.current?.querySelector<HTMLElement>('button')?.focus();
+      }
+    };
+    document.addEventListener('keydown', onKey, true);
+    return () => document.removeEventListener('keydown', onKey, true);
+  }, [range, highlight, defaultColor, onNote, done, leave]);
+
+  // Place the toolbar next to the selection's first line.
+  useLayoutEffect(() => {
+    const toolbar = ref.current;
+    const root = articleElement(article.id);
+    if (!toolbar || !range || !root) return;
+    const dom = offsetsToRange(root, article, range);
+    if (!dom) return;
+    const rects = [...dom.getClientRects()].filter((r) => r.width > 0 || r.height > 0);
+    const whole = dom.getBoundingClientRect();
+    const first = rects[0] ?? whole;
+    const last = rects[rects.length - 1] ?? whole;
+    const vw = document.documentElement.clientWidth;
+    const vh = window.innerHeight;
+    const width = toolbar.offsetWidth;
+    const height = toolbar.offsetHeight;
+    const topLimit = (document.querySelector('.topbar')?.getBoundingClientRect().bottom ?? 0) + MARGIN;
+    let top = first.top - height - GAP;
+    if (top < topLimit) top = last.bottom + GAP;
+    top = Math.max(topLimit, Math.min(top, vh - height - MARGIN));
+    // Align with where the text starts: the right edge of the first line in right-to-left text.
+    let left = article.dir === 'rtl' ? first.right - width : first.left;
+    left = Math.max(MARGIN, Math.min(left, vw - width - MARGIN));
+    const uiRtl = getComputedStyle(toolbar).direction === 'rtl';
+    toolbar.style.insetBlockStart = `${Math.round(top)}px`;
+    toolbar.style.insetInlineStart = `${Math.round(uiRtl ? vw - left - width : left)}px`;
+    toolbar.dataset.placement = top >= first.top ? 'below' : 'above';
+  }, [range, article, layoutTick]);
+
+  if (!range) return null;
+  return (
+    <div
+      ref={ref}
+      className="selection-toolbar"
+      role="toolbar"
+      aria-label={t('toolbar.label')}
+      data-selection-toolbar=""
+      data-selection-start={range.start}
+      data-selection-end={range.end}
+      // Keep the text selected when a button is pressed with the mouse.
+      onPointerDown={(e) => e.preventDefault()}
+      onMouseDown={(e) => e.preventDefault()}
+    >
+      {ANNOTATION_COLORS.map((color) => (
+        <button
+          key={color}
+          type="button"
+          className={`swatch swatch--${color}`}
+          data-action="highlight"
+          data-color={color}
+          aria-label={t('toolbar.highlight', { color: t(`colors.${color}`) })}
+          title={color === defaultColor ? `${t('toolbar.highlight', { color: t(`colors.${color}`) })} (h)` : t('toolbar.highlight', { color: t(`colors.${color}`) })}
+          onClick={() => highlight(color)}
+        />
+      ))}
+      <button
+        type="button"
+        className="button button--small"
+        data-action="note"
+        title={`${t('toolbar.note')} (n)`}
+        onClick={() => {
+          onNote(range);
+          done();
+        }}
+      >
+        {t('toolbar.note')}
+      </button>
+      {extraActions?.(range)}
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { Annotation } from '../../core/annotations/annotation';
+import { deleteAnnotation, listAnnotations, restoreAnnotation, saveAnnotation, saveAnnotations, type SaveResult } from '../../core/annotations/annotation-store';
+import { importAnnotationsJson, type ImportReport } from '../../core/annotations/export';
+import type { Store } from '../../core/storage/storage';
+import { queryKeys } from '../../shared/query-keys';
+import { useStore } from '../../shared/store-context';
+import { listAllAnnotations } from '../../core/annotations/annotation-store';
+
+/**
+ * Every write goes through the core store (which re-reads before writing, so two tabs editing
+ * different notes both keep theirs) and then invalidates every annotations query: the article's
+ * list and the notebook share the ['store', 'annotations'] prefix.
+ */
+function useAnnotationsMutation<Input, Output>(write: (store: Store, input: Input) => Output) {
+  const store = useStore();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async (input: Input) => write(store, input),
+    onSettled: () => client.invalidateQueries({ queryKey: queryKeys.allAnnotations() }),
+  });
+}
+
+export const useSaveAnnotation = () => useAnnotationsMutation((store, annotation: Annotation): SaveResult => saveAnnotation(store, annotation));
+
+export const useDeleteAnnotation = () =>
+  useAnnotationsMutation((store, annotation: Annotation): SaveResult => deleteAnnotation(store, annotation.articleId, annotation.id));
+
+export const useRestoreAnnotation = () => useAnnotationsMutation((store, annotation: Annotation): SaveResult => restoreAnnotation(store, annotation));
+
+export type ImportOutcome = { readonly ok: true; readonly report: ImportReport } | { readonly ok: false; readonly reason: string; readonly report?: ImportReport };
+
+/** Import a JSON-LD export: validated and merged by id against everything stored (not only one article). */
+export function importJson(store: Store, text: string): ImportOutcome {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { ok: false, reason: 'not-json' };
+  }
+  const result = importAnnotationsJson(json, listAllAnnotations(store));
+  if (result.changed.length > 0) {
+    const saved = saveAnnotations(store, result.changed);
+    if (!saved.ok) return { ok: false, reason: saved.reason, report: result.report };
+  }
+  return { ok: true, report: result.report };
+}
+
+export const useImportAnnotations = () => useAnnotationsMutation((store, text: string) => importJson(store, text));
+
+/** Give an earlier version's notes to this article (same ids); anchoring places them in the new text. */
+export function moveAnnotations(store: Store, fromArticleId: string, toArticleId: string): SaveResult {
+  const moving = listAnnotations(store, fromArticleId);
+  if (moving.length === 0) return { ok: true };
+  const saved = saveAnnotations(
+    store,
+    moving.map((a) => ({ ...a, articleId: toArticleId })),
+  );
+  if (!saved.ok) return saved;
+  for (const a of moving) {
+    const removed = deleteAnnotation(store, fromArticleId, a.id);
+    if (!removed.ok) return removed;
+  }
+  return { ok: true };
+}
+
+export const useMoveAnnotations = () =>
+  useAnnotationsMutation((store, input: { from: string; to: string }): SaveResult => moveAnnotations(store, input.from, input.to));

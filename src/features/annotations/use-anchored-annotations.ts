@@ -1,0 +1,30 @@
+import { useMemo } from 'react';
+import { anchorAll, type AnchoredSet } from '../../core/annotations/anchor-all';
+import type { Article } from '../../core/article/article';
+import type { MarkDecoration } from '../../core/decorations/runs';
+import { useAnnotations } from './annotations-query';
+
+// The reader's decorations and the notes panel anchor the same list: do it once per list and article.
+const cache = new WeakMap<object, { article: object; set: AnchoredSet }>();
+
+function anchored(article: Article, annotations: Parameters<typeof anchorAll>[1]): AnchoredSet {
+  const hit = cache.get(annotations);
+  if (hit && hit.article === article) return hit.set;
+  const set = anchorAll(article, annotations);
+  cache.set(annotations, { article, set });
+  return set;
+}
+
+const EMPTY: ReadonlyMap<string, readonly MarkDecoration[]> = new Map();
+
+/** The article's annotations placed in its current text (anchored in reading order, and orphans). */
+export function useAnchoredAnnotations(article: Article): AnchoredSet {
+  const annotations = useAnnotations(article.id);
+  return useMemo(() => anchored(article, annotations), [article, annotations]);
+}
+
+/** Highlight decorations for the reader; an empty map while the article is loading. */
+export function useHighlightDecorations(articleId: string, article: Article | undefined): ReadonlyMap<string, readonly MarkDecoration[]> {
+  const annotations = useAnnotations(articleId);
+  return useMemo(() => (article ? anchored(article, annotations).decorations : EMPTY), [article, annotations]);
+}

@@ -1,0 +1,35 @@
+import type { ReactNode } from 'react';
+import type { Article } from '../../core/article/article';
+import type { DecorationsByBlock } from '../../core/decorations/merge';
+import { AnnotationTools } from './AnnotationTools';
+import { NotesButton } from './NotesButton';
+import { NotesPanel } from './NotesPanel';
+import type { SelectionRange } from './SelectionToolbar';
+import { useHighlightDecorations } from './use-anchored-annotations';
+
+export interface AnnotationsFeature {
+  /** Highlight decorations per block. */
+  decorations: DecorationsByBlock;
+  /** The top-bar button that opens the notes panel. */
+  action: ReactNode;
+  /** The notes panel's content. */
+  panel: ReactNode;
+  /** The selection toolbar and the note editor. */
+  overlay: ReactNode;
+}
+
+export function useAnnotationsFeature(
+  articleId: string,
+  article: Article | undefined,
+  panel: { open: boolean; toggle: () => void; close: () => void },
+  /** Other features' selection-toolbar buttons (share, mark as entity). */
+  extraActions?: (range: SelectionRange) => ReactNode,
+): AnnotationsFeature {
+  const decorations = useHighlightDecorations(articleId, article);
+  return {
+    decorations,
+    action: article ? <NotesButton articleId={article.id} open={panel.open} onToggle={panel.toggle} /> : null,
+    panel: article ? <NotesPanel article={article} onClose={panel.close} /> : null,
+    overlay: article ? <AnnotationTools article={article} extraActions={extraActions} /> : null,
+  };
+}

@@ -1,0 +1,282 @@
+import { readFile } from 'node:fs/promises';
+import { expect, test, type Page } from '@playwright/test';
+import { importPasted, open, openSample, PASTED_ARTICLE, SAMPLE_ID } from './fixtures';
+
+const highlights = (page: Page) => page.locator('article mark.highlight[data-annotation-id]');
+const toolbar = (page: Page) => page.locator('[data-selection-toolbar]');
+
+/** Select from the first occurrence of `from` to the end of `to` (default: just `from`) in the article's text. */
+async function selectText(page: Page, from: string, to?: string): Promise<void> {
+  const ok = await page.evaluate(
+    ([a, b]) => {
+      const points: [Text, number][] = [];
+      const blocks = [...document.querySelectorAll('article [data-block-text]')];
+      const find = (needle: string, end: boolean): [Text, number] | null => {
+        for (const el of blocks) {
+          const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+          const nodes: Text[] = [];
+          for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
+          const full = nodes.map((n) => n.data).join('');
+          const at = full.indexOf(needle);
+          if (at < 0) continue;
+          let left = end ? at + needle.length : at;
+          for (const n of nodes) {
+            if (left <= n.data.length && !(left === n.data.length && !end)) return [n, left];
+            left -= n.data.length;
+          }
+        }
+        return null;
+      };
+      const start = find(a!, false);
+      const end = find(b ?? a!, true);
+      if (!start || !end) return false;
+      points.push(start, end);
+      const range = document.createRange();
+      range.setStart(...start);
+      range.setEnd(...end);
+      const sel = document.getSelection()!;
+      sel.removeAllRanges();
+      sel.addRange(range);
+      return true;
+    },
+    [from, to] as const,
+  );
+  expect(ok).toBe(true);
+  await expect(toolbar(page)).toBeVisible();
+}
+
+async function highlight(page: Page, from: string, color = 'yellow', to?: string): Promise<string> {
+  const before = await highlights(page).evaluateAll((els) => new Set(els.map((e) => e.getAttribute('data-annotation-id'))).size);
+  await selectText(page, from, to);
+  await toolbar(page).locator(`[data-action="highlight"][data-color="${color}"]`).click();
+  await expect
+    .poll(() => highlights(page).evaluateAll((els) => new Set(els.map((e) => e.getAttribute('data-annotation-id'))).size))
+    .toBe(before + 1);
+  return (await page.locator(`article mark.highlight--${color}`).last().getAttribute('data-annotation-id'))!;
+}
+
+async function writeNote(page: Page, from: string, note: string, tags = ''): Promise<void> {
+  await selectText(page, from);
+  await toolbar(page).locator('[data-action="note"]').click();
+  const editor = page.locator('dialog[data-dialog="note-editor"]');
+  await expect(editor).toBeVisible();
+  await editor.locator('textarea').fill(note);
+  if (tags) await editor.locator('input[name="tags"]').fill(tags);
+  await editor.locator('[data-action="save-note"]').click();
+  await expect(editor).toBeHidden();
+}
+
+const openPanel = async (page: Page) => {
+  await page.locator('[data-action="toggle-notes"]').click();
+  await expect(page.locator('[data-notes-panel]')).toBeVisible();
+};
+
+test('highlight and note a passage, reload and find it in the panel and the notebook', async ({ page }) => {
+  await openSample(page);
+  // A half-selected word is extended to the whole word.
+  const words = await page.locator('article [data-block-id]').nth(3).locator('[data-block-text]').textContent();
+  const firstWords = words!.split(' ').slice(0, 3).join(' ');
+  await selectText(page, firstWords.slice(1, -1));
+  await toolbar(page).locator('[data-action="highlight"][data-color="green"]').click();
+  await expect(page.locator('article mark.highlight--green')).toHaveText(firstWords);
+  await expect(toolbar(page)).toBeHidden();
+
+  const later = (await page.locator('article [data-block-id]').nth(6).locator('[data-block-text]').textContent())!.split(' ').slice(2, 6).join(' ');
+  await writeNote(page, later, 'سطر أول\nسطر ثانٍ', 'اقتصاد، #طاقة');
+
+  await page.reload();
+  await expect(highlights(page)).toHaveCount(2);
+  await openPanel(page);
+  const cards = page.locator('[data-notes-panel] [data-notes-list] [data-note-id]');
+  await expect(cards).toHaveCount(2);
+  await expect(cards.nth(0)).toContainText(firstWords);
+  await expect(cards.nth(1).locator('[data-note-text]')).toHaveText('سطر أول\nسطر ثانٍ');
+  await expect(cards.nth(1).locator('.tag')).toHaveText(['#اقتصاد', '#طاقة']);
+  await expect(page.locator('[data-action="toggle-notes"]')).toHaveAttribute('data-count', '2');
+
+  // Search ignores diacritics and hamza forms; tag filter.
+  await page.locator('[data-notes-search]').fill('ثان');
+  await expect(cards).toHaveCount(1);
+  await page.locator('[data-notes-search]').fill('');
+  await page.locator('[data-filter-tag="طاقة"]').click();
+  await expect(cards).toHaveCount(1);
+  await page.locator('[data-filter-tag="طاقة"]').click();
+
+  // Choosing a note scrolls to its highlight.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await cards.nth(1).locator('[data-action="go-to-note"]').click();
+  const id = await cards.nth(1).getAttribute('data-note-id');
+  await expect(page.locator(`mark[data-annotation-id="${id}"]`).first()).toBeInViewport();
+
+  await open(page, '#/notes');
+  await expect(page.locator(`[data-notebook-article="${SAMPLE_ID}"] [data-note-id]`)).toHaveCount(2);
+  await page.locator(`[data-notebook-article="${SAMPLE_ID}"] [data-action="open-note"]`).first().click();
+  await expect(page).toHaveURL(new RegExp(`#/a/${SAMPLE_ID}/`));
+  await expect(highlights(page).first()).toBeVisible();
+});
+
+test('keyboard: shift+arrows select, h highlights, Tab reaches the toolbar, Escape leaves it', async ({ page }) => {
+  await openSample(page);
+  const block = page.locator('article [data-block-id]').nth(4).locator('[data-block-text]');
+  await block.dblclick({ position: { x: 40, y: 10 } });
+  await page.keyboard.press('Shift+ArrowLeft');
+  await page.keyboard.press('Shift+ArrowLeft');
+  await expect(toolbar(page)).toBeVisible();
+  await page.keyboard.press('Tab');
+  await expect(toolbar(page).locator('button').first()).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(toolbar(page)).toBeHidden();
+  await block.dblclick({ position: { x: 60, y: 10 } });
+  await expect(toolbar(page)).toBeVisible();
+  await page.keyboard.press('h');
+  await expect(highlights(page)).toHaveCount(1);
+  await expect(page.locator('article mark.highlight--yellow')).toHaveCount(1);
+});
+
+test('a selection across paragraphs is one highlight in several pieces; delete with undo', async ({ page }) => {
+  await openSample(page);
+  const a = (await page.locator('article [data-block-id]').nth(3).locator('[data-block-text]').textContent())!;
+  const b = (await page.locator('article [data-block-id]').nth(4).locator('[data-block-text]').textContent())!;
+  const id = await highlight(page, a.split(' ').slice(-2).join(' '), 'blue', b.split(' ').slice(0, 2).join(' '));
+  await expect(page.locator(`mark[data-annotation-id="${id}"]`)).toHaveCount(2);
+  await openPanel(page);
+  await page.locator(`[data-note-id="${id}"] [data-action="delete-note"]`).click();
+  await expect(highlights(page)).toHaveCount(0);
+  await page.locator('[data-action="undo-delete"]').click();
+  await expect(page.locator(`mark[data-annotation-id="${id}"]`)).toHaveCount(2);
+});
+
+test('re-importing an edited article: untouched notes re-anchor, the broken one is an orphan', async ({ page }) => {
+  await importPasted(page, PASTED_ARTICLE);
+  await expect(page.locator('article h1')).toContainText('مهرجان للكتاب');
+  await highlight(page, 'بمشاركة ناشرين من عشرين دولة');
+  await writeNote(page, 'عدد الزوار تجاوز خمسين ألفًا', 'رقم مهم');
+  await highlight(page, 'دور النشر الأردنية والمصرية', 'pink');
+
+  const edited = PASTED_ARTICLE.replace(
+    'قال المدير العام للمعرض سعيد الإدريسي إن عدد الزوار تجاوز خمسين ألفًا في اليوم الأول.',
+    'أعلنت إدارة المعرض أرقامًا أولية عن الحضور دون تفاصيل.',
+  ).replace('افتتحت وزارة الثقافة', 'وافتتحت وزارة الثقافة');
+  await importPasted(page, edited);
+  await expect(page.locator('article')).toContainText('أرقامًا أولية');
+  await expect(highlights(page)).toHaveCount(0);
+  await page.locator('[data-action="adopt-notes"]').click();
+  await expect(highlights(page)).toHaveCount(2);
+  await openPanel(page);
+  await expect(page.locator('[data-notes-list] > li')).toHaveCount(2);
+  const orphans = page.locator('[data-notes-orphans] [data-note-id]');
+  await expect(orphans).toHaveCount(1);
+  await expect(orphans).toContainText('عدد الزوار تجاوز خمسين ألفًا');
+  await expect(orphans).toContainText('رقم مهم');
+  await expect(page.locator('[data-earlier-versions]')).toHaveCount(0);
+});
+
+test('two tabs: a note written in one appears in the other; concurrent notes are both kept', async ({ context }) => {
+  const one = await context.newPage();
+  const two = await context.newPage();
+  await openSample(one);
+  await openSample(two);
+  const text = (i: number) => one.locator('article [data-block-id]').nth(i).locator('[data-block-text]').textContent();
+  const a = (await text(3))!.split(' ').slice(0, 2).join(' ');
+  const b = (await text(5))!.split(' ').slice(0, 2).join(' ');
+  await highlight(one, a);
+  await expect(highlights(two)).toHaveCount(1);
+  await highlight(two, b, 'green');
+  await expect(highlights(one)).toHaveCount(2);
+  await one.reload();
+  await expect(highlights(one)).toHaveCount(2);
+});
+
+test('export JSON-LD and Markdown, then import into a fresh profile', async ({ page, browser }) => {
+  await openSample(page);
+  const text = (await page.locator('article [data-block-id]').nth(3).locator('[data-block-text]').textContent())!;
+  await highlight(page, text.split(' ').slice(0, 3).join(' '));
+  await writeNote(page, text.split(' ').slice(5, 7).join(' '), 'ملاحظة للتصدير');
+  await openPanel(page);
+  const [md] = await Promise.all([page.waitForEvent('download'), page.locator('[data-action="export-markdown"]').click()]);
+  const markdown = await readFile((await md.path())!, 'utf8');
+  expect(markdown).toMatch(/^# /);
+  expect(markdown).toContain('ملاحظة للتصدير');
+  expect(markdown).toContain(`#/a/${SAMPLE_ID}/`);
+  const [json] = await Promise.all([page.waitForEvent('download'), page.locator('[data-action="export-json"]').click()]);
+  const path = (await json.path())!;
+  const parsed = JSON.parse(await readFile(path, 'utf8'));
+  expect(parsed.type).toBe('AnnotationCollection');
+  expect(parsed.items).toHaveLength(2);
+
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await openSample(other);
+  await expect(highlights(other)).toHaveCount(0);
+  await openPanel(other);
+  await other.locator('[data-action="import-notes"]').setInputFiles({ name: 'notes.jsonld', mimeType: 'application/json', buffer: await readFile(path) });
+  await expect(other.locator('[data-import-report]')).toBeVisible();
+  await expect(highlights(other)).not.toHaveCount(0);
+  await expect(other.locator('[data-notes-list] [data-note-id]')).toHaveCount(2);
+  // Importing again does not double them.
+  await other.locator('[data-action="import-notes"]').setInputFiles({ name: 'notes.jsonld', mimeType: 'application/json', buffer: await readFile(path) });
+  await expect(other.locator('[data-notes-list] [data-note-id]')).toHaveCount(2);
+  await fresh.close();
+});
+
+test('a note with HTML and script is shown as text; only http(s) links are live', async ({ page }) => {
+  await openSample(page);
+  const text = (await page.locator('article [data-block-id]').nth(3).locator('[data-block-text]').textContent())!;
+  const note = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script> <b>bold</b> javascript:alert(1) https://example.org/a?b=1';
+  await writeNote(page, text.split(' ').slice(0, 2).join(' '), note);
+  await openPanel(page);
+  const shown = page.locator('[data-notes-panel] [data-note-text]');
+  await expect(shown).toHaveText(note);
+  await expect(shown.locator('img, script, b')).toHaveCount(0);
+  const links = shown.locator('a');
+  await expect(links).toHaveCount(1);
+  await expect(links).toHaveAttribute('href', 'https://example.org/a?b=1');
+  await expect(links).toHaveAttribute('target', '_blank');
+  expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+});
+
+test('a full store: the message shows and the note stays in its editor', async ({ page }) => {
+  await openSample(page);
+  await page.evaluate(() => {
+    const original = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key: string, value: string) {
+      if (key.startsWith('hashiya:notes:')) throw new DOMException('full', 'QuotaExceededError');
+      return original.call(this, key, value);
+    };
+  });
+  const text = (await page.locator('article [data-block-id]').nth(3).locator('[data-block-text]').textContent())!;
+  await selectText(page, text.split(' ').slice(0, 2).join(' '));
+  await toolbar(page).locator('[data-action="note"]').click();
+  const editor = page.locator('dialog[data-dialog="note-editor"]');
+  await editor.locator('textarea').fill('لا تضيعي');
+  await editor.locator('[data-action="save-note"]').click();
+  await expect(editor.locator('[data-note-error]')).toBeVisible();
+  await expect(editor.locator('textarea')).toHaveValue('لا تضيعي');
+});
+
+test('screenshots: Arabic and English, light and dark', async ({ page }) => {
+  await page.setViewportSize({ width: 1200, height: 800 });
+  await openSample(page);
+  const text = (i: number) => page.locator('article [data-block-id]').nth(i).locator('[data-block-text]').textContent();
+  await highlight(page, (await text(3))!.split(' ').slice(0, 4).join(' '), 'yellow');
+  await highlight(page, (await text(3))!.split(' ').slice(6, 9).join(' '), 'green');
+  await writeNote(page, (await text(4))!.split(' ').slice(1, 4).join(' '), 'ملاحظة قصيرة\nمع سطر ثانٍ https://example.org', 'سياسة');
+  await highlight(page, (await text(5))!.split(' ').slice(0, 3).join(' '), 'blue');
+  await highlight(page, (await text(5))!.split(' ').slice(4, 7).join(' '), 'pink');
+  await highlight(page, (await text(6))!.split(' ').slice(0, 3).join(' '), 'purple');
+  await openPanel(page);
+  await selectText(page, (await text(7))!.split(' ').slice(1, 3).join(' '));
+  for (const theme of ['light', 'dark', 'sepia'] as const) {
+    await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
+    await page.screenshot({ path: `/tmp/notes-ar-${theme}.png` });
+  }
+  await page.evaluate(() => localStorage.setItem('hashiya:settings', JSON.stringify({ v: 1, data: { uiLanguage: 'en', theme: 'dark' } })));
+  await page.reload();
+  await openPanel(page);
+  await selectText(page, (await text(7))!.split(' ').slice(1, 3).join(' '));
+  await page.screenshot({ path: '/tmp/notes-en-dark.png' });
+  await page.evaluate(() => (document.documentElement.dataset.theme = 'light'));
+  await page.screenshot({ path: '/tmp/notes-en-light.png' });
+  await open(page, '#/notes');
+  await page.screenshot({ path: '/tmp/notebook-en.png', fullPage: true });
+});
