@@ -3,10 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { resolveUiLanguage, TEXT_SIZES, type Settings } from '../core/settings/settings';
 import { NotebookPage } from '../features/annotations/NotebookPage';
 import { LibraryPage } from '../features/library/LibraryPage';
-import { useSettings } from '../features/settings/settings-query';
+import { useSettings } from '../features/settings/settings-store';
 import { useRoute } from '../shared/use-route';
 import { AppHeader } from './AppHeader';
 import { ReaderScreen } from './ReaderScreen';
+import { SharedArticleScreen } from './SharedArticleScreen';
 import { StorageProblems } from './StorageProblems';
 
 /** Theme, text size and line spacing apply to the whole document through attributes and variables. */
@@ -61,6 +62,8 @@ function Routes() {
           </main>
         </>
       );
+    case 'shared':
+      return <SharedArticleScreen key={route.params.d ?? ''} params={route.params} />;
     case 'not-found':
       return (
         <>

@@ -2,8 +2,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { mergeDecorations } from '../core/decorations/merge';
 import { useAnnotationsFeature } from '../features/annotations/use-annotations-feature';
+import { useEntitiesFeature } from '../features/entities/use-entities-feature';
 import { useArticle } from '../features/library/article-query';
 import { ReaderView } from '../features/reader/ReaderView';
+import { useSharingFeature } from '../features/sharing/use-sharing-feature';
 import { AppHeader } from './AppHeader';
 
 interface ReaderScreenProps {
@@ -20,20 +22,28 @@ export type ReaderPanel = 'entities' | 'notes' | null;
  * Each feature contributes decorations (merged here), top-bar actions and a side panel; features
  * never import each other, this screen wires them.
  */
-export function ReaderScreen({ articleId, blockId }: ReaderScreenProps) {
+export function ReaderScreen({ articleId, blockId, params }: ReaderScreenProps) {
   const { t } = useTranslation('reader');
   const query = useArticle(articleId);
   const [panel, setPanel] = useState<ReaderPanel>(null);
   const article = query.data?.status === 'found' ? query.data.article : undefined;
 
+  const entities = useEntitiesFeature(article, {
+    open: panel === 'entities',
+    toggle: () => setPanel((p) => (p === 'entities' ? null : 'entities')),
+    close: () => setPanel(null),
+  });
+
+  const sharing = useSharingFeature(article, { blockId, params, local: query.data?.status === 'found' && query.data.origin !== 'bundled' });
+
   const notes = useAnnotationsFeature(articleId, article, {
     open: panel === 'notes',
     toggle: () => setPanel((p) => (p === 'notes' ? null : 'notes')),
     close: () => setPanel(null),
-  });
+  }, sharing.toolbarAction);
 
-  const decorations = mergeDecorations(notes.decorations);
-  const panelContent = panel === 'notes' ? notes.panel : null;
+  const decorations = mergeDecorations(entities.decorations, notes.decorations, sharing.decorations);
+  const panelContent = panel === 'entities' ? entities.panel : panel === 'notes' ? notes.panel : null;
 
   let body;
   if (query.isPending) body = <p className="notice" aria-busy="true">{t('common:loading')}</p>;
@@ -48,19 +58,21 @@ export function ReaderScreen({ articleId, blockId }: ReaderScreenProps) {
   else
     body = (
       <div className={`reader-layout${panel && panelContent ? ' has-panel' : ''}`}>
-        <ReaderView article={article} targetBlockId={blockId} decorations={decorations} />
+        <ReaderView article={article} targetBlockId={sharing.targetBlockId ?? blockId} decorations={decorations} hiddenEntityTypes={entities.hiddenTypes} notices={<>{sharing.notices}{entities.legend}</>} />
         {panel && panelContent && (
           <aside className="reader-panel" aria-label={t(`panels.${panel}`)} data-panel={panel}>
             {panelContent}
           </aside>
         )}
+        {entities.overlay}
         {notes.overlay}
+        {sharing.overlay}
       </div>
     );
 
   return (
     <>
-      <AppHeader actions={notes.action} />
+      <AppHeader actions={<>{notes.action}{entities.action}</>} />
       <main id="main" tabIndex={-1} data-panel-open={panel ?? undefined} onKeyDown={(e) => e.key === 'Escape' && panel && setPanel(null)}>
         {body}
       </main>

@@ -4,13 +4,17 @@
  */
 export const queryKeys = {
   store: ['store'] as const,
-  settings: () => ['store', 'settings'] as const,
   progress: (articleId: string) => ['store', 'progress', articleId] as const,
   imported: () => ['store', 'imported'] as const,
   annotations: (articleId: string) => ['store', 'annotations', articleId] as const,
   allAnnotations: () => ['store', 'annotations'] as const,
   corrections: () => ['store', 'corrections'] as const,
+  articleCorrections: (articleId: string) => ['store', 'corrections', 'article', articleId] as const,
+  entityLists: () => ['store', 'corrections', 'lists'] as const,
+  hiddenEntityTypes: () => ['store', 'hidden-entity-types'] as const,
   bundledManifest: () => ['bundled', 'manifest'] as const,
   bundledArticle: (id: string) => ['bundled', 'article', id] as const,
   entities: (articleId: string, revision: string) => ['entities', articleId, revision] as const,
+  /** An article decoded from a self-contained link (not under 'store': it is not stored). */
+  sharedLink: (version: string, data: string) => ['shared-link', version, data] as const,
 };

@@ -1,13 +1,13 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LINE_SPACINGS, TEXT_SIZES, THEMES, UI_LANGUAGES, type Settings } from '../../core/settings/settings';
-import { useSettings, useUpdateSettings } from './settings-query';
+import { LINE_SPACINGS, TEXT_SIZES, THEMES, UI_LANGUAGES } from '../../core/settings/settings';
+import { useSettings, useUpdateSettings } from './settings-store';
 
 /** Reading settings: a disclosure panel in the top bar. */
 export function SettingsMenu() {
   const { t } = useTranslation('settings');
   const settings = useSettings();
-  const update = useUpdateSettings();
+  const set = useUpdateSettings();
   const [open, setOpen] = useState(false);
   const panelId = useId();
   const rootRef = useRef<HTMLDivElement>(null);
@@ -32,7 +32,6 @@ export function SettingsMenu() {
     };
   }, [open]);
 
-  const set = (change: Partial<Settings>) => update.mutate(change);
   const size = settings.textSizeIndex;
 
   return (
