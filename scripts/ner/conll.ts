@@ -1,5 +1,7 @@
 // Reading token<TAB>tag files (ANERcorp format) for the NER scripts.
 import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { tagId } from '../../src/core/entities/tags.ts';
 import type { LabelledSentence } from '../../src/core/entities/perceptron.ts';
 
@@ -32,5 +34,8 @@ export function toLabelled(sentences: ConllLine[][]): LabelledSentence[] {
   return sentences.map((s) => ({ tokens: s.map((l) => l.token), tags: s.map((l) => tagId(l.tag ?? 'O')) }));
 }
 
-export const DATA_DIR = new URL('../../../shared/data/anercorp/', import.meta.url);
-export const MODEL_PATH = new URL('../../src/core/entities/model/ner-model.bin', import.meta.url);
+// Paths from this file when it runs from disk; from the repo root under a test DOM (http: URLs).
+const HERE = import.meta.url.startsWith('file:') ? dirname(fileURLToPath(import.meta.url)) : resolve('scripts/ner');
+export const REPO_ROOT = resolve(HERE, '../..');
+export const DATA_DIR = resolve(REPO_ROOT, '../shared/data/anercorp');
+export const MODEL_PATH = resolve(REPO_ROOT, 'src/core/entities/model/ner-model.bin');

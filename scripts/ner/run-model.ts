@@ -1,18 +1,18 @@
 // Runs the shipped model on token-per-line files exactly as the browser engine does.
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { loadModel, predictSentence, type NerModel } from '../../src/core/entities/model.ts';
+import { loadModel, predictDocument, type NerModel } from '../../src/core/entities/model.ts';
 import { evaluateSpans, type EvalResult } from '../../src/core/entities/evaluate.ts';
 import { tagId } from '../../src/core/entities/tags.ts';
 import { MODEL_PATH, readConll, type ConllLine } from './conll.ts';
 
-export function loadShippedModel(path = fileURLToPath(MODEL_PATH)): NerModel {
+export function loadShippedModel(path = MODEL_PATH): NerModel {
   return loadModel(readFileSync(path));
 }
 
 export function predictFile(model: NerModel, sentences: ConllLine[][]): { tags: Int32Array[]; seconds: number; tokens: number } {
   const t0 = performance.now();
-  const tags = sentences.map((s) => predictSentence(model, s.map((l) => l.token)));
+    // A file has no document boundaries: the model's window of sentences stands in for one.
+  const tags = predictDocument(model, sentences.map((s) => s.map((l) => l.token)), model.window);
   const seconds = (performance.now() - t0) / 1000;
   return { tags, seconds, tokens: sentences.reduce((a, s) => a + s.length, 0) };
 }

@@ -1,13 +1,13 @@
-// npm run ner:train — trains the shipped NER model from ANERcorp train.tsv, selecting the epoch on dev.
-// Options: --epochs N, --buckets LOG2, --without group,group, --with group, --out PATH, --no-write, --dict
+// npm run ner:train — trains the shipped NER model from ANERcorp train.tsv; dev.tsv selects epochs.
+import { join } from 'node:path';
+// Options: --epochs N, --buckets LOG2, --without group,group, --dict, --one-pass, --out PATH, --no-write
 import { writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { ALL_GROUPS_MASK, FEATURE_GROUPS, type FeatureGroup } from '../../src/core/entities/features.ts';
+import { ALL_GROUPS_MASK, DOCUMENT_GROUP, FEATURE_GROUPS, documentBits, type FeatureGroup, type Gazetteer } from '../../src/core/entities/features.ts';
 import { curatedGazetteer, trainingGazetteer, type CuratedLists } from '../../src/core/entities/gazetteer.ts';
-import { CITIES, GIVEN_NAMES, LOC_WORDS, ORG_WORDS, PERSON_TITLES } from '../../src/core/entities/lexicon.ts';
-import { loadModel, predictSentence, serializeModel } from '../../src/core/entities/model.ts';
-import { trainPerceptron } from '../../src/core/entities/perceptron.ts';
+import { CITIES, GIVEN_NAMES, LOC_WORDS, MISC_NAMES, MORE_GIVEN_NAMES, ORGANISATIONS, ORG_WORDS, PERSON_TITLES } from '../../src/core/entities/lexicon.ts';
+import { loadModel, predictDocument, predictLinear, serializeModel, type LinearModel } from '../../src/core/entities/model.ts';
+import { trainPerceptron, type FloatModel, type LabelledSentence } from '../../src/core/entities/perceptron.ts';
 import { evaluateSpans } from '../../src/core/entities/evaluate.ts';
 import { DATA_DIR, MODEL_PATH, readConll, toLabelled } from './conll.ts';
 
@@ -26,21 +26,37 @@ export function countryNames(): string[] {
   return out;
 }
 
+export function currencyNames(): string[] {
+  const dn = new Intl.DisplayNames(['ar'], { type: 'currency' });
+  const codes = (Intl as unknown as { supportedValuesOf?: (k: string) => string[] }).supportedValuesOf?.('currency') ?? [];
+  return codes.map((c) => dn.of(c) ?? c).filter((n) => /[\u0600-\u06FF]/.test(n));
+}
+
 const t0 = Date.now();
-const epochs = Number(arg('epochs') ?? 20);
+const elapsed = (): string => `${((Date.now() - t0) / 1000).toFixed(1)}s`;
+const epochs = Number(arg('epochs') ?? 15);
 const logBuckets = Number(arg('buckets') ?? 18);
+const WINDOW = Number(arg('window') ?? 15); // sentences each side stand in for the unknown document
+const FOLDS = 5;
+const SEEDS = Number(arg('seeds') ?? 1);
+const DROPOUT = Number(arg('dropout') ?? 0.3);
 let groups = ALL_GROUPS_MASK;
-for (const g of (arg('without') ?? '').split(',').filter(Boolean)) groups &= ~(1 << FEATURE_GROUPS.indexOf(g as FeatureGroup));
+for (const g of (arg('without') ?? '').split(',').filter(Boolean)) {
+  if (!FEATURE_GROUPS.includes(g as FeatureGroup)) throw new Error(`unknown feature group ${g}`);
+  groups &= ~(1 << FEATURE_GROUPS.indexOf(g as FeatureGroup));
+}
+const twoPass = !process.argv.includes('--one-pass') && (groups & DOCUMENT_GROUP) === 0 && !(arg('without') ?? '').includes('document');
 const useDict = process.argv.includes('--dict');
 if (useDict) groups |= 1 << FEATURE_GROUPS.indexOf('dictionary');
 const write = !process.argv.includes('--no-write');
-const out = arg('out') ?? fileURLToPath(MODEL_PATH);
+const out = arg('out') ?? MODEL_PATH;
 
-const train = toLabelled(readConll(fileURLToPath(new URL('train.tsv', DATA_DIR))).sentences);
-const dev = toLabelled(readConll(fileURLToPath(new URL('dev.tsv', DATA_DIR))).sentences);
+const train = toLabelled(readConll(join(DATA_DIR, 'train.tsv')).sentences);
+const dev = toLabelled(readConll(join(DATA_DIR, 'dev.tsv')).sentences);
 
 const lists: CuratedLists = {
-  countries: countryNames(), cities: CITIES, givenNames: GIVEN_NAMES, titles: PERSON_TITLES, orgWords: ORG_WORDS, locWords: LOC_WORDS,
+  countries: countryNames(), cities: CITIES, givenNames: [...GIVEN_NAMES, ...MORE_GIVEN_NAMES], titles: PERSON_TITLES, orgWords: ORG_WORDS, locWords: LOC_WORDS,
+  organisations: ORGANISATIONS, miscNames: [...MISC_NAMES, ...currencyNames()],
 };
 if (useDict) {
   const { dictionaryWordsFor } = await import('./dict-ar.ts');
@@ -49,27 +65,73 @@ if (useDict) {
 const curated = curatedGazetteer(lists);
 const full = trainingGazetteer(train, curated);
 // Jackknife: a training sentence sees the gazetteer built from the other folds, as unseen text would.
-const FOLDS = 5;
-const foldGaz = Array.from({ length: FOLDS }, (_, f) => trainingGazetteer(train.filter((_, i) => i % FOLDS !== f), curated));
+const fold = (i: number): number => i % FOLDS;
+const foldGaz = Array.from({ length: FOLDS }, (_, f) => trainingGazetteer(train.filter((_, i) => fold(i) !== f), curated));
+const gazFor = (i: number): Gazetteer => foldGaz[fold(i)] ?? full;
 
-let best: { f1: number; epoch: number; bytes: Uint8Array } = { f1: -1, epoch: 0, bytes: new Uint8Array(0) };
-trainPerceptron(train, {
-  epochs, logBuckets, groups, gazetteer: full, seed: 20261129,
-  gazetteerFor: (i) => foldGaz[i % FOLDS] ?? full,
-  onEpoch(epoch, model) {
-    const bytes = serializeModel(model);
-    const q = loadModel(bytes);
-    const res = evaluateSpans(dev.map((s) => s.tags), dev.map((s) => predictSentence(q, s.tokens)));
-    if (process.argv.includes('--float')) console.log('  float F1', evaluateSpans(dev.map((s) => s.tags), dev.map((s) => predictSentence(model, s.tokens))).micro.f1.toFixed(4));
-    console.log(`epoch ${epoch}  dev F1 ${res.micro.f1.toFixed(4)}  (P ${res.micro.precision.toFixed(4)} R ${res.micro.recall.toFixed(4)})  ${((Date.now() - t0) / 1000).toFixed(0)}s`);
-    if (res.micro.f1 > best.f1) best = { f1: res.micro.f1, epoch, bytes };
-  },
-});
-{
-  const q = loadModel(best.bytes);
-  const res = evaluateSpans(dev.map((s) => s.tags), dev.map((s) => predictSentence(q, s.tokens)));
-  for (const [t, r] of Object.entries(res.perType)) console.log(`${t}\tP ${r.precision.toFixed(4)}\tR ${r.recall.toFixed(4)}\tF1 ${r.f1.toFixed(4)}\t(${r.tp + r.fn} gold)`);
+const devGold = dev.map((s) => s.tags);
+const devTokens = dev.map((s) => s.tokens);
+
+/** Trains one pass, keeping the epoch with the best dev F1 (after quantisation). */
+function fit(name: string, data: readonly LabelledSentence[], g: number, gaz: (i: number) => Gazetteer, docBits: ((i: number) => Uint16Array | undefined) | undefined, devPredict: ((m: LinearModel) => Int32Array[]) | null, fixedEpochs?: number): FloatModel {
+  let best: { f1: number; epoch: number; model: FloatModel | null } = { f1: -1, epoch: 0, model: null };
+  const final = trainPerceptron(data, {
+    epochs: fixedEpochs ?? epochs, logBuckets, groups: g, gazetteerFor: gaz, seed: 20261129, wordDropout: DROPOUT, ...(docBits ? { docBitsFor: docBits } : {}),
+    onEpoch(epoch, model) {
+      if (!devPredict) return;
+      const q = loadModel(serializeModel({ gazetteer: full, passes: [model], window: WINDOW })).passes[0] as LinearModel;
+      const res = evaluateSpans(devGold, devPredict(q));
+      console.log(`${name} epoch ${epoch}  dev F1 ${res.micro.f1.toFixed(4)}  (P ${res.micro.precision.toFixed(4)} R ${res.micro.recall.toFixed(4)})  ${elapsed()}`);
+      if (res.micro.f1 > best.f1) best = { f1: res.micro.f1, epoch, model };
+    },
+  });
+  if (best.model) console.log(`${name}: best epoch ${best.epoch}, dev F1 ${best.f1.toFixed(4)}`);
+  const chosen = best.model ?? final;
+  if (SEEDS <= 1) return chosen;
+  // Parameter mixing: average perceptrons trained on different shuffles (same size, steadier).
+  const models: FloatModel[] = [chosen];
+  for (let k = 1; k < SEEDS; k++) {
+    models.push(trainPerceptron(data, {
+      epochs: best.epoch || (fixedEpochs ?? epochs), logBuckets, groups: g, gazetteerFor: gaz, seed: 20261129 + 7919 * k, wordDropout: DROPOUT, ...(docBits ? { docBitsFor: docBits } : {}),
+    }));
+  }
+  const avg = (get: (m: FloatModel) => Float32Array): Float32Array => {
+    const out = new Float32Array(get(chosen).length);
+    for (const m of models) { const a = get(m); for (let i = 0; i < out.length; i++) out[i] = (out[i] as number) + (a[i] as number) / models.length; }
+    return out;
+  };
+  const mixed: FloatModel = { ...chosen, weights: avg((m) => m.weights), trans: avg((m) => m.trans), start: avg((m) => m.start) };
+  if (devPredict) {
+    const q = loadModel(serializeModel({ gazetteer: full, passes: [mixed], window: WINDOW })).passes[0] as LinearModel;
+    console.log(`${name}: ${SEEDS} shuffles mixed, dev F1 ${evaluateSpans(devGold, devPredict(q)).micro.f1.toFixed(4)}  ${elapsed()}`);
+  }
+  return mixed;
 }
-console.log(`best epoch ${best.epoch}  dev F1 ${best.f1.toFixed(4)}  size ${best.bytes.length} B raw, ${gzipSync(best.bytes, { level: 9 }).length} B gzip  ${((Date.now() - t0) / 1000).toFixed(1)}s`);
-if (write) { writeFileSync(out, best.bytes); console.log(`wrote ${out}`); }
-console.log(`F1 ${best.f1.toFixed(4)}`);
+
+const pass1 = fit('pass1', train, groups, gazFor, undefined, (q) => devTokens.map((s) => predictLinear(q, full, s)));
+const passes: FloatModel[] = [pass1];
+if (twoPass) {
+  // Out-of-fold first-pass tags for training sentences, so the second pass learns how far to
+  // trust them on unseen text.
+  const oof: Int32Array[] = new Array<Int32Array>(train.length);
+  for (let f = 0; f < FOLDS; f++) {
+    const idx = train.map((_, i) => i).filter((i) => fold(i) !== f);
+    const sub = idx.map((i) => train[i] as LabelledSentence);
+    const subGaz = trainingGazetteer(sub, curated);
+    const m = fit(`fold${f}`, sub, groups, (k) => foldGaz[fold(idx[k] as number)] ?? full, undefined, null, 8);
+    train.forEach((s, i) => { if (fold(i) === f) oof[i] = predictLinear(m, subGaz, s.tokens); });
+    console.log(`fold ${f} done ${elapsed()}`);
+  }
+  const trainBits = documentBits(train.map((s) => s.tokens), oof, WINDOW);
+  const devPass1 = devTokens.map((s) => predictLinear(pass1, full, s));
+  const devBits = documentBits(devTokens, devPass1, WINDOW);
+  passes.push(fit('pass2', train, groups | DOCUMENT_GROUP, gazFor, (i) => trainBits[i], (q) => devTokens.map((s, i) => predictLinear(q, full, s, devBits[i]))));
+}
+
+const bytes = serializeModel({ gazetteer: full, passes, window: WINDOW });
+const shipped = loadModel(bytes);
+const res = evaluateSpans(devGold, predictDocument(shipped, devTokens, shipped.window));
+for (const [t, r] of Object.entries(res.perType)) console.log(`${t}\tP ${r.precision.toFixed(4)}\tR ${r.recall.toFixed(4)}\tF1 ${r.f1.toFixed(4)}\t(${r.tp + r.fn} gold)`);
+console.log(`shipped model: ${passes.length} pass(es), ${bytes.length} B raw, ${gzipSync(bytes, { level: 9 }).length} B gzip, trained in ${elapsed()}`);
+if (write) { writeFileSync(out, bytes); console.log(`wrote ${out}`); }
+console.log(`F1 ${res.micro.f1.toFixed(4)}`);

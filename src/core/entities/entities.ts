@@ -3,7 +3,7 @@
 import { findDates } from './dates.ts';
 import { GAZ } from './features.ts';
 import { gazKey } from './features.ts';
-import { predictSentence, type NerModel } from './model.ts';
+import { predictDocument, type NerModel } from './model.ts';
 import { cleanWord } from './normalize.ts';
 import { spansFromTags } from './tags.ts';
 import { tokenize, type Token } from './tokenize.ts';
@@ -104,10 +104,13 @@ export function tagTexts(model: NerModel, texts: readonly string[], options: Tag
   const nonNames = new Set((options.nonNames ?? []).map((n) => canonicalWords(n).join(' ')).filter(Boolean));
   const readerNames = (options.names ?? []).map((n) => ({ words: canonicalWords(n.text), type: n.type })).filter((n) => n.words.length > 0);
   let drafts: Draft[] = [];
-  const tokenLists: Token[][] = [];
+  // All blocks form one document for the model's second pass.
+  const tokenLists = texts.map((text) => tokenize(text));
+  const sentenceLists = texts.map((text, b) => splitSentences(text, tokenLists[b] as Token[]).map(([s, e]) => (tokenLists[b] as Token[]).slice(s, e)));
+  const allTags = predictDocument(model, sentenceLists.flat().map((sent) => sent.map((t) => t.text)), 0);
+  let sentIndex = 0;
   texts.forEach((text, block) => {
-    const tokens = tokenize(text);
-    tokenLists.push(tokens);
+    const tokens = tokenLists[block] as Token[];
     const taken: Array<[number, number]> = [];
     const overlaps = (s: number, e: number): boolean => taken.some(([a, b]) => s < b && a < e);
     // Reader's names first: they win over the model and the rules.
@@ -131,9 +134,8 @@ export function tagTexts(model: NerModel, texts: readonly string[], options: Tag
       drafts.push({ block, start: d.start, end: d.end, type: 'DATE', source: 'rules', words: canonicalWords(text.slice(d.start, d.end)) });
       taken.push([d.start, d.end]);
     }
-    for (const [s, e] of splitSentences(text, tokens)) {
-      const sent = tokens.slice(s, e);
-      const tags = predictSentence(model, sent.map((t) => t.text));
+    for (const sent of sentenceLists[block] as Token[][]) {
+      const tags = allTags[sentIndex++] as Int32Array;
       for (const span of spansFromTags(tags)) {
         const first = sent[span.start] as Token;
         const last = sent[span.end - 1] as Token;

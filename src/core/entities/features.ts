@@ -3,7 +3,7 @@
 import { cleanWord, stripProclitics } from './normalize.ts';
 
 /** Feature groups; each can be switched off for ablation. The model file records which were on. */
-export const FEATURE_GROUPS = ['word', 'norm', 'affix', 'stem', 'context', 'shape', 'nisba', 'trigger', 'gazetteer', 'dictionary'] as const;
+export const FEATURE_GROUPS = ['word', 'norm', 'affix', 'stem', 'context', 'shape', 'nisba', 'trigger', 'gazetteer', 'dictionary', 'chars', 'document'] as const;
 export type FeatureGroup = (typeof FEATURE_GROUPS)[number];
 
 export function groupMask(groups: readonly FeatureGroup[]): number {
@@ -11,7 +11,8 @@ export function groupMask(groups: readonly FeatureGroup[]): number {
   for (const g of groups) m |= 1 << FEATURE_GROUPS.indexOf(g);
   return m;
 }
-export const ALL_GROUPS_MASK = groupMask(FEATURE_GROUPS.filter((g) => g !== 'dictionary'));
+export const ALL_GROUPS_MASK = groupMask(FEATURE_GROUPS.filter((g) => g !== 'dictionary' && g !== 'document'));
+export const DOCUMENT_GROUP = 1 << FEATURE_GROUPS.indexOf('document');
 
 /** Gazetteer category bits. */
 export const GAZ = {
@@ -21,9 +22,13 @@ export const GAZ = {
   TR_B_PERS: 1 << 7, TR_I_PERS: 1 << 8, TR_B_LOC: 1 << 9, TR_I_LOC: 1 << 10,
   TR_B_ORG: 1 << 11, TR_I_ORG: 1 << 12, TR_B_MISC: 1 << 13, TR_I_MISC: 1 << 14,
   DICT: 1 << 15, // ordinary Arabic word (dictionary)
+  ORG_NAME: 1 << 16, // a word of a curated organisation name
+  MISC_NAME: 1 << 17,
 } as const;
+/** Phrase entries (key = 'P:' + stems) carry their type in these bits: PERS, LOC, ORG, MISC. */
+export const PHRASE_SHIFT = 20;
 const TRIGGER_BITS = GAZ.TITLE | GAZ.ORG_WORD | GAZ.LOC_WORD;
-const CURATED_NAME_BITS = GAZ.COUNTRY | GAZ.CITY | GAZ.GIVEN | GAZ.MULTI_CONT;
+const CURATED_NAME_BITS = GAZ.COUNTRY | GAZ.CITY | GAZ.GIVEN | GAZ.MULTI_CONT | GAZ.ORG_NAME | GAZ.MISC_NAME;
 const TRAIN_BITS = 0x7f80;
 
 /** Word → category bits, keyed by the 32-bit hash of a normalised form. */
@@ -83,29 +88,49 @@ function shapeOf(w: string): string {
 function bitsList(bits: number, mask: number, out: number[], seed: number): void {
   const b = bits & mask;
   if (!b) return;
-  for (let k = 0; k < 16; k++) if (b & (1 << k)) out.push(mix(seed * 31 + k));
+  for (let k = 0; k < 20; k++) if (b & (1 << k)) out.push(mix(seed * 31 + k));
 }
 
 /**
  * Feature hashes for every token of one sentence. `bucketMask` folds hashes into the weight table.
  * Returns offsets (n+1) into a flat array of bucket ids.
  */
-export function sentenceFeatures(tokens: readonly string[], gaz: Gazetteer, groups: number, bucketMask: number): { offsets: Int32Array; buckets: Int32Array } {
+export function sentenceFeatures(tokens: readonly string[], gaz: Gazetteer, groups: number, bucketMask: number, docBits?: Uint16Array): { offsets: Int32Array; buckets: Int32Array; lexEnd: Int32Array } {
   const n = tokens.length;
   const info = tokens.map((t) => wordInfo(t, gaz));
   const at = (i: number): WordInfo => (i < 0 || i >= n ? PAD : (info[i] as WordInfo));
   const on = (g: FeatureGroup): boolean => (groups & (1 << FEATURE_GROUPS.indexOf(g))) !== 0;
   const fWord = on('word'), fNorm = on('norm'), fAffix = on('affix'), fStem = on('stem'), fCtx = on('context');
+  const fChars = on('chars'), fDoc = on('document');
   const fShape = on('shape'), fNisba = on('nisba'), fTrig = on('trigger'), fGaz = on('gazetteer'), fDict = on('dictionary');
+  // Longest curated/training phrase match starting at each token: B/I bits per type.
+  const phrase = new Uint8Array(n);
+  if (on('gazetteer')) {
+    for (let i = 0; i < n; i++) {
+      for (let len = Math.min(5, n - i); len >= 1; len--) {
+        let key = 'P:';
+        for (let k = 0; k < len; k++) key += (k ? ' ' : '') + (info[i + k] as WordInfo).stem;
+        const v = (gaz.get(gazKey(key)) ?? 0) >>> PHRASE_SHIFT;
+        if (!v) continue;
+        for (let k = 0; k < len; k++) phrase[i + k] = (phrase[i + k] as number) | (k === 0 ? v : v << 4);
+        i += len - 1;
+        break;
+      }
+    }
+  }
   const offsets = new Int32Array(n + 1);
+  const lexEnd = new Int32Array(n);
   const out: number[] = [];
   for (let i = 0; i < n; i++) {
     offsets[i] = out.length;
     const w = at(i);
     const p1 = at(i - 1), p2 = at(i - 2), n1 = at(i + 1), n2 = at(i + 2);
-    out.push(mix(1)); // bias
+    // Word-identity features come first so training can drop them (see lexEnd).
     if (fWord) out.push(hashString(w.raw, 2));
     if (fNorm) out.push(hashString(w.norm, 3));
+    if (fStem) out.push(hashString(w.stem, 40));
+    lexEnd[i] = out.length;
+    out.push(mix(1)); // bias
     if (fAffix) {
       const s = w.norm;
       for (let k = 1; k <= 3 && k < s.length; k++) out.push(hashString(s.slice(0, k), 10 + k));
@@ -115,10 +140,12 @@ export function sentenceFeatures(tokens: readonly string[], gaz: Gazetteer, grou
         for (let k = 2; k <= 3 && k < st.length; k++) out.push(hashString(st.slice(0, k), 30 + k));
       }
     }
-    if (fStem) {
-      out.push(hashString(w.stem, 40));
-      out.push(hashString(w.prefix, 41));
+    if (fChars && w.stem.length > 2) {
+      // Letter trigrams of the stem: transliterated foreign names have their own letter patterns.
+      const st = `^${w.stem}$`;
+      for (let k = 0; k + 3 <= st.length; k++) out.push(hashString(st.slice(k, k + 3), 36));
     }
+    if (fStem) out.push(hashString(w.prefix, 41));
     if (fCtx) {
       out.push(hashString(p1.norm, 50));
       out.push(hashString(p2.norm, 51));
@@ -154,6 +181,16 @@ export function sentenceFeatures(tokens: readonly string[], gaz: Gazetteer, grou
       bitsList(w.gazStem, CURATED_NAME_BITS | TRAIN_BITS, out, 91);
       bitsList(p1.gaz | p1.gazStem, CURATED_NAME_BITS | TRAIN_BITS, out, 92);
       bitsList(n1.gaz | n1.gazStem, CURATED_NAME_BITS | TRAIN_BITS, out, 93);
+      bitsList(phrase[i] ?? 0, 0xff, out, 94);
+      bitsList(i > 0 ? (phrase[i - 1] ?? 0) : 0, 0xff, out, 95);
+      bitsList(phrase[i + 1] ?? 0, 0xff, out, 96);
+    }
+    if (fDoc && docBits) {
+      const d0 = docBits[i] ?? 0, dp = i > 0 ? (docBits[i - 1] ?? 0) : 0, dn = docBits[i + 1] ?? 0;
+      bitsList(d0, 0xffff, out, 110);
+      bitsList(dp, 0xff, out, 111);
+      bitsList(dn, 0xff, out, 112);
+      if (!d0) out.push(mix(113));
     }
     if (fDict) {
       const d = ((w.gaz | w.gazStem) & GAZ.DICT) !== 0;
@@ -163,5 +200,37 @@ export function sentenceFeatures(tokens: readonly string[], gaz: Gazetteer, grou
   offsets[n] = out.length;
   const buckets = new Int32Array(out.length);
   for (let k = 0; k < out.length; k++) buckets[k] = (mix(out[k] as number) & bucketMask);
-  return { offsets, buckets };
+  return { offsets, buckets, lexEnd };
+}
+
+/**
+ * For each token, how the first pass tagged the same stem elsewhere in the document: bit 2k for
+ * B- and 2k+1 for I- of type k. `window` limits "the document"
+ * to that many sentences on each side (0 = all).
+ */
+export function documentBits(sentences: ReadonlyArray<readonly string[]>, tags: ReadonlyArray<ArrayLike<number>>, window: number): Uint16Array[] {
+  const stems = sentences.map((s) => s.map((t) => stripProclitics(cleanWord(t)).stem));
+  // Only tagged occurrences are indexed, so frequent function words cost nothing.
+  const seen = new Map<string, Array<{ s: number; i: number; tag: number }>>();
+  stems.forEach((ss, s) => ss.forEach((stem, i) => {
+    const tag = (tags[s] as ArrayLike<number>)[i] ?? 0;
+    if (tag === 0 || stem.length < 2) return;
+    let list = seen.get(stem);
+    if (!list) seen.set(stem, (list = []));
+    list.push({ s, i, tag });
+  }));
+  return stems.map((ss, s) => {
+    const bits = new Uint16Array(ss.length);
+    ss.forEach((stem, i) => {
+      const list = seen.get(stem);
+      if (!list) return;
+      let b = 0;
+      for (const e of list) {
+        if ((e.s === s && e.i === i) || (window > 0 && Math.abs(e.s - s) > window)) continue;
+        b |= 1 << (e.tag - 1);
+      }
+      bits[i] = b;
+    });
+    return bits;
+  });
 }

@@ -1,5 +1,5 @@
 // Builds the hashed gazetteer compiled into the model: curated lists plus names seen in training.
-import { GAZ, gazKey } from './features.ts';
+import { GAZ, PHRASE_SHIFT, gazKey } from './features.ts';
 import { cleanWord, stripProclitics } from './normalize.ts';
 import { ENTITY_TYPES, isInside, tagType } from './tags.ts';
 import type { LabelledSentence } from './perceptron.ts';
@@ -9,6 +9,8 @@ export interface CuratedLists {
   cities: readonly string[];
   givenNames: readonly string[];
   titles: readonly string[];
+  organisations?: readonly string[];
+  miscNames?: readonly string[];
   orgWords: readonly string[];
   locWords: readonly string[];
   /** Ordinary dictionary words (optional: large). */
@@ -24,6 +26,18 @@ function add(map: Map<number, number>, word: string, bits: number): void {
   }
 }
 
+/** Phrase key: the clitic-free stems of a name's words. */
+export function phraseKey(words: readonly string[]): number {
+  return gazKey('P:' + words.map((w) => stripProclitics(cleanWord(w)).stem).join(' '));
+}
+
+/** Type index: 0 PERS, 1 LOC, 2 ORG, 3 MISC. */
+function addPhrase(map: Map<number, number>, words: readonly string[], type: number): void {
+  if (!words.length) return;
+  const k = phraseKey(words);
+  map.set(k, (map.get(k) ?? 0) | (1 << (PHRASE_SHIFT + type)));
+}
+
 export function curatedGazetteer(lists: CuratedLists): Map<number, number> {
   const map = new Map<number, number>();
   const addNames = (names: readonly string[], bit: number): void => {
@@ -35,6 +49,13 @@ export function curatedGazetteer(lists: CuratedLists): Map<number, number> {
   addNames(lists.countries, GAZ.COUNTRY);
   addNames(lists.cities, GAZ.CITY);
   addNames(lists.givenNames, GAZ.GIVEN);
+  addNames(lists.organisations ?? [], GAZ.ORG_NAME);
+  addNames(lists.miscNames ?? [], GAZ.MISC_NAME);
+  const phrases = (names: readonly string[], type: number): void => { for (const nm of names) addPhrase(map, nm.split(/\s+/), type); };
+  phrases(lists.countries, 1);
+  phrases(lists.cities, 1);
+  phrases(lists.organisations ?? [], 2);
+  phrases(lists.miscNames ?? [], 3);
   for (const w of lists.titles) add(map, w, GAZ.TITLE);
   for (const w of lists.orgWords) add(map, w, GAZ.ORG_WORD);
   for (const w of lists.locWords) add(map, w, GAZ.LOC_WORD);
@@ -66,6 +87,25 @@ export function trainingGazetteer(data: readonly LabelledSentence[], base: Reado
     });
   }
   const map = new Map(base);
+  // Whole names seen at least twice (or multi-word) become phrase entries.
+  const phraseCounts = new Map<string, { words: string[]; type: number; n: number }>();
+  for (const s of data) {
+    let start = -1;
+    for (let i = 0; i <= s.tags.length; i++) {
+      const t = s.tags[i] ?? 0;
+      if (start >= 0 && !(isInside(t) && t === (s.tags[start] as number) + 1)) {
+        const words = s.tokens.slice(start, i);
+        const type = ((s.tags[start] as number) - 1) >> 1;
+        const key = `${type}|${words.map((w) => stripProclitics(cleanWord(w)).stem).join(' ')}`;
+        const e = phraseCounts.get(key) ?? { words, type, n: 0 };
+        e.n++;
+        phraseCounts.set(key, e);
+        start = -1;
+      }
+      if (t && !isInside(t)) start = i;
+    }
+  }
+  for (const e of phraseCounts.values()) if (e.n >= 2 || e.words.length > 1) addPhrase(map, e.words, e.type);
   for (const [stem, m] of counts) {
     let total = 0;
     for (const v of m.values()) total += v;

@@ -1,9 +1,10 @@
-// The NER model: hashed feature weights (int8), BIO transitions and a hashed gazetteer, plus the
-// compact binary format the app ships.
-import { sentenceFeatures, type Gazetteer } from './features.ts';
+// The NER model: one or two linear passes (hashed int8 weights, BIO transitions) sharing a hashed
+// gazetteer, plus the compact binary format the app ships. The second pass sees, for each word,
+// how the first pass tagged the same word elsewhere in the document.
+import { documentBits, sentenceFeatures, type Gazetteer } from './features.ts';
 import { NUM_TAGS, viterbi } from './tags.ts';
 
-export interface NerModel {
+export interface LinearModel {
   readonly logBuckets: number;
   readonly groups: number;
   /** Weight per bucket × tag: floats while training, int8 codes into `lut` once shipped. */
@@ -12,21 +13,27 @@ export interface NerModel {
   readonly lut?: Float32Array;
   readonly trans: Float32Array;
   readonly start: Float32Array;
+}
+
+export interface NerModel {
   readonly gazetteer: Gazetteer;
+  readonly passes: readonly LinearModel[];
+  /** Document window in sentences (each side) used by the second pass on files; 0 = whole text. */
+  readonly window: number;
 }
 
 const MAGIC = 0x524e4848; // "HHNR" little-endian
-const VERSION = 1;
+const VERSION = 2;
 
-/** Tags (ids) for one sentence of tokens. */
-export function predictSentence(model: NerModel, tokens: readonly string[]): Int32Array {
+/** Tags (ids) of one linear pass over one sentence. */
+export function predictLinear(lin: LinearModel, gaz: Gazetteer, tokens: readonly string[], docBits?: Uint16Array): Int32Array {
   const n = tokens.length;
   if (n === 0) return new Int32Array(0);
   const T = NUM_TAGS;
-  const { offsets, buckets } = sentenceFeatures(tokens, model.gazetteer, model.groups, (1 << model.logBuckets) - 1);
+  const { offsets, buckets } = sentenceFeatures(tokens, gaz, lin.groups, (1 << lin.logBuckets) - 1, docBits);
   const scores = new Float32Array(n * T);
-  const w = model.weights;
-  const lut = model.lut;
+  const w = lin.weights;
+  const lut = lin.lut;
   for (let i = 0; i < n; i++) {
     const base = i * T;
     for (let k = offsets[i] as number, e = offsets[i + 1] as number; k < e; k++) {
@@ -35,38 +42,58 @@ export function predictSentence(model: NerModel, tokens: readonly string[]): Int
       else for (let t = 0; t < T; t++) scores[base + t] = (scores[base + t] as number) + (w[b + t] as number);
     }
   }
-  return viterbi(scores, n, model.trans, model.start);
+  return viterbi(scores, n, lin.trans, lin.start);
+}
+
+/**
+ * Tags for every sentence of a document. `window` (sentences each side) bounds what the second
+ * pass treats as the same document; the browser passes 0 (one article = one document).
+ */
+export function predictDocument(model: NerModel, sentences: ReadonlyArray<readonly string[]>, window = 0): Int32Array[] {
+  const [first, second] = model.passes;
+  if (!first) return sentences.map((s) => new Int32Array(s.length));
+  const pass1 = sentences.map((s) => predictLinear(first, model.gazetteer, s));
+  if (!second) return pass1;
+  const bits = documentBits(sentences, pass1, window);
+  return sentences.map((s, i) => predictLinear(second, model.gazetteer, s, bits[i]));
+}
+
+export function predictSentence(model: NerModel, tokens: readonly string[]): Int32Array {
+  return predictDocument(model, [tokens])[0] as Int32Array;
 }
 
 /**
  * Quantises float weights to int8 codes on a square-law scale (fine steps near zero, where most
  * averaged-perceptron weights live; coarse for the few large ones) and serialises the model.
  */
-export function serializeModel(m: { logBuckets: number; groups: number; weights: Float32Array; trans: Float32Array; start: Float32Array; gazetteer: Gazetteer }): Uint8Array {
-  let scale = 0;
-  for (let i = 0; i < m.weights.length; i++) scale = Math.max(scale, Math.abs(m.weights[i] as number));
-  scale = scale || 1;
-  const q = new Int8Array(m.weights.length);
-  for (let i = 0; i < q.length; i++) {
-    const v = m.weights[i] as number;
-    q[i] = Math.sign(v) * Math.round(127 * Math.sqrt(Math.abs(v) / scale));
-  }
-  const gaz = [...m.gazetteer.entries()].sort((a, b) => a[0] - b[0]);
+export function serializeModel(m: { gazetteer: Gazetteer; passes: ReadonlyArray<LinearModel & { weights: Float32Array }>; window: number }): Uint8Array {
   const T = NUM_TAGS;
-  const headerBytes = 6 * 4 + (T * T + T) * 4 + 4;
-  const gazBytes = gaz.length * 6;
-  const buf = new ArrayBuffer(headerBytes + gazBytes + q.length);
+  const gaz = [...m.gazetteer.entries()].sort((a, b) => a[0] - b[0]);
+  const pad4 = (x: number): number => (x + 3) & ~3;
+  let size = 6 * 4 + gaz.length * 8;
+  for (const p of m.passes) size += 3 * 4 + (T * T + T) * 4 + pad4(p.weights.length);
+  const buf = new ArrayBuffer(size);
   const dv = new DataView(buf);
   let o = 0;
   const u32 = (v: number): void => { dv.setUint32(o, v, true); o += 4; };
   const f32 = (v: number): void => { dv.setFloat32(o, v, true); o += 4; };
-  u32(MAGIC); u32(VERSION); u32(m.logBuckets); u32(T); u32(m.groups); f32(scale);
-  for (const v of m.trans) f32(v);
-  for (const v of m.start) f32(v);
-  u32(gaz.length);
+  u32(MAGIC); u32(VERSION); u32(T); u32(m.passes.length); u32(m.window); u32(gaz.length);
   for (const [k] of gaz) u32(k);
-  for (const [, v] of gaz) { dv.setUint16(o, v, true); o += 2; }
-  new Int8Array(buf, o).set(q);
+  for (const [, v] of gaz) u32(v);
+  for (const p of m.passes) {
+    let scale = 0;
+    for (let i = 0; i < p.weights.length; i++) scale = Math.max(scale, Math.abs(p.weights[i] as number));
+    scale = scale || 1;
+    u32(p.logBuckets); u32(p.groups); f32(scale);
+    for (const v of p.trans) f32(v);
+    for (const v of p.start) f32(v);
+    const q = new Int8Array(buf, o, p.weights.length);
+    for (let i = 0; i < q.length; i++) {
+      const v = p.weights[i] as number;
+      q[i] = Math.sign(v) * Math.round(127 * Math.sqrt(Math.abs(v) / scale));
+    }
+    o = pad4(o + q.length);
+  }
   return new Uint8Array(buf);
 }
 
@@ -74,34 +101,47 @@ export class ModelFormatError extends Error {
   override name = 'ModelFormatError';
 }
 
-/** Parses a model file. Weights stay int8 (a view, no copy) and are scaled at scoring time. */
+/** Parses a model file. Weights stay int8 views (no copy) decoded through a 256-entry table. */
 export function loadModel(bytes: ArrayBuffer | Uint8Array): NerModel {
   const u8 = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
   // Copy when unaligned so typed-array views are legal.
   const buf = u8.byteOffset % 4 === 0 ? u8 : u8.slice();
   const dv = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
-  if (buf.byteLength < 24 || dv.getUint32(0, true) !== MAGIC) throw new ModelFormatError('Not a Hashiya NER model file');
+  const need = (o: number): void => { if (o > buf.byteLength) throw new ModelFormatError('NER model file is truncated'); };
+  need(24);
+  if (dv.getUint32(0, true) !== MAGIC) throw new ModelFormatError('Not a Hashiya NER model file');
   if (dv.getUint32(4, true) !== VERSION) throw new ModelFormatError('Unsupported NER model version');
-  const logBuckets = dv.getUint32(8, true);
-  const T = dv.getUint32(12, true);
-  if (T !== NUM_TAGS || logBuckets > 24) throw new ModelFormatError('Corrupt NER model header');
-  const groups = dv.getUint32(16, true);
-  const scale = dv.getFloat32(20, true);
+  const T = dv.getUint32(8, true);
+  const passCount = dv.getUint32(12, true);
+  const window = dv.getUint32(16, true);
+  const gazCount = dv.getUint32(20, true);
+  if (T !== NUM_TAGS || passCount < 1 || passCount > 2) throw new ModelFormatError('Corrupt NER model header');
   let o = 24;
-  const trans = new Float32Array(T * T);
-  for (let i = 0; i < T * T; i++, o += 4) trans[i] = dv.getFloat32(o, true);
-  const start = new Float32Array(T);
-  for (let i = 0; i < T; i++, o += 4) start[i] = dv.getFloat32(o, true);
-  const gazCount = dv.getUint32(o, true);
-  o += 4;
-  const expected = o + gazCount * 6 + (1 << logBuckets) * T;
-  if (buf.byteLength !== expected) throw new ModelFormatError(`NER model is truncated (${buf.byteLength} of ${expected} bytes)`);
+  need(o + gazCount * 8);
   const gazetteer = new Map<number, number>();
   const valOff = o + gazCount * 4;
-  for (let i = 0; i < gazCount; i++) gazetteer.set(dv.getUint32(o + i * 4, true), dv.getUint16(valOff + i * 2, true));
-  o = valOff + gazCount * 2;
-  const weights = new Int8Array(buf.buffer, buf.byteOffset + o, (1 << logBuckets) * T);
-  const lut = new Float32Array(256);
-  for (let c = -128; c <= 127; c++) lut[c + 128] = Math.sign(c) * scale * (c / 127) ** 2;
-  return { logBuckets, groups, weights, lut, trans, start, gazetteer };
+  for (let i = 0; i < gazCount; i++) gazetteer.set(dv.getUint32(o + i * 4, true), dv.getUint32(valOff + i * 4, true));
+  o = valOff + gazCount * 4;
+  const passes: LinearModel[] = [];
+  for (let p = 0; p < passCount; p++) {
+    need(o + 12 + (T * T + T) * 4);
+    const logBuckets = dv.getUint32(o, true);
+    const groups = dv.getUint32(o + 4, true);
+    const scale = dv.getFloat32(o + 8, true);
+    if (logBuckets > 24) throw new ModelFormatError('Corrupt NER model header');
+    o += 12;
+    const trans = new Float32Array(T * T);
+    for (let i = 0; i < T * T; i++, o += 4) trans[i] = dv.getFloat32(o, true);
+    const start = new Float32Array(T);
+    for (let i = 0; i < T; i++, o += 4) start[i] = dv.getFloat32(o, true);
+    const len = (1 << logBuckets) * T;
+    need(o + len);
+    const weights = new Int8Array(buf.buffer, buf.byteOffset + o, len);
+    o = (o + len + 3) & ~3;
+    const lut = new Float32Array(256);
+    for (let c = -128; c <= 127; c++) lut[c + 128] = Math.sign(c) * scale * (c / 127) ** 2;
+    passes.push({ logBuckets, groups, weights, lut, trans, start });
+  }
+  if (o !== buf.byteLength) throw new ModelFormatError('NER model file has trailing bytes');
+  return { gazetteer, passes, window };
 }

@@ -1,6 +1,6 @@
 // Averaged structured perceptron over hashed features with Viterbi (BIO-constrained) decoding.
 import { sentenceFeatures, type Gazetteer } from './features.ts';
-import { type NerModel } from './model.ts';
+import { type LinearModel } from './model.ts';
 import { NUM_TAGS, viterbi } from './tags.ts';
 
 export interface LabelledSentence { tokens: string[]; tags: number[] }
@@ -11,14 +11,17 @@ export interface TrainOptions {
   groups: number;
   /** Gazetteer used for a training sentence (lets the trainer hold out a sentence's own fold). */
   gazetteerFor: (sentenceIndex: number) => Gazetteer;
-  /** Gazetteer shipped with the model (the full one). */
-  gazetteer: Gazetteer;
+  /** First-pass document bits for a training sentence (second pass only). */
+  docBitsFor?: (sentenceIndex: number) => Uint16Array | undefined;
   seed?: number;
+  /** Probability of hiding a token's word-identity features in a training step, so the model
+   *  also learns to recognise names from context and spelling (as it must for unseen names). */
+  wordDropout?: number;
   /** Called after each epoch with the averaged model; return false to stop. */
   onEpoch?: (epoch: number, model: FloatModel) => boolean | void;
 }
 
-export interface FloatModel extends NerModel { readonly weights: Float32Array }
+export interface FloatModel extends LinearModel { readonly weights: Float32Array }
 
 /** Deterministic PRNG (mulberry32) for the shuffling order. */
 function rng(seed: number): () => number {
@@ -40,7 +43,7 @@ export function trainPerceptron(data: readonly LabelledSentence[], opts: TrainOp
   const u = new Float32Array(size); // Σ c·Δ for lazy averaging
   const tr = new Float32Array(T * T), trU = new Float32Array(T * T);
   const st = new Float32Array(T), stU = new Float32Array(T);
-  const feats = data.map((s, i) => sentenceFeatures(s.tokens, opts.gazetteerFor(i), opts.groups, mask));
+  const feats = data.map((s, i) => sentenceFeatures(s.tokens, opts.gazetteerFor(i), opts.groups, mask, opts.docBitsFor?.(i)));
   const order = data.map((_, i) => i);
   const rand = rng(opts.seed ?? 12345);
   let c = 1;
@@ -51,9 +54,11 @@ export function trainPerceptron(data: readonly LabelledSentence[], opts: TrainOp
     for (let k = 0; k < T * T; k++) at[k] = (tr[k] as number) - (trU[k] as number) / c;
     const as = new Float32Array(T);
     for (let k = 0; k < T; k++) as[k] = (st[k] as number) - (stU[k] as number) / c;
-    return { logBuckets: opts.logBuckets, groups: opts.groups, weights: aw, trans: at, start: as, gazetteer: opts.gazetteer };
+    return { logBuckets: opts.logBuckets, groups: opts.groups, weights: aw, trans: at, start: as };
   };
   let scores = new Float32Array(0);
+  let from = new Int32Array(0);
+  const dropout = opts.wordDropout ?? 0;
   for (let epoch = 1; epoch <= opts.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(rand() * (i + 1));
@@ -61,13 +66,15 @@ export function trainPerceptron(data: readonly LabelledSentence[], opts: TrainOp
     }
     for (const si of order) {
       const s = data[si] as LabelledSentence;
-      const f = feats[si] as { offsets: Int32Array; buckets: Int32Array };
+      const f = feats[si] as { offsets: Int32Array; buckets: Int32Array; lexEnd: Int32Array };
       const n = s.tokens.length;
       if (n === 0) continue;
+      if (from.length < n) from = new Int32Array(n * 2);
+      for (let i = 0; i < n; i++) from[i] = dropout > 0 && rand() < dropout ? (f.lexEnd[i] as number) : (f.offsets[i] as number);
       if (scores.length < n * T) scores = new Float32Array(n * T * 2);
       scores.fill(0, 0, n * T);
       for (let i = 0; i < n; i++) {
-        for (let k = f.offsets[i] as number; k < (f.offsets[i + 1] as number); k++) {
+        for (let k = from[i] as number; k < (f.offsets[i + 1] as number); k++) {
           const b = (f.buckets[k] as number) * T;
           for (let t = 0; t < T; t++) scores[i * T + t] = (scores[i * T + t] as number) + (w[b + t] as number);
         }
@@ -76,7 +83,7 @@ export function trainPerceptron(data: readonly LabelledSentence[], opts: TrainOp
       for (let i = 0; i < n; i++) {
         const g = s.tags[i] as number, p = pred[i] as number;
         if (g !== p) {
-          for (let k = f.offsets[i] as number; k < (f.offsets[i + 1] as number); k++) {
+          for (let k = from[i] as number; k < (f.offsets[i + 1] as number); k++) {
             const b = (f.buckets[k] as number) * T;
             w[b + g] = (w[b + g] as number) + 1; u[b + g] = (u[b + g] as number) + c;
             w[b + p] = (w[b + p] as number) - 1; u[b + p] = (u[b + p] as number) - c;
