@@ -12,4 +12,7 @@ export const storageKeys = {
   readingProgress: `${STORAGE_PREFIX}progress`,
   importedArticles: `${STORAGE_PREFIX}articles`,
   annotationsPrefix: `${STORAGE_PREFIX}notes:`, // + articleId: one key per article's highlights and notes
+  entityCorrectionsPrefix: `${STORAGE_PREFIX}entity-corrections:`, // + articleId: the reader's entity corrections
+  entityLists: `${STORAGE_PREFIX}entity-lists`, // names and non-names applied in every article
+  hiddenEntityTypes: `${STORAGE_PREFIX}entity-types-hidden`,
 } as const;

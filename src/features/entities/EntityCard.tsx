@@ -1,0 +1,176 @@
+import { useEffect, useId, useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Correction, CorrectionKind } from '../../core/entities/corrections';
+import type { EntityType } from '../../core/entities/entities';
+import { ENTITY_TYPES, wikipediaSearchUrl, type ReaderEntities, type ReaderMention } from '../../core/entities/reader-entities';
+import { mentionSelector, revealMention, useEntityFocus, type EntityFocusStore } from './entity-focus';
+
+export interface EntityCardProps {
+  model: ReaderEntities;
+  focus: EntityFocusStore;
+  corrections: readonly Correction[];
+  /** Called with the correction to save (its id and date are filled in by the caller). */
+  onCorrect: (change: { kind: CorrectionKind; mention: ReaderMention; type?: EntityType; everywhere: boolean }) => void;
+  onRemoveCorrection: (id: string) => void;
+}
+
+const CARD_WIDTH = 300;
+
+/** Where to put the card: under the mention (above it when there is no room), inside the viewport. */
+function placeCard(el: Element | null): CSSProperties {
+  if (!el) return { insetBlockStart: 80, insetInlineStart: 16 };
+  const r = el.getBoundingClientRect();
+  const vw = document.documentElement.clientWidth || window.innerWidth;
+  const vh = window.innerHeight;
+  const rtl = getComputedStyle(document.documentElement).direction === 'rtl';
+  const width = Math.min(CARD_WIDTH, vw - 16);
+  // Inline-start edge of the card lines up with the mention's inline-start edge.
+  const fromStart = rtl ? vw - r.right : r.left;
+  const inlineStart = Math.max(8, Math.min(fromStart, vw - width - 8));
+  const below = r.bottom + 8;
+  const style: CSSProperties = { insetInlineStart: inlineStart, inlineSize: width };
+  if (below + 260 > vh && r.top > vh / 2) style.insetBlockEnd = vh - r.top + 8;
+  else style.insetBlockStart = below;
+  return style;
+}
+
+/** The card of the current mention: name, type, count, stepping, Wikipedia and corrections. */
+export function EntityCard({ model, focus, corrections, onCorrect, onRemoveCorrection }: EntityCardProps) {
+  const { t } = useTranslation('entities');
+  const current = useEntityFocus(focus);
+  const titleId = useId();
+  const cardRef = useRef<HTMLDivElement>(null);
+  const [everywhere, setEverywhere] = useState(false);
+  const [style, setStyle] = useState<CSSProperties>({});
+  const entity = current?.card ? model.byKey.get(current.key) : undefined;
+  const index = entity && current ? Math.min(current.index, entity.mentions.length - 1) : 0;
+  const mention = entity?.mentions[index];
+
+  useLayoutEffect(() => {
+    if (!entity || !current) return;
+    const place = () => setStyle(placeCard(document.querySelector(mentionSelector(entity.key, index))));
+    place();
+    let frame = 0;
+    const onScroll = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(place);
+    };
+    window.addEventListener('scroll', onScroll, { passive: true });
+    window.addEventListener('resize', onScroll);
+    return () => {
+      cancelAnimationFrame(frame);
+      window.removeEventListener('scroll', onScroll);
+      window.removeEventListener('resize', onScroll);
+    };
+  }, [entity, current, index]);
+
+  // Close on Escape (focus back to the mention) and on a click outside the card and the marks.
+  useEffect(() => {
+    if (!entity) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      e.stopPropagation();
+      focus.set({ key: entity.key, index, card: false });
+      document.querySelector<HTMLElement>(mentionSelector(entity.key, index))?.focus({ preventScroll: true });
+    };
+    const onPointer = (e: PointerEvent) => {
+      const target = e.target as Element | null;
+      if (target?.closest('.entity-card, mark.entity, .entities-panel')) return;
+      focus.set(null);
+    };
+    document.addEventListener('keydown', onKey, true);
+    document.addEventListener('pointerdown', onPointer);
+    return () => {
+      document.removeEventListener('keydown', onKey, true);
+      document.removeEventListener('pointerdown', onPointer);
+    };
+  }, [entity, index, focus]);
+
+  if (!entity || !mention) return null;
+  const total = entity.mentions.length;
+  const step = (delta: number) => {
+    const next = (index + delta + total) % total;
+    focus.set({ key: entity.key, index: next, card: true });
+    revealMention(entity.key, next);
+  };
+  const correction = mention.correctionId ? corrections.find((c) => c.id === mention.correctionId) : undefined;
+  // Changing the type of a span the reader added keeps it an addition.
+  const retypeKind: CorrectionKind = correction?.kind === 'add' ? 'add' : 'retype';
+
+  return (
+    <div
+      ref={cardRef}
+      className="entity-card"
+      role="dialog"
+      aria-labelledby={titleId}
+      data-entity-card={entity.key}
+      data-entity-type={entity.type}
+      style={style}
+    >
+      <div className="entity-card__head">
+        <span className={`entity-legend__swatch entity--${entity.type}`} aria-hidden="true" />
+        <h2 id={titleId} className="entity-card__name" data-entity-name="">
+          <bdi>{entity.name}</bdi>
+        </h2>
+        <button type="button" className="button button--ghost entity-card__close" aria-label={t('close')} data-action="close-entity-card" onClick={() => focus.set(null)}>
+          ×
+        </button>
+      </div>
+      <p className="entity-card__meta">
+        <span data-entity-type-label="">{t(`types.${entity.type}`)}</span>
+        {' · '}
+        <span data-entity-count={total}>{t('mentionCount', { count: total })}</span>
+        {entity.fromReader && (
+          <>
+            {' · '}
+            <span className="entity-badge">{t('fromReader')}</span>
+          </>
+        )}
+      </p>
+      <div className="entity-card__stepper" role="group" aria-label={t('mentions')}>
+        <button type="button" className="button" data-action="entity-previous" onClick={() => step(-1)} disabled={total < 2}>
+          {t('previous')}
+        </button>
+        <span className="entity-card__position" data-mention-position={`${index + 1}/${total}`}>
+          {t('position', { index: index + 1, count: total })}
+        </span>
+        <button type="button" className="button" data-action="entity-next" onClick={() => step(1)} disabled={total < 2}>
+          {t('next')}
+        </button>
+      </div>
+      <a className="entity-card__wiki" href={wikipediaSearchUrl(entity.name)} target="_blank" rel="noopener noreferrer" data-action="search-wikipedia">
+        {t('searchWikipedia')}
+      </a>
+      <fieldset className="entity-card__fix">
+        <legend>{t('correct')}</legend>
+        <div className="entity-card__types" role="group" aria-label={t('changeType')}>
+          {ENTITY_TYPES.filter((type) => type !== mention.type).map((type) => (
+            <button
+              key={type}
+              type="button"
+              className={`button entity-type-button entity-swatch--${type}`}
+              data-action="entity-retype"
+              data-type={type}
+              onClick={() => onCorrect({ kind: retypeKind, mention, type, everywhere })}
+            >
+              <span className={`entity-legend__swatch entity--${type}`} aria-hidden="true" />
+              {t(`types.${type}`)}
+            </button>
+          ))}
+        </div>
+        <button type="button" className="button button--danger" data-action="entity-not-entity" onClick={() => onCorrect({ kind: 'remove', mention, everywhere })}>
+          {t('notEntity')}
+        </button>
+        <label className="entity-card__everywhere">
+          <input type="checkbox" checked={everywhere} onChange={(e) => setEverywhere(e.target.checked)} data-action="correction-everywhere" />
+          {t('everywhere')}
+        </label>
+        {correction && (
+          <button type="button" className="button button--ghost" data-action="remove-correction" onClick={() => onRemoveCorrection(correction.id)}>
+            {t('removeCorrection')}
+          </button>
+        )}
+      </fieldset>
+    </div>
+  );
+}

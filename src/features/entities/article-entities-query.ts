@@ -1,0 +1,38 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { Article } from '../../core/article/article';
+import { hash53 } from '../../core/article/hash';
+import { toTagOptions, type PersonalLists } from '../../core/entities/corrections';
+import type { TagResult } from '../../core/entities/entities';
+import { queryKeys } from '../../shared/query-keys';
+import { getTagger } from './tagger-instance';
+
+/** The tagger's answer for the article's blocks (title first), with the reader's personal lists. */
+export const fetchArticleEntities = (article: Pick<Article, 'blocks'>, lists: PersonalLists): Promise<TagResult> =>
+  getTagger().tag(
+    article.blocks.map((b) => b.text),
+    toTagOptions(lists),
+  );
+
+/** A revision of the text and of the lists: editing either re-tags; nothing else does. */
+export function taggingRevision(article: Pick<Article, 'blocks'>, lists: PersonalLists): string {
+  const text = article.blocks.map((b) => `${b.id}\u0000${b.text}`).join('\u0001');
+  return `${hash53(text).toString(36)}-${hash53(JSON.stringify(lists)).toString(36)}`;
+}
+
+export const articleEntitiesQueryOptions = (article: Article, lists: PersonalLists) =>
+  queryOptions({
+    queryKey: queryKeys.entities(article.id, taggingRevision(article, lists)),
+    queryFn: () => fetchArticleEntities(article, lists),
+    staleTime: Infinity,
+    gcTime: 5 * 60_000,
+    retry: 0,
+  });
+
+export function useArticleEntities(article: Article | undefined, lists: PersonalLists) {
+  return useQuery({
+    ...articleEntitiesQueryOptions(article ?? { id: '', title: '', lang: 'ar', dir: 'rtl', blocks: [] }, lists),
+    enabled: article !== undefined,
+    // Keep the previous marks while a re-tag (after a list change) runs.
+    placeholderData: (previous) => previous,
+  });
+}

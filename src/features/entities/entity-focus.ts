@@ -1,0 +1,54 @@
+import { useSyncExternalStore } from 'react';
+
+/** Which entity is chosen (panel) and which mention is current, and whether its card is open. */
+export interface EntityFocus {
+  readonly key: string;
+  readonly index: number;
+  readonly card: boolean;
+}
+
+export interface EntityFocusStore {
+  get(): EntityFocus | null;
+  set(next: EntityFocus | null): void;
+  subscribe(listener: () => void): () => void;
+}
+
+/** A tiny external store so choosing a mention re-renders the card and panel, never the article. */
+export function createEntityFocusStore(): EntityFocusStore {
+  let value: EntityFocus | null = null;
+  const listeners = new Set<() => void>();
+  return {
+    get: () => value,
+    set(next) {
+      value = next;
+      for (const l of listeners) l();
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+export function useEntityFocus(store: EntityFocusStore): EntityFocus | null {
+  return useSyncExternalStore(store.subscribe, store.get, store.get);
+}
+
+/** A CSS attribute-selector string literal for any value. */
+export function cssString(value: string): string {
+  return `"${value.replace(/[\\"]/g, '\\$&').replace(/\n/g, '\\a ')}"`;
+}
+
+export function mentionSelector(key: string, index?: number): string {
+  const base = `article mark.entity[data-entity-id=${cssString(key)}]`;
+  return index === undefined ? base : `${base}[data-mention-index="${index}"]`;
+}
+
+/** Scrolls a mention to the middle of the screen and focuses it. */
+export function revealMention(key: string, index: number): HTMLElement | null {
+  const el = document.querySelector<HTMLElement>(mentionSelector(key, index));
+  if (!el) return null;
+  el.scrollIntoView?.({ block: 'center', behavior: 'auto' });
+  el.focus({ preventScroll: true });
+  return el;
+}

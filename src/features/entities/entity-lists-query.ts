@@ -1,0 +1,16 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { readPersonalLists, type PersonalLists } from '../../core/entities/corrections';
+import type { Store } from '../../core/storage/storage';
+import { queryKeys } from '../../shared/query-keys';
+import { useStore } from '../../shared/store-context';
+
+/** The reader's names and non-names "in every article" (changed through the corrections mutations). */
+export const fetchEntityLists = (store: Store): PersonalLists => readPersonalLists(store);
+
+export const entityListsQueryOptions = (store: Store) =>
+  queryOptions({ queryKey: queryKeys.entityLists(), queryFn: () => fetchEntityLists(store), staleTime: Infinity });
+
+export function useEntityLists(): PersonalLists {
+  const store = useStore();
+  return useQuery({ ...entityListsQueryOptions(store), initialData: () => fetchEntityLists(store) }).data;
+}

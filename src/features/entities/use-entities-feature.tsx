@@ -1,0 +1,168 @@
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Article } from '../../core/article/article';
+import { newCorrectionId, type Correction, type CorrectionKind } from '../../core/entities/corrections';
+import type { EntityType } from '../../core/entities/entities';
+import { toggleType } from '../../core/entities/reader-hidden-types';
+import type { ReaderMention } from '../../core/entities/reader-entities';
+import type { DecorationsByBlock } from '../../core/decorations/merge';
+import { useToast } from '../../shared/toast';
+import { useCorrectionMutations } from './corrections-query';
+import { EntitiesPanel } from './EntitiesPanel';
+import { EntityCard } from './EntityCard';
+import { EntityLegend } from './EntityLegend';
+import { createEntityFocusStore, mentionSelector, useEntityFocus, type EntityFocusStore } from './entity-focus';
+import { useHiddenTypes, useSetHiddenTypes } from './hidden-types-query';
+import type { BlockSelection } from './selection-offsets';
+import { TagSelectionPopover } from './TagSelectionPopover';
+import { useReaderEntities } from './use-reader-entities';
+
+export interface EntitiesFeature {
+  /** Entity decorations per block (undefined until the tagger answered). */
+  decorations: DecorationsByBlock | undefined;
+  hiddenTypes: readonly EntityType[];
+  /** The legend above the article. */
+  legend: ReactNode;
+  /** The top-bar button that opens the panel. */
+  action: ReactNode;
+  /** The side panel's content. */
+  panel: ReactNode;
+  /** The mention card, the selection popover and the chosen entity's highlight. */
+  overlay: ReactNode;
+}
+
+/** Paints the chosen entity's mentions and the current one (a style rule: the article never re-renders). */
+function EntityFocusStyle({ focus }: { focus: EntityFocusStore }) {
+  const current = useEntityFocus(focus);
+  if (!current) return null;
+  const all = mentionSelector(current.key);
+  const one = mentionSelector(current.key, current.index);
+  return <style data-entity-focus-style="">{`${all}{box-shadow:inset 0 0 0 2px var(--entity-chosen);}${one}{box-shadow:inset 0 0 0 2px var(--entity-chosen),0 0 0 3px var(--entity-chosen);}`}</style>;
+}
+
+export function useEntitiesFeature(
+  article: Article | undefined,
+  panel: { open: boolean; toggle: () => void; close: () => void },
+): EntitiesFeature {
+  const { t } = useTranslation('entities');
+  const toast = useToast();
+  const { model, status, corrections, validIds } = useReaderEntities(article);
+  const hiddenTypes = useHiddenTypes();
+  const setHidden = useSetHiddenTypes();
+  const articleId = article?.id ?? '';
+  const { save, remove } = useCorrectionMutations(articleId);
+  const [focus] = useState(createEntityFocusStore);
+
+  // A new article starts with nothing chosen.
+  useEffect(() => focus.set(null), [articleId, focus]);
+
+  // Activating a mention (click, Enter or Space on focus) opens its card.
+  useEffect(() => {
+    const open = (target: EventTarget | null): boolean => {
+      const mark = (target as Element | null)?.closest?.<HTMLElement>('article mark.entity[data-entity-id]');
+      if (!mark) return false;
+      const key = mark.dataset.entityId ?? '';
+      focus.set({ key, index: Number(mark.dataset.mentionIndex ?? 0), card: true });
+      return true;
+    };
+    const onClick = (e: MouseEvent) => {
+      const selection = document.getSelection();
+      if (selection && !selection.isCollapsed) return; // the reader is selecting text
+      open(e.target);
+    };
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.key === 'Enter' || e.key === ' ') && open(e.target)) e.preventDefault();
+    };
+    document.addEventListener('click', onClick);
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('click', onClick);
+      document.removeEventListener('keydown', onKey);
+    };
+  }, [focus]);
+
+  const onToggleType = useCallback((type: EntityType) => setHidden.mutate(toggleType(hiddenTypes, type)), [hiddenTypes, setHidden]);
+
+  const saveCorrection = useCallback(
+    (c: Omit<Correction, 'id' | 'created'>) => {
+      const now = Date.now();
+      save.mutate(
+        { ...c, id: newCorrectionId(now), created: now },
+        {
+          onSuccess: () => toast(t('correctionSaved')),
+          onError: () => toast(t('saveFailed'), 'error'),
+        },
+      );
+    },
+    [save, toast, t],
+  );
+
+  const onCorrect = useCallback(
+    ({ kind, mention, type, everywhere }: { kind: CorrectionKind; mention: ReaderMention; type?: EntityType; everywhere: boolean }) => {
+      focus.set(null);
+      saveCorrection({
+        kind,
+        blockId: mention.blockId,
+        start: mention.start,
+        end: mention.end,
+        text: mention.text,
+        ...(type ? { type } : {}),
+        scope: everywhere ? 'everywhere' : 'article',
+      });
+      document.querySelector<HTMLElement>(`[data-block-id="${mention.blockId}"]`)?.focus({ preventScroll: true });
+    },
+    [focus, saveCorrection],
+  );
+
+  const onTag = useCallback(
+    (selection: BlockSelection, type: EntityType, everywhere: boolean) =>
+      saveCorrection({ kind: 'add', blockId: selection.blockId, start: selection.start, end: selection.end, text: selection.text, type, scope: everywhere ? 'everywhere' : 'article' }),
+    [saveCorrection],
+  );
+
+  const onRemoveCorrection = useCallback(
+    (id: string) => {
+      focus.set(null);
+      remove.mutate(id, { onSuccess: () => toast(t('correctionRemoved')), onError: () => toast(t('saveFailed'), 'error') });
+    },
+    [focus, remove, toast, t],
+  );
+
+  const total = model?.entities.length ?? 0;
+  return {
+    decorations: model?.decorations,
+    hiddenTypes,
+    legend: article ? (
+      <div className="entity-legend-bar" data-entities-status={status}>
+        <EntityLegend counts={model?.mentionCounts ?? null} hidden={hiddenTypes} onToggle={onToggleType} />
+        {status === 'pending' && !model && <span className="entity-legend-bar__status">{t('tagging')}</span>}
+      </div>
+    ) : null,
+    action: article ? (
+      <button type="button" className="button button--ghost" aria-pressed={panel.open} data-action="toggle-entities-panel" onClick={panel.toggle}>
+        {t('panelButton')}
+        {model && <span className="entity-action__count">{total}</span>}
+      </button>
+    ) : null,
+    panel: (
+      <EntitiesPanel
+        model={model}
+        status={status}
+        focus={focus}
+        hidden={hiddenTypes}
+        onToggleType={onToggleType}
+        corrections={corrections}
+        validIds={validIds}
+        onRemoveCorrection={onRemoveCorrection}
+        onClose={panel.close}
+      />
+    ),
+    overlay: article ? (
+      <>
+        <EntityFocusStyle focus={focus} />
+        {model && <EntityCard model={model} focus={focus} corrections={corrections} onCorrect={onCorrect} onRemoveCorrection={onRemoveCorrection} />}
+        <TagSelectionPopover onTag={onTag} />
+      </>
+    ) : null,
+  };
+}

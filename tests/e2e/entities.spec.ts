@@ -1,0 +1,141 @@
+import { expect, test, type Page } from '@playwright/test';
+import { importPasted, openSample } from './fixtures';
+
+const marks = (page: Page) => page.locator('article mark.entity[data-entity-id]');
+
+/** Selects `text` (its first occurrence) inside the article's block texts. */
+async function selectText(page: Page, text: string): Promise<void> {
+  const found = await page.evaluate((needle) => {
+    for (const el of document.querySelectorAll('article [data-block-text]')) {
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      const nodes: Text[] = [];
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
+      const full = nodes.map((n) => n.data).join('');
+      const at = full.indexOf(needle);
+      if (at < 0) continue;
+      const locate = (offset: number): [Text, number] => {
+        let left = offset;
+        for (const n of nodes) {
+          if (left <= n.data.length) return [n, left];
+          left -= n.data.length;
+        }
+        const last = nodes[nodes.length - 1]!;
+        return [last, last.data.length];
+      };
+      el.scrollIntoView({ block: 'center' });
+      const range = document.createRange();
+      range.setStart(...locate(at));
+      range.setEnd(...locate(at + needle.length));
+      const sel = document.getSelection()!;
+      sel.removeAllRanges();
+      sel.addRange(range);
+      return true;
+    }
+    return false;
+  }, text);
+  expect(found).toBe(true);
+}
+
+test('the sample article gets its persons and places marked after the text renders', async ({ page }) => {
+  await openSample(page);
+  await expect(marks(page).first()).toBeVisible({ timeout: 15_000 });
+  const persons = page.locator('article mark[data-entity-type="PERS"]');
+  const places = page.locator('article mark[data-entity-type="LOC"]');
+  await expect(persons.filter({ hasText: 'بوتين' }).first()).toBeVisible();
+  await expect(places.filter({ hasText: 'طهران' }).first()).toBeVisible();
+  // Every mark carries its grouping key and its text is the visible span.
+  const first = persons.first();
+  expect(await first.getAttribute('data-entity-id')).toBeTruthy();
+  expect((await first.textContent())?.trim().length).toBeGreaterThan(1);
+  // Marks are paint only: no padding, border or margin.
+  const box = await first.evaluate((el) => {
+    const s = getComputedStyle(el);
+    return [s.paddingInlineStart, s.paddingInlineEnd, s.borderInlineStartWidth, s.marginInlineStart].join(',');
+  });
+  expect(box).toBe('0px,0px,0px,0px');
+});
+
+test('turning a type off and on is instant and remembered', async ({ page }) => {
+  await openSample(page);
+  await expect(marks(page).first()).toBeVisible({ timeout: 15_000 });
+  const toggle = page.locator('.entity-legend-bar [data-action="toggle-entity-type"][data-type="PERS"]');
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  await toggle.click();
+  await expect(page.locator('article')).toHaveAttribute('data-hide-types', /PERS/);
+  const person = page.locator('article mark[data-entity-type="PERS"]').first();
+  await expect(person).toHaveCSS('background-color', 'rgba(0, 0, 0, 0)');
+  await page.reload();
+  await expect(page.locator('article')).toHaveAttribute('data-hide-types', /PERS/);
+  await page.locator('.entity-legend-bar [data-action="toggle-entity-type"][data-type="PERS"]').click();
+  await expect(page.locator('article')).not.toHaveAttribute('data-hide-types', /PERS/);
+});
+
+test('a mention opens its card, and the panel steps through one entity’s mentions', async ({ page }) => {
+  await openSample(page);
+  const putin = page.locator('article mark[data-entity-type="PERS"]', { hasText: 'بوتين' }).first();
+  await expect(putin).toBeVisible({ timeout: 15_000 });
+  const key = (await putin.getAttribute('data-entity-id'))!;
+  const total = await page.locator(`article mark[data-entity-id="${key}"]`).count();
+  expect(total).toBeGreaterThan(1);
+
+  await putin.focus();
+  await page.keyboard.press('Enter');
+  const card = page.locator('[data-entity-card]');
+  await expect(card).toBeVisible();
+  await expect(card.locator('[data-entity-name]')).toContainText('بوتين');
+  await expect(card.locator('[data-action="search-wikipedia"]')).toHaveAttribute('rel', 'noopener noreferrer');
+  await expect(card.locator('[data-action="search-wikipedia"]')).toHaveAttribute('href', /ar\.wikipedia\.org.*search=/);
+  await card.locator('[data-action="entity-next"]').click();
+  await expect(card.locator('[data-mention-position]')).toHaveAttribute('data-mention-position', `2/${total}`);
+  await expect(page.locator(`article mark[data-entity-id="${key}"][data-mention-index="1"]`)).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(card).toBeHidden();
+
+  await page.locator('[data-action="toggle-entities-panel"]').click();
+  const panel = page.locator('[data-entities-panel]');
+  await expect(panel).toBeVisible();
+  const item = panel.locator(`[data-entity-item="${key}"]`);
+  await item.locator('[data-action="choose-entity"]').click();
+  await expect(page.locator(`article mark[data-entity-id="${key}"][data-mention-index="0"]`)).toBeFocused();
+  for (let i = 1; i < total; i += 1) {
+    await item.locator('[data-action="entity-next"]').click();
+    await expect(page.locator(`article mark[data-entity-id="${key}"][data-mention-index="${i}"]`)).toBeFocused();
+    await expect(page.locator(`article mark[data-entity-id="${key}"][data-mention-index="${i}"]`)).toBeInViewport();
+  }
+  // The filter ignores diacritics, alef forms and clitics.
+  await panel.locator('[data-action="filter-entities"]').fill('وبُوتين');
+  await expect(panel.locator('[data-entity-item]')).toHaveCount(1);
+});
+
+test('correcting a mention’s type survives a reload', async ({ page }) => {
+  await openSample(page);
+  const place = page.locator('article mark[data-entity-type="LOC"]', { hasText: 'طهران' }).first();
+  await expect(place).toBeVisible({ timeout: 15_000 });
+  const block = await place.evaluate((el) => el.closest('[data-block-id]')!.getAttribute('data-block-id'));
+  await place.click();
+  await page.locator('[data-entity-card] [data-action="entity-retype"][data-type="ORG"]').click();
+  const fixed = page.locator(`[data-block-id="${block}"] mark[data-entity-type="ORG"]`, { hasText: 'طهران' });
+  await expect(fixed).toBeVisible();
+  await page.reload();
+  await expect(fixed).toBeVisible({ timeout: 15_000 });
+  await page.locator('[data-action="toggle-entities-panel"]').click();
+  await expect(page.locator('[data-entities-panel] [data-entity-item][data-from-reader]').first()).toBeVisible();
+  // And it can be removed again.
+  await fixed.click();
+  await page.locator('[data-entity-card] [data-action="remove-correction"]').click();
+  await expect(page.locator(`[data-block-id="${block}"] mark[data-entity-type="LOC"]`, { hasText: 'طهران' }).first()).toBeVisible();
+});
+
+test('a new entity marked "in every article" is found in another article', async ({ page }) => {
+  await openSample(page);
+  await expect(marks(page).first()).toBeVisible({ timeout: 15_000 });
+  await selectText(page, 'مجموعة العشرين');
+  await page.locator('[data-action="tag-entity"]').click();
+  await page.locator('[data-action="tag-everywhere"]').check();
+  await page.locator('[data-action="tag-entity-type"][data-type="ORG"]').click();
+  await expect(page.locator('article mark[data-entity-type="ORG"]', { hasText: 'مجموعة العشرين' })).toBeVisible();
+
+  await importPasted(page, `الأحد 3 نوفمبر 2024\n\nقمة جديدة\n\nاجتمع قادة مجموعة العشرين في العاصمة لمناقشة الاقتصاد العالمي.\n\nالمصادر:\nوكالة`);
+  const mark = page.locator('article mark[data-entity-type="ORG"]', { hasText: 'مجموعة العشرين' });
+  await expect(mark).toBeVisible({ timeout: 15_000 });
+});
