@@ -1,0 +1,91 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { LinkProblem, SharedPassage } from '../../core/links/share-link';
+import { MAX_LINK_LENGTH } from '../../core/links/share-link';
+import { passageQuoteText } from '../../core/links/passage-anchor';
+
+/** Scroll to the shared passage's first piece. */
+export function goToSharedPassage(): void {
+  const first = document.querySelector<HTMLElement>('mark[data-shared-passage]');
+  if (!first) return;
+  first.scrollIntoView({ block: 'center' });
+  first.closest<HTMLElement>('[data-block-id]')?.focus({ preventScroll: true });
+}
+
+export function LinkProblemNotice({ problem }: { problem: LinkProblem }) {
+  const { t } = useTranslation('sharing');
+  return (
+    <p className="notice notice--error" role="alert" data-link-problem={problem}>
+      {t(`problems.${problem}`, { limit: MAX_LINK_LENGTH })}
+    </p>
+  );
+}
+
+interface SharedPassageNoticeProps {
+  passage: SharedPassage;
+  lang: string;
+  dir: 'rtl' | 'ltr';
+  found: boolean;
+  /** The passage's block is still in the article (shown when the passage itself is not). */
+  blockShown: boolean;
+  /** Saves the sharer's note as the reader's own; absent when the article is read-only. */
+  onKeep?: () => Promise<boolean>;
+}
+
+/**
+ * What the recipient of a passage link sees above the article: that the passage is highlighted (or
+ * that it has changed, with the quote from the link), and the sharer's note, read-only and marked as
+ * someone else's, with "keep".
+ */
+export function SharedPassageNotice({ passage, lang, dir, found, blockShown, onKeep }: SharedPassageNoticeProps) {
+  const { t } = useTranslation('sharing');
+  const [hidden, setHidden] = useState(false);
+  const [kept, setKept] = useState<'no' | 'yes' | 'failed'>('no');
+  if (hidden) return null;
+  return (
+    <section className={`notice shared-notice${found ? '' : ' notice--warning'}`} data-shared-notice={found ? 'found' : 'changed'} role={found ? 'status' : 'alert'}>
+      {found ? (
+        <p>
+          {t('received.title')}{' '}
+          <button type="button" className="button button--small button--ghost" data-action="go-to-shared" onClick={goToSharedPassage}>
+            {t('received.goTo')}
+          </button>
+        </p>
+      ) : (
+        <>
+          <p data-passage-changed="">
+            {t('received.changed')} {blockShown && t('received.changedBlockShown')}
+          </p>
+          <blockquote className="shared-quote" lang={lang} dir={dir} data-shared-quote="">
+            {passageQuoteText(passage)}
+          </blockquote>
+        </>
+      )}
+      {passage.note && (
+        <aside className="shared-note" data-shared-note="" aria-label={t('received.noteFrom')}>
+          <p className="shared-note-label">
+            <strong>{t('received.noteFrom')}</strong> — {t('received.noteNotYours')}
+          </p>
+          <p className="shared-note-text" dir="auto">
+            {passage.note}
+          </p>
+          <div className="notice-actions">
+            {onKeep && found && kept !== 'yes' && (
+              <button type="button" className="button button--small" data-action="keep-shared-note" onClick={() => void onKeep().then((ok) => setKept(ok ? 'yes' : 'failed'))}>
+                {t('received.keep')}
+              </button>
+            )}
+            {!onKeep && <small className="field-hint">{t('received.readOnlyKeep')}</small>}
+            {kept === 'yes' && <span role="status" data-shared-note-kept="">{t('received.kept')}</span>}
+            {kept === 'failed' && <span role="alert">{t('received.keepFailed')}</span>}
+          </div>
+        </aside>
+      )}
+      <div className="notice-actions">
+        <button type="button" className="button button--small button--ghost" data-action="dismiss-shared" onClick={() => setHidden(true)}>
+          {t('received.dismiss')}
+        </button>
+      </div>
+    </section>
+  );
+}
