@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 
 /**
  * The built app runs under a strict Content-Security-Policy: no inline scripts, no eval, nothing
@@ -31,10 +32,46 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * Offline: after one visit the app, the tagger model, the fonts and the bundled articles are
+ * precached by a Workbox service worker. The registration script is a file, not inline (CSP).
+ */
+const offline = VitePWA({
+  registerType: 'autoUpdate',
+  injectRegister: 'script',
+  includeAssets: ['favicon.svg', 'icons/*.png', 'articles/*'],
+  manifest: {
+    name: 'حاشية · Hashiya',
+    short_name: 'حاشية',
+    description: 'قارئ للأخبار العربية: الكيانات والتظليل والملاحظات في متصفحك.',
+    lang: 'ar',
+    dir: 'rtl',
+    start_url: './',
+    scope: './',
+    display: 'standalone',
+    theme_color: '#7a3e1d',
+    background_color: '#fbfaf7',
+    icons: [
+      { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+      { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any maskable' },
+    ],
+  },
+  workbox: {
+    globPatterns: ['**/*.{js,css,html,woff2,bin,txt,json,svg,png,webmanifest}'],
+    // The tagger model is about 2 MB.
+    maximumFileSizeToCacheInBytes: 6 * 1024 * 1024,
+    navigateFallback: 'index.html',
+    cleanupOutdatedCaches: true,
+    // The first visit is already controlled, so it works offline straight away.
+    clientsClaim: true,
+    skipWaiting: true,
+  },
+});
+
 // base './' keeps the build working from any static folder (links use the hash, so no rewrites).
 export default defineConfig({
   base: './',
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), offline],
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: true },
   test: {
