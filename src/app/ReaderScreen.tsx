@@ -58,7 +58,7 @@ export function ReaderScreen({ articleId, blockId, params }: ReaderScreenProps) 
   else
     body = (
       <div className={`reader-layout${panel && panelContent ? ' has-panel' : ''}`}>
-        <ReaderView article={article} targetBlockId={sharing.targetBlockId ?? blockId} decorations={decorations} hiddenEntityTypes={entities.hiddenTypes} notices={<>{sharing.notices}{entities.legend}</>} />
+        <ReaderView article={article} targetBlockId={sharing.targetBlockId ?? blockId} decorations={decorations} hiddenEntityTypes={entities.hiddenTypes} notices={<>{notes.notice}{sharing.notices}{entities.legend}</>} />
         {panel && panelContent && (
           <aside className="reader-panel" aria-label={t(`panels.${panel}`)} data-panel={panel}>
             {panelContent}

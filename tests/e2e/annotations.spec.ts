@@ -66,6 +66,28 @@ async function writeNote(page: Page, from: string, note: string, tags = ''): Pro
   await expect(editor).toBeHidden();
 }
 
+/** Double-click the first occurrence of a word in the article, as a reader would. */
+async function dblclickWord(page: Page, word: string): Promise<void> {
+  const box = await page.evaluate((needle) => {
+    for (const el of document.querySelectorAll('article [data-block-text]')) {
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+        const at = n.data.indexOf(needle);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(n, at);
+        range.setEnd(n, at + needle.length);
+        range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+        const r = range.getBoundingClientRect();
+        return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+      }
+    }
+    return null;
+  }, word);
+  expect(box).not.toBeNull();
+  await page.mouse.dblclick(box!.x, box!.y);
+}
+
 const openPanel = async (page: Page) => {
   await page.locator('[data-action="toggle-notes"]').click();
   await expect(page.locator('[data-notes-panel]')).toBeVisible();
@@ -117,8 +139,9 @@ test('highlight and note a passage, reload and find it in the panel and the note
 
 test('keyboard: shift+arrows select, h highlights, Tab reaches the toolbar, Escape leaves it', async ({ page }) => {
   await openSample(page);
-  const block = page.locator('article [data-block-id]').nth(4).locator('[data-block-text]');
-  await block.dblclick({ position: { x: 40, y: 10 } });
+  const para = page.locator('article p[data-block-kind="paragraph"]').nth(1);
+  const words = (await para.locator('[data-block-text]').textContent())!.split(' ');
+  await dblclickWord(page, words[3]!);
   await page.keyboard.press('Shift+ArrowLeft');
   await page.keyboard.press('Shift+ArrowLeft');
   await expect(toolbar(page)).toBeVisible();
@@ -126,7 +149,7 @@ test('keyboard: shift+arrows select, h highlights, Tab reaches the toolbar, Esca
   await expect(toolbar(page).locator('button').first()).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(toolbar(page)).toBeHidden();
-  await block.dblclick({ position: { x: 60, y: 10 } });
+  await dblclickWord(page, words[6]!);
   await expect(toolbar(page)).toBeVisible();
   await page.keyboard.press('h');
   await expect(highlights(page)).toHaveCount(1);
@@ -257,7 +280,7 @@ test('a full store: the message shows and the note stays in its editor', async (
 test('screenshots: Arabic and English, light and dark', async ({ page }) => {
   await page.setViewportSize({ width: 1200, height: 800 });
   await openSample(page);
-  const text = (i: number) => page.locator('article [data-block-id]').nth(i).locator('[data-block-text]').textContent();
+  const text = (i: number) => page.locator('article p[data-block-kind="paragraph"]').nth(i).locator('[data-block-text]').textContent();
   await highlight(page, (await text(3))!.split(' ').slice(0, 4).join(' '), 'yellow');
   await highlight(page, (await text(3))!.split(' ').slice(6, 9).join(' '), 'green');
   await writeNote(page, (await text(4))!.split(' ').slice(1, 4).join(' '), 'ملاحظة قصيرة\nمع سطر ثانٍ https://example.org', 'سياسة');

@@ -4,7 +4,6 @@ import { editAnnotation, type Annotation } from '../../core/annotations/annotati
 import { filterAnnotations } from '../../core/annotations/search';
 import type { Article } from '../../core/article/article';
 import { useSaveAnnotation } from './annotation-mutations';
-import { EarlierVersionOffer } from './EarlierVersionOffer';
 import { ExportImport } from './ExportImport';
 import { NoteCard } from './NoteCard';
 import { NoteEditor } from './NoteEditor';
@@ -52,7 +51,6 @@ export function NotesPanel({ article, onClose }: { article: Article; onClose?: (
           </button>
         )}
       </h2>
-      <EarlierVersionOffer article={article} />
       {undoBar}
       {all.length === 0 ? (
         <p className="notes-empty">{t('panel.empty')}</p>

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { Article } from '../../core/article/article';
 import type { DecorationsByBlock } from '../../core/decorations/merge';
 import { AnnotationTools } from './AnnotationTools';
+import { EarlierVersionOffer } from './EarlierVersionOffer';
 import { NotesButton } from './NotesButton';
 import { NotesPanel } from './NotesPanel';
 import type { SelectionRange } from './SelectionToolbar';
@@ -16,6 +17,8 @@ export interface AnnotationsFeature {
   panel: ReactNode;
   /** The selection toolbar and the note editor. */
   overlay: ReactNode;
+  /** Above the article: the offer to bring an earlier version's notes over. */
+  notice: ReactNode;
 }
 
 export function useAnnotationsFeature(
@@ -31,5 +34,6 @@ export function useAnnotationsFeature(
     action: article ? <NotesButton articleId={article.id} open={panel.open} onToggle={panel.toggle} /> : null,
     panel: article ? <NotesPanel article={article} onClose={panel.close} /> : null,
     overlay: article ? <AnnotationTools article={article} extraActions={extraActions} /> : null,
+    notice: article ? <EarlierVersionOffer article={article} /> : null,
   };
 }
