@@ -34,12 +34,12 @@ export function currencyNames(): string[] {
 
 const t0 = Date.now();
 const elapsed = (): string => `${((Date.now() - t0) / 1000).toFixed(1)}s`;
-const epochs = Number(arg('epochs') ?? 15);
+const epochs = Number(arg('epochs') ?? 12);
 const logBuckets = Number(arg('buckets') ?? 18);
 const WINDOW = Number(arg('window') ?? 15); // sentences each side stand in for the unknown document
 const FOLDS = 5;
 const SEEDS = Number(arg('seeds') ?? 1);
-const DROPOUT = Number(arg('dropout') ?? 0.3);
+const DROPOUT = Number(arg('dropout') ?? 0.4);
 let groups = ALL_GROUPS_MASK;
 for (const g of (arg('without') ?? '').split(',').filter(Boolean)) {
   if (!FEATURE_GROUPS.includes(g as FeatureGroup)) throw new Error(`unknown feature group ${g}`);

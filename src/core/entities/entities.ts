@@ -1,10 +1,9 @@
 // From text to entity mentions: tokenise, tag sentences, trim clitics, add dates and the reader's
 // own lists, and group mentions of one entity under a shared key.
 import { findDates } from './dates.ts';
-import { GAZ } from './features.ts';
-import { gazKey } from './features.ts';
+import { GAZ, PHRASE_SHIFT, gazKey } from './features.ts';
 import { predictDocument, type NerModel } from './model.ts';
-import { cleanWord } from './normalize.ts';
+import { cleanWord, stripProclitics } from './normalize.ts';
 import { spansFromTags } from './tags.ts';
 import { tokenize, type Token } from './tokenize.ts';
 
@@ -86,15 +85,20 @@ function canonicalWords(text: string): string[] {
     });
 }
 
-/** Canonical forms a token can take once any clitic combination is removed (for the reader's lists). */
-function tokenVariants(token: string): string[] {
+/**
+ * Canonical forms a token can take once a clitic combination is removed, with how many normalised
+ * letters that cuts off the visible span (for the reader's lists and name propagation).
+ */
+function tokenVariants(token: string): Array<{ form: string; cut: number }> {
   const w = cleanWord(token);
-  const out = new Set<string>([w]);
+  const out: Array<{ form: string; cut: number }> = [{ form: w, cut: 0 }];
   for (const m of [/^[وف]/, /^[وف]?[بلك]/, /^[وف]?لل/]) {
-    const r = w.replace(m, '');
-    if (r.length >= 2 && r !== w) out.add(m.source.endsWith('لل/') ? 'ال' + r : r);
+    const hit = m.exec(w);
+    if (!hit || w.length - hit[0].length < 2) continue;
+    const rest = w.slice(hit[0].length);
+    out.push({ form: hit[0].endsWith('لل') ? 'ال' + rest : rest, cut: hit[0].length });
   }
-  return [...out].map((v) => (v.startsWith('ال') && v.length > 4 ? v.slice(2) : v));
+  return out.map((v) => ({ form: v.form.startsWith('ال') && v.form.length > 4 ? v.form.slice(2) : v.form, cut: v.cut }));
 }
 
 interface Draft { block: number; start: number; end: number; type: EntityType; source: EntityMention['source']; words: string[] }
@@ -103,52 +107,88 @@ export function tagTexts(model: NerModel, texts: readonly string[], options: Tag
   const known = (w: string): boolean => ((model.gazetteer.get(gazKey(w)) ?? 0) & NAME_BITS) !== 0;
   const nonNames = new Set((options.nonNames ?? []).map((n) => canonicalWords(n).join(' ')).filter(Boolean));
   const readerNames = (options.names ?? []).map((n) => ({ words: canonicalWords(n.text), type: n.type })).filter((n) => n.words.length > 0);
-  let drafts: Draft[] = [];
+  const drafts: Draft[] = [];
   // All blocks form one document for the model's second pass.
   const tokenLists = texts.map((text) => tokenize(text));
   const sentenceLists = texts.map((text, b) => splitSentences(text, tokenLists[b] as Token[]).map(([s, e]) => (tokenLists[b] as Token[]).slice(s, e)));
   const allTags = predictDocument(model, sentenceLists.flat().map((sent) => sent.map((t) => t.text)), 0);
+  const taken = texts.map(() => [] as Array<[number, number]>);
+  const free = (block: number, s: number, e: number): boolean => !(taken[block] ?? []).some(([a, b]) => s < b && a < e);
+  const add = (d: Draft): void => {
+    if (d.end <= d.start || !free(d.block, d.start, d.end)) return;
+    drafts.push(d);
+    taken[d.block]?.push([d.start, d.end]);
+  };
+  const text = (block: number, s: number, e: number): string => (texts[block] ?? '').slice(s, e);
+  /** Matches canonical words at token i; returns the visible start offset or -1. */
+  const matchAt = (tokens: readonly Token[], i: number, words: readonly string[]): number => {
+    if (i + words.length > tokens.length) return -1;
+    let cut = -1;
+    for (let k = 0; k < words.length; k++) {
+      const v = tokenVariants((tokens[i + k] as Token).text).find((x) => x.form === words[k] && (k === 0 || x.cut === 0));
+      if (!v) return -1;
+      if (k === 0) cut = v.cut;
+    }
+    const first = tokens[i] as Token;
+    return first.start + rawOffsetAfter(first.text, cut);
+  };
+
+  // 1. The reader's own names win over everything else.
+  tokenLists.forEach((tokens, block) => {
+    for (let i = 0; i < tokens.length; i++) for (const n of readerNames) {
+      const start = matchAt(tokens, i, n.words);
+      if (start >= 0) add({ block, start, end: (tokens[i + n.words.length - 1] as Token).end, type: n.type, source: 'reader', words: n.words });
+    }
+  });
+  // 2. Dates and times.
+  texts.forEach((t, block) => {
+    for (const d of findDates(t)) add({ block, start: d.start, end: d.end, type: 'DATE', source: 'rules', words: canonicalWords(t.slice(d.start, d.end)) });
+  });
+  // 3. The sequence model.
   let sentIndex = 0;
-  texts.forEach((text, block) => {
-    const tokens = tokenLists[block] as Token[];
-    const taken: Array<[number, number]> = [];
-    const overlaps = (s: number, e: number): boolean => taken.some(([a, b]) => s < b && a < e);
-    // Reader's names first: they win over the model and the rules.
-    for (let i = 0; i < tokens.length; i++) {
-      for (const n of readerNames) {
-        if (i + n.words.length > tokens.length) continue;
-        let ok = true;
-        for (let k = 0; k < n.words.length && ok; k++) ok = tokenVariants((tokens[i + k] as Token).text).includes(n.words[k] as string);
-        if (!ok) continue;
-        const first = tokens[i] as Token;
-        const last = tokens[i + n.words.length - 1] as Token;
-        const clitic = cleanWord(first.text).length - (n.words[0] as string).length;
-        const start = first.start + rawOffsetAfter(first.text, Math.max(0, clitic > 0 && !cleanWord(first.text).includes('ال' + (n.words[0] as string)) ? clitic : cliticLength(first.text, known)));
-        if (overlaps(start, last.end)) continue;
-        drafts.push({ block, start, end: last.end, type: n.type, source: 'reader', words: n.words });
-        taken.push([start, last.end]);
-      }
-    }
-    for (const d of findDates(text)) {
-      if (overlaps(d.start, d.end)) continue;
-      drafts.push({ block, start: d.start, end: d.end, type: 'DATE', source: 'rules', words: canonicalWords(text.slice(d.start, d.end)) });
-      taken.push([d.start, d.end]);
-    }
-    for (const sent of sentenceLists[block] as Token[][]) {
+  sentenceLists.forEach((sentences, block) => {
+    for (const sent of sentences) {
       const tags = allTags[sentIndex++] as Int32Array;
       for (const span of spansFromTags(tags)) {
         const first = sent[span.start] as Token;
         const last = sent[span.end - 1] as Token;
         const start = first.start + rawOffsetAfter(first.text, cliticLength(first.text, known));
-        if (start >= last.end || overlaps(start, last.end)) continue;
-        drafts.push({ block, start, end: last.end, type: span.type, source: 'model', words: canonicalWords(text.slice(start, last.end)) });
+        add({ block, start, end: last.end, type: span.type, source: 'model', words: canonicalWords(text(block, start, last.end)) });
       }
     }
   });
-  drafts = drafts.filter((d) => d.source === 'reader' || !nonNames.has(d.words.join(' ')));
-  drafts.sort((a, b) => a.block - b.block || a.start - b.start);
-  return group(texts, drafts);
+  // 4. Multi-word names from the gazetteer (curated lists, names seen in training) the model missed.
+  sentenceLists.forEach((sentences, block) => {
+    for (const sent of sentences) {
+      const stems = sent.map((t) => stripProclitics(cleanWord(t.text)).stem);
+      for (let i = 0; i < sent.length; i++) {
+        for (let len = Math.min(5, sent.length - i); len >= 2; len--) {
+          const bits = ((model.gazetteer.get(gazKey('P:' + stems.slice(i, i + len).join(' '))) ?? 0) >>> PHRASE_SHIFT) & 0xf;
+          const type = PHRASE_TYPES[bits];
+          if (!type) continue;
+          const first = sent[i] as Token;
+          const last = sent[i + len - 1] as Token;
+          const start = first.start + rawOffsetAfter(first.text, cliticLength(first.text, known));
+          add({ block, start, end: last.end, type, source: 'rules', words: canonicalWords(text(block, start, last.end)) });
+          break;
+        }
+      }
+    }
+  });
+  // 5. A surname of a person named in full is that person elsewhere in the article ("بوتين").
+  const surnames = new Set(drafts.filter((d) => d.type === 'PERS' && d.source === 'model' && d.words.length > 1).map((d) => d.words[d.words.length - 1] as string).filter((w) => w.length > 2));
+  if (surnames.size) tokenLists.forEach((tokens, block) => {
+    for (let i = 0; i < tokens.length; i++) for (const w of surnames) {
+      const start = matchAt(tokens, i, [w]);
+      if (start >= 0) add({ block, start, end: (tokens[i] as Token).end, type: 'PERS', source: 'model', words: [w] });
+    }
+  });
+  const kept = drafts.filter((d) => d.source === 'reader' || !nonNames.has(d.words.join(' ')));
+  kept.sort((a, b) => a.block - b.block || a.start - b.start);
+  return group(texts, kept);
 }
+
+const PHRASE_TYPES: Record<number, Exclude<EntityType, 'DATE'>> = { 1: 'PERS', 2: 'LOC', 4: 'ORG', 8: 'MISC' };
 
 /** Shared keys: same canonical words, or (people) a shorter name contained in a longer one. */
 function group(texts: readonly string[], drafts: Draft[]): TagResult {

@@ -3,7 +3,7 @@
 import { cleanWord, stripProclitics } from './normalize.ts';
 
 /** Feature groups; each can be switched off for ablation. The model file records which were on. */
-export const FEATURE_GROUPS = ['word', 'norm', 'affix', 'stem', 'context', 'shape', 'nisba', 'trigger', 'gazetteer', 'dictionary', 'chars', 'document'] as const;
+export const FEATURE_GROUPS = ['word', 'norm', 'affix', 'stem', 'context', 'shape', 'nisba', 'trigger', 'gazetteer', 'dictionary', 'chars', 'document', 'unknown'] as const;
 export type FeatureGroup = (typeof FEATURE_GROUPS)[number];
 
 export function groupMask(groups: readonly FeatureGroup[]): number {
@@ -24,6 +24,7 @@ export const GAZ = {
   DICT: 1 << 15, // ordinary Arabic word (dictionary)
   ORG_NAME: 1 << 16, // a word of a curated organisation name
   MISC_NAME: 1 << 17,
+  VOCAB: 1 << 18, // the stem occurs in the training text (under any tag)
 } as const;
 /** Phrase entries (key = 'P:' + stems) carry their type in these bits: PERS, LOC, ORG, MISC. */
 export const PHRASE_SHIFT = 20;
@@ -101,7 +102,7 @@ export function sentenceFeatures(tokens: readonly string[], gaz: Gazetteer, grou
   const at = (i: number): WordInfo => (i < 0 || i >= n ? PAD : (info[i] as WordInfo));
   const on = (g: FeatureGroup): boolean => (groups & (1 << FEATURE_GROUPS.indexOf(g))) !== 0;
   const fWord = on('word'), fNorm = on('norm'), fAffix = on('affix'), fStem = on('stem'), fCtx = on('context');
-  const fChars = on('chars'), fDoc = on('document');
+  const fChars = on('chars'), fDoc = on('document'), fUnk = on('unknown');
   const fShape = on('shape'), fNisba = on('nisba'), fTrig = on('trigger'), fGaz = on('gazetteer'), fDict = on('dictionary');
   // Longest curated/training phrase match starting at each token: B/I bits per type.
   const phrase = new Uint8Array(n);
@@ -185,12 +186,31 @@ export function sentenceFeatures(tokens: readonly string[], gaz: Gazetteer, grou
       bitsList(i > 0 ? (phrase[i - 1] ?? 0) : 0, 0xff, out, 95);
       bitsList(phrase[i + 1] ?? 0, 0xff, out, 96);
     }
+    if (fUnk && !((w.gaz | w.gazStem) & GAZ.VOCAB) && w.norm.length > 1) {
+      // Words never seen in training behave differently (often names): conjoin with context.
+      const sh = shapeOf(w.norm);
+      out.push(hashString(sh, 120));
+      out.push(hash2(p1.stem, sh, 121));
+      out.push(hash2(n1.stem, sh, 122));
+      out.push(hash2(p2.stem, p1.stem, 123));
+      out.push(hash2(w.prefix, w.stem.slice(-2), 124));
+      bitsList(p1.gaz | p1.gazStem, TRIGGER_BITS | CURATED_NAME_BITS | TRAIN_BITS, out, 125);
+      bitsList(n1.gaz | n1.gazStem, CURATED_NAME_BITS | TRAIN_BITS, out, 126);
+      const np1 = /(ي|يه|يون|يين)$/.test(p1.stem) && p1.stem.length > 3;
+      if (np1) out.push(mix(127));
+    }
     if (fDoc && docBits) {
       const d0 = docBits[i] ?? 0, dp = i > 0 ? (docBits[i - 1] ?? 0) : 0, dn = docBits[i + 1] ?? 0;
-      bitsList(d0, 0xffff, out, 110);
+      bitsList(d0, 0xff, out, 110);
       bitsList(dp, 0xff, out, 111);
       bitsList(dn, 0xff, out, 112);
-      if (!d0) out.push(mix(113));
+      if (!(d0 & 0xff)) out.push(mix(113));
+      // First-pass tags of this word and its neighbours (stacking).
+      const own = d0 >>> 8, prev = i > 0 ? dp >>> 8 : 15, next = i + 1 < n ? dn >>> 8 : 15;
+      out.push(mix(114 * 256 + own));
+      out.push(mix(115 * 4096 + prev * 16 + own));
+      out.push(mix(116 * 4096 + own * 16 + next));
+      out.push(mix(117 * 65536 + prev * 256 + own * 16 + next));
     }
     if (fDict) {
       const d = ((w.gaz | w.gazStem) & GAZ.DICT) !== 0;
@@ -205,7 +225,7 @@ export function sentenceFeatures(tokens: readonly string[], gaz: Gazetteer, grou
 
 /**
  * For each token, how the first pass tagged the same stem elsewhere in the document: bit 2k for
- * B- and 2k+1 for I- of type k. `window` limits "the document"
+ * B- and 2k+1 for I- of type k; bits 8-11 hold the token's own first-pass tag. `window` limits "the document"
  * to that many sentences on each side (0 = all).
  */
 export function documentBits(sentences: ReadonlyArray<readonly string[]>, tags: ReadonlyArray<ArrayLike<number>>, window: number): Uint16Array[] {
@@ -222,14 +242,13 @@ export function documentBits(sentences: ReadonlyArray<readonly string[]>, tags: 
   return stems.map((ss, s) => {
     const bits = new Uint16Array(ss.length);
     ss.forEach((stem, i) => {
-      const list = seen.get(stem);
-      if (!list) return;
+      const list = seen.get(stem) ?? [];
       let b = 0;
       for (const e of list) {
         if ((e.s === s && e.i === i) || (window > 0 && Math.abs(e.s - s) > window)) continue;
         b |= 1 << (e.tag - 1);
       }
-      bits[i] = b;
+      bits[i] = b | (((tags[s] as ArrayLike<number>)[i] ?? 0) << 8);
     });
     return bits;
   });

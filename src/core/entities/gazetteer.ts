@@ -107,6 +107,8 @@ export function trainingGazetteer(data: readonly LabelledSentence[], base: Reado
   }
   for (const e of phraseCounts.values()) if (e.n >= 2 || e.words.length > 1) addPhrase(map, e.words, e.type);
   for (const [stem, m] of counts) {
+    const vk = gazKey(stem);
+    map.set(vk, (map.get(vk) ?? 0) | GAZ.VOCAB);
     let total = 0;
     for (const v of m.values()) total += v;
     let bits = 0;

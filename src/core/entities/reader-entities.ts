@@ -77,16 +77,24 @@ export function readerKey(type: EntityType, text: string): string {
   return `${type}:${nameWords(text).join(' ')}`;
 }
 
+/** A typed word and its forms without a leading conjunction, preposition or article (بطهران → طهران). */
+function queryVariants(word: string): string[] {
+  const out = new Set([word, ...nameWords(word)]);
+  const bare = word.replace(/^[وف](?=..)/, '');
+  out.add(bare);
+  if (/^[بلك]../.test(bare)) out.add(bare.slice(1));
+  return [...out].filter(Boolean);
+}
+
 /**
  * Whether an entity name matches what the reader typed in the filter box, regardless of diacritics,
  * alef/ya/ta marbuta forms and clitics: every typed word must begin some word of the name.
  */
 export function nameMatches(name: string, query: string): boolean {
-  const wanted = nameWords(query);
+  const wanted = normalizeArabic(query).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   if (wanted.length === 0) return true;
-  const words = nameWords(name);
-  const raw = normalizeArabic(name).split(/[^\p{L}\p{N}]+/u);
-  return wanted.every((q) => words.some((w) => w.startsWith(q)) || raw.some((w) => w.startsWith(q)));
+  const words = [...nameWords(name), ...normalizeArabic(name).split(/[^\p{L}\p{N}]+/u)];
+  return wanted.every((q) => queryVariants(q).some((v) => words.some((w) => w.startsWith(v))));
 }
 
 function compareMentions(order: ReadonlyMap<string, number>) {
