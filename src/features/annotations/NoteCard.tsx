@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Annotation } from '../../core/annotations/annotation';
 import { NoteText } from './NoteText';
@@ -12,10 +12,12 @@ interface NoteCardProps {
   onEdit?: () => void;
   onDelete?: () => void;
   orphan?: boolean;
+  /** Other features' buttons for this highlight (e.g. share). */
+  actions?: ReactNode;
 }
 
 /** One highlight: colour, quote, note, tags and date; everything rendered as text. */
-export function NoteCard({ annotation, onSelect, href, onEdit, onDelete, orphan = false }: NoteCardProps) {
+export function NoteCard({ annotation, onSelect, href, onEdit, onDelete, orphan = false, actions }: NoteCardProps) {
   const { t, i18n } = useTranslation('annotations');
   const date = useMemo(() => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' }), [i18n.language]);
   const quote = annotation.target.selectors[0].exact;
@@ -50,6 +52,7 @@ export function NoteCard({ annotation, onSelect, href, onEdit, onDelete, orphan 
       <div className="note-card-footer">
         <time dateTime={annotation.modified}>{date.format(new Date(annotation.modified))}</time>
         <span className="note-card-actions">
+          {actions}
           {onEdit && (
             <button type="button" className="button button--ghost button--small" data-action="edit-note" onClick={onEdit}>
               {t('card.edit')}

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { editAnnotation, type Annotation } from '../../core/annotations/annotation';
 import { filterAnnotations } from '../../core/annotations/search';
@@ -28,7 +28,7 @@ export function goToHighlight(id: string): void {
 }
 
 /** The article's highlights in reading order, filters, export/import, and the orphans. */
-export function NotesPanel({ article, onClose }: { article: Article; onClose?: () => void }) {
+export function NotesPanel({ article, onClose, cardActions }: { article: Article; onClose?: () => void; /** Other features' buttons per highlight (share). */ cardActions?: (annotation: Annotation) => ReactNode }) {
   const { t } = useTranslation('annotations');
   const { anchored, orphans } = useAnchoredAnnotations(article);
   const [filter, setFilter] = useState<FilterState>(NO_FILTER);
@@ -65,7 +65,7 @@ export function NotesPanel({ article, onClose }: { article: Article; onClose?: (
           <ol className="notes-list" data-notes-list="">
             {shown.map((annotation) => (
               <li key={annotation.id}>
-                <NoteCard annotation={annotation} onSelect={() => goToHighlight(annotation.id)} onEdit={() => setEditing(annotation)} onDelete={() => void onDelete(annotation)} />
+                <NoteCard annotation={annotation} actions={cardActions?.(annotation)} onSelect={() => goToHighlight(annotation.id)} onEdit={() => setEditing(annotation)} onDelete={() => void onDelete(annotation)} />
               </li>
             ))}
           </ol>

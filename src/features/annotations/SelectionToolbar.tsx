@@ -167,7 +167,9 @@ export function SelectionToolbar({ article, onHighlight, onNote, extraActions, d
     if (!toolbar || !range || !root) return;
     const dom = offsetsToRange(root, article, range);
     if (!dom) return;
-    const rects = [...dom.getClientRects()].filter((r) => r.width > 0 || r.height > 0);
+    // (Ranges have no geometry in some environments, e.g. jsdom.)
+    if (typeof dom.getBoundingClientRect !== 'function') return;
+    const rects = typeof dom.getClientRects === 'function' ? [...dom.getClientRects()].filter((r) => r.width > 0) : [];
     const whole = dom.getBoundingClientRect();
     const first = rects[0] ?? whole;
     const last = rects[rects.length - 1] ?? whole;

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import type { Annotation } from '../../core/annotations/annotation';
 import type { Article } from '../../core/article/article';
 import type { DecorationsByBlock } from '../../core/decorations/merge';
 import { AnnotationTools } from './AnnotationTools';
@@ -27,12 +28,14 @@ export function useAnnotationsFeature(
   panel: { open: boolean; toggle: () => void; close: () => void },
   /** Other features' selection-toolbar buttons (share, mark as entity). */
   extraActions?: (range: SelectionRange) => ReactNode,
+  /** Other features' buttons on each highlight in the notes panel (share). */
+  cardActions?: (annotation: Annotation) => ReactNode,
 ): AnnotationsFeature {
   const decorations = useHighlightDecorations(articleId, article);
   return {
     decorations,
     action: article ? <NotesButton articleId={article.id} open={panel.open} onToggle={panel.toggle} /> : null,
-    panel: article ? <NotesPanel article={article} onClose={panel.close} /> : null,
+    panel: article ? <NotesPanel article={article} onClose={panel.close} cardActions={cardActions} /> : null,
     overlay: article ? <AnnotationTools article={article} extraActions={extraActions} /> : null,
     notice: article ? <EarlierVersionOffer article={article} /> : null,
   };

@@ -1,0 +1,192 @@
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { describe as describeRange } from '../../../src/core/annotations/anchoring';
+import { createAnnotation, type Annotation } from '../../../src/core/annotations/annotation';
+import { listAnnotations, saveAnnotation } from '../../../src/core/annotations/annotation-store';
+import { articleText } from '../../../src/core/article/article';
+import { saveImported } from '../../../src/core/article/imported-articles';
+import { createStore } from '../../../src/core/storage/storage';
+import { NoteEditor } from '../../../src/features/annotations/NoteEditor';
+import { NotesPanel } from '../../../src/features/annotations/NotesPanel';
+import { NotebookPage } from '../../../src/features/annotations/NotebookPage';
+import { NoteText, splitLinks } from '../../../src/features/annotations/NoteText';
+import { useAnnotationsFeature } from '../../../src/features/annotations/use-annotations-feature';
+import { MemoryStorage } from '../../helpers/memory-storage';
+import { renderWithApp } from '../../helpers/render';
+import { ARTICLE } from './fixtures';
+
+const text = articleText(ARTICLE);
+function note(quote: string, extra: Partial<Pick<Annotation, 'note' | 'tags' | 'color'>> = {}, article = ARTICLE): Annotation {
+  const at = articleText(article).indexOf(quote);
+  if (at < 0) throw new Error(`no ${quote}`);
+  return createAnnotation({ articleId: article.id, selectors: describeRange(article, { start: at, end: at + quote.length }), ...extra });
+}
+
+describe('NoteEditor', () => {
+  it('keeps the text and shows the message when saving fails; closes when it works', async () => {
+    const onClose = vi.fn();
+    const onSave = vi.fn().mockResolvedValueOnce({ ok: false, reason: 'quota' }).mockResolvedValueOnce({ ok: true });
+    await renderWithApp(<NoteEditor mode="new" quote="اقتباس" initial={{ color: 'yellow', note: '', tags: [] }} onSave={onSave} onClose={onClose} />);
+    const area = screen.getByLabelText('الملاحظة');
+    expect(area).toHaveAttribute('dir', 'auto');
+    fireEvent.change(area, { target: { value: 'سطر أول\nsecond line' } });
+    fireEvent.change(screen.getByLabelText('الوسوم'), { target: { value: '#اقتصاد، Oil , اقتصاد' } });
+    fireEvent.click(screen.getByLabelText('الأخضر'));
+    fireEvent.click(screen.getByRole('button', { name: 'حفظ' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('ممتلئة');
+    expect(area).toHaveValue('سطر أول\nsecond line');
+    expect(onClose).not.toHaveBeenCalled();
+    expect(onSave).toHaveBeenCalledWith({ color: 'green', note: 'سطر أول\nsecond line', tags: ['اقتصاد', 'Oil'] });
+    fireEvent.click(screen.getByRole('button', { name: 'حفظ' }));
+    await waitFor(() => expect(onClose).toHaveBeenCalled());
+  });
+});
+
+describe('NoteText', () => {
+  it('renders HTML as text and only http(s) URLs as links in a new tab', async () => {
+    const value = '<img src=x onerror=alert(1)> javascript:alert(1) data:text/html,x https://example.org/x?y=1, http://a.b';
+    expect(splitLinks(value).filter((p) => p.href).map((p) => p.href)).toEqual(['https://example.org/x?y=1', 'http://a.b/']);
+    const { container } = await renderWithApp(<NoteText text={value} />);
+    expect(container.querySelector('img')).toBeNull();
+    expect(container.textContent).toBe(value);
+    const links = container.querySelectorAll('a');
+    expect(links).toHaveLength(2);
+    for (const link of links) {
+      expect(link.getAttribute('target')).toBe('_blank');
+      expect(link.getAttribute('rel')).toContain('noopener');
+    }
+  });
+});
+
+describe('NotesPanel', () => {
+  it('lists highlights in reading order with quote, note, tags; filters; orphans; delete with undo', async () => {
+    const store = createStore(new MemoryStorage(), null);
+    const later = note('دور النشر العربية', { note: 'ملاحظة <b>مهمة</b>', tags: ['ثقافة'], color: 'blue' });
+    const earlier = note('خمسين ألف زائر', { tags: ['أرقام'] });
+    const orphan = { ...note('الوزارة'), target: { blockId: 'p-9', selectors: [{ type: 'TextQuoteSelector', exact: 'نص لم يعد موجودًا في هذا المقال أبدًا', prefix: 'x', suffix: 'y' }, { type: 'TextPositionSelector', start: 3, end: 40 }] } } as Annotation;
+    for (const a of [later, earlier, orphan]) saveAnnotation(store, a);
+    await renderWithApp(<NotesPanel article={ARTICLE} />, { store });
+
+    const list = screen.getAllByRole('list').find((l) => l.hasAttribute('data-notes-list'))!;
+    const cards = within(list).getAllByRole('article');
+    expect(cards.map((c) => c.getAttribute('data-note-id'))).toEqual([earlier.id, later.id]);
+    expect(within(cards[1]!).getByText('ملاحظة <b>مهمة</b>')).toBeInTheDocument();
+    expect(within(cards[1]!).getByText('#ثقافة')).toBeInTheDocument();
+    expect(screen.getByText('3 تظليلات')).toBeInTheDocument();
+
+    const orphans = document.querySelector('[data-notes-orphans]')!;
+    expect(orphans).toHaveTextContent('ملاحظة واحدة تعذّر وضعها');
+    expect(orphans).toHaveTextContent('نص لم يعد موجودًا');
+
+    // Search folds hamza and diacritics: "الف" finds "ألف".
+    fireEvent.change(screen.getByPlaceholderText('ابحث في الملاحظات'), { target: { value: 'خمسين الف' } });
+    expect(within(list).getAllByRole('article').map((c) => c.getAttribute('data-note-id'))).toEqual([earlier.id]);
+    fireEvent.change(screen.getByPlaceholderText('ابحث في الملاحظات'), { target: { value: '' } });
+    fireEvent.click(screen.getByRole('button', { name: '#ثقافة' }));
+    expect(within(list).getAllByRole('article').map((c) => c.getAttribute('data-note-id'))).toEqual([later.id]);
+    fireEvent.click(screen.getByRole('button', { name: '#ثقافة' }));
+    fireEvent.click(screen.getByRole('button', { name: 'الأزرق' }));
+    expect(within(list).getAllByRole('article').map((c) => c.getAttribute('data-note-id'))).toEqual([later.id]);
+    fireEvent.click(screen.getByRole('button', { name: 'الأزرق' }));
+
+    // Delete, then undo.
+    const first = within(list).getAllByRole('article')[0]!;
+    fireEvent.click(within(first).getByRole('button', { name: 'حذف' }));
+    await waitFor(() => expect(listAnnotations(store, ARTICLE.id).map((a) => a.id)).not.toContain(earlier.id));
+    fireEvent.click(await screen.findByRole('button', { name: 'تراجع' }));
+    await waitFor(() => expect(listAnnotations(store, ARTICLE.id).find((a) => a.id === earlier.id)).toEqual(earlier));
+  });
+
+  it('edits a note and recolours it', async () => {
+    const store = createStore(new MemoryStorage(), null);
+    const a = note('خمسين ألف زائر', { note: 'قديم' });
+    saveAnnotation(store, a);
+    await renderWithApp(<NotesPanel article={ARTICLE} />, { store });
+    fireEvent.click(screen.getByRole('button', { name: 'تعديل' }));
+    fireEvent.change(screen.getByLabelText('الملاحظة'), { target: { value: 'جديد' } });
+    fireEvent.click(screen.getByLabelText('البنفسجي'));
+    fireEvent.click(screen.getByRole('button', { name: 'حفظ' }));
+    await waitFor(() => expect(listAnnotations(store, ARTICLE.id)[0]).toMatchObject({ id: a.id, note: 'جديد', color: 'purple' }));
+    expect(await screen.findByText('جديد')).toBeInTheDocument();
+  });
+
+  it('uses English plurals in the English UI', async () => {
+    const store = createStore(new MemoryStorage(), null);
+    saveAnnotation(store, note('خمسين ألف زائر'));
+    await renderWithApp(<NotesPanel article={ARTICLE} />, { store, language: 'en' });
+    expect(await screen.findByText('1 highlight')).toBeInTheDocument();
+  });
+});
+
+function FeatureProbe() {
+  const feature = useAnnotationsFeature(ARTICLE.id, ARTICLE, { open: true, toggle: () => {}, close: () => {} });
+  const marks = [...feature.decorations.values()].flat();
+  return (
+    <>
+      <output data-testid="marks">{marks.map((m) => `${m.start}-${m.end}:${m.variant}`).join(' ')}</output>
+      {feature.notice}
+    </>
+  );
+}
+
+describe('annotations feature', () => {
+  it('decorates anchored highlights per block and picks up changes from another tab', async () => {
+    const storage = new MemoryStorage();
+    const target = new EventTarget();
+    const store = createStore(storage, target);
+    const { i18n } = await renderWithApp(<FeatureProbe />, { store });
+    expect(i18n.language).toBe('ar');
+    expect(screen.getByTestId('marks')).toHaveTextContent('');
+    // Another tab writes a note: the storage event invalidates the queries.
+    const other = createStore(storage, null);
+    const a = note('خمسين ألف زائر', { color: 'pink' });
+    saveAnnotation(other, a);
+    act(() => {
+      target.dispatchEvent(Object.assign(new Event('storage'), { key: `hashiya:notes:${ARTICLE.id}` }));
+    });
+    const start = ARTICLE.blocks[1]!.text.indexOf('خمسين');
+    await waitFor(() => expect(screen.getByTestId('marks')).toHaveTextContent(`${start}-${start + 'خمسين ألف زائر'.length}:pink`));
+  });
+
+  it('offers the notes of an earlier version with the same title, and moves them', async () => {
+    const store = createStore(new MemoryStorage(), null);
+    const old = { ...ARTICLE, id: 'a-old', blocks: ARTICLE.blocks.map((b) => (b.id === 'p-2' ? { ...b, text: 'فقرة حُذفت لاحقًا من المقال ولم تعد موجودة فيه.' } : b)) };
+    saveImported(store, old, 'import');
+    saveImported(store, ARTICLE, 'import');
+    const kept = note('خمسين ألف زائر', {}, old);
+    const lost = note('فقرة حُذفت لاحقًا من المقال', { note: 'تبقى' }, old);
+    saveAnnotation(store, kept);
+    saveAnnotation(store, lost);
+    await renderWithApp(<FeatureProbe />, { store });
+    fireEvent.click(await screen.findByRole('button', { name: 'انقلهما إلى هنا' }));
+    await waitFor(() => expect(listAnnotations(store, ARTICLE.id)).toHaveLength(2));
+    expect(listAnnotations(store, 'a-old')).toHaveLength(0);
+    const start = ARTICLE.blocks[1]!.text.indexOf('خمسين');
+    await waitFor(() => expect(screen.getByTestId('marks').textContent).toBe(`${start}-${start + 'خمسين ألف زائر'.length}:yellow`));
+    expect(screen.queryByRole('button', { name: 'انقلهما إلى هنا' })).toBeNull();
+  });
+});
+
+describe('NotebookPage', () => {
+  it('groups every note by article with links into the article, searchable', async () => {
+    const store = createStore(new MemoryStorage(), null);
+    saveImported(store, ARTICLE, 'import');
+    const a = note('خمسين ألف زائر', { note: 'رقم' });
+    const b = note('دور النشر', { note: 'Publishers' });
+    saveAnnotation(store, a);
+    saveAnnotation(store, b);
+    saveAnnotation(store, { ...note('الوزارة'), id: 'gone-1', articleId: 'a-gone' });
+    vi.stubGlobal('fetch', async () => new Response('[]', { status: 200 }));
+    await renderWithApp(<NotebookPage />, { store });
+    const group = await screen.findByRole('link', { name: ARTICLE.title });
+    expect(group).toHaveAttribute('href', `#/a/${ARTICLE.id}`);
+    expect(document.querySelector('.notebook-summary')).toHaveTextContent('3 ملاحظات في مقالين');
+    expect(screen.getByText('مقال لم يعد في هذا المتصفح')).toBeInTheDocument();
+    const links = document.querySelectorAll(`[data-notebook-article="${ARTICLE.id}"] [data-action="open-note"]`);
+    expect(links[0]).toHaveAttribute('href', `#/a/${ARTICLE.id}/p-1`);
+    fireEvent.change(screen.getByPlaceholderText('ابحث في الملاحظات'), { target: { value: 'PUBLISHERS' } });
+    await waitFor(() => expect(document.querySelectorAll('[data-note-id]')).toHaveLength(1));
+    vi.unstubAllGlobals();
+    expect(text.length).toBeGreaterThan(0);
+  });
+});
