@@ -40,7 +40,7 @@ export function ReaderScreen({ articleId, blockId, params }: ReaderScreenProps) 
     open: panel === 'notes',
     toggle: () => setPanel((p) => (p === 'notes' ? null : 'notes')),
     close: () => setPanel(null),
-  }, sharing.toolbarAction);
+  }, sharing.toolbarAction, sharing.annotationAction);
 
   const decorations = mergeDecorations(entities.decorations, notes.decorations, sharing.decorations);
   const panelContent = panel === 'entities' ? entities.panel : panel === 'notes' ? notes.panel : null;

@@ -126,6 +126,8 @@ test('an imported article is shared with the article inside the link and opens r
 
   await other.locator('[data-action="add-to-library"]').click();
   await expect(other).toHaveURL(/#\/a\/[^/]+\/[a-z][a-z0-9-]*\?q=/);
+  await expect(other.locator('[data-shared-article]')).toHaveCount(0);
+  await expect(passageMarks(other).first()).toBeVisible();
   expect((await passageMarks(other).allTextContents()).join('')).toBe(quote);
   await other.goto('./#/');
   await expect(other.locator('main')).toContainText('مهرجان للكتاب');
@@ -235,4 +237,30 @@ test('the share panel in the English interface', async ({ page }) => {
   await page.goto(`./${href.slice(href.indexOf('#'))}`);
   await expect(page.locator('[data-shared-note]')).toContainText('Note from the person who shared this');
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/received-note-en.png` });
+});
+
+test('an existing highlight is shared from the notes panel, its note offered for the link', async ({ page, browser }) => {
+  await openSample(page);
+  await expect(async () => {
+    await selectText(page, QUOTE);
+    await toolbar(page).locator('[data-action="note"]').click({ timeout: 2_000 });
+    await expect(page.locator('dialog[data-dialog="note-editor"]')).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
+  const editor = page.locator('dialog[data-dialog="note-editor"]');
+  await editor.locator('textarea').fill('ملاحظتي على الاتصال');
+  await editor.locator('[data-action="save-note"]').click();
+  await expect(editor).toBeHidden();
+  await page.locator('[data-action="toggle-notes"]').click();
+  await page.locator('[data-notes-panel] [data-note-id] [data-action="share"]').first().click();
+  const panel = page.locator('dialog[data-dialog="share"]');
+  await expect(panel.locator('textarea[data-share-note]')).toHaveValue('ملاحظتي على الاتصال');
+  const href = (await panel.locator('a[data-share-link]').getAttribute('href'))!;
+  expect(href).toContain('&n=');
+
+  const other = await fresh(browser);
+  await other.goto(href);
+  await expect(passageMarks(other).first()).toBeVisible();
+  expect((await passageMarks(other).allTextContents()).join('')).toBe(QUOTE);
+  await expect(other.locator('[data-shared-note]')).toContainText('ملاحظتي على الاتصال');
+  await other.context().close();
 });

@@ -23,6 +23,15 @@ interface SharePanelProps {
   onClose: () => void;
 }
 
+/** The link as people read it (Arabic letters rather than percent escapes); the href stays encoded. */
+function readableUrl(url: string): string {
+  try {
+    return decodeURI(url);
+  } catch {
+    return url;
+  }
+}
+
 type LinkState = { status: 'building' } | { status: 'ready'; url: string } | { status: 'too-large'; length: number } | { status: 'failed' };
 
 /** Builds the link for the current options; self-contained links are compressed asynchronously. */
@@ -129,7 +138,7 @@ export function SharePanel({ article, request, local, onClose }: SharePanelProps
             <>
               <span className="share-link-label">{t('panel.link')}</span>{' '}
               <a className="share-link" data-share-link="" href={link.url} dir="ltr" target="_blank" rel="noopener noreferrer">
-                {link.url}
+                {readableUrl(link.url)}
               </a>
               <small className="field-hint" data-share-link-length={link.url.length}>
                 {t('panel.length', { count: link.url.length })}

@@ -55,20 +55,25 @@ export function useSharingFeature(article: Article | undefined, options: Options
   const { t } = useTranslation('sharing');
   const store = useStore();
   const client = useQueryClient();
-  const [request, setRequest] = useState<ShareRequest | null>(null);
   const { blockId, params, passage: givenPassage, local, readOnly = false } = options;
+  // The route's params are a new object on every render: work from their text.
+  const where = `${blockId ?? ''}?${params ? new URLSearchParams(params).toString() : ''}`;
+  // The panel belongs to the place it was opened from: following a link closes it.
+  const [opened, setRequest] = useState<{ request: ShareRequest; where: string } | null>(null);
+  const request = opened?.where === where ? opened.request : null;
 
   const received = useMemo((): Received => {
     if (!article) return { kind: 'none' };
     let passage = givenPassage;
     if (!passage) {
-      const parsed = parsePassageParams(blockId, params);
+      const [linkBlock = '', query = ''] = where.split('?', 2);
+      const parsed = parsePassageParams(linkBlock || undefined, query ? Object.fromEntries(new URLSearchParams(query)) : undefined);
       if (parsed.status === 'none') return { kind: 'none' };
       if (parsed.status === 'invalid') return { kind: 'problem', problem: parsed.problem };
       passage = parsed.passage;
     }
     return { kind: 'passage', passage, location: locatePassage(article, passage) };
-  }, [article, blockId, params, givenPassage]);
+  }, [article, where, givenPassage]);
 
   const decorations = useMemo(() => {
     if (!article || received.kind !== 'passage' || received.location.status !== 'found') return undefined;
@@ -103,9 +108,9 @@ export function useSharingFeature(article: Article | undefined, options: Options
   const shareRange = useCallback(
     (range: ShareableRange) => {
       if (!article) return;
-      setRequest({ selectors: describe(article, range) });
+      setRequest({ request: { selectors: describe(article, range) }, where });
     },
-    [article],
+    [article, where],
   );
   const toolbarAction = useCallback(
     (range: ShareableRange) => (
@@ -115,10 +120,13 @@ export function useSharingFeature(article: Article | undefined, options: Options
     ),
     [shareRange, t],
   );
-  const shareAnnotation = useCallback((annotation: Annotation) => {
-    const [quote] = annotation.target.selectors;
-    setRequest({ selectors: { blockId: annotation.target.blockId, quote }, note: annotation.note });
-  }, []);
+  const shareAnnotation = useCallback(
+    (annotation: Annotation) => {
+      const [quote] = annotation.target.selectors;
+      setRequest({ request: { selectors: { blockId: annotation.target.blockId, quote }, note: annotation.note }, where });
+    },
+    [where],
+  );
   const annotationAction = useCallback(
     (annotation: Annotation) => (
       <button type="button" className="button button--ghost button--small" data-action="share" title={t('shareTitle')} onClick={() => shareAnnotation(annotation)}>
