@@ -123,7 +123,7 @@ function FeatureProbe() {
   const marks = [...feature.decorations.values()].flat();
   return (
     <>
-      <output data-testid="marks">{marks.map((m) => `${m.start}-${m.end}:${m.variant}`).join(' ')}</output>
+      <output data-testid="marks">{marks.map((m) => `${m.start}-${m.end}:${"variant" in m ? m.variant : ""}`).join(' ')}</output>
       {feature.notice}
     </>
   );
