@@ -1,0 +1,186 @@
+/**
+ * npm run bench — builds the app, serves the production build locally and drives Chromium to
+ * report (medians over several runs) what a reader feels: bytes the first page needs, time to the
+ * sample article's text and to its entity marks, and the same on a generated 100,000-word article
+ * with 1,000 highlights (plus the longest main-thread task and a full scroll). It then runs the
+ * tagger's and the anchoring benchmarks. Figures are printed with the budgets; nothing here is a
+ * pass/fail test.
+ */
+import { chromium, type Browser } from '@playwright/test';
+import { execSync, spawn } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { annotationsKey } from '../src/core/annotations/annotation-store';
+import { storageKeys } from '../src/core/storage/keys';
+import { bigArticle, highlightsOn } from './bench/big-article';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const OUT = join(ROOT, 'dist-bench');
+const PORT = 4321;
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s[Math.floor((s.length - 1) / 2)]! + s[Math.ceil((s.length - 1) / 2)]!) / 2 : NaN;
+};
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const ms = (x: number) => `${x.toFixed(0)} ms`;
+const verdict = (value: number, budget: number) => (value <= budget ? 'within budget' : 'OVER BUDGET');
+
+function sizes(files: string[]) {
+  let raw = 0;
+  let gzip = 0;
+  for (const file of files) {
+    const bytes = readFileSync(join(OUT, file));
+    raw += bytes.length;
+    gzip += gzipSync(bytes, { level: 9 }).length;
+  }
+  return { raw, gzip };
+}
+
+function firstPageAssets() {
+  const html = readFileSync(join(OUT, 'index.html'), 'utf8');
+  const refs = [...html.matchAll(/(?:src|href)="\.\/([^"]+)"/g)].map((m) => m[1]!);
+  const js = refs.filter((r) => r.endsWith('.js'));
+  const css = refs.filter((r) => r.endsWith('.css'));
+  return { js, css };
+}
+
+function serve(): Promise<() => void> {
+  const server = spawn('npx', ['vite', 'preview', '--outDir', OUT, '--port', String(PORT), '--strictPort', '--host', '127.0.0.1', '--bypass-lock'], { cwd: ROOT, stdio: 'ignore' });
+  return new Promise((done, fail) => {
+    const started = Date.now();
+    const poll = async () => {
+      try {
+        await fetch(`http://127.0.0.1:${PORT}/`);
+        done(() => server.kill());
+      } catch {
+        if (Date.now() - started > 30_000) fail(new Error('preview server did not start'));
+        else setTimeout(poll, 200);
+      }
+    };
+    void poll();
+  });
+}
+
+/**
+ * Records, inside the page, when article text and entity marks first appear, and long tasks.
+ * A string, not a function: tsx's helpers would not exist inside the page.
+ */
+const PROBE = `
+  window.__bench = { longest: 0 };
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) window.__bench.longest = Math.max(window.__bench.longest, entry.duration);
+  }).observe({ type: 'longtask', buffered: true });
+  const check = () => {
+    // Painted: the frame after the element is in the DOM.
+    if (window.__bench.text === undefined && document.querySelector('article [data-block-id]')) requestAnimationFrame(() => (window.__bench.text ??= performance.now()));
+    if (window.__bench.marks === undefined && document.querySelector('article [data-entity-type]')) requestAnimationFrame(() => (window.__bench.marks ??= performance.now()));
+  };
+  new MutationObserver(check).observe(document, { childList: true, subtree: true });
+`;
+
+interface Visit {
+  text: number;
+  marks: number;
+  longest: number;
+  scroll?: number;
+  bytes: { js: number; css: number; font: number; model: number; other: number };
+}
+
+async function visit(browser: Browser, hash: string, seedStorage?: Record<string, string>, scroll = false): Promise<Visit> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
+  if (seedStorage) {
+    const entries = JSON.stringify(seedStorage);
+    await context.addInitScript({ content: `for (const [k, v] of Object.entries(${entries})) localStorage.setItem(k, v);` });
+  }
+  await context.addInitScript({ content: PROBE });
+  const page = await context.newPage();
+  const bytes = { js: 0, css: 0, font: 0, model: 0, other: 0 };
+  page.on('response', async (response) => {
+    const body = await response.body().catch(() => Buffer.alloc(0));
+    const url = response.url();
+    const kind = url.endsWith('.js') ? 'js' : url.endsWith('.css') ? 'css' : /\.woff2?$/.test(url) ? 'font' : url.endsWith('.bin') ? 'model' : 'other';
+    bytes[kind] += body.length;
+  });
+  await page.goto(`http://127.0.0.1:${PORT}/${hash}`);
+  await page.waitForFunction(() => (window as unknown as { __bench: { marks?: number } }).__bench.marks !== undefined, null, { timeout: 60_000 });
+  await page.waitForTimeout(300);
+  let scrollTime: number | undefined;
+  if (scroll) {
+    scrollTime = await page.evaluate(async () => {
+      const start = performance.now();
+      const step = window.innerHeight * 2;
+      while (window.scrollY + window.innerHeight < document.documentElement.scrollHeight - 2) {
+        window.scrollBy(0, step);
+        await new Promise((r) => requestAnimationFrame(() => r(null)));
+      }
+      return performance.now() - start;
+    });
+    await page.waitForTimeout(200);
+  }
+  const result = await page.evaluate(() => (window as unknown as { __bench: { text: number; marks: number; longest: number } }).__bench);
+  await context.close();
+  return { text: result.text, marks: result.marks, longest: result.longest, ...(scrollTime !== undefined ? { scroll: scrollTime } : {}), bytes };
+}
+
+async function main() {
+  console.log('Building…');
+  execSync(`npx vite build --outDir ${OUT} --emptyOutDir`, { cwd: ROOT, stdio: 'ignore' });
+
+  const { js, css } = firstPageAssets();
+  const jsSize = sizes(js);
+  const cssSize = sizes(css);
+  const assets = readdirSync(join(OUT, 'assets'));
+  const model = sizes(assets.filter((f) => f.endsWith('.bin')).map((f) => `assets/${f}`));
+  const fonts = sizes(assets.filter((f) => f.endsWith('.woff2') && f.includes('-arabic-')).map((f) => `assets/${f}`));
+  console.log('\n== Bytes');
+  console.log(`first page JavaScript: ${kb(jsSize.raw)} raw, ${kb(jsSize.gzip)} gzip (budget 150 KB gzip: ${verdict(jsSize.gzip, 150 * 1024)})`);
+  console.log(`first page CSS: ${kb(cssSize.raw)} raw, ${kb(cssSize.gzip)} gzip`);
+  console.log(`tagger model: ${kb(model.raw)} raw, ${kb(model.gzip)} gzip; Arabic fonts (woff2): ${kb(fonts.raw)}`);
+  const lazy = assets.filter((f) => f.endsWith('.js') && !js.includes(`assets/${f}`));
+  const lazySize = sizes(lazy.map((f) => `assets/${f}`));
+  console.log(`total with lazy JS, model and fonts: ${kb(jsSize.raw + cssSize.raw + lazySize.raw + model.raw + fonts.raw)} raw, ${kb(jsSize.gzip + cssSize.gzip + lazySize.gzip + model.gzip + fonts.raw)} gzip`);
+
+  const stop = await serve();
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  try {
+    const sample: Visit[] = [];
+    for (let i = 0; i < RUNS; i += 1) sample.push(await visit(browser, '#/a/putin-raisi-call'));
+    console.log(`\n== Sample article (median of ${RUNS}, cold cache each run)`);
+    console.log(`text painted: ${ms(median(sample.map((v) => v.text)))} (budget 500 ms: ${verdict(median(sample.map((v) => v.text)), 500)})`);
+    console.log(`entities marked: ${ms(median(sample.map((v) => v.marks)))} (budget 1000 ms: ${verdict(median(sample.map((v) => v.marks)), 1000)})`);
+    console.log(`longest main-thread task: ${ms(median(sample.map((v) => v.longest)))}`);
+    const b = sample[0]!.bytes;
+    console.log(`transferred: JS ${kb(b.js)}, CSS ${kb(b.css)}, fonts ${kb(b.font)}, model ${kb(b.model)}, other ${kb(b.other)}`);
+
+    const article = bigArticle(ROOT);
+    const highlights = highlightsOn(article, 1_000);
+    const storage = {
+      [storageKeys.importedArticles]: JSON.stringify({ v: 1, data: { [article.id]: { article, importedAt: new Date().toISOString(), origin: 'import' } } }),
+      [annotationsKey(article.id)]: JSON.stringify({ v: 1, data: Object.fromEntries(highlights.map((h) => [h.id, h])) }),
+    };
+    const big: Visit[] = [];
+    const bigRuns = Math.max(1, Math.min(RUNS, 3));
+    for (let i = 0; i < bigRuns; i += 1) big.push(await visit(browser, `#/a/${article.id}`, storage, true));
+    const words = article.blocks.reduce((n, block) => n + block.text.split(/\s+/).length, 0);
+    console.log(`\n== Generated article: ${words.toLocaleString('en')} words, ${article.blocks.length} blocks, ${highlights.length} highlights (median of ${bigRuns})`);
+    console.log(`text painted: ${ms(median(big.map((v) => v.text)))}`);
+    console.log(`entities marked: ${ms(median(big.map((v) => v.marks)))}`);
+    const longest = median(big.map((v) => v.longest));
+    console.log(`longest main-thread task while tagging and anchoring: ${ms(longest)} (budget 100 ms: ${verdict(longest, 100)})`);
+    console.log(`scroll from top to bottom: ${ms(median(big.map((v) => v.scroll ?? NaN)))}`);
+  } finally {
+    await browser.close();
+    stop();
+  }
+
+  console.log('\n== Tagger (Node, one core)');
+  console.log(execSync('npx tsx scripts/ner/bench.ts', { cwd: ROOT, encoding: 'utf8' }).trim());
+  console.log('\n== Re-anchoring (Node)');
+  console.log(execSync('npx tsx scripts/bench-anchoring.ts', { cwd: ROOT, encoding: 'utf8' }).trim());
+}
+
+await main();
