@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Selectors } from '../../core/annotations/anchoring';
 import type { Article } from '../../core/article/article';
 import { articleToHtml, articleToPlainText, exportFileName } from '../../core/links/article-export';
-import { MAX_LINK_LENGTH, passageFromSelectors, passageLink, sharedArticleLink } from '../../core/links/share-link';
+import { MAX_LINK_LENGTH, MAX_NOTE_LENGTH, passageFromSelectors, passageLink, sharedArticleLink } from '../../core/links/share-link';
 import { copyText } from '../../shared/clipboard';
 import { Dialog } from '../../shared/Dialog';
 import { useToast } from '../../shared/toast';
@@ -118,11 +118,22 @@ export function SharePanel({ article, request, local, onClose }: SharePanelProps
         <blockquote className="share-quote" lang={article.lang} dir={article.dir} aria-label={t('panel.quote')}>
           {quote.length > 280 ? `${quote.slice(0, 140)} … ${quote.slice(-120)}` : quote}
         </blockquote>
-        <label className="field" htmlFor={noteId}>
-          <span>{t('panel.noteLabel')}</span>
-          <textarea id={noteId} rows={2} value={note} dir="auto" maxLength={2_000} data-share-note="" onChange={(e) => setNote(e.target.value)} />
-          <small className="field-hint">{t('panel.noteHint')}</small>
-        </label>
+        <div className="field">
+          <label htmlFor={noteId}>{t('panel.noteLabel')}</label>
+          <textarea
+            id={noteId}
+            rows={2}
+            value={note}
+            dir="auto"
+            maxLength={MAX_NOTE_LENGTH}
+            aria-describedby={`${noteId}-hint`}
+            data-share-note=""
+            onChange={(e) => setNote(e.target.value)}
+          />
+          <small className="field-hint" id={`${noteId}-hint`}>
+            {t('panel.noteHint')}
+          </small>
+        </div>
         {local && (
           <div className="share-option">
             <label>

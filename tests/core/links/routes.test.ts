@@ -9,12 +9,20 @@ describe('hash routes', () => {
     ['#/a/putin-raisi-call', { name: 'article', articleId: 'putin-raisi-call' }],
     ['#/a/putin-raisi-call/p-036g0n3', { name: 'article', articleId: 'putin-raisi-call', blockId: 'p-036g0n3' }],
     ['#/a/x/p-1?q=%D8%A8%D9%88%D8%AA%D9%8A%D9%86', { name: 'article', articleId: 'x', blockId: 'p-1', params: { q: 'بوتين' } }],
+    ['#/s?v=1&d=eJzLSM3JyQcABiwCFQ', { name: 'shared', params: { v: '1', d: 'eJzLSM3JyQcABiwCFQ' } }],
+    ['#/s', { name: 'shared', params: {} }],
   ])('parses %s', (hash, route) => {
     expect(parseRoute(hash)).toEqual(route);
   });
 
   it('round-trips article routes with awkward ids and Arabic parameters', () => {
     const route: Route = { name: 'article', articleId: 'imp-a b/c', blockId: 'p-1-2', params: { q: 'روسيا & إيران 🙂' } };
+    expect(parseRoute(routeToHash(route))).toEqual(route);
+  });
+
+  it('round-trips the self-contained route', () => {
+    const route: Route = { name: 'shared', params: { v: '1', d: 'abc-_DEF' } };
+    expect(routeToHash(route)).toBe('#/s?v=1&d=abc-_DEF');
     expect(parseRoute(routeToHash(route))).toEqual(route);
   });
 
