@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Article } from '../../core/article/article';
+import type { Article, Block } from '../../core/article/article';
 import { newCorrectionId, type Correction, type CorrectionKind } from '../../core/entities/corrections';
 import type { EntityType } from '../../core/entities/entities';
 import { toggleType } from '../../core/entities/reader-hidden-types';
@@ -15,6 +15,7 @@ import { createEntityFocusStore, mentionSelector, useEntityFocus, type EntityFoc
 import { useHiddenTypes, useSetHiddenTypes } from './hidden-types-query';
 import type { BlockSelection } from './selection-offsets';
 import { TagSelectionPopover } from './TagSelectionPopover';
+import { useProgressiveDecorations } from './use-progressive-decorations';
 import { useReaderEntities } from './use-reader-entities';
 
 export interface EntitiesFeature {
@@ -31,14 +32,31 @@ export interface EntitiesFeature {
   overlay: ReactNode;
 }
 
-/** Paints the chosen entity's mentions and the current one (a style rule: the article never re-renders). */
+/**
+ * Paints the chosen entity's mentions and the current one with a constructed style sheet: the
+ * article never re-renders, and the app's CSP (style-src 'self') allows CSSOM but not <style>.
+ */
 function EntityFocusStyle({ focus }: { focus: EntityFocusStore }) {
   const current = useEntityFocus(focus);
-  if (!current) return null;
-  const all = mentionSelector(current.key);
-  const one = mentionSelector(current.key, current.index);
-  return <style data-entity-focus-style="">{`${all}{box-shadow:inset 0 0 0 2px var(--entity-chosen);}${one}{box-shadow:inset 0 0 0 2px var(--entity-chosen),0 0 0 3px var(--entity-chosen);}`}</style>;
+  const [sheet] = useState(() => (typeof CSSStyleSheet !== 'undefined' && 'replaceSync' in CSSStyleSheet.prototype ? new CSSStyleSheet() : null));
+  useEffect(() => {
+    if (!sheet || !('adoptedStyleSheets' in document)) return;
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    return () => {
+      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
+    };
+  }, [sheet]);
+  useEffect(() => {
+    if (!sheet) return;
+    if (!current) return sheet.replaceSync('');
+    const all = mentionSelector(current.key);
+    const one = mentionSelector(current.key, current.index);
+    sheet.replaceSync(`${all}{box-shadow:inset 0 0 0 2px var(--entity-chosen);}${one}{box-shadow:inset 0 0 0 2px var(--entity-chosen),0 0 0 3px var(--entity-chosen);}`);
+  }, [sheet, current]);
+  return null;
 }
+
+const NO_BLOCKS: readonly Block[] = [];
 
 export function useEntitiesFeature(
   article: Article | undefined,
@@ -52,6 +70,7 @@ export function useEntitiesFeature(
   const articleId = article?.id ?? '';
   const { save, remove } = useCorrectionMutations(articleId);
   const [focus] = useState(createEntityFocusStore);
+  const decorations = useProgressiveDecorations(model?.decorations, article?.blocks ?? NO_BLOCKS);
 
   // A new article starts with nothing chosen.
   useEffect(() => focus.set(null), [articleId, focus]);
@@ -130,7 +149,7 @@ export function useEntitiesFeature(
 
   const total = model?.entities.length ?? 0;
   return {
-    decorations: model?.decorations,
+    decorations,
     hiddenTypes,
     legend: article ? (
       <div className="entity-legend-bar" data-entities-status={status}>

@@ -46,7 +46,8 @@ export const BlockView = memo(function BlockView({ block, dir, href, decorations
   const Tag = TAGS[block.kind];
   const segments = segmentText(block.text, decorations);
   const body = (
-    <span className="block-text" data-block-text="">
+    // Size guess for a block far from the viewport (content-visibility: auto), about 75 letters a line.
+    <span className="block-text" data-block-text="" style={{ containIntrinsicBlockSize: `auto ${Math.ceil(block.text.length / 75) || 1}lh` }}>
       {segments.map((segment) => {
         const runs = segment.runs.map((run) => <RunView key={run.start} run={run} dir={dir} />);
         if (!segment.entity) return <span key={segment.start}>{runs}</span>;

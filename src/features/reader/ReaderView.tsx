@@ -53,21 +53,39 @@ export function ReaderView({ article, targetBlockId, decorations, hiddenEntityTy
 
   const missingBlockId = targetBlockId && !article.blocks.some((b) => b.id === targetBlockId) ? targetBlockId : null;
   const dateFormatter = useMemo(() => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long' }), [i18n.language]);
-  const [titleBlock, ...bodyBlocks] = article.blocks;
-  const renderBlock = (block: Block) => (
-    <BlockView
-      key={block.id}
-      block={block}
-      dir={article.dir}
-      href={routeToHash({ name: 'article', articleId: article.id, blockId: block.id })}
-      decorations={decorations?.get(block.id) ?? NO_DECORATIONS}
-      linkLabel={t('linkToBlock')}
-      describeEntity={describeEntity}
-    />
+  const titleBlock = article.blocks[0];
+  const renderBlock = useCallback(
+    (block: Block) => (
+      <BlockView
+        key={block.id}
+        block={block}
+        dir={article.dir}
+        href={routeToHash({ name: 'article', articleId: article.id, blockId: block.id })}
+        decorations={decorations?.get(block.id) ?? NO_DECORATIONS}
+        linkLabel={t('linkToBlock')}
+        describeEntity={describeEntity}
+      />
+    ),
+    [article.dir, article.id, decorations, t, describeEntity],
+  );
+  // Memoised: re-rendering for anything else (e.g. hidden entity types) must not walk 2,000 blocks.
+  const bodyViews = useMemo(
+    () =>
+      article.blocks.slice(1).map((block) =>
+        block.kind === 'caption' ? (
+          <figure className="article-figure" key={block.id}>
+            {renderBlock(block)}
+          </figure>
+        ) : (
+          renderBlock(block)
+        ),
+      ),
+    [article.blocks, renderBlock],
   );
 
   return (
-    <>
+    // One column: notices and the article stay together beside any side panel.
+    <div className="reader-column">
       {missingBlockId && (
         <p className="notice notice--warning" role="alert">
           {t('blockNotFound')}
@@ -97,21 +115,13 @@ export function ReaderView({ article, targetBlockId, decorations, hiddenEntityTy
             </p>
           )}
         </header>
-        {bodyBlocks.map((block) =>
-          block.kind === 'caption' ? (
-            <figure className="article-figure" key={block.id}>
-              {renderBlock(block)}
-            </figure>
-          ) : (
-            renderBlock(block)
-          ),
-        )}
+        {bodyViews}
         {article.sources && (
           <footer className="article-sources">
             <span className="sources-label">{t('sources')}</span> <BidiText text={article.sources} dir={article.dir} />
           </footer>
         )}
       </article>
-    </>
+    </div>
   );
 }
