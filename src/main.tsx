@@ -6,7 +6,6 @@ import './app/styles.css';
 import './features/reader/reader.css';
 import './features/library/library.css';
 import './features/settings/settings.css';
-import './features/entities/entities.css';
 import './features/sharing/sharing.css';
 import './features/annotations/annotations.css';
 import './features/entities/entities.css';
