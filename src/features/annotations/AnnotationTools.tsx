@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describe } from '../../core/annotations/anchoring';
-import { createAnnotation, editAnnotation, type Annotation, type AnnotationColor } from '../../core/annotations/annotation';
+import { createAnnotation, editAnnotation, newAnnotationId, type Annotation, type AnnotationColor } from '../../core/annotations/annotation';
 import type { SaveResult } from '../../core/annotations/annotation-store';
 import type { Article } from '../../core/article/article';
 import { useToast } from '../../shared/toast';
@@ -10,7 +10,8 @@ import { useAnnotations } from './annotations-query';
 import { NoteEditor, type NoteValues } from './NoteEditor';
 import { SelectionToolbar, type SelectionRange } from './SelectionToolbar';
 
-type Draft = { kind: 'new'; range: SelectionRange } | { kind: 'edit'; annotation: Annotation };
+/** A new note keeps one id across retries (a save refused for quota can be retried without duplicates). */
+type Draft = { kind: 'new'; range: SelectionRange; id: string } | { kind: 'edit'; annotation: Annotation };
 
 interface AnnotationToolsProps {
   article: Article;
@@ -30,8 +31,8 @@ export function AnnotationTools({ article, extraActions }: AnnotationToolsProps)
   const [draft, setDraft] = useState<Draft | null>(null);
 
   const create = useCallback(
-    (range: SelectionRange, values: Partial<NoteValues>): Promise<SaveResult> =>
-      save.mutateAsync(createAnnotation({ articleId: article.id, selectors: describe(article, range), ...values })),
+    (range: SelectionRange, values: Partial<NoteValues>, id?: string): Promise<SaveResult> =>
+      save.mutateAsync(createAnnotation({ articleId: article.id, selectors: describe(article, range), ...values, ...(id ? { id } : {}) })),
     [article, save],
   );
 
@@ -44,7 +45,7 @@ export function AnnotationTools({ article, extraActions }: AnnotationToolsProps)
     [create, toast, t],
   );
 
-  const onNote = useCallback((range: SelectionRange) => setDraft({ kind: 'new', range }), []);
+  const onNote = useCallback((range: SelectionRange) => setDraft({ kind: 'new', range, id: newAnnotationId() }), []);
 
   // A click on a highlight (with nothing selected) opens its note.
   useEffect(() => {
@@ -68,7 +69,7 @@ export function AnnotationTools({ article, extraActions }: AnnotationToolsProps)
           quote={draft.kind === 'new' ? draft.range.quote : draft.annotation.target.selectors[0].exact}
           initial={draft.kind === 'new' ? { color: 'yellow', note: '', tags: [] } : draft.annotation}
           onSave={(values) =>
-            draft.kind === 'new' ? create(draft.range, values) : save.mutateAsync(editAnnotation(draft.annotation, values))
+            draft.kind === 'new' ? create(draft.range, values, draft.id) : save.mutateAsync(editAnnotation(draft.annotation, values))
           }
           onClose={() => setDraft(null)}
         />
