@@ -320,6 +320,35 @@ test('a full store: the message shows and the note stays in its editor', async (
   await expect(editor.locator('textarea')).toHaveValue('لا تضيعي');
 });
 
+test('corrupt notes: the app starts, keeps a backup, loads the valid ones and says so', async ({ page }) => {
+  await openSample(page);
+  const text = (await page.locator('article p[data-block-kind="paragraph"]').nth(2).locator('[data-block-text]').textContent())!;
+  const id = await highlight(page, text.split(' ').slice(0, 2).join(' '));
+  const key = `hashiya:notes:${SAMPLE_ID}`;
+  await page.evaluate(
+    ([k, good]) => {
+      const stored = JSON.parse(localStorage.getItem(k)!);
+      stored.data['bad-one'] = { id: 'bad-one', note: 42 };
+      localStorage.setItem(k, JSON.stringify(stored));
+      localStorage.setItem('hashiya:notes:other-article', '{not json');
+      return good;
+    },
+    [key, id] as const,
+  );
+  await page.reload();
+  await settle(page);
+  await expect(page.locator('[data-storage-problem]')).toBeVisible();
+  await expect(page.locator(`mark[data-annotation-id="${id}"]`).first()).toBeVisible();
+  const backups = () => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('hashiya:backup:')));
+  expect((await backups()).some((k) => k.includes(`notes:${SAMPLE_ID}`))).toBe(true);
+  // The notebook reads every article's notes: the unreadable one is backed up, never overwritten.
+  await open(page, '#/notes');
+  await expect(page.locator('[data-notebook-count="1"]')).toBeVisible();
+  await expect(page.locator('[data-storage-problem]')).toBeVisible();
+  expect((await backups()).some((k) => k.includes('notes:other-article'))).toBe(true);
+  expect(await page.evaluate(() => localStorage.getItem('hashiya:notes:other-article'))).toBe('{not json');
+});
+
 test('screenshots: Arabic and English, light and dark', async ({ page }) => {
   await page.setViewportSize({ width: 1200, height: 800 });
   await openSample(page);

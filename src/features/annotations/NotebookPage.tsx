@@ -10,7 +10,8 @@ import { useDeleteWithUndo } from './use-delete-with-undo';
 
 /** Every note across all articles: searchable, filterable, grouped by article, linking into it. */
 export function NotebookPage() {
-  const { t } = useTranslation('annotations');
+  const { t, i18n } = useTranslation('annotations');
+  const dateFormat = useMemo(() => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long' }), [i18n.language]);
   const query = useNotebook();
   const [filter, setFilter] = useState<FilterState>(NO_FILTER);
   const { onDelete, undoBar } = useDeleteWithUndo();
@@ -50,7 +51,15 @@ export function NotebookPage() {
                   <h2 dir="auto">
                     <a href={routeToHash({ name: 'article', articleId: group.articleId })}>{group.article?.title ?? t('notebook.unknownArticle')}</a>
                   </h2>
-                  {group.article?.dateline && <p className="dateline" dir="auto">{group.article.dateline.raw}</p>}
+                  {group.article?.dateline && (
+                    <p className="dateline">
+                      {group.article.dateline.date ? (
+                        <time dateTime={group.article.dateline.date}>{dateFormat.format(new Date(group.article.dateline.date))}</time>
+                      ) : (
+                        <bdi>{group.article.dateline.raw}</bdi>
+                      )}
+                    </p>
+                  )}
                   <ol className="notes-list">
                     {group.annotations.map((annotation) => (
                       <li key={annotation.id}>
