@@ -112,7 +112,7 @@ test('an imported article is shared with the article inside the link and opens r
   const quote = 'عدد الزوار تجاوز خمسين ألفًا';
   const href = await sharePassage(page, quote, 'رقم لافت');
   await expect(page.locator('input[data-share-with-article]')).toBeChecked();
-  await expect(page.locator('dialog[data-dialog="share"]')).toContainText('32000');
+  await expect(page.locator('dialog[data-dialog="share"]')).toContainText(/32,?000|٣٢٬?٠٠٠/);
   expect(href).toMatch(/#\/s\?v=1&d=[A-Za-z0-9_-]+$/);
 
   const other = await fresh(browser);
@@ -132,6 +132,13 @@ test('an imported article is shared with the article inside the link and opens r
   await other.goto('./#/');
   await expect(other.locator('main')).toContainText('مهرجان للكتاب');
   await other.context().close();
+
+  // A plain passage link to the import is useless elsewhere, and says how to get a working one.
+  const plain = page.url().replace(/#.*$/, '') + page.url().slice(page.url().indexOf('#')).split('?')[0] + '?q=x&v=1';
+  const third = await fresh(browser);
+  await third.goto(plain);
+  await expect(third.locator('[data-unknown-article] [data-shared-article-missing]')).toBeVisible();
+  await third.context().close();
 });
 
 test('a link to a changed article finds an edited passage, and says so when the passage is gone', async ({ page }) => {
@@ -216,12 +223,12 @@ test('an article too large for a link offers a file export', async ({ page }) =>
   await selectAndShare(page, 'مقال طويل جدا');
   const tooLarge = page.locator('[data-share-too-large]');
   await expect(tooLarge).toBeVisible();
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/too-large-panel-ar.png` });
   const [download] = await Promise.all([page.waitForEvent('download'), tooLarge.locator('[data-action="export-txt"]').click()]);
   expect(download.suggestedFilename()).toMatch(/\.txt$/);
   // Without the article, a plain passage link is still available.
   await page.locator('input[data-share-with-article]').uncheck();
   await expect(page.locator('a[data-share-link]')).toHaveAttribute('href', /#\/a\//);
-  if (SHOTS) await page.screenshot({ path: `${SHOTS}/too-large-ar.png` });
 });
 
 test('the share panel in the English interface', async ({ page }) => {

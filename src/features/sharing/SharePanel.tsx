@@ -161,10 +161,10 @@ export function SharePanel({ article, request, local, onClose }: SharePanelProps
               <p>{t('panel.tooLarge', { length: link.length, limit: MAX_LINK_LENGTH })}</p>
               <div className="notice-actions">
                 <button type="button" className="button" data-action="export-txt" onClick={() => downloadFile(exportFileName(article, 'txt'), articleToPlainText(article), 'text/plain')}>
-                  {t('panel.exportTxt')}
+                  {t('panel.exportAs')} <bdi dir="ltr">.txt</bdi>
                 </button>
                 <button type="button" className="button" data-action="export-html" onClick={() => downloadFile(exportFileName(article, 'html'), articleToHtml(article), 'text/html')}>
-                  {t('panel.exportHtml')}
+                  {t('panel.exportAs')} <bdi dir="ltr">.html</bdi>
                 </button>
               </div>
             </div>

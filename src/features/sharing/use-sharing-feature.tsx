@@ -34,6 +34,8 @@ export interface SharingFeature {
   annotationAction: (annotation: Annotation) => ReactNode;
   /** The share panel, when open. */
   overlay: ReactNode;
+  /** For a passage link whose article is not in this browser: how to get a link that carries it. */
+  unknownArticleHint: ReactNode;
 }
 
 export const SHARED_PASSAGE_ID = 'link';
@@ -137,5 +139,11 @@ export function useSharingFeature(article: Article | undefined, options: Options
   );
 
   const overlay = article && request ? <SharePanel article={article} request={request} local={local} onClose={() => setRequest(null)} /> : null;
-  return { decorations, notices, targetBlockId, toolbarAction, shareAnnotation, annotationAction, overlay };
+  const unknownArticleHint =
+    !article && params?.q !== undefined ? (
+      <p className="field-hint" data-shared-article-missing="">
+        {t('received.articleMissing')}
+      </p>
+    ) : null;
+  return { decorations, notices, targetBlockId, toolbarAction, shareAnnotation, annotationAction, overlay, unknownArticleHint };
 }

@@ -103,7 +103,7 @@ describe('sharing', () => {
 
   it('carries an article that exists only in this browser inside the link, and states the limit', async () => {
     await renderWithApp(<SharePanel article={article} request={{ selectors: selectors() }} local onClose={() => {}} />, { language: 'en' });
-    expect(screen.getByText(/limited to 32000 characters/)).toBeInTheDocument();
+    expect(screen.getByText(/limited to 32,000 characters/)).toBeInTheDocument();
     const link = await screen.findByRole('link', { name: /#\/s\?v=1&d=/ });
     expect(link.getAttribute('href')).toMatch(/#\/s\?v=1&d=[A-Za-z0-9_-]+$/);
     fireEvent.click(screen.getByLabelText('Share with the article'));
