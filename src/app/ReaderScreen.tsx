@@ -52,6 +52,7 @@ export function ReaderScreen({ articleId, blockId, params }: ReaderScreenProps) 
     body = (
       <div className="notice notice--warning" role="alert" data-unknown-article={articleId}>
         <p>{t('unknownArticle')}</p>
+        {sharing.unknownArticleHint}
         <a href="#/">{t('common:backToLibrary')}</a>
       </div>
     );
