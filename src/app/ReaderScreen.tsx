@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { mergeDecorations } from '../core/decorations/merge';
 import { useAnnotationsFeature } from '../features/annotations/use-annotations-feature';
@@ -40,9 +40,10 @@ export function ReaderScreen({ articleId, blockId, params }: ReaderScreenProps) 
     open: panel === 'notes',
     toggle: () => setPanel((p) => (p === 'notes' ? null : 'notes')),
     close: () => setPanel(null),
-  }, sharing.toolbarAction, sharing.annotationAction);
+  }, (range) => <>{sharing.toolbarAction(range)}{entities.toolbarAction(range)}</>, sharing.annotationAction);
 
-  const decorations = mergeDecorations(entities.decorations, notes.decorations, sharing.decorations);
+  // Memoised: a new map would re-render every block of a long article.
+  const decorations = useMemo(() => mergeDecorations(entities.decorations, notes.decorations, sharing.decorations), [entities.decorations, notes.decorations, sharing.decorations]);
   const panelContent = panel === 'entities' ? entities.panel : panel === 'notes' ? notes.panel : null;
 
   let body;

@@ -13,8 +13,8 @@ import { EntityCard } from './EntityCard';
 import { EntityLegend } from './EntityLegend';
 import { createEntityFocusStore, mentionSelector, useEntityFocus, type EntityFocusStore } from './entity-focus';
 import { useHiddenTypes, useSetHiddenTypes } from './hidden-types-query';
-import type { BlockSelection } from './selection-offsets';
-import { TagSelectionPopover } from './TagSelectionPopover';
+import { blockSelectionFromArticleRange, selectionRect, type BlockSelection } from './selection-offsets';
+import { createPendingTagStore, TagTypeChooser } from './TagTypeChooser';
 import { useProgressiveDecorations } from './use-progressive-decorations';
 import { useReaderEntities } from './use-reader-entities';
 
@@ -28,8 +28,10 @@ export interface EntitiesFeature {
   action: ReactNode;
   /** The side panel's content. */
   panel: ReactNode;
-  /** The mention card, the selection popover and the chosen entity's highlight. */
+  /** The mention card, the type chooser and the chosen entity's highlight. */
   overlay: ReactNode;
+  /** The selection toolbar's "mark as name" button, for a range in article offsets. */
+  toolbarAction: (range: { start: number; end: number }) => ReactNode;
 }
 
 /**
@@ -70,6 +72,7 @@ export function useEntitiesFeature(
   const articleId = article?.id ?? '';
   const { save, remove } = useCorrectionMutations(articleId);
   const [focus] = useState(createEntityFocusStore);
+  const [pending] = useState(createPendingTagStore);
   const decorations = useProgressiveDecorations(model?.decorations, article?.blocks ?? NO_BLOCKS);
 
   // A new article starts with nothing chosen.
@@ -147,6 +150,25 @@ export function useEntitiesFeature(
     [focus, remove, toast, t],
   );
 
+  const toolbarAction = useCallback(
+    (range: { start: number; end: number }) => (
+      <button
+        type="button"
+        className="button button--small"
+        data-action="tag-entity"
+        onClick={() => {
+          if (!article) return;
+          const selection = blockSelectionFromArticleRange(article, range, selectionRect());
+          document.getSelection()?.removeAllRanges();
+          pending.set(selection);
+        }}
+      >
+        {t('markAsEntity')}
+      </button>
+    ),
+    [article, pending, t],
+  );
+
   const total = model?.entities.length ?? 0;
   return {
     decorations,
@@ -180,8 +202,9 @@ export function useEntitiesFeature(
       <>
         <EntityFocusStyle focus={focus} />
         {model && <EntityCard model={model} focus={focus} corrections={corrections} onCorrect={onCorrect} onRemoveCorrection={onRemoveCorrection} />}
-        <TagSelectionPopover onTag={onTag} />
+        <TagTypeChooser pending={pending} onTag={onTag} />
       </>
     ) : null,
+    toolbarAction,
   };
 }
