@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { importPasted as importPastedRaw, open, openSample as openSampleRaw, PASTED_ARTICLE, SAMPLE_ID } from './fixtures';
 
@@ -376,3 +377,32 @@ test('screenshots: Arabic and English, light and dark', async ({ page }) => {
   await open(page, '#/notes');
   await page.screenshot({ path: '/tmp/notebook-en.png', fullPage: true });
 });
+
+for (const theme of ['light', 'sepia', 'dark'] as const) {
+  test(`accessibility with highlights, toolbar, editor, panel and notebook: ${theme}`, async ({ page }) => {
+    await page.addInitScript((t) => {
+      if (!localStorage.getItem('hashiya:settings')) localStorage.setItem('hashiya:settings', JSON.stringify({ v: 1, data: { theme: t, textSizeIndex: 2, lineSpacing: 'normal', uiLanguage: 'ar' } }));
+    }, theme);
+    const axe = async (what: string) => {
+      const results = await new AxeBuilder({ page }).analyze();
+      const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.length} × ${v.nodes[0]?.target.join(' ')} — ${v.help}`);
+      expect(summary, what).toEqual([]);
+    };
+    await openSample(page);
+    const text = (i: number) => page.locator('article p[data-block-kind="paragraph"]').nth(i).locator('[data-block-text]').textContent();
+    let i = 0;
+    for (const color of ['yellow', 'green', 'blue', 'pink', 'purple']) await highlight(page, (await text(i++))!.split(' ').slice(1, 5).join(' '), color);
+    await writeNote(page, (await text(6))!.split(' ').slice(0, 3).join(' '), 'ملاحظة https://example.org', 'وسم');
+    await selectText(page, (await text(7))!.split(' ').slice(0, 3).join(' '));
+    await axe('reader with highlights and the toolbar');
+    await toolbar(page).locator('[data-action="note"]').click();
+    await expect(page.locator('dialog[data-dialog="note-editor"]')).toBeVisible();
+    await axe('note editor');
+    await page.keyboard.press('Escape');
+    await openPanel(page);
+    await axe('notes panel');
+    await open(page, '#/notes');
+    await expect(page.locator('[data-note-id]').first()).toBeVisible();
+    await axe('notebook');
+  });
+}

@@ -8,7 +8,7 @@ import { useEarlierVersions } from './earlier-versions-query';
  * After re-importing an edited article (a new id), offer to bring the notes of the earlier version
  * (same title) over; anchoring then places each one in the new text or lists it as an orphan.
  */
-export function EarlierVersionOffer({ article }: { article: Pick<Article, 'id' | 'title'> }) {
+export function EarlierVersionOffer({ article }: { article: Article }) {
   const { t } = useTranslation('annotations');
   const toast = useToast();
   const versions = useEarlierVersions(article);
@@ -26,7 +26,7 @@ export function EarlierVersionOffer({ article }: { article: Pick<Article, 'id' |
             data-from={version.articleId}
             disabled={move.isPending}
             onClick={async () => {
-              const result = await move.mutateAsync({ from: version.articleId, to: article.id });
+              const result = await move.mutateAsync({ from: version.articleId, to: article });
               toast(result.ok ? t('earlier.moved', { count: version.count }) : t(`errors.${result.reason}`), result.ok ? 'info' : 'error');
             }}
           >

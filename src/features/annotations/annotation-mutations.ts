@@ -1,5 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { Annotation } from '../../core/annotations/annotation';
+import { anchor, describe, isOrphan } from '../../core/annotations/anchoring';
+import { selectorsOf, type Annotation } from '../../core/annotations/annotation';
+import type { Article } from '../../core/article/article';
 import { deleteAnnotation, listAnnotations, restoreAnnotation, saveAnnotation, saveAnnotations, type SaveResult } from '../../core/annotations/annotation-store';
 import { importAnnotationsJson, type ImportReport } from '../../core/annotations/export';
 import type { Store } from '../../core/storage/storage';
@@ -48,13 +50,23 @@ export function importJson(store: Store, text: string): ImportOutcome {
 
 export const useImportAnnotations = () => useAnnotationsMutation((store, text: string) => importJson(store, text));
 
-/** Give an earlier version's notes to this article (same ids); anchoring places them in the new text. */
-export function moveAnnotations(store: Store, fromArticleId: string, toArticleId: string): SaveResult {
+/**
+ * Give an earlier version's notes to this article (same ids, notes and dates). Each one that anchors
+ * in the new text is described afresh there (so its block id and links point into the new version);
+ * the others keep their selectors and show as orphans.
+ */
+export function moveAnnotations(store: Store, fromArticleId: string, to: Article | string): SaveResult {
   const moving = listAnnotations(store, fromArticleId);
   if (moving.length === 0) return { ok: true };
+  const article = typeof to === 'string' ? null : to;
+  const toArticleId = typeof to === 'string' ? to : to.id;
   const saved = saveAnnotations(
     store,
-    moving.map((a) => ({ ...a, articleId: toArticleId })),
+    moving.map((a) => {
+      const placed = article ? anchor(article, selectorsOf(a)) : null;
+      const selectors = article && placed && !isOrphan(placed) ? describe(article, placed) : null;
+      return selectors ? { ...a, articleId: toArticleId, target: { blockId: selectors.blockId, selectors: [selectors.quote, selectors.position] as const } } : { ...a, articleId: toArticleId };
+    }),
   );
   if (!saved.ok) return saved;
   for (const a of moving) {
@@ -65,4 +77,4 @@ export function moveAnnotations(store: Store, fromArticleId: string, toArticleId
 }
 
 export const useMoveAnnotations = () =>
-  useAnnotationsMutation((store, input: { from: string; to: string }): SaveResult => moveAnnotations(store, input.from, input.to));
+  useAnnotationsMutation((store, input: { from: string; to: Article }): SaveResult => moveAnnotations(store, input.from, input.to));

@@ -43,4 +43,22 @@ describe('moveAnnotations', () => {
     expect(listAnnotations(store, 'old')).toEqual([]);
     expect(listAnnotations(store, 'new')).toEqual([{ ...a, articleId: 'new' }]);
   });
+
+  it('describes the notes that anchor afresh in the new version; orphans keep their selectors', () => {
+    const store = createStore(new MemoryStorage(), null);
+    const old = { ...ARTICLE, id: 'old', blocks: [ARTICLE.blocks[0]!, { id: 'p-old', kind: 'paragraph' as const, text: 'مقدمة حذفت. ' + ARTICLE.blocks[1]!.text }, { id: 'p-gone', kind: 'paragraph' as const, text: 'فقرة كاملة حذفت من النسخة الجديدة ولن تعود أبدًا.' }] };
+    const oldText = old.blocks.map((b) => b.text).join('\n\n');
+    const q = 'خمسين ألف زائر';
+    const kept = createAnnotation({ articleId: 'old', selectors: describeRange(old, { start: oldText.indexOf(q), end: oldText.indexOf(q) + q.length }) });
+    const g = 'فقرة كاملة حذفت من النسخة الجديدة';
+    const lost = createAnnotation({ articleId: 'old', selectors: describeRange(old, { start: oldText.indexOf(g), end: oldText.indexOf(g) + g.length }) });
+    saveAnnotation(store, kept);
+    saveAnnotation(store, lost);
+    expect(moveAnnotations(store, 'old', ARTICLE)).toEqual({ ok: true });
+    const moved = listAnnotations(store, ARTICLE.id);
+    const k = moved.find((a) => a.id === kept.id)!;
+    expect(k.target.blockId).toBe('p-1');
+    expect(k.target.selectors[0].exact).toBe(q);
+    expect(moved.find((a) => a.id === lost.id)!.target).toEqual(lost.target);
+  });
 });
