@@ -274,3 +274,18 @@ test('an existing highlight is shared from the notes panel, its note offered for
   await expect(other.locator('[data-shared-note]')).toContainText('ملاحظتي على الاتصال');
   await other.context().close();
 });
+
+test('a passage at the end of a paragraph taller than the window is brought into view', async ({ page, browser }) => {
+  const filler = Array.from({ length: 400 }, (_, i) => `كلمة${i}`).join(' ');
+  const ending = 'وهذه هي الجملة الأخيرة المهمة في الفقرة الطويلة';
+  await importPasted(page, `عنوان مقال بفقرة طويلة\n\nمقدمة قصيرة.\n\n${filler} ${ending}.\n\nخاتمة.`);
+  await expect(page.locator('article h1')).toBeVisible();
+  const href = await sharePassage(page, ending);
+  const context = await browser.newContext({ viewport: { width: 390, height: 640 }, locale: 'ar' });
+  const other = await context.newPage();
+  await other.goto(href);
+  await expect(passageMarks(other).first()).toBeVisible();
+  await expect(passageMarks(other).first()).toBeInViewport();
+  if (SHOTS) await other.screenshot({ path: `${SHOTS}/long-block-phone-ar.png` });
+  await context.close();
+});

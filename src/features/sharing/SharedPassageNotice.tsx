@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LinkProblem, SharedPassage } from '../../core/links/share-link';
 import { MAX_LINK_LENGTH } from '../../core/links/share-link';
@@ -8,7 +8,7 @@ import { passageQuoteText } from '../../core/links/passage-anchor';
 export function goToSharedPassage(): void {
   const first = document.querySelector<HTMLElement>('mark[data-shared-passage]');
   if (!first) return;
-  first.scrollIntoView({ block: 'center' });
+  first.scrollIntoView?.({ block: 'center' });
   first.closest<HTMLElement>('[data-block-id]')?.focus({ preventScroll: true });
 }
 
@@ -41,6 +41,16 @@ export function SharedPassageNotice({ passage, lang, dir, found, blockShown, onK
   const { t } = useTranslation('sharing');
   const [hidden, setHidden] = useState(false);
   const [kept, setKept] = useState<'no' | 'yes' | 'failed'>('no');
+  // The reader centres the passage's block; in a block taller than the window, bring the passage itself into view.
+  useEffect(() => {
+    if (!found) return;
+    const frame = requestAnimationFrame(() => {
+      const first = document.querySelector<HTMLElement>('mark[data-shared-passage]');
+      const box = first?.getBoundingClientRect();
+      if (first && box && (box.top < 0 || box.bottom > window.innerHeight)) first.scrollIntoView?.({ block: 'center' });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [found]);
   if (hidden) return null;
   return (
     <section className={`notice shared-notice${found ? '' : ' notice--warning'}`} data-shared-notice={found ? 'found' : 'changed'} role={found ? 'status' : 'alert'}>
