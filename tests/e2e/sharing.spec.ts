@@ -1,4 +1,5 @@
 import { deflateSync } from 'node:zlib';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { importPasted, open, openSample, PASTED_ARTICLE, SAMPLE_ID } from './fixtures';
 
@@ -289,3 +290,27 @@ test('a passage at the end of a paragraph taller than the window is brought into
   if (SHOTS) await other.screenshot({ path: `${SHOTS}/long-block-phone-ar.png` });
   await context.close();
 });
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`the share panel and a received passage have no accessibility violations (${theme})`, async ({ page, browser }) => {
+    const axe = async (p: Page, what: string) => {
+      const results = await new AxeBuilder({ page: p }).analyze();
+      const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.length} × ${v.nodes[0]?.target.join(' ')} — ${v.help}`);
+      expect(summary, what).toEqual([]);
+    };
+    const settings = JSON.stringify({ v: 1, data: { theme, textSizeIndex: 2, lineSpacing: 'normal', uiLanguage: 'ar' } });
+    await page.addInitScript((value) => localStorage.setItem('hashiya:settings', value), settings);
+    await importPasted(page, PASTED_ARTICLE);
+    await expect(page.locator('article h1')).toBeVisible();
+    const href = await sharePassage(page, 'عدد الزوار تجاوز خمسين ألفًا', 'ملاحظة');
+    await axe(page, 'share panel');
+
+    const context = await browser.newContext({ locale: 'ar' });
+    const other = await context.newPage();
+    await other.addInitScript((value) => localStorage.setItem('hashiya:settings', value), settings);
+    await other.goto(href);
+    await expect(passageMarks(other).first()).toBeVisible();
+    await axe(other, 'shared article with a passage and a note');
+    await context.close();
+  });
+}
