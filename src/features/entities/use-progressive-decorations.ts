@@ -31,7 +31,7 @@ function firstVisibleBlock(blocks: readonly Block[]): number {
  * - the first delivery for an article comes in chunks of about `chunk` marks, the blocks around the
  *   viewport first, each chunk a transition.
  */
-export function useProgressiveDecorations(full: ByBlock | undefined, blocks: readonly Block[], chunk = 1200): ByBlock | undefined {
+export function useProgressiveDecorations(full: ByBlock | undefined, blocks: readonly Block[], chunk = 500): ByBlock | undefined {
   const [shown, setShown] = useState<ByBlock | undefined>(undefined);
   const shownRef = useRef<ByBlock | undefined>(undefined);
   const blocksRef = useRef(blocks);

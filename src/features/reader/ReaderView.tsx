@@ -9,6 +9,7 @@ import { navigate } from '../../shared/use-route';
 import { BidiText } from './BidiText';
 import { BlockView } from './BlockView';
 import { useSaveProgress, useSavedProgress } from './progress-query';
+import { useProgressiveCount } from './use-progressive-count';
 import { useReaderKeyboard } from './use-reader-keyboard';
 import { useReadingPosition } from './use-reading-position';
 
@@ -68,10 +69,11 @@ export function ReaderView({ article, targetBlockId, decorations, hiddenEntityTy
     ),
     [article.dir, article.id, decorations, t, describeEntity],
   );
+  const mounted = useProgressiveCount(article.blocks, [targetBlockId, saved?.blockId]);
   // Memoised: re-rendering for anything else (e.g. hidden entity types) must not walk 2,000 blocks.
   const bodyViews = useMemo(
     () =>
-      article.blocks.slice(1).map((block) =>
+      article.blocks.slice(1, mounted).map((block) =>
         block.kind === 'caption' ? (
           <figure className="article-figure" key={block.id}>
             {renderBlock(block)}
@@ -80,7 +82,7 @@ export function ReaderView({ article, targetBlockId, decorations, hiddenEntityTy
           renderBlock(block)
         ),
       ),
-    [article.blocks, renderBlock],
+    [article.blocks, renderBlock, mounted],
   );
 
   return (
@@ -116,7 +118,7 @@ export function ReaderView({ article, targetBlockId, decorations, hiddenEntityTy
           )}
         </header>
         {bodyViews}
-        {article.sources && (
+        {article.sources && mounted >= article.blocks.length && (
           <footer className="article-sources">
             <span className="sources-label">{t('sources')}</span> <BidiText text={article.sources} dir={article.dir} />
           </footer>
