@@ -321,6 +321,21 @@ test('a full store: the message shows and the note stays in its editor', async (
   await expect(editor.locator('textarea')).toHaveValue('لا تضيعي');
 });
 
+test.describe('narrow touch screen', () => {
+  test.use({ viewport: { width: 375, height: 700 }, hasTouch: true });
+  test('the toolbar stays inside the viewport and the panel is a sheet', async ({ page }) => {
+    await openSample(page);
+    const para = page.locator('article p[data-block-kind="paragraph"]').nth(2);
+    await para.scrollIntoViewIfNeeded();
+    await selectText(page, (await para.locator('[data-block-text]').textContent())!.split(' ').slice(0, 6).join(' '));
+    await expect(toolbar(page)).toBeInViewport({ ratio: 1 });
+    await toolbar(page).locator('[data-action="highlight"][data-color="pink"]').click();
+    await expect.poll(() => distinctHighlights(page)).toBe(1);
+    await openPanel(page);
+    await expect(page.locator('[data-panel="notes"]')).toBeInViewport();
+  });
+});
+
 test('corrupt notes: the app starts, keeps a backup, loads the valid ones and says so', async ({ page }) => {
   await openSample(page);
   const text = (await page.locator('article p[data-block-kind="paragraph"]').nth(2).locator('[data-block-text]').textContent())!;

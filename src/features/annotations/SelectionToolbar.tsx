@@ -58,6 +58,8 @@ export function SelectionToolbar({ article, onHighlight, onNote, extraActions, d
   const [range, setRange] = useState<SelectionRange | null>(null);
   const ref = useRef<HTMLDivElement>(null);
   const pointerDown = useRef(false);
+  // Touch selections get the system's own menu above them: the toolbar then goes below.
+  const touch = useRef(false);
   const dismissed = useRef<string | null>(null);
   const [layoutTick, setLayoutTick] = useState(0);
 
@@ -86,6 +88,7 @@ export function SelectionToolbar({ article, onHighlight, onNote, extraActions, d
     const down = (event: PointerEvent) => {
       if (ref.current?.contains(event.target as Node)) return;
       pointerDown.current = true;
+      touch.current = event.pointerType === 'touch';
     };
     const up = () => {
       pointerDown.current = false;
@@ -179,7 +182,8 @@ export function SelectionToolbar({ article, onHighlight, onNote, extraActions, d
     const height = toolbar.offsetHeight;
     const topLimit = (document.querySelector('.topbar')?.getBoundingClientRect().bottom ?? 0) + MARGIN;
     let top = first.top - height - GAP;
-    if (top < topLimit) top = last.bottom + GAP;
+    if (top < topLimit || touch.current) top = last.bottom + GAP;
+    if (touch.current && top + height > vh - MARGIN && first.top - height - GAP >= topLimit) top = first.top - height - GAP;
     top = Math.max(topLimit, Math.min(top, vh - height - MARGIN));
     // Align with where the text starts: the right edge of the first line in right-to-left text.
     let left = article.dir === 'rtl' ? first.right - width : first.left;
