@@ -1,8 +1,12 @@
 #!/bin/sh
-# Feature ablation on dev: one-pass models (the second pass is measured separately), best epoch of 12.
+# Feature ablation on dev (docs/ner.md): one-pass models, best of 12 epochs, each group removed in turn.
+# The second (document) pass, word dropout and the dictionary feature are measured as separate rows.
 cd "$(dirname "$0")/../.." || exit 1
-for g in none word norm affix chars stem context shape nisba trigger gazetteer; do
-  if [ "$g" = none ]; then extra=""; else extra="--without $g"; fi
-  f1=$(nice npx tsx scripts/ner/train.ts --one-pass --epochs 12 --no-write $extra "$@" | tail -1)
-  echo "$g	$f1"
+run() { nice npx tsx scripts/ner/train.ts --one-pass --no-write "$@" | tail -1; }
+echo "all	$(run)"
+for g in word norm affix chars stem context shape nisba trigger gazetteer unknown; do
+  echo "-$g	$(run --without "$g")"
 done
+echo "-dropout	$(run --dropout 0)"
+echo "+dictionary(unshipped)	$(run --dict)"
+echo "+document-pass	$(nice npx tsx scripts/ner/train.ts --no-write | tail -1)"

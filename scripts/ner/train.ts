@@ -36,6 +36,8 @@ const t0 = Date.now();
 const elapsed = (): string => `${((Date.now() - t0) / 1000).toFixed(1)}s`;
 const epochs = Number(arg('epochs') ?? 12);
 const logBuckets = Number(arg('buckets') ?? 18);
+const VOCAB_MIN = Number(arg('vocab-min') ?? 1);
+const GAZ_SHARE = Number(arg('gaz-share') ?? 0.3);
 const WINDOW = Number(arg('window') ?? 15); // sentences each side stand in for the unknown document
 const FOLDS = 5;
 const SEEDS = Number(arg('seeds') ?? 1);
@@ -63,10 +65,10 @@ if (useDict) {
   lists.dictionary = dictionaryWordsFor([...train, ...dev].flatMap((s) => s.tokens));
 }
 const curated = curatedGazetteer(lists);
-const full = trainingGazetteer(train, curated);
+const full = trainingGazetteer(train, curated, GAZ_SHARE, VOCAB_MIN);
 // Jackknife: a training sentence sees the gazetteer built from the other folds, as unseen text would.
 const fold = (i: number): number => i % FOLDS;
-const foldGaz = Array.from({ length: FOLDS }, (_, f) => trainingGazetteer(train.filter((_, i) => fold(i) !== f), curated));
+const foldGaz = Array.from({ length: FOLDS }, (_, f) => trainingGazetteer(train.filter((_, i) => fold(i) !== f), curated, GAZ_SHARE, VOCAB_MIN));
 const gazFor = (i: number): Gazetteer => foldGaz[fold(i)] ?? full;
 
 const devGold = dev.map((s) => s.tags);
@@ -117,7 +119,7 @@ if (twoPass) {
   for (let f = 0; f < FOLDS; f++) {
     const idx = train.map((_, i) => i).filter((i) => fold(i) !== f);
     const sub = idx.map((i) => train[i] as LabelledSentence);
-    const subGaz = trainingGazetteer(sub, curated);
+    const subGaz = trainingGazetteer(sub, curated, GAZ_SHARE, VOCAB_MIN);
     const m = fit(`fold${f}`, sub, groups, (k) => foldGaz[fold(idx[k] as number)] ?? full, undefined, null, 8);
     train.forEach((s, i) => { if (fold(i) === f) oof[i] = predictLinear(m, subGaz, s.tokens); });
     console.log(`fold ${f} done ${elapsed()}`);

@@ -55,8 +55,10 @@ function hash2(a: string, b: string, seed: number): number {
 export function gazKey(normWord: string): number {
   return hashString(normWord, 0x9e37);
 }
+/** FNV state after hashing 'P:' under the gazetteer seed (phrase keys start with it). */
+const PHRASE_SEED = Math.imul(Math.imul((0x811c9dc5 ^ 0x9e37) >>> 0 ^ 0x50, 0x01000193) ^ 0x3a, 0x01000193);
 
-interface WordInfo { raw: string; norm: string; stem: string; prefix: string; gaz: number; gazStem: number; punctBefore: boolean; punctAfter: boolean }
+export interface WordInfo { raw: string; norm: string; stem: string; prefix: string; shape: string; gaz: number; gazStem: number; punctBefore: boolean; punctAfter: boolean }
 
 function wordInfo(token: string, gaz: Gazetteer): WordInfo {
   const norm = cleanWord(token);
@@ -68,6 +70,7 @@ function wordInfo(token: string, gaz: Gazetteer): WordInfo {
     norm,
     stem,
     prefix,
+    shape: shapeOf(norm),
     gaz: gaz.get(gazKey(norm)) ?? 0,
     gazStem: stem !== norm ? (gaz.get(gazKey(stem)) ?? 0) : 0,
     punctBefore: /^[^\p{L}\p{N}]/u.test(first),
@@ -75,7 +78,7 @@ function wordInfo(token: string, gaz: Gazetteer): WordInfo {
   };
 }
 
-const PAD: WordInfo = { raw: '<s>', norm: '<s>', stem: '<s>', prefix: '', gaz: 0, gazStem: 0, punctBefore: false, punctAfter: false };
+const PAD: WordInfo = { raw: '<s>', norm: '<s>', stem: '<s>', prefix: '', shape: 'Lm' /* = shapeOf('<s>') */, gaz: 0, gazStem: 0, punctBefore: false, punctAfter: false };
 const ARABIC = /[\u0600-\u06FF]/;
 const LATIN = /[a-z]/;
 const DIGIT = /[0-9]/;
@@ -96,22 +99,35 @@ function bitsList(bits: number, mask: number, out: number[], seed: number): void
  * Feature hashes for every token of one sentence. `bucketMask` folds hashes into the weight table.
  * Returns offsets (n+1) into a flat array of bucket ids.
  */
-export function sentenceFeatures(tokens: readonly string[], gaz: Gazetteer, groups: number, bucketMask: number, docBits?: Uint16Array): { offsets: Int32Array; buckets: Int32Array; lexEnd: Int32Array } {
+export function sentenceFeatures(tokens: readonly string[], gaz: Gazetteer, groups: number, bucketMask: number, docBits?: Uint16Array, cache?: Map<string, WordInfo>): { offsets: Int32Array; buckets: Int32Array; lexEnd: Int32Array } {
   const n = tokens.length;
-  const info = tokens.map((t) => wordInfo(t, gaz));
+  const info = tokens.map((t) => {
+    if (!cache) return wordInfo(t, gaz);
+    let wi = cache.get(t);
+    if (!wi) cache.set(t, (wi = wordInfo(t, gaz)));
+    return wi;
+  });
   const at = (i: number): WordInfo => (i < 0 || i >= n ? PAD : (info[i] as WordInfo));
   const on = (g: FeatureGroup): boolean => (groups & (1 << FEATURE_GROUPS.indexOf(g))) !== 0;
   const fWord = on('word'), fNorm = on('norm'), fAffix = on('affix'), fStem = on('stem'), fCtx = on('context');
   const fChars = on('chars'), fDoc = on('document'), fUnk = on('unknown');
   const fShape = on('shape'), fNisba = on('nisba'), fTrig = on('trigger'), fGaz = on('gazetteer'), fDict = on('dictionary');
-  // Longest curated/training phrase match starting at each token: B/I bits per type.
+  // Longest curated/training phrase match starting at each token: B/I bits per type. The key
+  // 'P:' + stems joined by spaces is hashed incrementally (FNV-1a extends left to right).
   const phrase = new Uint8Array(n);
   if (on('gazetteer')) {
+    const hashes = [0, 0, 0, 0, 0];
     for (let i = 0; i < n; i++) {
-      for (let len = Math.min(5, n - i); len >= 1; len--) {
-        let key = 'P:';
-        for (let k = 0; k < len; k++) key += (k ? ' ' : '') + (info[i + k] as WordInfo).stem;
-        const v = (gaz.get(gazKey(key)) ?? 0) >>> PHRASE_SHIFT;
+      const maxLen = Math.min(5, n - i);
+      let h = PHRASE_SEED;
+      for (let k = 0; k < maxLen; k++) {
+        if (k) h = Math.imul(h ^ 32, 0x01000193);
+        const st = (info[i + k] as WordInfo).stem;
+        for (let c = 0; c < st.length; c++) h = Math.imul(h ^ st.charCodeAt(c), 0x01000193);
+        hashes[k] = h >>> 0;
+      }
+      for (let len = maxLen; len >= 1; len--) {
+        const v = (gaz.get(hashes[len - 1] as number) ?? 0) >>> PHRASE_SHIFT;
         if (!v) continue;
         for (let k = 0; k < len; k++) phrase[i + k] = (phrase[i + k] as number) | (k === 0 ? v : v << 4);
         i += len - 1;
@@ -159,8 +175,8 @@ export function sentenceFeatures(tokens: readonly string[], gaz: Gazetteer, grou
       out.push(hash2(p2.norm, p1.norm, 58));
     }
     if (fShape) {
-      out.push(hashString(shapeOf(w.norm), 60));
-      out.push(hash2(shapeOf(p1.norm), shapeOf(n1.norm), 61));
+      out.push(hashString(w.shape, 60));
+      out.push(hash2(p1.shape, n1.shape, 61));
       if (w.punctBefore) out.push(mix(62));
       if (w.punctAfter) out.push(mix(63));
       if (p1.punctAfter) out.push(mix(64));
@@ -188,7 +204,7 @@ export function sentenceFeatures(tokens: readonly string[], gaz: Gazetteer, grou
     }
     if (fUnk && !((w.gaz | w.gazStem) & GAZ.VOCAB) && w.norm.length > 1) {
       // Words never seen in training behave differently (often names): conjoin with context.
-      const sh = shapeOf(w.norm);
+      const sh = w.shape;
       out.push(hashString(sh, 120));
       out.push(hash2(p1.stem, sh, 121));
       out.push(hash2(n1.stem, sh, 122));
@@ -199,22 +215,10 @@ export function sentenceFeatures(tokens: readonly string[], gaz: Gazetteer, grou
       const np1 = /(ي|يه|يون|يين)$/.test(p1.stem) && p1.stem.length > 3;
       if (np1) out.push(mix(127));
     }
-    if (fDoc && docBits) {
-      const d0 = docBits[i] ?? 0, dp = i > 0 ? (docBits[i - 1] ?? 0) : 0, dn = docBits[i + 1] ?? 0;
-      bitsList(d0, 0xff, out, 110);
-      bitsList(dp, 0xff, out, 111);
-      bitsList(dn, 0xff, out, 112);
-      if (!(d0 & 0xff)) out.push(mix(113));
-      // First-pass tags of this word and its neighbours (stacking).
-      const own = d0 >>> 8, prev = i > 0 ? dp >>> 8 : 15, next = i + 1 < n ? dn >>> 8 : 15;
-      out.push(mix(114 * 256 + own));
-      out.push(mix(115 * 4096 + prev * 16 + own));
-      out.push(mix(116 * 4096 + own * 16 + next));
-      out.push(mix(117 * 65536 + prev * 256 + own * 16 + next));
-    }
+    if (fDoc && docBits) pushDocumentFeatures(docBits, i, n, out);
     if (fDict) {
       const d = ((w.gaz | w.gazStem) & GAZ.DICT) !== 0;
-      out.push(hash2(d ? 'd' : 'n', shapeOf(w.norm), 100));
+      out.push(hash2(d ? 'd' : 'n', w.shape, 100));
     }
   }
   offsets[n] = out.length;
@@ -223,13 +227,42 @@ export function sentenceFeatures(tokens: readonly string[], gaz: Gazetteer, grou
   return { offsets, buckets, lexEnd };
 }
 
+function pushDocumentFeatures(docBits: Uint16Array, i: number, n: number, out: number[]): void {
+  const d0 = docBits[i] ?? 0, dp = i > 0 ? (docBits[i - 1] ?? 0) : 0, dn = docBits[i + 1] ?? 0;
+  bitsList(d0, 0xff, out, 110);
+  bitsList(dp, 0xff, out, 111);
+  bitsList(dn, 0xff, out, 112);
+  if (!(d0 & 0xff)) out.push(mix(113));
+  // First-pass tags of this word and its neighbours (stacking).
+  const own = d0 >>> 8, prev = i > 0 ? dp >>> 8 : 15, next = i + 1 < n ? dn >>> 8 : 15;
+  out.push(mix(114 * 256 + own));
+  out.push(mix(115 * 4096 + prev * 16 + own));
+  out.push(mix(116 * 4096 + own * 16 + next));
+  out.push(mix(117 * 65536 + prev * 256 + own * 16 + next));
+}
+
+/** Only the document features of a sentence (the second pass adds them to the shared base ones). */
+export function documentFeatures(docBits: Uint16Array, bucketMask: number): { offsets: Int32Array; buckets: Int32Array } {
+  const n = docBits.length;
+  const offsets = new Int32Array(n + 1);
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) {
+    offsets[i] = out.length;
+    pushDocumentFeatures(docBits, i, n, out);
+  }
+  offsets[n] = out.length;
+  const buckets = new Int32Array(out.length);
+  for (let k = 0; k < out.length; k++) buckets[k] = mix(out[k] as number) & bucketMask;
+  return { offsets, buckets };
+}
+
 /**
  * For each token, how the first pass tagged the same stem elsewhere in the document: bit 2k for
  * B- and 2k+1 for I- of type k; bits 8-11 hold the token's own first-pass tag. `window` limits "the document"
  * to that many sentences on each side (0 = all).
  */
-export function documentBits(sentences: ReadonlyArray<readonly string[]>, tags: ReadonlyArray<ArrayLike<number>>, window: number): Uint16Array[] {
-  const stems = sentences.map((s) => s.map((t) => stripProclitics(cleanWord(t)).stem));
+export function documentBits(sentences: ReadonlyArray<readonly string[]>, tags: ReadonlyArray<ArrayLike<number>>, window: number, cache?: ReadonlyMap<string, WordInfo>): Uint16Array[] {
+  const stems = sentences.map((s) => s.map((t) => cache?.get(t)?.stem ?? stripProclitics(cleanWord(t)).stem));
   // Only tagged occurrences are indexed, so frequent function words cost nothing.
   const seen = new Map<string, Array<{ s: number; i: number; tag: number }>>();
   stems.forEach((ss, s) => ss.forEach((stem, i) => {

@@ -72,7 +72,7 @@ const TRAIN_BIT: Record<string, number> = {
 };
 
 /** Words tagged as part of a name in a good share (≥ minShare) of their training occurrences. */
-export function trainingGazetteer(data: readonly LabelledSentence[], base: ReadonlyMap<number, number>, minShare = 0.3): Map<number, number> {
+export function trainingGazetteer(data: readonly LabelledSentence[], base: ReadonlyMap<number, number>, minShare = 0.3, vocabMin = 1): Map<number, number> {
   const counts = new Map<string, Map<string, number>>();
   for (const s of data) {
     s.tokens.forEach((tok, i) => {
@@ -107,10 +107,10 @@ export function trainingGazetteer(data: readonly LabelledSentence[], base: Reado
   }
   for (const e of phraseCounts.values()) if (e.n >= 2 || e.words.length > 1) addPhrase(map, e.words, e.type);
   for (const [stem, m] of counts) {
-    const vk = gazKey(stem);
-    map.set(vk, (map.get(vk) ?? 0) | GAZ.VOCAB);
     let total = 0;
     for (const v of m.values()) total += v;
+    const vk = gazKey(stem);
+    if (total >= vocabMin) map.set(vk, (map.get(vk) ?? 0) | GAZ.VOCAB);
     let bits = 0;
     for (const type of ENTITY_TYPES) for (const bi of ['B', 'I']) {
       const label = `${bi}-${type}`;

@@ -1,7 +1,7 @@
 // The NER model: one or two linear passes (hashed int8 weights, BIO transitions) sharing a hashed
 // gazetteer, plus the compact binary format the app ships. The second pass sees, for each word,
 // how the first pass tagged the same word elsewhere in the document.
-import { documentBits, sentenceFeatures, type Gazetteer } from './features.ts';
+import { DOCUMENT_GROUP, documentBits, documentFeatures, sentenceFeatures, type Gazetteer, type WordInfo } from './features.ts';
 import { NUM_TAGS, viterbi } from './tags.ts';
 
 export interface LinearModel {
@@ -25,23 +25,29 @@ export interface NerModel {
 const MAGIC = 0x524e4848; // "HHNR" little-endian
 const VERSION = 2;
 
-/** Tags (ids) of one linear pass over one sentence. */
-export function predictLinear(lin: LinearModel, gaz: Gazetteer, tokens: readonly string[], docBits?: Uint16Array): Int32Array {
-  const n = tokens.length;
-  if (n === 0) return new Int32Array(0);
+type Features = { offsets: Int32Array; buckets: Int32Array };
+
+/** Adds the pass's weights for every feature of every token into scores (n × T). */
+function addScores(lin: LinearModel, f: Features, n: number, scores: Float32Array): void {
   const T = NUM_TAGS;
-  const { offsets, buckets } = sentenceFeatures(tokens, gaz, lin.groups, (1 << lin.logBuckets) - 1, docBits);
-  const scores = new Float32Array(n * T);
   const w = lin.weights;
   const lut = lin.lut;
   for (let i = 0; i < n; i++) {
     const base = i * T;
-    for (let k = offsets[i] as number, e = offsets[i + 1] as number; k < e; k++) {
-      const b = (buckets[k] as number) * T;
+    for (let k = f.offsets[i] as number, e = f.offsets[i + 1] as number; k < e; k++) {
+      const b = (f.buckets[k] as number) * T;
       if (lut) for (let t = 0; t < T; t++) scores[base + t] = (scores[base + t] as number) + (lut[(w[b + t] as number) + 128] as number);
       else for (let t = 0; t < T; t++) scores[base + t] = (scores[base + t] as number) + (w[b + t] as number);
     }
   }
+}
+
+/** Tags (ids) of one linear pass over one sentence. */
+export function predictLinear(lin: LinearModel, gaz: Gazetteer, tokens: readonly string[], docBits?: Uint16Array): Int32Array {
+  const n = tokens.length;
+  if (n === 0) return new Int32Array(0);
+  const scores = new Float32Array(n * NUM_TAGS);
+  addScores(lin, sentenceFeatures(tokens, gaz, lin.groups, (1 << lin.logBuckets) - 1, docBits), n, scores);
   return viterbi(scores, n, lin.trans, lin.start);
 }
 
@@ -52,9 +58,24 @@ export function predictLinear(lin: LinearModel, gaz: Gazetteer, tokens: readonly
 export function predictDocument(model: NerModel, sentences: ReadonlyArray<readonly string[]>, window = 0): Int32Array[] {
   const [first, second] = model.passes;
   if (!first) return sentences.map((s) => new Int32Array(s.length));
-  const pass1 = sentences.map((s) => predictLinear(first, model.gazetteer, s));
+  const mask = (1 << first.logBuckets) - 1;
+  const cache = new Map<string, WordInfo>(); // words repeat within a document
+  const feats = sentences.map((s) => sentenceFeatures(s, model.gazetteer, first.groups, mask, undefined, cache));
+  const decode = (lin: LinearModel, i: number, extra?: Features): Int32Array => {
+    const n = (sentences[i] as readonly string[]).length;
+    if (n === 0) return new Int32Array(0);
+    const scores = new Float32Array(n * NUM_TAGS);
+    addScores(lin, feats[i] as Features, n, scores);
+    if (extra) addScores(lin, extra, n, scores);
+    return viterbi(scores, n, lin.trans, lin.start);
+  };
+  const pass1 = sentences.map((_, i) => decode(first, i));
   if (!second) return pass1;
-  const bits = documentBits(sentences, pass1, window);
+  const bits = documentBits(sentences, pass1, window, cache);
+  // The second pass shares the first pass's base features and adds the document ones.
+  if ((second.groups & ~DOCUMENT_GROUP) === first.groups && second.logBuckets === first.logBuckets) {
+    return sentences.map((_, i) => decode(second, i, documentFeatures(bits[i] as Uint16Array, mask)));
+  }
   return sentences.map((s, i) => predictLinear(second, model.gazetteer, s, bits[i]));
 }
 
