@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { importPasted, openSample } from './fixtures';
 
@@ -143,3 +144,54 @@ test('a new entity marked "in every article" is found in another article', async
   await page.locator('[data-action="toggle-entities-panel"]').click();
   await expect(page.locator(`[data-entities-panel] [data-entity-item="${await mark.getAttribute('data-entity-id')}"]`)).toHaveAttribute('data-from-reader', 'true');
 });
+
+test('marks arrive without moving the text or the scroll position', async ({ page }) => {
+  // Hold the model back so the text is on screen well before the marks.
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/ner-model.*\.bin/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await openSample(page);
+  await page.mouse.wheel(0, 500);
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(300);
+  const positions = () =>
+    page.evaluate(() => ({
+      scroll: window.scrollY,
+      blocks: [...document.querySelectorAll('article [data-block-id]')].map((b) => {
+        const r = b.getBoundingClientRect();
+        return [Math.round(r.top), Math.round(r.height), Math.round(r.width)];
+      }),
+    }));
+  // Let the browser lay out what scrolled into view (content-visibility) before measuring.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  await page.waitForTimeout(200);
+  const before = await positions();
+  expect(await marks(page).count()).toBe(0);
+  release();
+  await expect(marks(page).first()).toBeAttached({ timeout: 15_000 });
+  await expect.poll(async () => marks(page).count()).toBeGreaterThan(20);
+  expect(await positions()).toEqual(before);
+});
+
+for (const theme of ['light', 'sepia', 'dark'] as const) {
+  test(`marks, legend, card and panel are accessible (contrast included): ${theme}`, async ({ page }) => {
+    await page.addInitScript((t) => {
+      localStorage.setItem('hashiya:settings', JSON.stringify({ v: 1, data: { theme: t, textSizeIndex: 2, lineSpacing: 'normal', uiLanguage: t === 'dark' ? 'en' : 'ar' } }));
+    }, theme);
+    await openSample(page);
+    await expect(marks(page).first()).toBeVisible({ timeout: 15_000 });
+    await page.locator('[data-action="toggle-entities-panel"]').click();
+    const mark = page.locator('article mark[data-entity-type="LOC"]').first();
+    await mark.focus();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('[data-entity-card]')).toBeVisible();
+    // Tab goes from the mention into its card.
+    await page.keyboard.press('Tab');
+    await expect(page.locator('[data-entity-card] [data-action="close-entity-card"]')).toBeFocused();
+    const results = await new AxeBuilder({ page }).include('main').analyze();
+    const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.length} × ${v.nodes[0]?.target.join(' ')} — ${v.help}`);
+    expect(summary).toEqual([]);
+  });
+}

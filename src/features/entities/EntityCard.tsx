@@ -68,6 +68,15 @@ export function EntityCard({ model, focus, corrections, onCorrect, onRemoveCorre
   useEffect(() => {
     if (!entity) return;
     const onKey = (e: KeyboardEvent) => {
+      // Tab from the current mention goes into its card.
+      if (e.key === 'Tab' && !e.shiftKey && (e.target as Element | null)?.matches?.(mentionSelector(entity.key, index))) {
+        const first = cardRef.current?.querySelector<HTMLElement>('button:not([disabled]), a[href]');
+        if (first) {
+          e.preventDefault();
+          first.focus();
+        }
+        return;
+      }
       if (e.key !== 'Escape') return;
       e.stopPropagation();
       focus.set({ key: entity.key, index, card: false });

@@ -29,11 +29,10 @@ export function EntityLegend({ counts, hidden, onToggle }: EntityLegendProps) {
           >
             <span className={`entity-legend__swatch entity--${type}`} aria-hidden="true" />
             <span className="entity-legend__label">{t(`types.${type}`)}</span>
-            {counts && (
-              <span className="entity-legend__count" aria-label={t('mentionCount', { count })}>
-                {count}
-              </span>
-            )}
+            {/* Always there (a dash until the tagger answers), so the legend keeps its size. */}
+            <span className="entity-legend__count" aria-label={counts ? t('mentionCount', { count }) : undefined}>
+              {counts ? count : '–'}
+            </span>
           </button>
         );
       })}

@@ -176,7 +176,10 @@ export function useEntitiesFeature(
     legend: article ? (
       <div className="entity-legend-bar" data-entities-status={status}>
         <EntityLegend counts={model?.mentionCounts ?? null} hidden={hiddenTypes} onToggle={onToggleType} />
-        {status === 'pending' && !model && <span className="entity-legend-bar__status">{t('tagging')}</span>}
+        {/* Out of the flow: the line must not change height when the marks arrive. */}
+        <span className="entity-legend-bar__status" role="status">
+          {status === 'pending' && !model ? t('tagging') : ''}
+        </span>
       </div>
     ) : null,
     action: article ? (
