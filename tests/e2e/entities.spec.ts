@@ -195,3 +195,28 @@ for (const theme of ['light', 'sepia', 'dark'] as const) {
     expect(summary).toEqual([]);
   });
 }
+
+test('a highlight across two entities keeps both marks whole, with the highlight inside each', async ({ page }) => {
+  await openSample(page);
+  await expect(marks(page).first()).toBeVisible({ timeout: 15_000 });
+  await selectText(page, 'طهران وموسكو');
+  await page.locator('[data-selection-toolbar] [data-action="highlight"]').first().click();
+  const block = page.locator('[data-block-id]', { has: page.locator('mark.highlight') });
+  await expect(block).toHaveCount(1);
+  const tehran = block.locator('mark.entity', { hasText: 'طهران' }).first();
+  const moscow = block.locator('mark.entity', { hasText: 'موسكو' }).first();
+  await expect(tehran).toHaveText('طهران');
+  await expect(tehran.locator('mark.highlight')).toHaveCount(1);
+  await expect(moscow.locator('mark.highlight')).toHaveCount(1);
+  // The entity is the outer layer: still one element, still opens its card.
+  await tehran.click();
+  await expect(page.locator('[data-entity-card] [data-entity-name]')).toHaveText('طهران');
+});
+
+test('a switched-off type is plain text: no card', async ({ page }) => {
+  await openSample(page);
+  await expect(marks(page).first()).toBeVisible({ timeout: 15_000 });
+  await page.locator('.entity-legend-bar [data-action="toggle-entity-type"][data-type="LOC"]').click();
+  await page.locator('article mark[data-entity-type="LOC"]').first().click();
+  await expect(page.locator('[data-entity-card]')).toHaveCount(0);
+});

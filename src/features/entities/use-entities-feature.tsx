@@ -82,7 +82,8 @@ export function useEntitiesFeature(
   useEffect(() => {
     const open = (target: EventTarget | null): boolean => {
       const mark = (target as Element | null)?.closest?.<HTMLElement>('article mark.entity[data-entity-id]');
-      if (!mark) return false;
+      // A switched-off type is plain text.
+      if (!mark || mark.closest(`[data-hide-types~="${mark.dataset.entityType ?? ''}"]`)) return false;
       const key = mark.dataset.entityId ?? '';
       focus.set({ key, index: Number(mark.dataset.mentionIndex ?? 0), card: true });
       return true;
