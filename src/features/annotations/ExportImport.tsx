@@ -1,8 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Annotation } from '../../core/annotations/annotation';
-import { notebookToMarkdown, toWebAnnotationCollection, type ArticleNotes } from '../../core/annotations/export';
-import type { ImportReport } from '../../core/annotations/export';
+import { notebookToMarkdown, toWebAnnotationCollection, type ArticleNotes, type ImportReport } from '../../core/annotations/export';
 import { absoluteLink } from '../../core/links/routes';
 import { useImportAnnotations } from './annotation-mutations';
 import { downloadText, fileSafe } from './download';

@@ -12,12 +12,14 @@ interface NoteCardProps {
   onEdit?: () => void;
   onDelete?: () => void;
   orphan?: boolean;
+  /** Placed by fuzzy matching: the passage's text changed since the note was written. */
+  approximate?: boolean;
   /** Other features' buttons for this highlight (e.g. share). */
   actions?: ReactNode;
 }
 
 /** One highlight: colour, quote, note, tags and date; everything rendered as text. */
-export function NoteCard({ annotation, onSelect, href, onEdit, onDelete, orphan = false, actions }: NoteCardProps) {
+export function NoteCard({ annotation, onSelect, href, onEdit, onDelete, orphan = false, actions, approximate = false }: NoteCardProps) {
   const { t, i18n } = useTranslation('annotations');
   const date = useMemo(() => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' }), [i18n.language]);
   const quote = annotation.target.selectors[0].exact;
@@ -38,6 +40,11 @@ export function NoteCard({ annotation, onSelect, href, onEdit, onDelete, orphan 
         </button>
       ) : (
         quoteView
+      )}
+      {approximate && (
+        <p className="note-card-hint" data-approximate="">
+          {t('card.approximate')}
+        </p>
       )}
       {annotation.note && <NoteText text={annotation.note} />}
       {annotation.tags.length > 0 && (

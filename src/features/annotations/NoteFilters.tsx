@@ -1,8 +1,8 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ANNOTATION_COLORS, type Annotation, type AnnotationColor } from '../../core/annotations/annotation';
-import type { AnnotationFilter } from '../../core/annotations/search';
 
+/** What the filters hold; it is an AnnotationFilter for core/annotations/search. */
 export interface FilterState {
   readonly query: string;
   readonly colors: readonly AnnotationColor[];
@@ -10,8 +10,6 @@ export interface FilterState {
 }
 
 export const NO_FILTER: FilterState = { query: '', colors: [], tags: [] };
-
-export const toFilter = (state: FilterState): AnnotationFilter => state;
 
 const toggle = <T,>(list: readonly T[], item: T): T[] => (list.includes(item) ? list.filter((x) => x !== item) : [...list, item]);
 

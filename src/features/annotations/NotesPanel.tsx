@@ -38,6 +38,7 @@ export function NotesPanel({ article, onClose, cardActions }: { article: Article
 
   const all = useMemo(() => [...anchored.map((a) => a.annotation), ...orphans], [anchored, orphans]);
   const shown = useMemo(() => filterAnnotations(anchored.map((a) => a.annotation), filter), [anchored, filter]);
+  const fuzzy = useMemo(() => new Set(anchored.filter((a) => a.method === 'fuzzy').map((a) => a.annotation.id)), [anchored]);
   const shownOrphans = useMemo(() => filterAnnotations(orphans, filter), [orphans, filter]);
   const filtered = filter.query.trim() !== '' || filter.colors.length > 0 || filter.tags.length > 0;
 
@@ -65,7 +66,7 @@ export function NotesPanel({ article, onClose, cardActions }: { article: Article
           <ol className="notes-list" data-notes-list="">
             {shown.map((annotation) => (
               <li key={annotation.id}>
-                <NoteCard annotation={annotation} actions={cardActions?.(annotation)} onSelect={() => goToHighlight(annotation.id)} onEdit={() => setEditing(annotation)} onDelete={() => void onDelete(annotation)} />
+                <NoteCard annotation={annotation} actions={cardActions?.(annotation)} approximate={fuzzy.has(annotation.id)} onSelect={() => goToHighlight(annotation.id)} onEdit={() => setEditing(annotation)} onDelete={() => void onDelete(annotation)} />
               </li>
             ))}
           </ol>

@@ -110,6 +110,17 @@ describe('NotesPanel', () => {
     expect(await screen.findByText('جديد')).toBeInTheDocument();
   });
 
+  it('says when a highlight was placed on a changed passage', async () => {
+    const store = createStore(new MemoryStorage(), null);
+    const before = { ...ARTICLE, id: 'v1', blocks: ARTICLE.blocks.map((b) => (b.id === 'p-1' ? { ...b, text: b.text.replace('استقبل', 'استقبلَ يومها') } : b)) };
+    const moved = { ...note('إن المعرض استقبلَ يومها خمسين ألف زائر', {}, before), articleId: ARTICLE.id };
+    saveAnnotation(store, moved);
+    await renderWithApp(<NotesPanel article={ARTICLE} />, { store });
+    const card = document.querySelector(`[data-note-id="${moved.id}"]`)!;
+    expect(card.closest('[data-notes-orphans]')).toBeNull();
+    expect(card.querySelector('[data-approximate]')).toHaveTextContent('أقرب مطابقة');
+  });
+
   it('uses English plurals in the English UI', async () => {
     const store = createStore(new MemoryStorage(), null);
     saveAnnotation(store, note('خمسين ألف زائر'));
