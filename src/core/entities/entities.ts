@@ -105,6 +105,7 @@ interface Draft { block: number; start: number; end: number; type: EntityType; s
 
 export function tagTexts(model: NerModel, texts: readonly string[], options: TagOptions = {}): TagResult {
   const known = (w: string): boolean => ((model.gazetteer.get(gazKey(w)) ?? 0) & NAME_BITS) !== 0;
+  const isGivenName = (w: string): boolean => ((model.gazetteer.get(gazKey(w)) ?? 0) & GAZ.GIVEN) !== 0;
   const nonNames = new Set((options.nonNames ?? []).map((n) => canonicalWords(n).join(' ')).filter(Boolean));
   const readerNames = (options.names ?? []).map((n) => ({ words: canonicalWords(n.text), type: n.type })).filter((n) => n.words.length > 0);
   const drafts: Draft[] = [];
@@ -151,7 +152,11 @@ export function tagTexts(model: NerModel, texts: readonly string[], options: Tag
       const tags = allTags[sentIndex++] as Int32Array;
       for (const span of spansFromTags(tags)) {
         const first = sent[span.start] as Token;
-        const last = sent[span.end - 1] as Token;
+        let last = sent[span.end - 1] as Token;
+        // "إبراهيم رئيسي": a lone given name followed by a plain word is usually first + family
+        // name, even when the family name is also an ordinary word the model keeps as O.
+        const next = sent[span.end];
+        if (span.type === 'PERS' && span.end - span.start === 1 && next && tags[span.end] === 0 && isGivenName(cleanWord(first.text)) && isSurnameCandidate(next.text)) last = next;
         const start = first.start + rawOffsetAfter(first.text, cliticLength(first.text, known));
         add({ block, start, end: last.end, type: span.type, source: 'model', words: canonicalWords(text(block, start, last.end)) });
       }
@@ -186,6 +191,14 @@ export function tagTexts(model: NerModel, texts: readonly string[], options: Tag
   const kept = drafts.filter((d) => d.source === 'reader' || !nonNames.has(d.words.join(' ')));
   kept.sort((a, b) => a.block - b.block || a.start - b.start);
   return group(texts, kept);
+}
+
+const NOT_SURNAMES = new Set(['في', 'من', 'الي', 'علي', 'عن', 'ان', 'الذي', 'التي', 'قد', 'كان', 'كانت', 'لم', 'لن', 'ما', 'لا', 'هو', 'هي', 'ثم', 'او', 'بعد', 'قبل', 'خلال', 'مع', 'عند', 'حيث', 'كما', 'يوم', 'منذ', 'حول', 'ضد', 'بين', 'امس', 'لدي', 'الا', 'غير', 'اي', 'كل', 'بعض', 'هذا', 'هذه', 'ذلك', 'تلك', 'انه', 'انها', 'اليوم', 'امام', 'عبر', 'نحو', 'لكن', 'بل', 'حتي', 'اذا', 'قال', 'قالت', 'يقول', 'اكد', 'اعلن', 'وقال']);
+
+/** A plain Arabic word that can be a family name: no article, conjunction or function word. */
+function isSurnameCandidate(token: string): boolean {
+  const w = cleanWord(token);
+  return /^[\u0621-\u064A]{3,}$/.test(w) && !w.startsWith('ال') && !w.startsWith('و') && !NOT_SURNAMES.has(w);
 }
 
 const PHRASE_TYPES: Record<number, Exclude<EntityType, 'DATE'>> = { 1: 'PERS', 2: 'LOC', 4: 'ORG', 8: 'MISC' };

@@ -17,6 +17,10 @@ export interface TrainOptions {
   /** Probability of hiding a token's word-identity features in a training step, so the model
    *  also learns to recognise names from context and spelling (as it must for unseen names). */
   wordDropout?: number;
+  /** Loss-augmented decoding during training: a wrong tag gets this bonus (more when the gold tag
+   *  is part of a name), so updates keep a margin instead of stopping at the first correct parse. */
+  margin?: number;
+  recallWeight?: number;
   /** Called after each epoch with the averaged model; return false to stop. */
   onEpoch?: (epoch: number, model: FloatModel) => boolean | void;
 }
@@ -59,6 +63,8 @@ export function trainPerceptron(data: readonly LabelledSentence[], opts: TrainOp
   let scores = new Float32Array(0);
   let from = new Int32Array(0);
   const dropout = opts.wordDropout ?? 0;
+  const margin = opts.margin ?? 0;
+  const recallWeight = opts.recallWeight ?? 1;
   for (let epoch = 1; epoch <= opts.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(rand() * (i + 1));
@@ -77,6 +83,13 @@ export function trainPerceptron(data: readonly LabelledSentence[], opts: TrainOp
         for (let k = from[i] as number; k < (f.offsets[i + 1] as number); k++) {
           const b = (f.buckets[k] as number) * T;
           for (let t = 0; t < T; t++) scores[i * T + t] = (scores[i * T + t] as number) + (w[b + t] as number);
+        }
+      }
+      if (margin > 0) {
+        for (let i = 0; i < n; i++) {
+          const g = s.tags[i] as number;
+          const c = g === 0 ? margin : margin * recallWeight;
+          for (let t = 0; t < T; t++) if (t !== g) scores[i * T + t] = (scores[i * T + t] as number) + c;
         }
       }
       const pred = viterbi(scores, n, tr, st);

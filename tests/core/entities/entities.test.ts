@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { loadModel, tagTexts, type EntityMention } from '../../../src/core/entities/index.ts';
 import { MODEL_PATH } from '../../../scripts/ner/conll.ts';
 import { cliticLength } from '../../../src/core/entities/entities.ts';
@@ -67,5 +67,27 @@ describe('cliticLength', () => {
     expect(cliticLength('بوتين', k)).toBe(0);
     expect(cliticLength('وبالعاصمة', k)).toBe(2);
     expect(cliticLength('للأمم', k)).toBe(2);
+  });
+});
+
+const SEED = '/work/shared/seeds/000_543f2c3d62828e27.txt';
+describe.skipIf(!existsSync(SEED))('the sample article', () => {
+  const text = existsSync(SEED) ? readFileSync(SEED, 'utf8') : '';
+  const blocks = text.split(/\n\s*\n/);
+  const { mentions, entities } = tagTexts(model, blocks);
+  const typeOf = (name: string): string | undefined => entities.find((e) => e.name === name)?.type;
+
+  it('finds its heads of state, officials, places and bodies, typed as a reader would', () => {
+    for (const p of ['فلاديمير بوتين', 'إبراهيم رئيسي', 'نيكولاي باتروشيف', 'فولوديمير زيلينسكي']) expect(typeOf(p)).toBe('PERS');
+    for (const l of ['روسيا', 'إيران', 'طهران', 'موسكو', 'كييف', 'أوكرانيا', 'إندونيسيا', 'أرمينيا', 'الصين', 'الهند', 'واشنطن']) expect(typeOf(l)).toBe('LOC');
+    for (const o of ['الكرملين', 'الاتحاد الأوروبي', 'مجموعة العشرين', 'مجلس الأمن']) expect(typeOf(o)).toBe('ORG');
+    expect(mentions.some((m) => m.type === 'DATE' && m.text === 'فبراير/ شباط')).toBe(true);
+  });
+  it('trims glued conjunctions and groups every mention of one person', () => {
+    for (const m of mentions) expect(blocks[m.block]?.slice(m.start, m.end)).toBe(m.text);
+    expect(mentions.some((m) => /^و(إيران|روسيا|طهران|موسكو|رئيسي)/.test(m.text))).toBe(false);
+    const putin = entities.find((e) => e.name === 'فلاديمير بوتين');
+    expect(putin?.mentions).toBeGreaterThanOrEqual(5);
+    expect(entities.find((e) => e.name === 'إبراهيم رئيسي')?.mentions).toBeGreaterThanOrEqual(3);
   });
 });
