@@ -6,7 +6,7 @@ import { useProgressiveDecorations } from '../../../src/features/entities/use-pr
 
 const blocks: Block[] = Array.from({ length: 40 }, (_, i) => ({ id: `p-${i}`, kind: 'paragraph', text: 'نص '.repeat(30) }));
 const deco = (id: string, start: number): EntityDecoration => ({ kind: 'entity', start, end: start + 2, id, type: 'PERS', mentionIndex: 0 });
-const full = (key = 'a') => new Map(blocks.map((b) => [b.id, [deco(key, 0), deco('b', 4)]] as const));
+const full = (key = 'a') => new Map<string, EntityDecoration[]>(blocks.map((b) => [b.id, [deco(key, 0), deco('b', 4)]]));
 
 describe('useProgressiveDecorations', () => {
   it('delivers a long article in chunks, then everything', async () => {
