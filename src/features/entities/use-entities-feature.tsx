@@ -179,7 +179,7 @@ export function useEntitiesFeature(
         <EntityLegend counts={model?.mentionCounts ?? null} hidden={hiddenTypes} onToggle={onToggleType} />
         {/* Out of the flow: the line must not change height when the marks arrive. */}
         <span className="entity-legend-bar__status" role="status">
-          {status === 'pending' && !model ? t('tagging') : ''}
+          {model ? '' : status === 'pending' ? t('tagging') : status === 'error' ? t('taggingFailed') : ''}
         </span>
       </div>
     ) : null,

@@ -202,3 +202,13 @@ describe('entities in the reader', () => {
     await waitFor(() => expect(tag).toHaveBeenLastCalledWith(expect.any(Array), { names: [], nonNames: ['طهران'] }));
   });
 });
+
+describe('when the tagger fails', () => {
+  it('the article still reads and the legend says names could not be found', async () => {
+    setTagger({ tag: () => Promise.reject(new Error('no worker')), dispose: () => {} });
+    const { container } = await renderWithApp(<Reader />, { language: 'en' });
+    expect(container.querySelector('article')).toHaveTextContent('فلاديمير بوتين');
+    expect(await screen.findByText('Names could not be found in this article.')).toBeInTheDocument();
+    expect(container.querySelectorAll('mark.entity')).toHaveLength(0);
+  });
+});
