@@ -48,7 +48,9 @@ export function mentionSelector(key: string, index?: number): string {
 export function revealMention(key: string, index: number): HTMLElement | null {
   const el = document.querySelector<HTMLElement>(mentionSelector(key, index));
   if (!el) return null;
-  el.scrollIntoView?.({ block: 'center', behavior: 'auto' });
+  // With the panel as a bottom sheet (narrow screens) the middle of the screen is under it.
+  const sheet = window.matchMedia?.('(max-width: 900px)').matches && document.querySelector('.reader-panel') !== null;
+  el.scrollIntoView?.({ block: sheet ? 'start' : 'center', behavior: 'auto' });
   el.focus({ preventScroll: true });
   return el;
 }
