@@ -58,7 +58,7 @@ export function gazKey(normWord: string): number {
 /** FNV state after hashing 'P:' under the gazetteer seed (phrase keys start with it). */
 const PHRASE_SEED = Math.imul(Math.imul((0x811c9dc5 ^ 0x9e37) >>> 0 ^ 0x50, 0x01000193) ^ 0x3a, 0x01000193);
 
-export interface WordInfo { raw: string; norm: string; stem: string; prefix: string; shape: string; gaz: number; gazStem: number; punctBefore: boolean; punctAfter: boolean }
+export interface WordInfo { raw: string; norm: string; stem: string; prefix: string; shape: string; feats?: { groups: number; lex: number[]; local: number[] }; gaz: number; gazStem: number; punctBefore: boolean; punctAfter: boolean }
 
 function wordInfo(token: string, gaz: Gazetteer): WordInfo {
   const norm = cleanWord(token);
@@ -93,6 +93,58 @@ function bitsList(bits: number, mask: number, out: number[], seed: number): void
   const b = bits & mask;
   if (!b) return;
   for (let k = 0; k < 20; k++) if (b & (1 << k)) out.push(mix(seed * 31 + k));
+}
+
+interface Flags { fWord: boolean; fNorm: boolean; fAffix: boolean; fStem: boolean; fChars: boolean; fShape: boolean; fNisba: boolean; fTrig: boolean; fGaz: boolean; fUnk: boolean; fDict: boolean }
+
+/** Word-identity hashes (dropped together in training) and the other hashes that depend only on
+ *  the word itself; both are cached per distinct word within a document. */
+function wordOnlyFeatures(w: WordInfo, f: Flags): { lex: number[]; local: number[] } {
+  const lex: number[] = [];
+  if (f.fWord) lex.push(hashString(w.raw, 2));
+  if (f.fNorm) lex.push(hashString(w.norm, 3));
+  if (f.fStem) lex.push(hashString(w.stem, 40));
+  const local: number[] = [mix(1)]; // bias
+  if (f.fAffix) {
+    const s = w.norm;
+    for (let k = 1; k <= 3 && k < s.length; k++) local.push(hashString(s.slice(0, k), 10 + k));
+    for (let k = 1; k <= 4 && k < s.length; k++) local.push(hashString(s.slice(-k), 20 + k));
+    const st = w.stem;
+    if (st !== s) {
+      for (let k = 2; k <= 3 && k < st.length; k++) local.push(hashString(st.slice(0, k), 30 + k));
+    }
+  }
+  if (f.fChars && w.stem.length > 2) {
+    // Letter trigrams of the stem: transliterated foreign names have their own letter patterns.
+    const st = `^${w.stem}$`;
+    for (let k = 0; k + 3 <= st.length; k++) local.push(hashString(st.slice(k, k + 3), 36));
+  }
+  if (f.fStem) local.push(hashString(w.prefix, 41));
+  if (f.fShape) {
+    local.push(hashString(w.shape, 60));
+    if (w.punctBefore) local.push(mix(62));
+    if (w.punctAfter) local.push(mix(63));
+  }
+  if (f.fNisba) {
+    const s = w.stem;
+    const m = /(يون|يين|يه|يات|ي)$/.exec(s);
+    if (m && s.length > 3) local.push(hash2(m[1] as string, w.norm.startsWith('ال') || w.prefix.includes('ال') ? 'al' : '', 70));
+  }
+  if (f.fTrig) bitsList(w.gaz | w.gazStem, TRIGGER_BITS, local, 82);
+  if (f.fGaz) {
+    bitsList(w.gaz, CURATED_NAME_BITS | TRAIN_BITS, local, 90);
+    bitsList(w.gazStem, CURATED_NAME_BITS | TRAIN_BITS, local, 91);
+  }
+  if (f.fUnk && isUnknown(w)) {
+    local.push(hashString(w.shape, 120));
+    local.push(hash2(w.prefix, w.stem.slice(-2), 124));
+  }
+  if (f.fDict) local.push(hash2(((w.gaz | w.gazStem) & GAZ.DICT) !== 0 ? 'd' : 'n', w.shape, 100));
+  return { lex, local };
+}
+
+function isUnknown(w: WordInfo): boolean {
+  return !((w.gaz | w.gazStem) & GAZ.VOCAB) && w.norm.length > 1;
 }
 
 /**
@@ -135,6 +187,7 @@ export function sentenceFeatures(tokens: readonly string[], gaz: Gazetteer, grou
       }
     }
   }
+  const flags: Flags = { fWord, fNorm, fAffix, fStem, fChars, fShape, fNisba, fTrig, fGaz, fUnk, fDict };
   const offsets = new Int32Array(n + 1);
   const lexEnd = new Int32Array(n);
   const out: number[] = [];
@@ -142,27 +195,15 @@ export function sentenceFeatures(tokens: readonly string[], gaz: Gazetteer, grou
     offsets[i] = out.length;
     const w = at(i);
     const p1 = at(i - 1), p2 = at(i - 2), n1 = at(i + 1), n2 = at(i + 2);
+    let own = w.feats;
+    if (!own || own.groups !== groups) {
+      own = { groups, ...wordOnlyFeatures(w, flags) };
+      if (cache) w.feats = own;
+    }
     // Word-identity features come first so training can drop them (see lexEnd).
-    if (fWord) out.push(hashString(w.raw, 2));
-    if (fNorm) out.push(hashString(w.norm, 3));
-    if (fStem) out.push(hashString(w.stem, 40));
+    for (const h of own.lex) out.push(h);
     lexEnd[i] = out.length;
-    out.push(mix(1)); // bias
-    if (fAffix) {
-      const s = w.norm;
-      for (let k = 1; k <= 3 && k < s.length; k++) out.push(hashString(s.slice(0, k), 10 + k));
-      for (let k = 1; k <= 4 && k < s.length; k++) out.push(hashString(s.slice(-k), 20 + k));
-      const st = w.stem;
-      if (st !== s) {
-        for (let k = 2; k <= 3 && k < st.length; k++) out.push(hashString(st.slice(0, k), 30 + k));
-      }
-    }
-    if (fChars && w.stem.length > 2) {
-      // Letter trigrams of the stem: transliterated foreign names have their own letter patterns.
-      const st = `^${w.stem}$`;
-      for (let k = 0; k + 3 <= st.length; k++) out.push(hashString(st.slice(k, k + 3), 36));
-    }
-    if (fStem) out.push(hashString(w.prefix, 41));
+    for (const h of own.local) out.push(h);
     if (fCtx) {
       out.push(hashString(p1.norm, 50));
       out.push(hashString(p2.norm, 51));
@@ -175,51 +216,33 @@ export function sentenceFeatures(tokens: readonly string[], gaz: Gazetteer, grou
       out.push(hash2(p2.norm, p1.norm, 58));
     }
     if (fShape) {
-      out.push(hashString(w.shape, 60));
       out.push(hash2(p1.shape, n1.shape, 61));
-      if (w.punctBefore) out.push(mix(62));
-      if (w.punctAfter) out.push(mix(63));
       if (p1.punctAfter) out.push(mix(64));
       if (i === 0) out.push(mix(65));
-    }
-    if (fNisba) {
-      const s = w.stem;
-      const m = /(يون|يين|يه|يات|ي)$/.exec(s);
-      if (m && s.length > 3) out.push(hash2(m[1] as string, w.norm.startsWith('ال') || w.prefix.includes('ال') ? 'al' : '', 70));
     }
     if (fTrig) {
       bitsList(p1.gaz | p1.gazStem, TRIGGER_BITS, out, 80);
       bitsList(p2.gaz | p2.gazStem, TRIGGER_BITS, out, 81);
-      bitsList(w.gaz | w.gazStem, TRIGGER_BITS, out, 82);
       bitsList(n1.gaz | n1.gazStem, TRIGGER_BITS, out, 83);
     }
     if (fGaz) {
-      bitsList(w.gaz, CURATED_NAME_BITS | TRAIN_BITS, out, 90);
-      bitsList(w.gazStem, CURATED_NAME_BITS | TRAIN_BITS, out, 91);
       bitsList(p1.gaz | p1.gazStem, CURATED_NAME_BITS | TRAIN_BITS, out, 92);
       bitsList(n1.gaz | n1.gazStem, CURATED_NAME_BITS | TRAIN_BITS, out, 93);
       bitsList(phrase[i] ?? 0, 0xff, out, 94);
       bitsList(i > 0 ? (phrase[i - 1] ?? 0) : 0, 0xff, out, 95);
       bitsList(phrase[i + 1] ?? 0, 0xff, out, 96);
     }
-    if (fUnk && !((w.gaz | w.gazStem) & GAZ.VOCAB) && w.norm.length > 1) {
+    if (fUnk && isUnknown(w)) {
       // Words never seen in training behave differently (often names): conjoin with context.
       const sh = w.shape;
-      out.push(hashString(sh, 120));
       out.push(hash2(p1.stem, sh, 121));
       out.push(hash2(n1.stem, sh, 122));
       out.push(hash2(p2.stem, p1.stem, 123));
-      out.push(hash2(w.prefix, w.stem.slice(-2), 124));
       bitsList(p1.gaz | p1.gazStem, TRIGGER_BITS | CURATED_NAME_BITS | TRAIN_BITS, out, 125);
       bitsList(n1.gaz | n1.gazStem, CURATED_NAME_BITS | TRAIN_BITS, out, 126);
-      const np1 = /(ي|يه|يون|يين)$/.test(p1.stem) && p1.stem.length > 3;
-      if (np1) out.push(mix(127));
+      if (p1.stem.length > 3 && /(ي|يه|يون|يين)$/.test(p1.stem)) out.push(mix(127));
     }
     if (fDoc && docBits) pushDocumentFeatures(docBits, i, n, out);
-    if (fDict) {
-      const d = ((w.gaz | w.gazStem) & GAZ.DICT) !== 0;
-      out.push(hash2(d ? 'd' : 'n', w.shape, 100));
-    }
   }
   offsets[n] = out.length;
   const buckets = new Int32Array(out.length);
