@@ -4,17 +4,18 @@ export type DecorationsByBlock = ReadonlyMap<string, readonly Decoration[]>;
 
 /**
  * Each feature (entities, highlights, shared passages) produces its own decorations per block;
- * the reader renders their union. Later sources paint on top of earlier ones.
+ * the reader renders their union. Later sources paint on top of earlier ones. A block decorated by
+ * one source only keeps that source's array, so memoised blocks of a long article do not re-render
+ * when another block changes.
  */
 export function mergeDecorations(...sources: ReadonlyArray<DecorationsByBlock | undefined>): DecorationsByBlock {
   const present = sources.filter((s): s is DecorationsByBlock => s !== undefined && s.size > 0);
   if (present.length === 1) return present[0]!;
-  const merged = new Map<string, Decoration[]>();
+  const merged = new Map<string, readonly Decoration[]>();
   for (const source of present) {
     for (const [blockId, decorations] of source) {
-      const list = merged.get(blockId);
-      if (list) list.push(...decorations);
-      else merged.set(blockId, [...decorations]);
+      const earlier = merged.get(blockId);
+      merged.set(blockId, earlier ? [...earlier, ...decorations] : decorations);
     }
   }
   return merged;
