@@ -1,14 +1,17 @@
-import { Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { resolveUiLanguage, TEXT_SIZES, type Settings } from '../core/settings/settings';
-import { NotebookPage } from '../features/annotations/NotebookPage';
 import { LibraryPage } from '../features/library/LibraryPage';
 import { useSettings } from '../features/settings/settings-store';
 import { useRoute } from '../shared/use-route';
 import { AppHeader } from './AppHeader';
-import { ReaderScreen } from './ReaderScreen';
-import { SharedArticleScreen } from './SharedArticleScreen';
 import { StorageProblems } from './StorageProblems';
+
+// The library is the first page; the reader, the notebook and shared articles load on demand,
+// which keeps the first page's JavaScript small.
+const ReaderScreen = lazy(() => import('./ReaderScreen').then((m) => ({ default: m.ReaderScreen })));
+const SharedArticleScreen = lazy(() => import('./SharedArticleScreen').then((m) => ({ default: m.SharedArticleScreen })));
+const NotebookPage = lazy(() => import('../features/annotations/NotebookPage').then((m) => ({ default: m.NotebookPage })));
 
 /** Theme, text size and line spacing apply to the whole document through attributes and variables. */
 function useDocumentSettings(settings: Settings): void {
