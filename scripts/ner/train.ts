@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 // Options: --epochs N, --buckets LOG2, --without group,group, --dict, --one-pass, --out PATH, --no-write
 import { writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
 import { ALL_GROUPS_MASK, DOCUMENT_GROUP, FEATURE_GROUPS, documentBits, type FeatureGroup, type Gazetteer } from '../../src/core/entities/features.ts';
 import { curatedGazetteer, trainingGazetteer, type CuratedLists } from '../../src/core/entities/gazetteer.ts';
@@ -65,6 +66,11 @@ const lists: CuratedLists = {
 if (useDict) {
   const { dictionaryWordsFor } = await import('./dict-ar.ts');
   lists.dictionary = dictionaryWordsFor([...train, ...dev].flatMap((s) => s.tokens));
+}
+{
+  // ~2,500 Arabic given names (arabic-name-to-en, ISC), used only to build the gazetteer.
+  const db = createRequire(import.meta.url)('arabic-name-to-en/cases/fullnamedb.js') as Record<string, string>;
+  lists.givenNames = [...lists.givenNames, ...Object.keys(db)];
 }
 const curated = curatedGazetteer(lists);
 const full = trainingGazetteer(train, curated, GAZ_SHARE, VOCAB_MIN);
