@@ -91,7 +91,7 @@ interface Visit {
 }
 
 async function visit(browser: Browser, hash: string, seedStorage?: Record<string, string>, scroll = false): Promise<Visit> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block', locale: 'ar' });
   if (seedStorage) {
     const entries = JSON.stringify(seedStorage);
     await context.addInitScript({ content: `for (const [k, v] of Object.entries(${entries})) localStorage.setItem(k, v);` });

@@ -12,19 +12,31 @@ import './features/entities/entities.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
-import { Providers } from './app/providers';
+import { createQueryClient, Providers } from './app/providers';
+import { loadRouteModule, moduleForRoute } from './app/route-modules';
+import { parseRoute } from './core/links/routes';
+import { articleQueryOptions } from './features/library/article-query';
 import { readSettings, resolveUiLanguage } from './core/settings/settings';
 import { getStore } from './core/storage/storage';
 import { initI18n } from './i18n/i18n';
 
 async function start(): Promise<void> {
-  const settings = readSettings(getStore());
-  await initI18n(resolveUiLanguage(settings.uiLanguage, navigator.languages ?? [navigator.language]));
+  const store = getStore();
+  const settings = readSettings(store);
+  const client = createQueryClient();
+  // Everything the first screen needs starts at once: strings, the screen's code, the article.
+  const route = parseRoute(window.location.hash);
+  const screen = moduleForRoute(route);
+  if (route.name === 'article') void client.prefetchQuery(articleQueryOptions(store, route.articleId));
+  await Promise.all([
+    initI18n(resolveUiLanguage(settings.uiLanguage, navigator.languages ?? [navigator.language])),
+    screen ? loadRouteModule(screen).catch(() => undefined) : undefined,
+  ]);
   const root = document.getElementById('root');
   if (!root) throw new Error('#root is missing from index.html');
   createRoot(root).render(
     <StrictMode>
-      <Providers>
+      <Providers store={store} client={client}>
         <App />
       </Providers>
     </StrictMode>,

@@ -1,17 +1,14 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { Suspense, useEffect, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { resolveUiLanguage, TEXT_SIZES, type Settings } from '../core/settings/settings';
 import { LibraryPage } from '../features/library/LibraryPage';
 import { useSettings } from '../features/settings/settings-store';
 import { useRoute } from '../shared/use-route';
 import { AppHeader } from './AppHeader';
+import type { ReaderScreenProps } from './ReaderScreen';
+import { moduleForRoute, useRouteModule } from './route-modules';
+import type { SharedArticleScreenProps } from './SharedArticleScreen';
 import { StorageProblems } from './StorageProblems';
-
-// The library is the first page; the reader, the notebook and shared articles load on demand,
-// which keeps the first page's JavaScript small.
-const ReaderScreen = lazy(() => import('./ReaderScreen').then((m) => ({ default: m.ReaderScreen })));
-const SharedArticleScreen = lazy(() => import('./SharedArticleScreen').then((m) => ({ default: m.SharedArticleScreen })));
-const NotebookPage = lazy(() => import('../features/annotations/NotebookPage').then((m) => ({ default: m.NotebookPage })));
 
 /** Theme, text size and line spacing apply to the whole document through attributes and variables. */
 function useDocumentSettings(settings: Settings): void {
@@ -42,8 +39,24 @@ function NotFound() {
   );
 }
 
+function NotebookScreen({ component }: { component: ComponentType<never> }) {
+  const Notebook = component as ComponentType<object>;
+  return <Notebook />;
+}
+
+function Loading() {
+  const { t } = useTranslation();
+  return (
+    <p className="page" aria-busy="true">
+      {t('loading')}
+    </p>
+  );
+}
+
 function Routes() {
   const route = useRoute();
+  // Only the current route's module is loaded; each is typed where it is used.
+  const Screen = useRouteModule(moduleForRoute(route));
   switch (route.name) {
     case 'library':
       return (
@@ -54,19 +67,25 @@ function Routes() {
           </main>
         </>
       );
-    case 'article':
+    case 'article': {
+      if (!Screen) return <Loading />;
+      const ReaderScreen = Screen as ComponentType<ReaderScreenProps>;
       return <ReaderScreen key={route.articleId} articleId={route.articleId} blockId={route.blockId} params={route.params} />;
+    }
     case 'notebook':
       return (
         <>
           <AppHeader />
           <main id="main">
-            <NotebookPage />
+            {Screen ? <NotebookScreen component={Screen} /> : <Loading />}
           </main>
         </>
       );
-    case 'shared':
+    case 'shared': {
+      if (!Screen) return <Loading />;
+      const SharedArticleScreen = Screen as ComponentType<SharedArticleScreenProps>;
       return <SharedArticleScreen key={route.params.d ?? ''} params={route.params} />;
+    }
     case 'not-found':
       return (
         <>

@@ -8,7 +8,7 @@ import { ReaderView } from '../features/reader/ReaderView';
 import { useSharingFeature } from '../features/sharing/use-sharing-feature';
 import { AppHeader } from './AppHeader';
 
-interface ReaderScreenProps {
+export interface ReaderScreenProps {
   articleId: string;
   blockId?: string;
   params?: Readonly<Record<string, string>>;

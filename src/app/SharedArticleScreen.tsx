@@ -10,7 +10,11 @@ import { AppHeader } from './AppHeader';
  * `#/s?v=1&d=…`: an article carried inside the link itself, shown read-only (no highlights, notes or
  * corrections are saved against it) until the reader adds it to the library.
  */
-export function SharedArticleScreen({ params }: { params: Readonly<Record<string, string>> }) {
+export interface SharedArticleScreenProps {
+  params: Readonly<Record<string, string>>;
+}
+
+export function SharedArticleScreen({ params }: SharedArticleScreenProps) {
   const { t } = useTranslation('sharing');
   const query = useSharedArticle(params);
   const decoded = query.data;

@@ -10,7 +10,7 @@ export const NAMESPACES = ['common', 'library', 'reader', 'settings', 'entities'
 
 type Resources = Record<string, unknown>;
 const arabic = import.meta.glob<Resources>('./locales/ar/*.json', { eager: true, import: 'default' });
-const lazy = import.meta.glob<Resources>(['./locales/*/*.json', '!./locales/ar/*.json'], { import: 'default' });
+const lazy = import.meta.glob<Resources>('./locales/en/*.json', { import: 'default' });
 
 const localeBackend: BackendModule = {
   type: 'backend',

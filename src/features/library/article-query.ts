@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { Article } from '../../core/article/article';
 import { getImported } from '../../core/article/imported-articles';
 import type { Store } from '../../core/storage/storage';
@@ -17,8 +17,10 @@ export async function fetchArticle(store: Store, id: string): Promise<ArticleLoo
   return { status: 'found', article: await fetchBundledArticle(entry), origin: 'bundled' };
 }
 
+// Keyed under 'store' as well: renaming or deleting an import must refresh an open article.
+export const articleQueryOptions = (store: Store, id: string) =>
+  queryOptions({ queryKey: [...queryKeys.imported(), 'article', id], queryFn: () => fetchArticle(store, id), staleTime: Infinity });
+
 export function useArticle(id: string) {
-  const store = useStore();
-  // Keyed under 'store' as well: renaming or deleting an import must refresh an open article.
-  return useQuery({ queryKey: [...queryKeys.imported(), 'article', id], queryFn: () => fetchArticle(store, id), staleTime: Infinity });
+  return useQuery(articleQueryOptions(useStore(), id));
 }

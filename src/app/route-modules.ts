@@ -1,0 +1,59 @@
+import { useEffect, useState, type ComponentType } from 'react';
+import type { Route } from '../core/links/routes';
+
+/**
+ * Screens other than the library load on demand. They are not React.lazy + Suspense: React holds a
+ * revealed Suspense boundary back for up to 300 ms, which would delay the article's first paint.
+ * Instead main.tsx preloads the module of the route the page opens on, and later navigations
+ * show a short loading line until the module arrives.
+ */
+const loaders = {
+  reader: () => import('./ReaderScreen').then((m) => m.ReaderScreen as ComponentType<never>),
+  notebook: () => import('../features/annotations/NotebookPage').then((m) => m.NotebookPage as ComponentType<never>),
+  shared: () => import('./SharedArticleScreen').then((m) => m.SharedArticleScreen as ComponentType<never>),
+};
+
+export type RouteModule = keyof typeof loaders;
+
+const loaded = new Map<RouteModule, ComponentType<never>>();
+const pending = new Map<RouteModule, Promise<ComponentType<never>>>();
+
+export function moduleForRoute(route: Route): RouteModule | null {
+  switch (route.name) {
+    case 'article':
+      return 'reader';
+    case 'notebook':
+      return 'notebook';
+    case 'shared':
+      return 'shared';
+    default:
+      return null;
+  }
+}
+
+export function loadRouteModule(name: RouteModule): Promise<ComponentType<never>> {
+  let promise = pending.get(name);
+  if (!promise) {
+    promise = loaders[name]().then((component) => {
+      loaded.set(name, component);
+      return component;
+    });
+    pending.set(name, promise);
+  }
+  return promise;
+}
+
+/** The screen component once its module is loaded, else null (and the load is started). */
+export function useRouteModule(name: RouteModule | null): ComponentType<never> | null {
+  const [, setVersion] = useState(0);
+  const component = name ? loaded.get(name) : undefined;
+  useEffect(() => {
+    if (!name || component) return;
+    let active = true;
+    void loadRouteModule(name).then(() => active && setVersion((v) => v + 1));
+    return () => {
+      active = false;
+    };
+  }, [name, component]);
+  return component ?? null;
+}
