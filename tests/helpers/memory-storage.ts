@@ -1,6 +1,8 @@
 /** An in-memory Storage for createStore, with an optional quota (in characters) to simulate a full store. */
 export class MemoryStorage implements Storage {
   readonly map = new Map<string, string>();
+  /** Makes every write throw like a full localStorage. */
+  failWrites = false;
   constructor(private readonly quota = Infinity) {}
   get length(): number {
     return this.map.size;
@@ -18,6 +20,7 @@ export class MemoryStorage implements Storage {
     this.map.delete(key);
   }
   setItem(key: string, value: string): void {
+    if (this.failWrites) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     const used = [...this.map].reduce((sum, [k, v]) => sum + (k === key ? 0 : k.length + v.length), 0);
     if (used + key.length + value.length > this.quota) throw new DOMException('full', 'QuotaExceededError');
     this.map.set(key, String(value));

@@ -4,7 +4,7 @@ import type { Annotation } from '../../core/annotations/annotation';
 import { notebookToMarkdown, toWebAnnotationCollection, type ArticleNotes, type ImportReport } from '../../core/annotations/export';
 import { absoluteLink } from '../../core/links/routes';
 import { useImportAnnotations } from './annotation-mutations';
-import { downloadText, fileSafe } from './download';
+import { downloadText, fileSafe } from '../../shared/download';
 
 export const linkFor = (annotation: Annotation): string =>
   absoluteLink({ name: 'article', articleId: annotation.articleId, blockId: annotation.target.blockId }, window.location.href);

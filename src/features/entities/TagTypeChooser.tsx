@@ -1,31 +1,14 @@
-import { useEffect, useRef, useState, useSyncExternalStore, type CSSProperties } from 'react';
+import { useEffect, useRef, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EntityType } from '../../core/entities/entities';
 import { ENTITY_TYPES } from '../../core/entities/reader-entities';
+import { createValueStore, useValueStore, type ValueStore } from '../../shared/value-store';
 import type { BlockSelection } from './selection-offsets';
 
 /** The span waiting for a type (set by the selection toolbar's "mark as name" button). */
-export interface PendingTagStore {
-  get(): BlockSelection | null;
-  set(next: BlockSelection | null): void;
-  subscribe(listener: () => void): () => void;
-}
+export type PendingTagStore = ValueStore<BlockSelection | null>;
 
-export function createPendingTagStore(): PendingTagStore {
-  let value: BlockSelection | null = null;
-  const listeners = new Set<() => void>();
-  return {
-    get: () => value,
-    set(next) {
-      value = next;
-      for (const l of listeners) l();
-    },
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-  };
-}
+export const createPendingTagStore = (): PendingTagStore => createValueStore<BlockSelection | null>(null);
 
 function place(rect: BlockSelection['rect']): CSSProperties {
   const vw = document.documentElement.clientWidth || window.innerWidth;
@@ -38,7 +21,7 @@ function place(rect: BlockSelection['rect']): CSSProperties {
 /** Type buttons and "in every article" for the span the reader chose to mark as a name. */
 export function TagTypeChooser({ pending, onTag }: { pending: PendingTagStore; onTag: (selection: BlockSelection, type: EntityType, everywhere: boolean) => void }) {
   const { t } = useTranslation('entities');
-  const selection = useSyncExternalStore(pending.subscribe, pending.get, pending.get);
+  const selection = useValueStore(pending);
   const [everywhere, setEverywhere] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
 

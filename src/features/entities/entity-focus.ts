@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react';
+import { createValueStore, useValueStore, type ValueStore } from '../../shared/value-store';
 
 /** Which entity is chosen (panel) and which mention is current, and whether its card is open. */
 export interface EntityFocus {
@@ -7,32 +7,12 @@ export interface EntityFocus {
   readonly card: boolean;
 }
 
-export interface EntityFocusStore {
-  get(): EntityFocus | null;
-  set(next: EntityFocus | null): void;
-  subscribe(listener: () => void): () => void;
-}
+export type EntityFocusStore = ValueStore<EntityFocus | null>;
 
-/** A tiny external store so choosing a mention re-renders the card and panel, never the article. */
-export function createEntityFocusStore(): EntityFocusStore {
-  let value: EntityFocus | null = null;
-  const listeners = new Set<() => void>();
-  return {
-    get: () => value,
-    set(next) {
-      value = next;
-      for (const l of listeners) l();
-    },
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-  };
-}
+/** Choosing a mention re-renders the card and panel, never the article. */
+export const createEntityFocusStore = (): EntityFocusStore => createValueStore<EntityFocus | null>(null);
 
-export function useEntityFocus(store: EntityFocusStore): EntityFocus | null {
-  return useSyncExternalStore(store.subscribe, store.get, store.get);
-}
+export const useEntityFocus = (store: EntityFocusStore): EntityFocus | null => useValueStore(store);
 
 /** A CSS attribute-selector string literal for any value. */
 export function cssString(value: string): string {

@@ -7,7 +7,7 @@ import { MAX_LINK_LENGTH, MAX_NOTE_LENGTH, passageFromSelectors, passageLink, sh
 import { copyText } from '../../shared/clipboard';
 import { Dialog } from '../../shared/Dialog';
 import { useToast } from '../../shared/toast';
-import { downloadFile } from './download-file';
+import { downloadText } from '../../shared/download';
 
 export interface ShareRequest {
   readonly selectors: Pick<Selectors, 'blockId' | 'quote'>;
@@ -160,10 +160,10 @@ export function SharePanel({ article, request, local, onClose }: SharePanelProps
             <div className="notice notice--warning" role="alert" data-share-too-large={link.length}>
               <p>{t('panel.tooLarge', { length: link.length, limit: MAX_LINK_LENGTH })}</p>
               <div className="notice-actions">
-                <button type="button" className="button" data-action="export-txt" onClick={() => downloadFile(exportFileName(article, 'txt'), articleToPlainText(article), 'text/plain')}>
+                <button type="button" className="button" data-action="export-txt" onClick={() => downloadText(exportFileName(article, 'txt'), articleToPlainText(article), 'text/plain')}>
                   {t('panel.exportAs')} <bdi dir="ltr">.txt</bdi>
                 </button>
-                <button type="button" className="button" data-action="export-html" onClick={() => downloadFile(exportFileName(article, 'html'), articleToHtml(article), 'text/html')}>
+                <button type="button" className="button" data-action="export-html" onClick={() => downloadText(exportFileName(article, 'html'), articleToHtml(article), 'text/html')}>
                   {t('panel.exportAs')} <bdi dir="ltr">.html</bdi>
                 </button>
               </div>

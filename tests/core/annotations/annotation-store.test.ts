@@ -12,31 +12,7 @@ import {
   saveAnnotations,
   subscribeAnnotations,
 } from '../../../src/core/annotations/annotation-store';
-
-/** An in-memory Storage; `failWrites` makes setItem throw like a full localStorage. */
-class FakeStorage implements Storage {
-  readonly map = new Map<string, string>();
-  failWrites = false;
-  get length() {
-    return this.map.size;
-  }
-  clear() {
-    this.map.clear();
-  }
-  getItem(key: string) {
-    return this.map.get(key) ?? null;
-  }
-  key(index: number) {
-    return [...this.map.keys()][index] ?? null;
-  }
-  removeItem(key: string) {
-    this.map.delete(key);
-  }
-  setItem(key: string, value: string) {
-    if (this.failWrites) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-    this.map.set(key, value);
-  }
-}
+import { MemoryStorage } from '../../helpers/memory-storage';
 
 const TEXT = 'قال وزير الاقتصاد في مؤتمر صحفي إن معدلات التضخم انخفضت خلال الربع الأخير من العام.';
 
@@ -45,7 +21,7 @@ function note(articleId: string, start: number, extra: Partial<Annotation> = {})
 }
 
 function stores() {
-  const backend = new FakeStorage();
+  const backend = new MemoryStorage();
   return { backend, a: createStore(backend, null), b: createStore(backend, null) };
 }
 
@@ -183,7 +159,7 @@ describe('annotation store', () => {
 
   it('tells which article changed when another tab writes', () => {
     const target = new EventTarget();
-    const store = createStore(new FakeStorage(), target);
+    const store = createStore(new MemoryStorage(), target);
     const seen: string[] = [];
     const stop = subscribeAnnotations(store, (id) => seen.push(id));
     target.dispatchEvent(Object.assign(new Event('storage'), { key: annotationsKey('art-7') }));

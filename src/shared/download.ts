@@ -12,6 +12,6 @@ export function downloadText(fileName: string, text: string, type: string): void
 }
 
 /** A file name fragment made of safe characters only. */
-export function fileSafe(text: string): string {
-  return text.replace(/[^\p{L}\p{N}_-]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'notes';
+export function fileSafe(text: string, fallback = 'notes'): string {
+  return text.replace(/[^\p{L}\p{N}_-]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 60) || fallback;
 }
