@@ -38,7 +38,9 @@ function defaultCreateWorker(): WorkerLike | null {
 }
 
 export function createTaggerClient(opts: TaggerClientOptions = {}): TaggerClient {
-  const url = opts.modelUrl ?? modelUrl;
+  // Absolute, so the worker (whose base URL is its own script) fetches the same file.
+  const rawUrl = opts.modelUrl ?? modelUrl;
+  const url = typeof location !== 'undefined' ? new URL(rawUrl, location.href).href : rawUrl;
   const timeoutMs = opts.timeoutMs ?? 20_000;
   const fallback = createEngine(opts.fetchBytes);
   let worker: WorkerLike | null | undefined; // undefined: not created yet; null: unusable
