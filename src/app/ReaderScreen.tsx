@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { mergeDecorations } from '../core/decorations/merge';
 import { useAnnotationsFeature } from '../features/annotations/use-annotations-feature';
@@ -46,6 +46,17 @@ export function ReaderScreen({ articleId, blockId, params }: ReaderScreenProps) 
   const decorations = useMemo(() => mergeDecorations(entities.decorations, notes.decorations, sharing.decorations), [entities.decorations, notes.decorations, sharing.decorations]);
   const panelContent = panel === 'entities' ? entities.panel : panel === 'notes' ? notes.panel : null;
 
+  // Keyboard: an opened panel takes focus; when it closes, focus goes back to what opened it.
+  const panelRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (!panel) return;
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    panelRef.current?.focus({ preventScroll: true });
+    return () => {
+      if (!document.activeElement || document.activeElement === document.body) opener?.focus({ preventScroll: true });
+    };
+  }, [panel]);
+
   let body;
   if (query.isPending) body = <p className="notice" aria-busy="true">{t('common:loading')}</p>;
   else if (query.isError) body = <p className="notice notice--error" role="alert">{t('loadError')}</p>;
@@ -62,7 +73,7 @@ export function ReaderScreen({ articleId, blockId, params }: ReaderScreenProps) 
       <div className={`reader-layout${panel && panelContent ? ' has-panel' : ''}`}>
         <ReaderView article={article} targetBlockId={sharing.targetBlockId ?? blockId} decorations={decorations} hiddenEntityTypes={entities.hiddenTypes} notices={<>{notes.notice}{sharing.notices}{entities.legend}</>} />
         {panel && panelContent && (
-          <aside className="reader-panel" aria-label={t(`panels.${panel}`)} data-panel={panel}>
+          <aside ref={panelRef} tabIndex={-1} className="reader-panel" aria-label={t(`panels.${panel}`)} data-panel={panel}>
             {panelContent}
           </aside>
         )}

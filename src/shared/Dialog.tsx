@@ -31,6 +31,8 @@ export function Dialog({ open, title, onClose, children, footer, closeLabel, tes
       if (typeof dialog.showModal === 'function') dialog.showModal();
       else dialog.setAttribute('open', '');
     }
+    // showModal focuses the first control; React's autoFocus sets no attribute, so mark the field to start in.
+    dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
     const onCancel = (event: Event) => {
       event.preventDefault();
       onCloseRef.current();

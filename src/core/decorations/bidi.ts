@@ -27,3 +27,15 @@ export function isolateRuns(text: string, dir: TextDirection): BidiPiece[] {
   if (cursor < text.length) pieces.push({ text: text.slice(cursor), isolate: false });
   return pieces;
 }
+
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+
+/**
+ * A reader's string (an article title) for use inside a sentence: its own embedding, override and
+ * isolate controls are dropped (an unbalanced one would reorder the rest of the sentence, a stray
+ * PDI would end the isolate early) and it is wrapped in FSI…PDI, so it keeps its own direction
+ * without moving the words around it.
+ */
+export function isolateInSentence(text: string): string {
+  return `\u2068${text.replace(BIDI_CONTROLS, '')}\u2069`;
+}

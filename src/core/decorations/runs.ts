@@ -23,6 +23,8 @@ export interface MarkDecoration {
   readonly id: string;
   /** e.g. the highlight colour. */
   readonly variant?: string;
+  /** Read to screen readers as the mark's description (an attribute: adds no text to the block). */
+  readonly label?: string;
 }
 
 export type Decoration = EntityDecoration | MarkDecoration;

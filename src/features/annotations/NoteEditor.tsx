@@ -22,13 +22,14 @@ interface NoteEditorProps {
 
 /** Write or edit a note: plain text in either direction, tags, colour. Mounted only while open. */
 export function NoteEditor({ quote, initial, mode, onSave, onClose }: NoteEditorProps) {
-  const { t } = useTranslation('annotations');
+  const { t, i18n } = useTranslation('annotations');
   const id = useId();
   const [color, setColor] = useState<AnnotationColor>(initial.color);
   const [note, setNote] = useState(initial.note);
   const [tags, setTags] = useState(initial.tags.join('، '));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const atLimit = note.length >= LIMITS.note;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -69,11 +70,19 @@ export function NoteEditor({ quote, initial, mode, onSave, onClose }: NoteEditor
             maxLength={LIMITS.note}
             value={note}
             onChange={(e) => setNote(e.target.value)}
+            aria-describedby={atLimit ? `${id}-note-limit` : undefined}
             autoFocus
+            data-autofocus=""
             onKeyDown={(e) => {
               if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) e.currentTarget.form?.requestSubmit();
             }}
           />
+          {/* The textarea cuts a longer paste at the limit; say so rather than drop text silently. */}
+          {atLimit && (
+            <span className="field-hint form-error" id={`${id}-note-limit`} role="status" data-note-limit="">
+              {t('editor.limitReached', { count: LIMITS.note, formattedCount: new Intl.NumberFormat(i18n.language).format(LIMITS.note) })}
+            </span>
+          )}
         </div>
         <div className="field">
           <label htmlFor={`${id}-tags`}>{t('editor.tags')}</label>

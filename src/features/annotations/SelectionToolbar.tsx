@@ -112,6 +112,29 @@ export function SelectionToolbar({ article, onHighlight, onNote, extraActions, d
     };
   }, [update]);
 
+  // Keyboard-only selection: with a block (or a mark in it) focused, Shift+Left/Right select by
+  // letter and Ctrl/Alt+Shift+Left/Right by word, starting where the block's text starts. Browsers
+  // without caret browsing cannot start a selection in read-only text from the keyboard.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || !event.shiftKey || event.metaKey || (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight')) return;
+      if (isEditable(event.target)) return;
+      const block = document.activeElement?.closest<HTMLElement>('[data-block-id]');
+      const text = block?.querySelector('[data-block-text]');
+      const selection = document.getSelection();
+      if (!block || !text || !articleElement(article.id)?.contains(block) || !selection || typeof selection.modify !== 'function') return;
+      if (selection.rangeCount === 0 || !text.contains(selection.anchorNode)) {
+        const first = document.createTreeWalker(text, NodeFilter.SHOW_TEXT).nextNode();
+        if (!first) return;
+        selection.collapse(first, 0);
+      }
+      event.preventDefault();
+      selection.modify('extend', event.key === 'ArrowLeft' ? 'left' : 'right', event.ctrlKey || event.altKey ? 'word' : 'character');
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [article.id]);
+
   const done = useCallback(() => {
     document.getSelection()?.removeAllRanges();
     setRange(null);

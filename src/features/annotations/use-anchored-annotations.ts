@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { anchorAll, type AnchoredSet } from '../../core/annotations/anchor-all';
 import type { Article } from '../../core/article/article';
 import type { MarkDecoration } from '../../core/decorations/runs';
@@ -23,8 +24,25 @@ export function useAnchoredAnnotations(article: Article): AnchoredSet {
   return useMemo(() => anchored(article, annotations), [article, annotations]);
 }
 
-/** Highlight decorations for the reader; an empty map while the article is loading. */
+/** Highlight decorations for the reader, each described for screen readers (colour, note); an empty map while the article is loading. */
 export function useHighlightDecorations(articleId: string, article: Article | undefined): ReadonlyMap<string, readonly MarkDecoration[]> {
+  const { t } = useTranslation('annotations');
   const annotations = useAnnotations(articleId);
-  return useMemo(() => (article ? anchored(article, annotations).decorations : EMPTY), [article, annotations]);
+  return useMemo(() => {
+    if (!article) return EMPTY;
+    const notes = new Map(annotations.map((a) => [a.id, a]));
+    const labelled = new Map<string, readonly MarkDecoration[]>();
+    for (const [blockId, marks] of anchored(article, annotations).decorations) {
+      labelled.set(
+        blockId,
+        marks.map((mark) => {
+          const note = notes.get(mark.id)?.note.trim();
+          const color = t(`colors.${mark.variant ?? 'yellow'}`);
+          const label = note ? t('describe.withNote', { color, note: note.length > 160 ? `${note.slice(0, 160)}…` : note }) : t('describe.highlight', { color });
+          return { ...mark, label };
+        }),
+      );
+    }
+    return labelled;
+  }, [article, annotations, t]);
 }

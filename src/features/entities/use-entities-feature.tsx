@@ -60,6 +60,20 @@ function EntityFocusStyle({ focus }: { focus: EntityFocusStore }) {
 
 const NO_BLOCKS: readonly Block[] = [];
 
+const TABBABLE = 'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+function isHiddenMark(el: Element): boolean {
+  const type = el.getAttribute('data-entity-type');
+  return el.matches('mark.entity') && type !== null && el.closest(`[data-hide-types~="${CSS.escape(type)}"]`) !== null;
+}
+
+/** The next (or previous) element Tab would reach after `from`, skipping switched-off marks. */
+function nextTabbable(from: Element, direction: 'forward' | 'backward'): HTMLElement | null {
+  const all = [...document.querySelectorAll<HTMLElement>(TABBABLE)].filter((el) => el.tabIndex >= 0 && !isHiddenMark(el) && el.getClientRects().length > 0);
+  const after = (el: HTMLElement) => (from.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+  return direction === 'forward' ? (all.find(after) ?? null) : (all.filter((el) => !after(el) && el !== from).pop() ?? null);
+}
+
 export function useEntitiesFeature(
   article: Article | undefined,
   panel: { open: boolean; toggle: () => void; close: () => void },
@@ -103,6 +117,28 @@ export function useEntitiesFeature(
       document.removeEventListener('keydown', onKey);
     };
   }, [focus]);
+
+  // A switched-off type leaves the Tab order: Tab landing on one of its marks moves on (marks keep
+  // tabIndex=0 so toggling a type re-renders nothing).
+  useEffect(() => {
+    let tabbing: 'forward' | 'backward' | null = null;
+    const onKey = (e: KeyboardEvent) => {
+      tabbing = e.key === 'Tab' ? (e.shiftKey ? 'backward' : 'forward') : null;
+    };
+    const onFocus = (e: FocusEvent) => {
+      const mark = e.target instanceof HTMLElement ? e.target : null;
+      if (!tabbing || !mark?.matches('article mark.entity[data-entity-type]') || !isHiddenMark(mark)) return;
+      const next = nextTabbable(mark, tabbing);
+      if (next) next.focus();
+      else mark.blur();
+    };
+    document.addEventListener('keydown', onKey, true);
+    document.addEventListener('focusin', onFocus);
+    return () => {
+      document.removeEventListener('keydown', onKey, true);
+      document.removeEventListener('focusin', onFocus);
+    };
+  }, []);
 
   const onToggleType = useCallback((type: EntityType) => setHidden.mutate(toggleType(hiddenTypes, type)), [hiddenTypes, setHidden]);
 

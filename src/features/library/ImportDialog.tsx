@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportResult } from '../../core/article/import-file';
 import { MAX_IMPORT_BYTES } from '../../core/article/import-limits';
+import { isolateInSentence } from '../../core/decorations/bidi';
 import { Dialog } from '../../shared/Dialog';
 import { useToast } from '../../shared/toast';
 import { navigate } from '../../shared/use-route';
@@ -46,7 +47,7 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose: () => 
         setError(t(written.reason === 'quota' ? 'import.errors.quota' : 'import.errors.storage'));
         return;
       }
-      toast(t('import.done', { title: result.article.title }));
+      toast(t('import.done', { title: isolateInSentence(result.article.title) }));
       setText('');
       setFile(null);
       close();
@@ -70,7 +71,22 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose: () => 
         {mode === 'paste' ? (
           <div className="field" style={{ marginBlockStart: '1rem' }}>
             <label htmlFor="import-text">{t('import.pasteLabel')}</label>
-            <textarea id="import-text" name="text" dir="auto" rows={10} value={text} onChange={(e) => setText(e.target.value)} placeholder={t('import.pastePlaceholder')} />
+            <textarea
+              id="import-text"
+              name="text"
+              dir="auto"
+              rows={10}
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+              // A paste over the limit is refused before it reaches the box (laying out megabytes of text would freeze the page).
+              onPaste={(e) => {
+                if (e.clipboardData.getData('text/plain').length <= MAX_IMPORT_BYTES) return;
+                e.preventDefault();
+                setError(t('import.errors.too-large', { limit }));
+              }}
+              placeholder={t('import.pastePlaceholder')}
+              aria-describedby={error ? 'import-error' : undefined}
+            />
             <span className="field-hint">{t('import.pasteHint')}</span>
           </div>
         ) : (
@@ -81,7 +97,7 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose: () => 
           </div>
         )}
         {error && (
-          <p className="form-error" role="alert" data-import-error="">
+          <p className="form-error" role="alert" id="import-error" data-import-error="">
             {error}
           </p>
         )}

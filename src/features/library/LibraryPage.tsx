@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Article } from '../../core/article/article';
 import { countWords } from '../../core/article/normalise';
+import { isolateInSentence } from '../../core/decorations/bidi';
 import { routeToHash } from '../../core/links/routes';
 import { Dialog } from '../../shared/Dialog';
 import { useToast } from '../../shared/toast';
@@ -56,7 +57,7 @@ export function LibraryPage() {
   const confirmDelete = async () => {
     if (!deleting) return;
     const result = await remove.mutateAsync(deleting.id);
-    if (result.ok) toast(t('deleted', { title: deleting.title }));
+    if (result.ok) toast(t('deleted', { title: isolateInSentence(deleting.title) }));
     else toast(t(`errors.${result.reason}`), 'error');
     setDeleting(null);
   };
@@ -146,7 +147,7 @@ export function LibraryPage() {
           </>
         }
       >
-        <p>{t('delete.body', { title: deleting?.title ?? '' })}</p>
+        <p>{t('delete.body', { title: isolateInSentence(deleting?.title ?? '') })}</p>
       </Dialog>
     </div>
   );

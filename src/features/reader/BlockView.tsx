@@ -25,7 +25,7 @@ function MarkView({ mark, children }: { mark: MarkDecoration; children: ReactNod
   switch (mark.kind) {
     case 'highlight':
       return (
-        <mark className={`highlight highlight--${mark.variant ?? 'yellow'}`} data-annotation-id={mark.id}>
+        <mark className={`highlight highlight--${mark.variant ?? 'yellow'}`} data-annotation-id={mark.id} aria-description={mark.label}>
           {children}
         </mark>
       );
