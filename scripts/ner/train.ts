@@ -42,6 +42,7 @@ const GAZ_SHARE = Number(arg('gaz-share') ?? 0.3);
 const WINDOW = Number(arg('window') ?? 15); // sentences each side stand in for the unknown document
 const FOLDS = 5;
 const SEEDS = Number(arg('seeds') ?? 1);
+const ANY = process.argv.includes('--any');
 const MARGIN = Number(arg('margin') ?? 0);
 const RECALL_W = Number(arg('recall-weight') ?? 1);
 const DROPOUT = Number(arg('dropout') ?? 0.4);
@@ -86,7 +87,7 @@ const devTokens = dev.map((s) => s.tokens);
 function fit(name: string, data: readonly LabelledSentence[], g: number, gaz: (i: number) => Gazetteer, docBits: ((i: number) => Uint16Array | undefined) | undefined, devPredict: ((m: LinearModel) => Int32Array[]) | null, fixedEpochs?: number): FloatModel {
   let best: { f1: number; epoch: number; model: FloatModel | null } = { f1: -1, epoch: 0, model: null };
   const final = trainPerceptron(data, {
-    epochs: fixedEpochs ?? epochs, logBuckets, groups: g, gazetteerFor: gaz, seed: 20261129, wordDropout: DROPOUT, margin: MARGIN, recallWeight: RECALL_W, ...(docBits ? { docBitsFor: docBits } : {}),
+    epochs: fixedEpochs ?? epochs, logBuckets, groups: g, gazetteerFor: gaz, seed: 20261129, wordDropout: DROPOUT, margin: MARGIN, recallWeight: RECALL_W, anyColumns: ANY, ...(docBits ? { docBitsFor: docBits } : {}),
     onEpoch(epoch, model) {
       if (!devPredict) return;
       const q = loadModel(serializeModel({ gazetteer: full, passes: [model], window: WINDOW })).passes[0] as LinearModel;

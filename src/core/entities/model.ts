@@ -13,6 +13,9 @@ export interface LinearModel {
   readonly lut?: Float32Array;
   readonly trans: Float32Array;
   readonly start: Float32Array;
+  /** Weight columns per bucket: the 9 tags, or 11 with shared "any name" B and I columns whose
+   *  weights count for every type (pooling the evidence that a word is a name at all). */
+  readonly cols: number;
 }
 
 export interface NerModel {
@@ -23,22 +26,30 @@ export interface NerModel {
 }
 
 const MAGIC = 0x524e4848; // "HHNR" little-endian
-const VERSION = 2;
+const VERSION = 3;
 
-type Features = { offsets: Int32Array; buckets: Int32Array };
+export type Features = { offsets: Int32Array; buckets: Int32Array };
 
 /** Adds the pass's weights for every feature of every token into scores (n × T). */
-function addScores(lin: LinearModel, f: Features, n: number, scores: Float32Array): void {
+export function addScores(lin: Pick<LinearModel, 'weights' | 'lut' | 'cols'>, f: Features, n: number, scores: Float32Array): void {
   const T = NUM_TAGS;
+  const C = lin.cols;
   const w = lin.weights;
   const lut = lin.lut;
   for (let i = 0; i < n; i++) {
     const base = i * T;
+    let anyB = 0, anyI = 0;
     for (let k = f.offsets[i] as number, e = f.offsets[i + 1] as number; k < e; k++) {
-      const b = (f.buckets[k] as number) * T;
-      if (lut) for (let t = 0; t < T; t++) scores[base + t] = (scores[base + t] as number) + (lut[(w[b + t] as number) + 128] as number);
-      else for (let t = 0; t < T; t++) scores[base + t] = (scores[base + t] as number) + (w[b + t] as number);
+      const b = (f.buckets[k] as number) * C;
+      if (lut) {
+        for (let t = 0; t < T; t++) scores[base + t] = (scores[base + t] as number) + (lut[(w[b + t] as number) + 128] as number);
+        if (C > T) { anyB += lut[(w[b + T] as number) + 128] as number; anyI += lut[(w[b + T + 1] as number) + 128] as number; }
+      } else {
+        for (let t = 0; t < T; t++) scores[base + t] = (scores[base + t] as number) + (w[b + t] as number);
+        if (C > T) { anyB += w[b + T] as number; anyI += w[b + T + 1] as number; }
+      }
     }
+    if (C > T) for (let t = 1; t < T; t++) scores[base + t] = (scores[base + t] as number) + (t % 2 === 1 ? anyB : anyI);
   }
 }
 
@@ -92,7 +103,7 @@ export function serializeModel(m: { gazetteer: Gazetteer; passes: ReadonlyArray<
   const gaz = [...m.gazetteer.entries()].sort((a, b) => a[0] - b[0]);
   const pad4 = (x: number): number => (x + 3) & ~3;
   let size = 6 * 4 + gaz.length * 8;
-  for (const p of m.passes) size += 3 * 4 + (T * T + T) * 4 + pad4(p.weights.length);
+  for (const p of m.passes) size += 4 * 4 + (T * T + T) * 4 + pad4(p.weights.length);
   const buf = new ArrayBuffer(size);
   const dv = new DataView(buf);
   let o = 0;
@@ -105,7 +116,7 @@ export function serializeModel(m: { gazetteer: Gazetteer; passes: ReadonlyArray<
     let scale = 0;
     for (let i = 0; i < p.weights.length; i++) scale = Math.max(scale, Math.abs(p.weights[i] as number));
     scale = scale || 1;
-    u32(p.logBuckets); u32(p.groups); f32(scale);
+    u32(p.logBuckets); u32(p.groups); u32(p.cols); f32(scale);
     for (const v of p.trans) f32(v);
     for (const v of p.start) f32(v);
     const q = new Int8Array(buf, o, p.weights.length);
@@ -145,23 +156,24 @@ export function loadModel(bytes: ArrayBuffer | Uint8Array): NerModel {
   o = valOff + gazCount * 4;
   const passes: LinearModel[] = [];
   for (let p = 0; p < passCount; p++) {
-    need(o + 12 + (T * T + T) * 4);
+    need(o + 16 + (T * T + T) * 4);
     const logBuckets = dv.getUint32(o, true);
     const groups = dv.getUint32(o + 4, true);
-    const scale = dv.getFloat32(o + 8, true);
-    if (logBuckets > 24) throw new ModelFormatError('Corrupt NER model header');
-    o += 12;
+    const cols = dv.getUint32(o + 8, true);
+    const scale = dv.getFloat32(o + 12, true);
+    if (logBuckets > 24 || (cols !== T && cols !== T + 2)) throw new ModelFormatError('Corrupt NER model header');
+    o += 16;
     const trans = new Float32Array(T * T);
     for (let i = 0; i < T * T; i++, o += 4) trans[i] = dv.getFloat32(o, true);
     const start = new Float32Array(T);
     for (let i = 0; i < T; i++, o += 4) start[i] = dv.getFloat32(o, true);
-    const len = (1 << logBuckets) * T;
+    const len = (1 << logBuckets) * cols;
     need(o + len);
     const weights = new Int8Array(buf.buffer, buf.byteOffset + o, len);
     o = (o + len + 3) & ~3;
     const lut = new Float32Array(256);
     for (let c = -128; c <= 127; c++) lut[c + 128] = Math.sign(c) * scale * (c / 127) ** 2;
-    passes.push({ logBuckets, groups, weights, lut, trans, start });
+    passes.push({ logBuckets, groups, weights, lut, trans, start, cols });
   }
   if (o !== buf.byteLength) throw new ModelFormatError('NER model file has trailing bytes');
   return { gazetteer, passes, window };

@@ -1,7 +1,7 @@
 // Averaged structured perceptron over hashed features with Viterbi (BIO-constrained) decoding.
 import { sentenceFeatures, type Gazetteer } from './features.ts';
-import { type LinearModel } from './model.ts';
-import { NUM_TAGS, viterbi } from './tags.ts';
+import { addScores, type LinearModel } from './model.ts';
+import { NUM_TAGS, isInside, viterbi } from './tags.ts';
 
 export interface LabelledSentence { tokens: string[]; tags: number[] }
 
@@ -20,6 +20,8 @@ export interface TrainOptions {
   /** Loss-augmented decoding during training: a wrong tag gets this bonus (more when the gold tag
    *  is part of a name), so updates keep a margin instead of stopping at the first correct parse. */
   margin?: number;
+  /** Adds the shared "any name" B/I weight columns (see LinearModel.cols). */
+  anyColumns?: boolean;
   recallWeight?: number;
   /** Called after each epoch with the averaged model; return false to stop. */
   onEpoch?: (epoch: number, model: FloatModel) => boolean | void;
@@ -41,7 +43,8 @@ function rng(seed: number): () => number {
 
 export function trainPerceptron(data: readonly LabelledSentence[], opts: TrainOptions): FloatModel {
   const T = NUM_TAGS;
-  const size = (1 << opts.logBuckets) * T;
+  const C = opts.anyColumns ? T + 2 : T;
+  const size = (1 << opts.logBuckets) * C;
   const mask = (1 << opts.logBuckets) - 1;
   const w = new Float32Array(size);
   const u = new Float32Array(size); // Σ c·Δ for lazy averaging
@@ -58,7 +61,7 @@ export function trainPerceptron(data: readonly LabelledSentence[], opts: TrainOp
     for (let k = 0; k < T * T; k++) at[k] = (tr[k] as number) - (trU[k] as number) / c;
     const as = new Float32Array(T);
     for (let k = 0; k < T; k++) as[k] = (st[k] as number) - (stU[k] as number) / c;
-    return { logBuckets: opts.logBuckets, groups: opts.groups, weights: aw, trans: at, start: as };
+    return { logBuckets: opts.logBuckets, groups: opts.groups, weights: aw, trans: at, start: as, cols: C };
   };
   let scores = new Float32Array(0);
   let from = new Int32Array(0);
@@ -79,11 +82,10 @@ export function trainPerceptron(data: readonly LabelledSentence[], opts: TrainOp
       for (let i = 0; i < n; i++) from[i] = dropout > 0 && rand() < dropout ? (f.lexEnd[i] as number) : (f.offsets[i] as number);
       if (scores.length < n * T) scores = new Float32Array(n * T * 2);
       scores.fill(0, 0, n * T);
+      // Word dropout: score from `from[i]`, hiding the token's word-identity features.
       for (let i = 0; i < n; i++) {
-        for (let k = from[i] as number; k < (f.offsets[i + 1] as number); k++) {
-          const b = (f.buckets[k] as number) * T;
-          for (let t = 0; t < T; t++) scores[i * T + t] = (scores[i * T + t] as number) + (w[b + t] as number);
-        }
+        const view = { offsets: Int32Array.of(from[i] as number, f.offsets[i + 1] as number), buckets: f.buckets };
+        addScores({ weights: w, cols: C }, view, 1, scores.subarray(i * T, i * T + T));
       }
       if (margin > 0) {
         for (let i = 0; i < n; i++) {
@@ -96,10 +98,16 @@ export function trainPerceptron(data: readonly LabelledSentence[], opts: TrainOp
       for (let i = 0; i < n; i++) {
         const g = s.tags[i] as number, p = pred[i] as number;
         if (g !== p) {
+          // Shared columns: T for any B-, T + 1 for any I-.
+          const ga = g === 0 ? -1 : T + (isInside(g) ? 1 : 0), pa = p === 0 ? -1 : T + (isInside(p) ? 1 : 0);
           for (let k = from[i] as number; k < (f.offsets[i + 1] as number); k++) {
-            const b = (f.buckets[k] as number) * T;
+            const b = (f.buckets[k] as number) * C;
             w[b + g] = (w[b + g] as number) + 1; u[b + g] = (u[b + g] as number) + c;
             w[b + p] = (w[b + p] as number) - 1; u[b + p] = (u[b + p] as number) - c;
+            if (C > T && ga !== pa) {
+              if (ga >= 0) { w[b + ga] = (w[b + ga] as number) + 1; u[b + ga] = (u[b + ga] as number) + c; }
+              if (pa >= 0) { w[b + pa] = (w[b + pa] as number) - 1; u[b + pa] = (u[b + pa] as number) - c; }
+            }
           }
         }
         const gp = i === 0 ? -1 : (s.tags[i - 1] as number), pp = i === 0 ? -1 : (pred[i - 1] as number);
