@@ -38,8 +38,17 @@ export function addScores(lin: Pick<LinearModel, 'weights' | 'lut' | 'cols'>, f:
   const lut = lin.lut;
   for (let i = 0; i < n; i++) {
     const base = i * T;
+    const e = f.offsets[i + 1] as number;
+    if (C === T && lut) {
+      // The shipped case, kept branch-free in the inner loop.
+      for (let k = f.offsets[i] as number; k < e; k++) {
+        const b = (f.buckets[k] as number) * T;
+        for (let t = 0; t < T; t++) scores[base + t] = (scores[base + t] as number) + (lut[(w[b + t] as number) + 128] as number);
+      }
+      continue;
+    }
     let anyB = 0, anyI = 0;
-    for (let k = f.offsets[i] as number, e = f.offsets[i + 1] as number; k < e; k++) {
+    for (let k = f.offsets[i] as number; k < e; k++) {
       const b = (f.buckets[k] as number) * C;
       if (lut) {
         for (let t = 0; t < T; t++) scores[base + t] = (scores[base + t] as number) + (lut[(w[b + t] as number) + 128] as number);
