@@ -3,7 +3,7 @@
 // engine runs on the main thread, and if that fails too the promise rejects with a TaggerError.
 import modelUrl from './model/ner-model.bin?url';
 import type { TagOptions, TagResult } from './entities.ts';
-import { createEngine, type FetchBytes } from './engine.ts';
+import type { FetchBytes } from './engine.ts';
 import { TaggerError, type TagRequest, type TagResponse } from './protocol.ts';
 
 export { TaggerError } from './protocol.ts';
@@ -42,7 +42,9 @@ export function createTaggerClient(opts: TaggerClientOptions = {}): TaggerClient
   const rawUrl = opts.modelUrl ?? modelUrl;
   const url = typeof location !== 'undefined' ? new URL(rawUrl, location.href).href : rawUrl;
   const timeoutMs = opts.timeoutMs ?? 20_000;
-  const fallback = createEngine(opts.fetchBytes);
+  // The main-thread engine is only loaded when the worker cannot be used: it stays out of the app's code.
+  let fallback: Promise<ReturnType<typeof import('./engine.ts').createEngine>> | undefined;
+  const mainThreadEngine = () => (fallback ??= import('./engine.ts').then((m) => m.createEngine(opts.fetchBytes)));
   let worker: WorkerLike | null | undefined; // undefined: not created yet; null: unusable
   let nextId = 1;
   let disposed = false;
@@ -78,7 +80,7 @@ export function createTaggerClient(opts: TaggerClientOptions = {}): TaggerClient
   };
 
   const onMainThread = (texts: string[], options?: TagOptions): Promise<TagResult> =>
-    fallback.tag(url, texts, options).catch((e: unknown) => {
+    mainThreadEngine().then((engine) => engine.tag(url, texts, options)).catch((e: unknown) => {
       throw e instanceof TaggerError ? e : new TaggerError('internal', e instanceof Error ? e.message : String(e));
     });
 
