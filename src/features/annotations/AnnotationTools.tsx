@@ -8,6 +8,7 @@ import { useToast } from '../../shared/toast';
 import { useSaveAnnotation } from './annotation-mutations';
 import { useAnnotations } from './annotations-query';
 import { NoteEditor, type NoteValues } from './NoteEditor';
+import { PrintNotes } from './PrintNotes';
 import { SelectionToolbar, type SelectionRange } from './SelectionToolbar';
 
 /** A new note keeps one id across retries (a save refused for quota can be retried without duplicates). */
@@ -63,6 +64,7 @@ export function AnnotationTools({ article, extraActions }: AnnotationToolsProps)
   return (
     <>
       <SelectionToolbar article={article} onHighlight={onHighlight} onNote={onNote} extraActions={extraActions} />
+      <PrintNotes article={article} />
       {draft && (
         <NoteEditor
           mode={draft.kind}

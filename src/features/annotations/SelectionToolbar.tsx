@@ -155,13 +155,18 @@ export function SelectionToolbar({ article, onHighlight, onNote, extraActions, d
     const block = range && root?.querySelector<HTMLElement>(`[data-block-id="${CSS.escape(range.blockId)}"]`);
     setRange(null);
     block?.focus({ preventScroll: true });
+    // Collapse (not clear) the selection: the toolbar stays away, the caret stays where it was.
+    document.getSelection()?.collapseToEnd();
   }, [range, article.id]);
 
-  // Shortcuts while a selection is shown.
-  useEffect(() => {
+  // Shortcuts while a selection is shown. A layout effect: they work from the moment the toolbar is
+  // painted, so a key pressed right after it appears is never lost to the browser.
+  useLayoutEffect(() => {
     if (!range) return;
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
+      // A dialog opened from the toolbar (share, note) handles its own keys: Escape closes it.
+      if (document.querySelector('dialog[open]')) return;
       const inToolbar = ref.current?.contains(document.activeElement) ?? false;
       if (event.key === 'Escape') {
         event.preventDefault();
