@@ -12,7 +12,7 @@ type Mode = 'paste' | 'file';
 
 /** Import by pasting text or opening a .txt/.html file. Nothing is saved unless the whole import is valid. */
 export function ImportDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const { t, i18n } = useTranslation('library');
+  const { t } = useTranslation('library');
   const toast = useToast();
   const save = useSaveImported();
   const [mode, setMode] = useState<Mode>('paste');
@@ -20,7 +20,8 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose: () => 
   const [file, setFile] = useState<File | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const limit = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 0 }).format(MAX_IMPORT_BYTES / 1024 / 1024);
+  // Formatted by i18next through Intl ({{limit, number}}).
+  const limit = Math.round(MAX_IMPORT_BYTES / 1024 / 1024);
 
   const close = () => {
     setError(null);
