@@ -23,8 +23,13 @@ export function PrintNotes({ article }: { article: Article }) {
             </blockquote>
             {annotation.note && <NoteText text={annotation.note} />}
             {annotation.tags.length > 0 && (
-              <p className="print-note-tags" dir="auto">
-                {annotation.tags.map((tag) => `#${tag}`).join(' ')}
+              <p className="print-note-tags">
+                {annotation.tags.map((tag) => (
+                  // Each tag isolated: one tag's bidi controls cannot reorder the others.
+                  <bdi key={tag} className="print-note-tag">
+                    #{tag}{' '}
+                  </bdi>
+                ))}
               </p>
             )}
           </li>
