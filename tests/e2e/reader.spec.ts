@@ -171,3 +171,20 @@ test('an imported HTML page keeps its text and loses its scripts', async ({ page
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   expect(await page.locator('article img, article script').count()).toBe(0);
 });
+
+test('a link deep into a long article arrives once that paragraph is mounted', async ({ page }) => {
+  const paragraphs = Array.from({ length: 220 }, (_, i) => `هذه الفقرة رقم ${i + 1} من مقال طويل عن الاقتصاد والسياسة في المنطقة، وفيها ما يكفي من الكلمات.`);
+  await importPasted(page, `مقال طويل جدًا للاختبار\n\n${paragraphs.join('\n\n')}`);
+  await expect(page.locator('article h1')).toBeVisible();
+  const url = page.url();
+  const articleId = decodeURIComponent(url.split('#/a/')[1]!.split('/')[0]!);
+  // Block ids come from the text; find the 200th paragraph's id from the fully mounted article.
+  await expect(page.locator('article [data-block-id]')).toHaveCount(221);
+  const blockId = await page.locator('article [data-block-id]').nth(200).getAttribute('data-block-id');
+  await page.goto('./#/');
+  await page.goto(`./#/a/${encodeURIComponent(articleId)}/${blockId}`);
+  const block = page.locator(`[data-block-id="${blockId}"]`);
+  await expect(block).toBeInViewport();
+  await expect(block).toBeFocused();
+  await expect(block).toHaveAttribute('data-flashing', '');
+});

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, type MouseEvent, type ReactNode } from 'react';
+import { useCallback, useMemo, useRef, useState, type MouseEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Article, Block } from '../../core/article/article';
 import type { Decoration } from '../../core/decorations/runs';
@@ -25,6 +25,8 @@ export interface ReaderViewProps {
 }
 
 const NO_DECORATIONS: readonly Decoration[] = [];
+/** The types the tagger emits (see src/core/entities); their names are looked up once. */
+const ENTITY_TYPES = ['PERS', 'LOC', 'ORG', 'MISC', 'DATE'] as const;
 
 export function ReaderView({ article, targetBlockId, decorations, hiddenEntityTypes = [], notices }: ReaderViewProps) {
   const { t, i18n } = useTranslation('reader');
@@ -35,9 +37,20 @@ export function ReaderView({ article, targetBlockId, decorations, hiddenEntityTy
   const goToLibrary = useCallback(() => navigate({ name: 'library' }), []);
   useReaderKeyboard(articleRef, goToLibrary);
   const saveProgress = useSaveProgress(article.id);
-  useReadingPosition(articleRef, article.id, targetBlockId, saved, saveProgress);
+  const mounted = useProgressiveCount(article.blocks);
+  // Arrive (at a linked block or where the reader left off) once that block is mounted. The saved
+  // position is the one found on opening: it changes while reading, the arrival must not.
+  const [savedOnOpen] = useState(saved);
+  const arrivalId = targetBlockId ?? savedOnOpen?.blockId;
+  const arrivalIndex = arrivalId ? article.blocks.findIndex((b) => b.id === arrivalId) : -1;
+  useReadingPosition(articleRef, article.id, targetBlockId, saved, saveProgress, arrivalIndex < mounted);
 
-  const describeEntity = useCallback((type: string) => t(`entities:types.${type}`, { defaultValue: type }), [t]);
+  // One translation per type, not one per mark (a long article has thousands of marks).
+  const entityDescriptions = useMemo(
+    () => new Map<string, string>(ENTITY_TYPES.map((type) => [type, t(`entities:types.${type}`, { defaultValue: type })])),
+    [t],
+  );
+  const describeEntity = useCallback((type: string) => entityDescriptions.get(type) ?? type, [entityDescriptions]);
   const onClick = useCallback(
     async (event: MouseEvent<HTMLElement>) => {
       const link = (event.target as Element).closest<HTMLAnchorElement>('a[data-action="link-block"]');
@@ -69,7 +82,6 @@ export function ReaderView({ article, targetBlockId, decorations, hiddenEntityTy
     ),
     [article.dir, article.id, decorations, t, describeEntity],
   );
-  const mounted = useProgressiveCount(article.blocks, [targetBlockId, saved?.blockId]);
   // Memoised: re-rendering for anything else (e.g. hidden entity types) must not walk 2,000 blocks.
   const bodyViews = useMemo(
     () =>

@@ -1,21 +1,19 @@
 import { startTransition, useEffect, useState } from 'react';
 import type { Block } from '../../core/article/article';
 
-/** Blocks mounted in the first render; the rest follow in chunks (a 100,000-word article has ~2,000). */
-export const INITIAL_BLOCKS = 150;
+/** Blocks mounted in the first render (a few screens); the rest follow in chunks. */
+export const INITIAL_BLOCKS = 40;
 const CHUNK = 150;
-/** Blocks mounted past the one the reader is sent to, so the screen around it is full. */
-const AROUND = 40;
 
 /**
- * How many of the article's blocks to mount now. A long article's first render mounts only the
- * first blocks (or up to the block a link or the saved position points at), then adds the others
- * in background transitions, so opening it never blocks the main thread for long. Blocks are only
- * ever appended below, so nothing visible moves.
+ * How many of the article's blocks to mount now. A long article's first render mounts only its
+ * first blocks, then adds the others in background transitions (React yields while rendering them),
+ * so opening a 100,000-word article never blocks the main thread for long. Blocks are only ever
+ * appended below, so nothing visible moves; a linked or saved position is reached once its block
+ * is mounted (see useReadingPosition).
  */
-export function useProgressiveCount(blocks: readonly Block[], wantedIds: ReadonlyArray<string | undefined>): number {
-  const wanted = Math.max(...wantedIds.map((id) => (id ? blocks.findIndex((b) => b.id === id) : -1)));
-  const floor = Math.min(blocks.length, Math.max(INITIAL_BLOCKS, wanted + AROUND));
+export function useProgressiveCount(blocks: readonly Block[]): number {
+  const floor = Math.min(blocks.length, INITIAL_BLOCKS);
   const [state, setState] = useState({ blocks, count: floor });
   const count = state.blocks === blocks ? Math.max(state.count, floor) : floor;
 

@@ -15,6 +15,8 @@ export function useReadingPosition(
   targetBlockId: string | undefined,
   saved: ReadingProgress | null,
   onProgress: (progress: ReadingProgress) => void,
+  /** False while the block to arrive at is not mounted yet (long articles mount progressively). */
+  ready = true,
 ): void {
   const savedRef = useRef(saved);
   const onProgressRef = useRef(onProgress);
@@ -25,7 +27,7 @@ export function useReadingPosition(
   // Arrive: at the linked block, or where the reader left off.
   useEffect(() => {
     const root = container.current;
-    if (!root) return;
+    if (!root || !ready) return;
     if (targetBlockId) {
       const target = root.querySelector<HTMLElement>(`[data-block-id="${CSS.escape(targetBlockId)}"]`);
       if (!target) return; // the reader says so: the block is not in the article
@@ -47,7 +49,7 @@ export function useReadingPosition(
     } else {
       window.scrollTo(0, 0);
     }
-  }, [container, articleId, targetBlockId]);
+  }, [container, articleId, targetBlockId, ready]);
 
   // Remember: the first block whose bottom is below the top bar.
   useEffect(() => {
