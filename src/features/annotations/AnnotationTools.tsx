@@ -8,6 +8,7 @@ import { useToast } from '../../shared/toast';
 import { useSaveAnnotation } from './annotation-mutations';
 import { useAnnotations } from './annotations-query';
 import { NoteEditor, type NoteValues } from './NoteEditor';
+import { usePrinting } from '../../shared/use-printing';
 import { PrintNotes } from './PrintNotes';
 import { SelectionToolbar, type SelectionRange } from './SelectionToolbar';
 
@@ -61,10 +62,12 @@ export function AnnotationTools({ article, extraActions }: AnnotationToolsProps)
     return () => document.removeEventListener('click', onClick);
   }, [annotations, article.id]);
 
+  const printing = usePrinting();
+
   return (
     <>
       <SelectionToolbar article={article} onHighlight={onHighlight} onNote={onNote} extraActions={extraActions} />
-      <PrintNotes article={article} />
+      {printing && <PrintNotes article={article} />}
       {draft && (
         <NoteEditor
           mode={draft.kind}

@@ -31,16 +31,25 @@ export function useHighlightDecorations(articleId: string, article: Article | un
   return useMemo(() => {
     if (!article) return EMPTY;
     const notes = new Map(annotations.map((a) => [a.id, a]));
+    // One description per highlight (a highlight across blocks has several pieces), one name per colour.
+    const colors = new Map<string, string>();
+    const labels = new Map<string, string>();
+    const describe = (mark: MarkDecoration): string => {
+      const known = labels.get(mark.id);
+      if (known !== undefined) return known;
+      const variant = mark.variant ?? 'yellow';
+      let color = colors.get(variant);
+      if (color === undefined) colors.set(variant, (color = t(`colors.${variant}`)));
+      const note = notes.get(mark.id)?.note.trim();
+      const label = note ? t('describe.withNote', { color, note: note.length > 160 ? `${note.slice(0, 160)}…` : note }) : t('describe.highlight', { color });
+      labels.set(mark.id, label);
+      return label;
+    };
     const labelled = new Map<string, readonly MarkDecoration[]>();
     for (const [blockId, marks] of anchored(article, annotations).decorations) {
       labelled.set(
         blockId,
-        marks.map((mark) => {
-          const note = notes.get(mark.id)?.note.trim();
-          const color = t(`colors.${mark.variant ?? 'yellow'}`);
-          const label = note ? t('describe.withNote', { color, note: note.length > 160 ? `${note.slice(0, 160)}…` : note }) : t('describe.highlight', { color });
-          return { ...mark, label };
-        }),
+        marks.map((mark) => ({ ...mark, label: describe(mark) })),
       );
     }
     return labelled;
