@@ -1,7 +1,8 @@
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { anchorAll, type AnchoredSet } from '../../core/annotations/anchor-all';
 import type { Article } from '../../core/article/article';
+import { anchorAll, type AnchoredSet } from '../../core/annotations/anchor-all';
+import type { Annotation } from '../../core/annotations/annotation';
 import type { MarkDecoration } from '../../core/decorations/runs';
 import { useAnnotations } from './annotations-query';
 
@@ -25,9 +26,13 @@ export function useAnchoredAnnotations(article: Article): AnchoredSet {
 }
 
 /** Highlight decorations for the reader, each described for screen readers (colour, note); an empty map while the article is loading. */
+const NO_ANNOTATIONS: Annotation[] = [];
+
 export function useHighlightDecorations(articleId: string, article: Article | undefined): ReadonlyMap<string, readonly MarkDecoration[]> {
   const { t } = useTranslation('annotations');
-  const annotations = useAnnotations(articleId);
+  // Deferred: the article's text paints first, then highlights are anchored in a background
+  // render, so opening a long article with many notes is not one long main-thread task.
+  const annotations = useDeferredValue(useAnnotations(articleId), NO_ANNOTATIONS);
   return useMemo(() => {
     if (!article) return EMPTY;
     const notes = new Map(annotations.map((a) => [a.id, a]));
