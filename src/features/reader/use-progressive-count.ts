@@ -2,7 +2,7 @@ import { startTransition, useEffect, useState } from 'react';
 import type { Block } from '../../core/article/article';
 
 /** Blocks mounted in the first render (a few screens); the rest follow in chunks. */
-export const INITIAL_BLOCKS = 40;
+export const INITIAL_BLOCKS = 24;
 const CHUNK = 150;
 
 /**
