@@ -1,5 +1,6 @@
 import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFormatNumber } from '../../shared/use-format-number';
 import type { Correction } from '../../core/entities/corrections';
 import type { EntityType } from '../../core/entities/entities';
 import { groupByType, nameMatches, type ReaderEntities } from '../../core/entities/reader-entities';
@@ -21,6 +22,7 @@ export interface EntitiesPanelProps {
 /** The article's entities by type, most mentioned first, with a diacritics-blind filter. */
 export function EntitiesPanel({ model, status, focus, hidden, onToggleType, corrections, validIds, onRemoveCorrection, onClose }: EntitiesPanelProps) {
   const { t } = useTranslation('entities');
+  const formatNumber = useFormatNumber();
   const [query, setQuery] = useState('');
   const deferred = useDeferredValue(query);
   const filterId = useId();
@@ -68,7 +70,7 @@ export function EntitiesPanel({ model, status, focus, hidden, onToggleType, corr
         <section key={type} className="entities-panel__group" data-entity-group={type}>
           <h3>
             <span className={`entity-legend__swatch entity--${type}`} aria-hidden="true" /> {t(`types.${type}`)}{' '}
-            <span className="entities-panel__count">({entities.length})</span>
+            <span className="entities-panel__count">({formatNumber(entities.length)})</span>
           </h3>
           <ul>
             {entities.map((entity) => {
@@ -81,7 +83,7 @@ export function EntitiesPanel({ model, status, focus, hidden, onToggleType, corr
                     <bdi className="entities-panel__name">{entity.name}</bdi>
                     {entity.fromReader && <span className="entity-badge">{t('fromReader')}</span>}
                     <span className="entities-panel__count" aria-label={t('mentionCount', { count: total })}>
-                      {total}
+                      {formatNumber(total)}
                     </span>
                   </button>
                   {chosen && (

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { useFormatNumber } from '../../shared/use-format-number';
 import type { EntityType } from '../../core/entities/entities';
 import { ENTITY_TYPES } from '../../core/entities/reader-entities';
 
@@ -11,6 +12,7 @@ export interface EntityLegendProps {
 /** One switch per type with its mention count; switching is CSS-only on the article. */
 export function EntityLegend({ counts, hidden, onToggle }: EntityLegendProps) {
   const { t } = useTranslation('entities');
+  const formatNumber = useFormatNumber();
   return (
     <div className="entity-legend" role="group" aria-label={t('legend')} data-entity-legend="">
       {ENTITY_TYPES.map((type) => {
@@ -31,7 +33,7 @@ export function EntityLegend({ counts, hidden, onToggle }: EntityLegendProps) {
             <span className="entity-legend__label">{t(`types.${type}`)}</span>
             {/* Always there (a dash until the tagger answers), so the legend keeps its size. */}
             <span className="entity-legend__count" aria-label={counts ? t('mentionCount', { count }) : undefined}>
-              {counts ? count : '–'}
+              {counts ? formatNumber(count) : '–'}
             </span>
           </button>
         );

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFormatNumber } from '../../shared/use-format-number';
 import type { Article, Block } from '../../core/article/article';
 import { newCorrectionId, type Correction, type CorrectionKind } from '../../core/entities/corrections';
 import type { EntityType } from '../../core/entities/entities';
@@ -79,6 +80,7 @@ export function useEntitiesFeature(
   panel: { open: boolean; toggle: () => void; close: () => void },
 ): EntitiesFeature {
   const { t } = useTranslation('entities');
+  const formatNumber = useFormatNumber();
   const toast = useToast();
   const { model, status, corrections, validIds } = useReaderEntities(article);
   const hiddenTypes = useHiddenTypes();
@@ -222,7 +224,7 @@ export function useEntitiesFeature(
     action: article ? (
       <button type="button" className="button button--ghost" aria-pressed={panel.open} data-action="toggle-entities-panel" onClick={panel.toggle}>
         {t('panelButton')}
-        {model && <span className="entity-action__count">{total}</span>}
+        {model && <span className="entity-action__count">{formatNumber(total)}</span>}
       </button>
     ) : null,
     panel: (
