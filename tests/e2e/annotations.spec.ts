@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { importPasted as importPastedRaw, open, openSample as openSampleRaw, PASTED_ARTICLE, SAMPLE_ID } from './fixtures';
+import { importPasted as importPastedRaw, open, openSample as openSampleRaw, PASTED_ARTICLE, SAMPLE_ID, selectText as selectFixtureText } from './fixtures';
 
 /**
  * Wait until the article's markup stops changing (other features decorate it after it appears, e.g.
@@ -46,41 +46,7 @@ const toolbar = (page: Page) => page.locator('[data-selection-toolbar]');
 
 /** Select from the first occurrence of `from` to the end of `to` (default: just `from`) in the article's text. */
 async function selectText(page: Page, from: string, to?: string): Promise<void> {
-  const ok = await page.evaluate(
-    ([a, b]) => {
-      const points: [Text, number][] = [];
-      const blocks = [...document.querySelectorAll('article [data-block-text]')];
-      const find = (needle: string, end: boolean): [Text, number] | null => {
-        for (const el of blocks) {
-          const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-          const nodes: Text[] = [];
-          for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
-          const full = nodes.map((n) => n.data).join('');
-          const at = full.indexOf(needle);
-          if (at < 0) continue;
-          let left = end ? at + needle.length : at;
-          for (const n of nodes) {
-            if (left <= n.data.length && !(left === n.data.length && !end)) return [n, left];
-            left -= n.data.length;
-          }
-        }
-        return null;
-      };
-      const start = find(a!, false);
-      const end = find(b ?? a!, true);
-      if (!start || !end) return false;
-      points.push(start, end);
-      const range = document.createRange();
-      range.setStart(...start);
-      range.setEnd(...end);
-      const sel = document.getSelection()!;
-      sel.removeAllRanges();
-      sel.addRange(range);
-      return true;
-    },
-    [from, to] as const,
-  );
-  expect(ok).toBe(true);
+  await selectFixtureText(page, from, to);
   await expect(toolbar(page)).toBeVisible();
 }
 

@@ -1,41 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { importPasted, openSample } from './fixtures';
+import { importPasted, openSample, selectText } from './fixtures';
 
 const marks = (page: Page) => page.locator('article mark.entity[data-entity-id]');
 
-/** Selects `text` (its first occurrence) inside the article's block texts. */
-async function selectText(page: Page, text: string): Promise<void> {
-  const found = await page.evaluate((needle) => {
-    for (const el of document.querySelectorAll('article [data-block-text]')) {
-      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-      const nodes: Text[] = [];
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
-      const full = nodes.map((n) => n.data).join('');
-      const at = full.indexOf(needle);
-      if (at < 0) continue;
-      const locate = (offset: number): [Text, number] => {
-        let left = offset;
-        for (const n of nodes) {
-          if (left <= n.data.length) return [n, left];
-          left -= n.data.length;
-        }
-        const last = nodes[nodes.length - 1]!;
-        return [last, last.data.length];
-      };
-      el.scrollIntoView({ block: 'center' });
-      const range = document.createRange();
-      range.setStart(...locate(at));
-      range.setEnd(...locate(at + needle.length));
-      const sel = document.getSelection()!;
-      sel.removeAllRanges();
-      sel.addRange(range);
-      return true;
-    }
-    return false;
-  }, text);
-  expect(found).toBe(true);
-}
 
 test('the sample article gets its persons and places marked after the text renders', async ({ page }) => {
   await openSample(page);

@@ -1,6 +1,6 @@
 import { deflateSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
-import { open, openSample, SAMPLE_ID } from './fixtures';
+import { open, openSample, SAMPLE_ID, selectionToolbar, selectText as selectFixtureText } from './fixtures';
 
 /**
  * Hostile input everywhere a reader (or a link) can put text: notes, tags, pasted and HTML imports,
@@ -143,38 +143,14 @@ async function expectStorageValid(page: Page): Promise<void> {
   await expect(page.locator('[data-storage-problem]')).toHaveCount(0);
 }
 
-const toolbar = (page: Page) => page.locator('[data-selection-toolbar]');
+const toolbar = selectionToolbar;
 
+/** Select `text` and wait for the selection toolbar. */
 async function selectText(page: Page, text: string): Promise<void> {
-  const ok = await page.evaluate((needle) => {
-    for (const el of document.querySelectorAll('article [data-block-text]')) {
-      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-      const nodes: Text[] = [];
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
-      const full = nodes.map((n) => n.data).join('');
-      const at = full.indexOf(needle);
-      if (at < 0) continue;
-      const point = (offset: number, end: boolean): [Text, number] => {
-        let left = offset;
-        for (const n of nodes) {
-          if (left < n.data.length || (end && left === n.data.length)) return [n, left];
-          left -= n.data.length;
-        }
-        const last = nodes[nodes.length - 1]!;
-        return [last, last.data.length];
-      };
-      const range = document.createRange();
-      range.setStart(...point(at, false));
-      range.setEnd(...point(at + needle.length, true));
-      document.getSelection()!.removeAllRanges();
-      document.getSelection()!.addRange(range);
-      return true;
-    }
-    return false;
-  }, text);
-  expect(ok).toBe(true);
+  await selectFixtureText(page, text);
   await expect(toolbar(page)).toBeVisible({ timeout: 2_000 });
 }
+
 
 /** Select a passage and open the note editor (retried: the tagger re-rendering drops a selection). */
 async function openNoteEditor(page: Page, text: string) {

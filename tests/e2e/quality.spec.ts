@@ -2,41 +2,16 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { importPasted, open, openSample, PASTED_ARTICLE, SAMPLE_ID } from './fixtures';
+import { importPasted, open, openSample, PASTED_ARTICLE, SAMPLE_ID, selectionToolbar, selectText } from './fixtures';
 
 /** Content-security policy, printing, small and very wide screens, screen-reader descriptions. */
 
 const DIST = process.env.E2E_DIST ?? 'dist';
-const toolbar = (page: Page) => page.locator('[data-selection-toolbar]');
+const toolbar = selectionToolbar;
 
 async function selectAndAct(page: Page, text: string, action: string): Promise<void> {
   await expect(async () => {
-    const ok = await page.evaluate((needle) => {
-      for (const el of document.querySelectorAll('article [data-block-text]')) {
-        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-        const nodes: Text[] = [];
-        for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
-        const full = nodes.map((n) => n.data).join('');
-        const at = full.indexOf(needle);
-        if (at < 0) continue;
-        const point = (offset: number, end: boolean): [Text, number] => {
-          let left = offset;
-          for (const n of nodes) {
-            if (left < n.data.length || (end && left === n.data.length)) return [n, left];
-            left -= n.data.length;
-          }
-          return [nodes[nodes.length - 1]!, nodes[nodes.length - 1]!.data.length];
-        };
-        const range = document.createRange();
-        range.setStart(...point(at, false));
-        range.setEnd(...point(at + needle.length, true));
-        document.getSelection()!.removeAllRanges();
-        document.getSelection()!.addRange(range);
-        return true;
-      }
-      return false;
-    }, text);
-    expect(ok).toBe(true);
+    await selectText(page, text);
     await toolbar(page).locator(action).first().click({ timeout: 2_000 });
   }).toPass({ timeout: 20_000 });
 }

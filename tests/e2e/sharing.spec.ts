@@ -1,44 +1,18 @@
 import { deflateSync } from 'node:zlib';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { importPasted, open, openSample, PASTED_ARTICLE, SAMPLE_ID } from './fixtures';
+import { importPasted, open, openSample, PASTED_ARTICLE, SAMPLE_ID, selectionToolbar, selectText as selectFixtureText } from './fixtures';
 
-const toolbar = (page: Page) => page.locator('[data-selection-toolbar]');
+const toolbar = selectionToolbar;
+
+/** Select `text` and wait for the selection toolbar. */
+async function selectText(page: Page, text: string): Promise<void> {
+  await selectFixtureText(page, text);
+  await expect(toolbar(page)).toBeVisible({ timeout: 2_000 });
+}
 const passageMarks = (page: Page) => page.locator('article mark[data-shared-passage]');
 const SHOTS = process.env.SHARE_SHOTS;
 
-/** Select the first occurrence of `text` in the article (within one block). */
-async function selectText(page: Page, text: string): Promise<void> {
-  const ok = await page.evaluate((needle) => {
-    for (const el of document.querySelectorAll('article [data-block-text]')) {
-      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-      const nodes: Text[] = [];
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
-      const full = nodes.map((n) => n.data).join('');
-      const at = full.indexOf(needle);
-      if (at < 0) continue;
-      const point = (offset: number, end: boolean): [Text, number] => {
-        let left = offset;
-        for (const n of nodes) {
-          if (left < n.data.length || (end && left === n.data.length)) return [n, left];
-          left -= n.data.length;
-        }
-        const last = nodes[nodes.length - 1]!;
-        return [last, last.data.length];
-      };
-      const range = document.createRange();
-      range.setStart(...point(at, false));
-      range.setEnd(...point(at + needle.length, true));
-      const selection = document.getSelection()!;
-      selection.removeAllRanges();
-      selection.addRange(range);
-      return true;
-    }
-    return false;
-  }, text);
-  expect(ok).toBe(true);
-  await expect(toolbar(page)).toBeVisible({ timeout: 2_000 });
-}
 
 /** Select and press Share; retried, since the entity tagger re-rendering the text clears a selection made before it finished. */
 async function selectAndShare(page: Page, text: string): Promise<void> {
