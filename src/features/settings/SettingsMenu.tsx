@@ -3,6 +3,34 @@ import { useTranslation } from 'react-i18next';
 import { LINE_SPACINGS, TEXT_SIZES, THEMES, UI_LANGUAGES } from '../../core/settings/settings';
 import { useSettings, useUpdateSettings } from './settings-store';
 
+interface ChoiceProps<T extends string> {
+  legend: string;
+  name: string;
+  options: readonly T[];
+  value: T | null;
+  label: (option: T) => string;
+  onChange: (option: T) => void;
+  /** Options that are language names: each carries its lang and a data-language hook. */
+  languageTagged?: boolean;
+}
+
+/** A row of radio buttons shown as a segmented control. */
+function Choice<T extends string>({ legend, name, options, value, label, onChange, languageTagged = false }: ChoiceProps<T>) {
+  return (
+    <fieldset>
+      <legend>{legend}</legend>
+      <div className="segmented">
+        {options.map((option) => (
+          <label key={option} className="segmented-option" lang={languageTagged ? option : undefined}>
+            <input type="radio" name={name} value={option} checked={value === option} onChange={() => onChange(option)} data-language={languageTagged ? option : undefined} />
+            <span>{label(option)}</span>
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
 /** Reading settings: a disclosure panel in the top bar. */
 export function SettingsMenu() {
   const { t } = useTranslation('settings');
@@ -42,17 +70,7 @@ export function SettingsMenu() {
       </button>
       {open && (
         <div id={panelId} className="settings-panel" role="group" aria-label={t('title')}>
-          <fieldset>
-            <legend>{t('theme.label')}</legend>
-            <div className="segmented">
-              {THEMES.map((theme) => (
-                <label key={theme} className="segmented-option">
-                  <input type="radio" name="theme" value={theme} checked={settings.theme === theme} onChange={() => set({ theme })} />
-                  <span>{t(`theme.${theme}`)}</span>
-                </label>
-              ))}
-            </div>
-          </fieldset>
+          <Choice legend={t('theme.label')} name="theme" options={THEMES} value={settings.theme} label={(theme) => t(`theme.${theme}`)} onChange={(theme) => set({ theme })} />
           <fieldset>
             <legend>{t('textSize.label')}</legend>
             <div className="stepper">
@@ -65,28 +83,8 @@ export function SettingsMenu() {
               </button>
             </div>
           </fieldset>
-          <fieldset>
-            <legend>{t('lineSpacing.label')}</legend>
-            <div className="segmented">
-              {LINE_SPACINGS.map((lineSpacing) => (
-                <label key={lineSpacing} className="segmented-option">
-                  <input type="radio" name="line-spacing" value={lineSpacing} checked={settings.lineSpacing === lineSpacing} onChange={() => set({ lineSpacing })} />
-                  <span>{t(`lineSpacing.${lineSpacing}`)}</span>
-                </label>
-              ))}
-            </div>
-          </fieldset>
-          <fieldset>
-            <legend>{t('language.label')}</legend>
-            <div className="segmented">
-              {UI_LANGUAGES.map((language) => (
-                <label key={language} className="segmented-option" lang={language}>
-                  <input type="radio" name="ui-language" value={language} checked={settings.uiLanguage === language} onChange={() => set({ uiLanguage: language })} data-language={language} />
-                  <span>{t(`language.${language}`)}</span>
-                </label>
-              ))}
-            </div>
-          </fieldset>
+          <Choice legend={t('lineSpacing.label')} name="line-spacing" options={LINE_SPACINGS} value={settings.lineSpacing} label={(spacing) => t(`lineSpacing.${spacing}`)} onChange={(lineSpacing) => set({ lineSpacing })} />
+          <Choice legend={t('language.label')} name="ui-language" options={UI_LANGUAGES} value={settings.uiLanguage} label={(language) => t(`language.${language}`)} onChange={(uiLanguage) => set({ uiLanguage })} languageTagged />
         </div>
       )}
     </div>
