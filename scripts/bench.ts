@@ -178,6 +178,8 @@ async function main() {
     stop();
   }
 
+  console.log('\n== Entities on a 100,000-word article (open, marks arriving, scroll, toggling a type)');
+  console.log(execSync('npx tsx scripts/bench-reader-entities.ts', { cwd: ROOT, encoding: 'utf8', env: { ...process.env, BENCH_DIST: OUT } }).trim());
   console.log('\n== Tagger (Node, one core)');
   console.log(execSync('npx tsx scripts/ner/bench.ts', { cwd: ROOT, encoding: 'utf8' }).trim());
   console.log('\n== Re-anchoring (Node)');
