@@ -41,7 +41,7 @@ function bigArticleText(): { text: string; words: number } {
 
 async function startServer(): Promise<ChildProcess | null> {
   if (process.env.BENCH_URL) return null;
-  const server = spawn('npx', ['vite', 'preview', '--outDir', dist, '--port', String(port), '--strictPort', '--host', '127.0.0.1', '--bypass-lock'], { stdio: 'ignore' });
+  const server = spawn('npx', ['vite', 'preview', '--outDir', dist, '--port', String(port), '--strictPort', '--host', '127.0.0.1'], { stdio: 'ignore' });
   for (let i = 0; i < 100; i += 1) {
     try {
       if ((await fetch(base)).ok) return server;

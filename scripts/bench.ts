@@ -50,7 +50,7 @@ function firstPageAssets() {
 
 function serve(): Promise<() => void> {
   // The vite binary itself (not npx), so that killing it stops the server.
-  const server = spawn(join(ROOT, 'node_modules/.bin/vite'), ['preview', '--outDir', OUT, '--port', String(PORT), '--strictPort', '--host', '127.0.0.1', '--bypass-lock'], { cwd: ROOT, stdio: 'ignore' });
+  const server = spawn(join(ROOT, 'node_modules/.bin/vite'), ['preview', '--outDir', OUT, '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], { cwd: ROOT, stdio: 'ignore' });
   return new Promise((done, fail) => {
     const started = Date.now();
     const poll = async () => {
