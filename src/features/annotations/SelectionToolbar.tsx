@@ -1,17 +1,11 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { describe, snapToWords } from '../../core/annotations/anchoring';
 import { ANNOTATION_COLORS, type AnnotationColor } from '../../core/annotations/annotation';
-import { articleText, type Article } from '../../core/article/article';
+import { wordSelection, type SelectionRange } from '../../core/annotations/selection';
+import type { Article } from '../../core/article/article';
 import { offsetsToRange, selectionToOffsets } from '../../shared/dom-selection';
 
-/** A selection in article offsets (articleText), snapped to whole words. */
-export interface SelectionRange {
-  readonly blockId: string;
-  readonly start: number;
-  readonly end: number;
-  readonly quote: string;
-}
+export type { SelectionRange };
 
 export interface SelectionToolbarProps {
   article: Article;
@@ -38,13 +32,7 @@ function isEditable(target: EventTarget | null): boolean {
 export function currentSelectionRange(article: Article, root: Element | null, selection: Selection | null): SelectionRange | null {
   if (!root) return null;
   const offsets = selectionToOffsets(root, article, selection);
-  if (!offsets) return null;
-  const text = articleText(article);
-  const snapped = snapToWords(text, offsets);
-  if (snapped.end <= snapped.start) return null;
-  const quote = text.slice(snapped.start, snapped.end);
-  if (!quote.trim()) return null;
-  return { blockId: describe(article, snapped).blockId, start: snapped.start, end: snapped.end, quote };
+  return offsets ? wordSelection(article, offsets) : null;
 }
 
 /**
