@@ -87,6 +87,8 @@ interface Visit {
   text: number;
   marks: number;
   longest: number;
+  /** In the worker, from the request to the answer (model load included). */
+  tagging: number;
   scroll?: number;
   bytes: { js: number; css: number; font: number; model: number; other: number };
 }
@@ -123,8 +125,9 @@ async function visit(browser: Browser, hash: string, seedStorage?: Record<string
     await page.waitForTimeout(200);
   }
   const result = await page.evaluate(() => (window as unknown as { __bench: { text: number; marks: number; longest: number } }).__bench);
+  const tagging = await page.evaluate(() => performance.getEntriesByName('hashiya:tag-worker')[0]?.duration ?? NaN);
   await context.close();
-  return { text: result.text, marks: result.marks, longest: result.longest, ...(scrollTime !== undefined ? { scroll: scrollTime } : {}), bytes };
+  return { text: result.text, marks: result.marks, longest: result.longest, tagging, ...(scrollTime !== undefined ? { scroll: scrollTime } : {}), bytes };
 }
 
 async function main() {
@@ -154,6 +157,8 @@ async function main() {
     console.log(`text painted: ${ms(median(sample.map((v) => v.text)))} (budget 500 ms: ${verdict(median(sample.map((v) => v.text)), 500)})`);
     console.log(`entities marked: ${ms(median(sample.map((v) => v.marks)))} (budget 1000 ms: ${verdict(median(sample.map((v) => v.marks)), 1000)})`);
     console.log(`longest main-thread task: ${ms(median(sample.map((v) => v.longest)))}`);
+    const tagging = median(sample.map((v) => v.tagging));
+    console.log(`tagging in the worker, from its first message to its answer (model load included): ${ms(tagging)} (budget 300 ms: ${verdict(tagging, 300)})`);
     const b = sample[0]!.bytes;
     console.log(`transferred: JS ${kb(b.js)}, CSS ${kb(b.css)}, fonts ${kb(b.font)}, model ${kb(b.model)}, other ${kb(b.other)}`);
 

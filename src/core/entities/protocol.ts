@@ -4,7 +4,8 @@ import type { TagOptions, TagResult } from './entities.ts';
 export interface TagRequest { id: number; type: 'tag'; modelUrl: string; texts: string[]; options?: TagOptions }
 export type TaggerErrorCode = 'worker-unavailable' | 'model-fetch' | 'model-format' | 'internal';
 export type TagResponse =
-  | { id: number; type: 'result'; result: TagResult }
+  /** elapsedMs: from the worker receiving the request to its answer (model load included). */
+  | { id: number; type: 'result'; result: TagResult; elapsedMs?: number }
   | { id: number; type: 'error'; code: TaggerErrorCode; message: string };
 
 export class TaggerError extends Error {
