@@ -1,6 +1,7 @@
 import { useDeferredValue, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Article } from '../../core/article/article';
+import { truncateText } from '../../core/article/summary';
 import { anchorAll, type AnchoredSet } from '../../core/annotations/anchor-all';
 import type { Annotation } from '../../core/annotations/annotation';
 import type { MarkDecoration } from '../../core/decorations/runs';
@@ -46,7 +47,7 @@ export function useHighlightDecorations(articleId: string, article: Article | un
       let color = colors.get(variant);
       if (color === undefined) colors.set(variant, (color = t(`colors.${variant}`)));
       const note = notes.get(mark.id)?.note.trim();
-      const label = note ? t('describe.withNote', { color, note: note.length > 160 ? `${note.slice(0, 160)}…` : note }) : t('describe.highlight', { color });
+      const label = note ? t('describe.withNote', { color, note: truncateText(note, 160) }) : t('describe.highlight', { color });
       labels.set(mark.id, label);
       return label;
     };

@@ -2,7 +2,7 @@ import { useQueries } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Article } from '../../core/article/article';
-import { countWords } from '../../core/article/normalise';
+import { articleLeadPreview, articleWordCount } from '../../core/article/summary';
 import { isolateInSentence } from '../../core/decorations/bidi';
 import { routeToHash } from '../../core/links/routes';
 import { Dialog } from '../../shared/Dialog';
@@ -13,9 +13,8 @@ import { useDeleteImported, useImportedArticles, useRenameImported } from './imp
 
 function ArticleCard({ article, origin, actions }: { article: Article; origin: 'bundled' | 'import' | 'shared'; actions?: React.ReactNode }) {
   const { t, i18n } = useTranslation('library');
-  const words = article.blocks.reduce((sum, block) => sum + countWords(block.text), 0);
+  const words = articleWordCount(article);
   const date = article.dateline?.date ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' }).format(new Date(article.dateline.date)) : null;
-  const lead = article.blocks.find((b) => b.kind === 'lead' || b.kind === 'paragraph')?.text ?? '';
   return (
     <li className="library-card" data-library-article={article.id}>
       <a className="library-card-link" href={routeToHash({ name: 'article', articleId: article.id })}>
@@ -24,7 +23,7 @@ function ArticleCard({ article, origin, actions }: { article: Article; origin: '
         </span>
       </a>
       <p className="library-card-lead" lang={article.lang} dir={article.dir}>
-        {lead.length > 220 ? `${lead.slice(0, 220)}…` : lead}
+        {articleLeadPreview(article)}
       </p>
       <p className="library-card-meta">
         <span className={`badge badge--${origin}`}>{t(`origin.${origin}`)}</span>
