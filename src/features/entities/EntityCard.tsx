@@ -1,5 +1,6 @@
 import { useEffect, useId, useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
+import { correctionOf, retypeKind, stepMentionIndex } from '../../core/entities/correction-draft';
 import type { Correction, CorrectionKind } from '../../core/entities/corrections';
 import type { EntityType } from '../../core/entities/entities';
 import { ENTITY_TYPES, wikipediaSearchUrl, type ReaderEntities, type ReaderMention } from '../../core/entities/reader-entities';
@@ -98,13 +99,12 @@ export function EntityCard({ model, focus, corrections, onCorrect, onRemoveCorre
   if (!entity || !mention) return null;
   const total = entity.mentions.length;
   const step = (delta: number) => {
-    const next = (index + delta + total) % total;
+    const next = stepMentionIndex(index, delta, total);
     focus.set({ key: entity.key, index: next, card: true });
     revealMention(entity.key, next);
   };
-  const correction = mention.correctionId ? corrections.find((c) => c.id === mention.correctionId) : undefined;
-  // Changing the type of a span the reader added keeps it an addition.
-  const retypeKind: CorrectionKind = correction?.kind === 'add' ? 'add' : 'retype';
+  const correction = correctionOf(mention, corrections);
+  const retypeAs = retypeKind(correction);
 
   return (
     <div
@@ -160,7 +160,7 @@ export function EntityCard({ model, focus, corrections, onCorrect, onRemoveCorre
               className={`button entity-type-button entity-swatch--${type}`}
               data-action="entity-retype"
               data-type={type}
-              onClick={() => onCorrect({ kind: retypeKind, mention, type, everywhere })}
+              onClick={() => onCorrect({ kind: retypeAs, mention, type, everywhere })}
             >
               <span className={`entity-legend__swatch entity--${type}`} aria-hidden="true" />
               {t(`types.${type}`)}

@@ -2,7 +2,8 @@ import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormatNumber } from '../../shared/use-format-number';
 import type { Article, Block } from '../../core/article/article';
-import { newCorrectionId, type Correction, type CorrectionKind } from '../../core/entities/corrections';
+import { correctionDraft, type CorrectionDraft } from '../../core/entities/correction-draft';
+import { newCorrectionId, type CorrectionKind } from '../../core/entities/corrections';
 import type { EntityType } from '../../core/entities/entities';
 import { toggleType } from '../../core/entities/reader-hidden-types';
 import type { ReaderMention } from '../../core/entities/reader-entities';
@@ -145,7 +146,7 @@ export function useEntitiesFeature(
   const onToggleType = useCallback((type: EntityType) => setHidden.mutate(toggleType(hiddenTypes, type)), [hiddenTypes, setHidden]);
 
   const saveCorrection = useCallback(
-    (c: Omit<Correction, 'id' | 'created'>) => {
+    (c: CorrectionDraft) => {
       const now = Date.now();
       save.mutate(
         { ...c, id: newCorrectionId(now), created: now },
@@ -161,15 +162,7 @@ export function useEntitiesFeature(
   const onCorrect = useCallback(
     ({ kind, mention, type, everywhere }: { kind: CorrectionKind; mention: ReaderMention; type?: EntityType; everywhere: boolean }) => {
       focus.set(null);
-      saveCorrection({
-        kind,
-        blockId: mention.blockId,
-        start: mention.start,
-        end: mention.end,
-        text: mention.text,
-        ...(type ? { type } : {}),
-        scope: everywhere ? 'everywhere' : 'article',
-      });
+      saveCorrection(correctionDraft(kind, mention, everywhere, type));
       document.querySelector<HTMLElement>(`[data-block-id="${mention.blockId}"]`)?.focus({ preventScroll: true });
     },
     [focus, saveCorrection],
@@ -177,7 +170,7 @@ export function useEntitiesFeature(
 
   const onTag = useCallback(
     (selection: BlockSelection, type: EntityType, everywhere: boolean) =>
-      saveCorrection({ kind: 'add', blockId: selection.blockId, start: selection.start, end: selection.end, text: selection.text, type, scope: everywhere ? 'everywhere' : 'article' }),
+      saveCorrection(correctionDraft('add', selection, everywhere, type)),
     [saveCorrection],
   );
 
