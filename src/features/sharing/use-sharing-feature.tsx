@@ -6,8 +6,9 @@ import { createAnnotation, type Annotation } from '../../core/annotations/annota
 import { saveAnnotation } from '../../core/annotations/annotation-store';
 import type { Article } from '../../core/article/article';
 import type { DecorationsByBlock } from '../../core/decorations/merge';
-import { locatePassage, passageDecorations, type PassageLocation } from '../../core/links/passage-anchor';
-import { parsePassageParams, type LinkProblem, type SharedPassage } from '../../core/links/share-link';
+import { passageDecorations } from '../../core/links/passage-anchor';
+import { passageLinkPlace, receivedBlockId, receivePassage, type ReceivedPassage } from '../../core/links/received-passage';
+import type { SharedPassage } from '../../core/links/share-link';
 import { queryKeys } from '../../shared/query-keys';
 import { useStore } from '../../shared/store-context';
 import { SharePanel, type ShareRequest } from './SharePanel';
@@ -51,31 +52,18 @@ interface Options {
   readonly readOnly?: boolean;
 }
 
-type Received = { kind: 'none' } | { kind: 'problem'; problem: LinkProblem } | { kind: 'passage'; passage: SharedPassage; location: PassageLocation };
-
 export function useSharingFeature(article: Article | undefined, options: Options): SharingFeature {
   const { t } = useTranslation('sharing');
   const store = useStore();
   const client = useQueryClient();
   const { blockId, params, passage: givenPassage, local, readOnly = false } = options;
   // The route's params are a new object on every render: work from their text.
-  const where = `${blockId ?? ''}?${params ? new URLSearchParams(params).toString() : ''}`;
+  const where = passageLinkPlace(blockId, params);
   // The panel belongs to the place it was opened from: following a link closes it.
   const [opened, setRequest] = useState<{ request: ShareRequest; where: string } | null>(null);
   const request = opened?.where === where ? opened.request : null;
 
-  const received = useMemo((): Received => {
-    if (!article) return { kind: 'none' };
-    let passage = givenPassage;
-    if (!passage) {
-      const [linkBlock = '', query = ''] = where.split('?', 2);
-      const parsed = parsePassageParams(linkBlock || undefined, query ? Object.fromEntries(new URLSearchParams(query)) : undefined);
-      if (parsed.status === 'none') return { kind: 'none' };
-      if (parsed.status === 'invalid') return { kind: 'problem', problem: parsed.problem };
-      passage = parsed.passage;
-    }
-    return { kind: 'passage', passage, location: locatePassage(article, passage) };
-  }, [article, where, givenPassage]);
+  const received = useMemo((): ReceivedPassage => (article ? receivePassage(article, where, givenPassage) : { kind: 'none' }), [article, where, givenPassage]);
 
   const decorations = useMemo(() => {
     if (!article || received.kind !== 'passage' || received.location.status !== 'found') return undefined;
@@ -105,7 +93,7 @@ export function useSharingFeature(article: Article | undefined, options: Options
       />
     );
 
-  const targetBlockId = received.kind === 'passage' ? (received.location.blockId ?? undefined) : undefined;
+  const targetBlockId = receivedBlockId(received);
 
   const shareRange = useCallback(
     (range: ShareableRange) => {
