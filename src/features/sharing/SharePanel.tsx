@@ -4,6 +4,7 @@ import type { Selectors } from '../../core/annotations/anchoring';
 import type { Article } from '../../core/article/article';
 import { articleToHtml, articleToPlainText, exportFileName } from '../../core/links/article-export';
 import { MAX_LINK_LENGTH, MAX_NOTE_LENGTH, passageFromSelectors, passageLink, sharedArticleLink } from '../../core/links/share-link';
+import { quotePreview, readableUrl, systemShareText } from '../../core/links/share-preview';
 import { copyText } from '../../shared/clipboard';
 import { Dialog } from '../../shared/Dialog';
 import { useToast } from '../../shared/toast';
@@ -21,15 +22,6 @@ interface SharePanelProps {
   /** The article exists only in this browser (imported or opened from a link): offer to carry it. */
   local: boolean;
   onClose: () => void;
-}
-
-/** The link as people read it (Arabic letters rather than percent escapes); the href stays encoded. */
-function readableUrl(url: string): string {
-  try {
-    return decodeURI(url);
-  } catch {
-    return url;
-  }
 }
 
 type LinkState = { status: 'building' } | { status: 'ready'; url: string } | { status: 'too-large'; length: number } | { status: 'failed' };
@@ -85,12 +77,11 @@ export function SharePanel({ article, request, local, onClose }: SharePanelProps
   const canShare = typeof navigator !== 'undefined' && typeof navigator.share === 'function';
   const systemShare = () => {
     if (!url) return;
-    navigator.share({ title: article.title, text: request.selectors.quote.exact.slice(0, 200), url }).catch(() => {
+    navigator.share({ title: article.title, text: systemShareText(request.selectors.quote.exact), url }).catch(() => {
       // Cancelled by the reader, or refused: the link is still in the panel.
     });
   };
 
-  const quote = request.selectors.quote.exact;
   return (
     <Dialog
       open
@@ -116,7 +107,7 @@ export function SharePanel({ article, request, local, onClose }: SharePanelProps
     >
       <div className="share-panel" data-share-panel="">
         <blockquote className="share-quote" lang={article.lang} dir={article.dir} aria-label={t('panel.quote')}>
-          {quote.length > 280 ? `${quote.slice(0, 140)} … ${quote.slice(-120)}` : quote}
+          {quotePreview(request.selectors.quote.exact)}
         </blockquote>
         <div className="field">
           <label htmlFor={noteId}>{t('panel.noteLabel')}</label>
