@@ -387,3 +387,18 @@ for (const theme of ['light', 'sepia', 'dark'] as const) {
     await axe('notebook');
   });
 }
+
+test('a selection made before the entity marks arrive survives their arrival', async ({ page }) => {
+  // Hold the tagger's model back so the marks arrive after the reader has selected.
+  await page.route('**/*.bin', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue();
+  });
+  await openSampleRaw(page);
+  await expect(page.locator('article [data-entity-type]')).toHaveCount(0);
+  await selectFixtureText(page, 'وسط تقارب إضافي في العلاقات');
+  await expect(toolbar(page)).toBeVisible();
+  await expect(page.locator('article [data-entity-type]').first()).toBeVisible({ timeout: 15_000 });
+  expect(await page.evaluate(() => document.getSelection()?.toString())).toBe('وسط تقارب إضافي في العلاقات');
+  await expect(toolbar(page)).toBeVisible();
+});

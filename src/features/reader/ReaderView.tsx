@@ -10,6 +10,7 @@ import { BidiText } from './BidiText';
 import { BlockView } from './BlockView';
 import { useSaveProgress, useSavedProgress } from './progress-query';
 import { useProgressiveCount } from './use-progressive-count';
+import { useKeepSelection } from './use-keep-selection';
 import { useReaderKeyboard } from './use-reader-keyboard';
 import { useReadingPosition } from './use-reading-position';
 
@@ -36,6 +37,7 @@ export function ReaderView({ article, targetBlockId, decorations, hiddenEntityTy
 
   const goToLibrary = useCallback(() => navigate({ name: 'library' }), []);
   useReaderKeyboard(articleRef, goToLibrary);
+  useKeepSelection(articleRef, article, decorations);
   const saveProgress = useSaveProgress(article.id);
   const mounted = useProgressiveCount(article.blocks);
   // Arrive (at a linked block or where the reader left off) once that block is mounted. The saved
