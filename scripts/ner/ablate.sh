@@ -4,7 +4,7 @@
 cd "$(dirname "$0")/../.." || exit 1
 run() { nice npx tsx scripts/ner/train.ts --one-pass --no-write "$@" | tail -1; }
 echo "all	$(run)"
-for g in word norm affix chars stem context shape nisba trigger gazetteer unknown; do
+for g in word norm affix chars stem context shape nisba trigger gazetteer unknown foreign; do
   echo "-$g	$(run --without "$g")"
 done
 echo "-dropout	$(run --dropout 0)"

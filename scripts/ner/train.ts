@@ -46,6 +46,7 @@ const ANY = process.argv.includes('--any');
 const MARGIN = Number(arg('margin') ?? 0);
 const RECALL_W = Number(arg('recall-weight') ?? 1);
 const DROPOUT = Number(arg('dropout') ?? 0.4);
+const SEED = Number(arg('seed') ?? 20261129);
 let groups = ALL_GROUPS_MASK;
 for (const g of (arg('without') ?? '').split(',').filter(Boolean)) {
   if (!FEATURE_GROUPS.includes(g as FeatureGroup)) throw new Error(`unknown feature group ${g}`);
@@ -87,7 +88,7 @@ const devTokens = dev.map((s) => s.tokens);
 function fit(name: string, data: readonly LabelledSentence[], g: number, gaz: (i: number) => Gazetteer, docBits: ((i: number) => Uint16Array | undefined) | undefined, devPredict: ((m: LinearModel) => Int32Array[]) | null, fixedEpochs?: number): FloatModel {
   let best: { f1: number; epoch: number; model: FloatModel | null } = { f1: -1, epoch: 0, model: null };
   const final = trainPerceptron(data, {
-    epochs: fixedEpochs ?? epochs, logBuckets, groups: g, gazetteerFor: gaz, seed: 20261129, wordDropout: DROPOUT, margin: MARGIN, recallWeight: RECALL_W, anyColumns: ANY, ...(docBits ? { docBitsFor: docBits } : {}),
+    epochs: fixedEpochs ?? epochs, logBuckets, groups: g, gazetteerFor: gaz, seed: SEED, wordDropout: DROPOUT, margin: MARGIN, recallWeight: RECALL_W, anyColumns: ANY, ...(docBits ? { docBitsFor: docBits } : {}),
     onEpoch(epoch, model) {
       if (!devPredict) return;
       const q = loadModel(serializeModel({ gazetteer: full, passes: [model], window: WINDOW })).passes[0] as LinearModel;
@@ -103,7 +104,7 @@ function fit(name: string, data: readonly LabelledSentence[], g: number, gaz: (i
   const models: FloatModel[] = [chosen];
   for (let k = 1; k < SEEDS; k++) {
     models.push(trainPerceptron(data, {
-      epochs: best.epoch || (fixedEpochs ?? epochs), logBuckets, groups: g, gazetteerFor: gaz, seed: 20261129 + 7919 * k, wordDropout: DROPOUT, ...(docBits ? { docBitsFor: docBits } : {}),
+      epochs: best.epoch || (fixedEpochs ?? epochs), logBuckets, groups: g, gazetteerFor: gaz, seed: SEED + 7919 * k, wordDropout: DROPOUT, ...(docBits ? { docBitsFor: docBits } : {}),
     }));
   }
   const avg = (get: (m: FloatModel) => Float32Array): Float32Array => {

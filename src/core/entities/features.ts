@@ -3,7 +3,7 @@
 import { cleanWord, stripProclitics } from './normalize.ts';
 
 /** Feature groups; each can be switched off for ablation. The model file records which were on. */
-export const FEATURE_GROUPS = ['word', 'norm', 'affix', 'stem', 'context', 'shape', 'nisba', 'trigger', 'gazetteer', 'dictionary', 'chars', 'document', 'unknown'] as const;
+export const FEATURE_GROUPS = ['word', 'norm', 'affix', 'stem', 'context', 'shape', 'nisba', 'trigger', 'gazetteer', 'dictionary', 'chars', 'document', 'unknown', 'foreign'] as const;
 export type FeatureGroup = (typeof FEATURE_GROUPS)[number];
 
 export function groupMask(groups: readonly FeatureGroup[]): number {
@@ -95,7 +95,7 @@ function bitsList(bits: number, mask: number, out: number[], seed: number): void
   for (let k = 0; k < 20; k++) if (b & (1 << k)) out.push(mix(seed * 31 + k));
 }
 
-interface Flags { fWord: boolean; fNorm: boolean; fAffix: boolean; fStem: boolean; fChars: boolean; fShape: boolean; fNisba: boolean; fTrig: boolean; fGaz: boolean; fUnk: boolean; fDict: boolean }
+interface Flags { fForeign: boolean; fWord: boolean; fNorm: boolean; fAffix: boolean; fStem: boolean; fChars: boolean; fShape: boolean; fNisba: boolean; fTrig: boolean; fGaz: boolean; fUnk: boolean; fDict: boolean }
 
 /** Word-identity hashes (dropped together in training) and the other hashes that depend only on
  *  the word itself; both are cached per distinct word within a document. */
@@ -139,9 +139,17 @@ function wordOnlyFeatures(w: WordInfo, f: Flags): { lex: number[]; local: number
     local.push(hashString(w.shape, 120));
     local.push(hash2(w.prefix, w.stem.slice(-2), 124));
   }
+  if (f.fForeign) {
+    // Endings typical of transliterated foreign names, conjoined with the clitic prefix.
+    const m = w.stem.length > 3 ? FOREIGN_ENDING.exec(w.stem) : null;
+    if (m) local.push(hash2(m[1] as string, w.prefix, 133));
+  }
   if (f.fDict) local.push(hash2(((w.gaz | w.gazStem) & GAZ.DICT) !== 0 ? 'd' : 'n', w.shape, 100));
   return { lex, local };
 }
+
+/** Endings of transliterated foreign names (ـوف ـسكي ـيان ـيتش ـوس ـيني ـو …); the longest match wins. */
+const FOREIGN_ENDING = /(وف|يف|وفا|يفا|سكي|سكا|يان|يتش|فيتش|وس|يوس|اس|يس|يني|يللي|يلو|يو|و|ا|يه|ون|ين|يت|وت|ير|يك)$/;
 
 function isUnknown(w: WordInfo): boolean {
   return !((w.gaz | w.gazStem) & GAZ.VOCAB) && w.norm.length > 1;
@@ -162,7 +170,7 @@ export function sentenceFeatures(tokens: readonly string[], gaz: Gazetteer, grou
   const at = (i: number): WordInfo => (i < 0 || i >= n ? PAD : (info[i] as WordInfo));
   const on = (g: FeatureGroup): boolean => (groups & (1 << FEATURE_GROUPS.indexOf(g))) !== 0;
   const fWord = on('word'), fNorm = on('norm'), fAffix = on('affix'), fStem = on('stem'), fCtx = on('context');
-  const fChars = on('chars'), fDoc = on('document'), fUnk = on('unknown');
+  const fChars = on('chars'), fDoc = on('document'), fUnk = on('unknown'), fForeign = on('foreign');
   const fShape = on('shape'), fNisba = on('nisba'), fTrig = on('trigger'), fGaz = on('gazetteer'), fDict = on('dictionary');
   // Longest curated/training phrase match starting at each token: B/I bits per type. The key
   // 'P:' + stems joined by spaces is hashed incrementally (FNV-1a extends left to right).
@@ -187,7 +195,7 @@ export function sentenceFeatures(tokens: readonly string[], gaz: Gazetteer, grou
       }
     }
   }
-  const flags: Flags = { fWord, fNorm, fAffix, fStem, fChars, fShape, fNisba, fTrig, fGaz, fUnk, fDict };
+  const flags: Flags = { fForeign, fWord, fNorm, fAffix, fStem, fChars, fShape, fNisba, fTrig, fGaz, fUnk, fDict };
   const offsets = new Int32Array(n + 1);
   const lexEnd = new Int32Array(n);
   const out: number[] = [];
