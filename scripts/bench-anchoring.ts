@@ -7,20 +7,14 @@ import { performance } from 'node:perf_hooks';
 import { articleText, type Article } from '../src/core/article/article';
 import { assignBlockIds } from '../src/core/article/block-id';
 import { anchor, describe, isOrphan, snapToWords, type Selectors } from '../src/core/annotations/anchoring';
+import { seededRandom } from '../src/core/random';
 
 const WORDS = 50_000;
 const ANNOTATIONS = 1_000;
 const EDITS = 300;
 const RUNS = 5;
 
-let seed = 42;
-function random(): number {
-  seed = (seed + 0x6d2b79f5) >>> 0;
-  let t = seed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
+const random = seededRandom(42);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
 
 const LETTERS = [...'ابتثجحخدذرزسشصضطظعغفقكلمنهويةىأإ'];

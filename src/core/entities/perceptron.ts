@@ -2,6 +2,7 @@
 import { sentenceFeatures, type Gazetteer } from './features.ts';
 import { addScores, type LinearModel } from './model.ts';
 import { NUM_TAGS, isInside, viterbi } from './tags.ts';
+import { seededRandom } from '../random.ts';
 
 export interface LabelledSentence { tokens: string[]; tags: number[] }
 
@@ -29,17 +30,6 @@ export interface TrainOptions {
 
 export interface FloatModel extends LinearModel { readonly weights: Float32Array }
 
-/** Deterministic PRNG (mulberry32) for the shuffling order. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function trainPerceptron(data: readonly LabelledSentence[], opts: TrainOptions): FloatModel {
   const T = NUM_TAGS;
@@ -52,7 +42,7 @@ export function trainPerceptron(data: readonly LabelledSentence[], opts: TrainOp
   const st = new Float32Array(T), stU = new Float32Array(T);
   const feats = data.map((s, i) => sentenceFeatures(s.tokens, opts.gazetteerFor(i), opts.groups, mask, opts.docBitsFor?.(i)));
   const order = data.map((_, i) => i);
-  const rand = rng(opts.seed ?? 12345);
+  const rand = seededRandom(opts.seed ?? 12345);
   let c = 1;
   const averaged = (): FloatModel => {
     const aw = new Float32Array(size);

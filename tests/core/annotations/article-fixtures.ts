@@ -1,17 +1,10 @@
 import type { Article } from '../../../src/core/article/article';
 import { assignBlockIds } from '../../../src/core/article/block-id';
+import { seededRandom } from '../../../src/core/random';
 
-/** Deterministic PRNG (mulberry32) so generated articles are reproducible from a seed. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Generated articles are reproducible from a seed. */
+export const rng = seededRandom;
+
 
 const LETTERS = 'ابتثجحخدذرزسشصضطظعغفقكلمنهوي'.split('');
 const EXTRA = ['ة', 'ى', 'أ', 'إ', 'ؤ', 'ئ', 'ء', 'ـ'];

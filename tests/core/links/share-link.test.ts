@@ -20,6 +20,7 @@ import {
   trimBrokenSurrogates,
   type SharedPassage,
 } from '../../../src/core/links/share-link';
+import { seededRandom } from '../../../src/core/random';
 
 const PAGE = 'https://example.org/hashiya/index.html#/a/old';
 
@@ -215,13 +216,7 @@ describe('self-contained links', () => {
 
   it('refuses to build a link over the stated limit', async () => {
     // Random-ish text does not compress: a few thousand words of it exceed 32,000 characters.
-    let seed = 7;
-    const next = () => {
-      seed = (seed + 0x6d2b79f5) >>> 0;
-      let t = Math.imul(seed ^ (seed >>> 15), seed | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
+    const next = seededRandom(7);
     const word = () => Array.from({ length: 6 }, () => String.fromCharCode(0x628 + Math.floor(next() * 30))).join('');
     const paragraphs = Array.from({ length: 60 }, () => Array.from({ length: 80 }, word).join(' ') + '.');
     const big = makeArticle(`عنوان\n\n${paragraphs.join('\n\n')}`, 'big');
