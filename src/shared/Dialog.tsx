@@ -60,3 +60,17 @@ export function Dialog({ open, title, onClose, children, footer, closeLabel, tes
     </dialog>
   );
 }
+
+/** The cancel and submit buttons at the foot of a form inside a dialog. */
+export function FormActions({ cancelLabel, onCancel, submitLabel, busy, submitAction }: { cancelLabel: string; onCancel: () => void; submitLabel: string; busy: boolean; submitAction: string }) {
+  return (
+    <div className="dialog-footer" style={{ paddingInline: 0 }}>
+      <button type="button" className="button" onClick={onCancel}>
+        {cancelLabel}
+      </button>
+      <button type="submit" className="button button--primary" disabled={busy} data-action={submitAction}>
+        {submitLabel}
+      </button>
+    </div>
+  );
+}

@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ANNOTATION_COLORS, LIMITS, parseTagInput, type AnnotationColor } from '../../core/annotations/annotation';
 import type { SaveResult } from '../../core/annotations/annotation-store';
-import { Dialog } from '../../shared/Dialog';
+import { Dialog, FormActions } from '../../shared/Dialog';
 
 export interface NoteValues {
   readonly color: AnnotationColor;
@@ -96,14 +96,7 @@ export function NoteEditor({ quote, initial, mode, onSave, onClose }: NoteEditor
             {error}
           </p>
         )}
-        <div className="dialog-footer" style={{ paddingInline: 0 }}>
-          <button type="button" className="button" onClick={onClose}>
-            {t('common:cancel')}
-          </button>
-          <button type="submit" className="button button--primary" disabled={busy} data-action="save-note">
-            {t('editor.save')}
-          </button>
-        </div>
+        <FormActions cancelLabel={t('common:cancel')} onCancel={onClose} submitLabel={t('editor.save')} busy={busy} submitAction="save-note" />
       </form>
     </Dialog>
   );

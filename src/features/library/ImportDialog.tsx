@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ImportResult } from '../../core/article/import-file';
 import { MAX_IMPORT_BYTES } from '../../core/article/import-limits';
 import { isolateInSentence } from '../../core/decorations/bidi';
-import { Dialog } from '../../shared/Dialog';
+import { Dialog, FormActions } from '../../shared/Dialog';
 import { useToast } from '../../shared/toast';
 import { navigate } from '../../shared/use-route';
 import { useSaveImported } from './imported-articles-query';
@@ -102,14 +102,7 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose: () => 
             {error}
           </p>
         )}
-        <div className="dialog-footer" style={{ paddingInline: 0 }}>
-          <button type="button" className="button" onClick={close}>
-            {t('common:cancel')}
-          </button>
-          <button type="submit" className="button button--primary" disabled={busy} data-action="import-submit">
-            {t('import.submit')}
-          </button>
-        </div>
+        <FormActions cancelLabel={t('common:cancel')} onCancel={close} submitLabel={t('import.submit')} busy={busy} submitAction="import-submit" />
       </form>
     </Dialog>
   );
