@@ -1,4 +1,4 @@
-import type { Annotation, AnnotationColor } from './annotation';
+import { ANNOTATION_COLORS, type Annotation, type AnnotationColor } from './annotation';
 
 /**
  * Searching notes: readers type Arabic without diacritics and with whichever alef or hamza their
@@ -72,4 +72,11 @@ export function sortByReadingOrder<T extends Annotation>(list: readonly T[]): T[
     const [, pb] = b.target.selectors;
     return pa.start - pb.start || pa.end - pb.end || a.created.localeCompare(b.created) || a.id.localeCompare(b.id);
   });
+}
+
+/** What the filters can offer for a list: its tags (sorted) and the colours it uses (palette order). */
+export function filterOptions(list: readonly Annotation[]): { tags: string[]; colors: AnnotationColor[] } {
+  const tags = [...new Set(list.flatMap((a) => a.tags))].sort((a, b) => a.localeCompare(b));
+  const colors = ANNOTATION_COLORS.filter((c) => list.some((a) => a.color === c));
+  return { tags, colors };
 }

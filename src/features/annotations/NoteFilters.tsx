@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ANNOTATION_COLORS, type Annotation, type AnnotationColor } from '../../core/annotations/annotation';
+import type { Annotation, AnnotationColor } from '../../core/annotations/annotation';
+import { filterOptions } from '../../core/annotations/search';
 
 /** What the filters hold; it is an AnnotationFilter for core/annotations/search. */
 export interface FilterState {
@@ -17,8 +18,7 @@ const toggle = <T,>(list: readonly T[], item: T): T[] => (list.includes(item) ? 
 export function NoteFilters({ annotations, value, onChange }: { annotations: readonly Annotation[]; value: FilterState; onChange: (next: FilterState) => void }) {
   const { t } = useTranslation('annotations');
   const id = useId();
-  const tags = [...new Set(annotations.flatMap((a) => a.tags))].sort((a, b) => a.localeCompare(b));
-  const colors = ANNOTATION_COLORS.filter((c) => annotations.some((a) => a.color === c));
+  const { tags, colors } = filterOptions(annotations);
   return (
     <div className="note-filters" data-note-filters="">
       <label className="visually-hidden" htmlFor={`${id}-q`}>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAnnotation, editAnnotation, normalizeTags, parseTagInput, validateAnnotation, newAnnotationId, type Annotation } from '../../../src/core/annotations/annotation';
 import { describeText } from '../../../src/core/annotations/anchoring';
-import { filterAnnotations, normalizeForSearch, sortByReadingOrder } from '../../../src/core/annotations/search';
+import { filterAnnotations, filterOptions, normalizeForSearch, sortByReadingOrder } from '../../../src/core/annotations/search';
 
 const TEXT = 'قال وزير الاقتصاد في مؤتمر صحفي إن معدلات التضخم انخفضت خلال الربع الأخير من العام.';
 
@@ -86,5 +86,18 @@ describe('annotation model', () => {
     expect(validateAnnotation({ ...a, target: { ...a.target, selectors: [long, a.target.selectors[1]] } })).toMatchObject({ ok: false });
     expect(validateAnnotation({ ...a, color: 'red' })).toMatchObject({ ok: false });
     expect(validateAnnotation({ ...a, modified: 'yesterday' })).toMatchObject({ ok: false });
+  });
+});
+
+describe('filterOptions', () => {
+  it('offers the tags in use, sorted, and the colours in use, in palette order', () => {
+    const selectors = describeText('نص قصير للاختبار', { start: 0, end: 2 }, 'p-1');
+    const list = [
+      createAnnotation({ articleId: 'a', selectors, color: 'pink', tags: ['سياسة', 'economy'] }),
+      createAnnotation({ articleId: 'a', selectors, color: 'yellow', tags: ['economy'] }),
+    ];
+    const options = filterOptions(list);
+    expect(options.colors).toEqual(['yellow', 'pink']);
+    expect(options.tags).toEqual(['economy', 'سياسة'].sort((a, b) => a.localeCompare(b)));
   });
 });
