@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { defineConfig } from '@playwright/test';
 
 const chromiumArgs = [
@@ -12,8 +13,14 @@ const chromiumArgs = [
 // Debian's Chromium; Playwright's own browser downloads are not available here.
 export const chromiumExecutable = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-// Several people may test at once on one machine: each can build into its own folder and port.
-const port = Number(process.env.E2E_PORT ?? 4173);
+// Several checkouts may test at once on one machine: each run serves its own build on a free port
+// (never an existing server, which could be another checkout's). The port is chosen once, in the
+// main process, and handed to the workers through the environment they inherit.
+process.env.E2E_PORT ??= execFileSync(process.execPath, [
+  '-e',
+  "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})",
+]).toString();
+const port = Number(process.env.E2E_PORT);
 const outDir = process.env.E2E_DIST ?? 'dist';
 
 export default defineConfig({
@@ -32,7 +39,7 @@ export default defineConfig({
   webServer: {
     command: `npx vite preview --outDir ${outDir} --port ${port} --strictPort --host 127.0.0.1`,
     url: `http://127.0.0.1:${port}/`,
-    reuseExistingServer: !process.env.CI,
+    reuseExistingServer: false,
     timeout: 60_000,
   },
 });

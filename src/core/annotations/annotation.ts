@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { ANNOTATION_LIMITS } from '../limits';
 import type { Selectors, TextPositionSelector, TextQuoteSelector } from './anchoring';
 
 /**
@@ -9,15 +10,8 @@ import type { Selectors, TextPositionSelector, TextQuoteSelector } from './ancho
 export const ANNOTATION_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
 export type AnnotationColor = (typeof ANNOTATION_COLORS)[number];
 
-export const LIMITS = {
-  note: 20_000,
-  tags: 30,
-  tag: 60,
-  quote: 10_000,
-  /** Stored context is 32 characters; leave room for imports from tools that keep a little more. */
-  context: 256,
-  id: 128,
-} as const;
+/** The limits an annotation must respect (shared with every importer: core/limits). */
+export const LIMITS = ANNOTATION_LIMITS;
 
 export interface AnnotationTarget {
   readonly blockId: string;

@@ -1,20 +1,12 @@
 import * as v from 'valibot';
 import type { Article } from './article';
+import { ARTICLE_LIMITS } from '../limits';
 
 /**
  * The Article schema for anything that did not come out of our own parser in this session:
- * localStorage (imported articles) and, later, articles carried in shared links. Limits keep a
- * hostile or corrupt value from blowing up memory or the layout; they are far above real articles.
+ * storage (imported articles) and articles carried in shared links. The limits (core/limits) keep a
+ * hostile or corrupt value from blowing up memory or the layout.
  */
-export const ARTICLE_LIMITS = {
-  idLength: 128,
-  titleLength: 1_000,
-  blockTextLength: 20_000,
-  maxBlocks: 2_000,
-  totalTextLength: 2_000_000,
-  sourcesLength: 2_000,
-  datelineLength: 200,
-} as const;
 
 const blockSchema = v.object({
   id: v.pipe(v.string(), v.regex(/^[a-z][a-z0-9-]{0,63}$/)),

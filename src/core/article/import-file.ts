@@ -5,7 +5,7 @@ import { assignBlockIds } from './block-id';
 import { readDate } from './dateline';
 import { hash53 } from './hash';
 import { detectLanguage, normaliseForMatch } from './normalise';
-import { MAX_IMPORT_BYTES } from './import-limits';
+import { MAX_IMPORT_BYTES } from '../limits';
 import { ArticleParseError, parsePlainTextArticle } from './parse-text';
 
 /**
@@ -14,7 +14,6 @@ import { ArticleParseError, parsePlainTextArticle } from './parse-text';
  * handlers and remote loads cannot reach the reader.
  */
 
-export { MAX_IMPORT_BYTES } from './import-limits';
 
 export type ImportErrorCode = 'empty' | 'binary' | 'too-large' | 'no-article' | 'unsupported-type';
 

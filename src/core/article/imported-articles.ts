@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import type { Article, Block } from './article';
-import { articleSchema, ARTICLE_LIMITS } from './article-schema';
+import { articleSchema } from './article-schema';
+import { ARTICLE_LIMITS } from '../limits';
 import { storageKeys } from '../storage/keys';
 import type { Store, StoredCollection, WriteResult } from '../storage/storage';
 

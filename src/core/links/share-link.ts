@@ -4,6 +4,7 @@ import { articleSchema } from '../article/article-schema';
 import type { Selectors } from '../annotations/anchoring';
 import { deflate, fromBase64Url, inflate, InflateError, toBase64Url } from './compression';
 import { absoluteLink, type Route } from './routes';
+import { LINK_LIMITS } from '../limits';
 
 /**
  * Share links. Everything the recipient needs travels in the URL's hash (no server), read by the app
@@ -25,18 +26,14 @@ import { absoluteLink, type Route } from './routes';
  */
 
 export const SHARE_FORMAT_VERSION = 1;
-/** A quote up to this long travels whole; a longer one as its first and last words. */
-export const MAX_QUOTE_LENGTH = 500;
 /** Target length of each end of a long quote (cut at a word boundary). */
 export const QUOTE_EDGE_LENGTH = 150;
-/** Context accepted from a link on each side of the quote (we write 32). */
-export const MAX_CONTEXT_LENGTH = 64;
-/** A note longer than this is shortened when it travels in a link. */
-export const MAX_NOTE_LENGTH = 2_000;
-/** Longest link the app makes or reads, in characters; stated in the share panel. */
-export const MAX_LINK_LENGTH = 32_000;
-/** Decompressing a self-contained link stops here: a zip bomb cannot fill memory. */
-export const MAX_INFLATED_BYTES = 2 * 1024 * 1024;
+// The caps on what a link carries live with every other input limit, in core/limits.
+export const MAX_QUOTE_LENGTH = LINK_LIMITS.quote;
+export const MAX_CONTEXT_LENGTH = LINK_LIMITS.context;
+export const MAX_NOTE_LENGTH = LINK_LIMITS.note;
+export const MAX_LINK_LENGTH = LINK_LIMITS.link;
+export const MAX_INFLATED_BYTES = LINK_LIMITS.inflatedBytes;
 
 export interface SharedPassage {
   readonly blockId: string;

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportResult } from '../../core/article/import-file';
-import { MAX_IMPORT_BYTES } from '../../core/article/import-limits';
+import { MAX_IMPORT_BYTES } from '../../core/limits';
 import { isolateInSentence } from '../../core/decorations/bidi';
 import { Dialog, FormActions } from '../../shared/Dialog';
 import { useToast } from '../../shared/toast';

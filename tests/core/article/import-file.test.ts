@@ -5,9 +5,9 @@ import {
   importFromFile,
   importFromHtml,
   importFromText,
-  MAX_IMPORT_BYTES,
   type ImportableFile,
 } from '../../../src/core/article/import-file';
+import { MAX_IMPORT_BYTES } from '../../../src/core/limits';
 import { isArticle } from '../../../src/core/article/article-schema';
 import { bundledText } from './helpers';
 

@@ -1,0 +1,44 @@
+/**
+ * Every size limit on input, in one place: the importers, the link readers, the notes import and
+ * the storage schemas all read these, so whatever one entry point accepts, the others (and the
+ * store) accept too. Real Arabic news articles and notes sit far below every figure here.
+ */
+
+/** An article: what the parser may produce and what the article schema accepts from storage or links. */
+export const ARTICLE_LIMITS = {
+  idLength: 128,
+  titleLength: 1_000,
+  blockTextLength: 20_000,
+  maxBlocks: 2_000,
+  totalTextLength: 2_000_000,
+  sourcesLength: 2_000,
+  datelineLength: 200,
+} as const;
+
+/** Files and pastes above this are refused before being read (articles are a few tens of KB). */
+export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+
+/** One annotation (highlight or note), from the editor, storage or a notes file. */
+export const ANNOTATION_LIMITS = {
+  note: 20_000,
+  tags: 30,
+  tag: 60,
+  quote: 10_000,
+  /** Stored context is 32 characters; leave room for imports from tools that keep a little more. */
+  context: 256,
+  id: 128,
+} as const;
+
+/** Share links: what the app writes and the most it reads back. */
+export const LINK_LIMITS = {
+  /** A quote up to this long travels whole; a longer one as its first and last words. */
+  quote: 500,
+  /** Context accepted from a link on each side of the quote (we write 32). */
+  context: 64,
+  /** A note longer than this is shortened when it travels in a link. */
+  note: 2_000,
+  /** Longest link the app makes or reads, in characters; stated in the share panel. */
+  link: 32_000,
+  /** Decompressing a self-contained link stops here: a zip bomb cannot fill memory. */
+  inflatedBytes: 2 * 1024 * 1024,
+} as const;
