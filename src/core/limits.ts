@@ -42,3 +42,13 @@ export const LINK_LIMITS = {
   /** Decompressing a self-contained link stops here: a zip bomb cannot fill memory. */
   inflatedBytes: 2 * 1024 * 1024,
 } as const;
+
+/**
+ * Fuzzy anchoring (finding a highlight or shared passage in text that changed): the most work one
+ * anchoring may do, in characters of text scanned × 32-character blocks of the passage. Past it the
+ * passage is treated as changed (a note becomes an orphan, a link shows its paragraph and quote).
+ * Natural text needs a few million at most, even a 2-million-character article searched whole.
+ */
+export const FUZZY_LIMITS = {
+  work: 6_000_000,
+} as const;
