@@ -17,7 +17,7 @@ export function StorageProblems() {
         {visible.map((problem, i) => (
           <li key={i}>
             {t(`storage.${problem.kind}`, { key: 'key' in problem ? problem.key : '', version: 'version' in problem ? problem.version : '' })}
-            {'backupKey' in problem && problem.backupKey ? ` ${t('storage.backedUp', { backupKey: problem.backupKey })}` : ''}
+            {'backupKey' in problem ? ` ${problem.backupKey ? t('storage.backedUp', { backupKey: problem.backupKey }) : t('errors:storage.notBackedUp')}` : ''}
           </li>
         ))}
       </ul>

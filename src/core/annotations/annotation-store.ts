@@ -1,4 +1,4 @@
-import type { Store, StoredCollection, WriteResult } from '../storage/storage';
+import { idRecord, type Store, type StoredCollection, type WriteResult } from '../storage/storage';
 import { storageKeys } from '../storage/keys';
 import { annotationSchema, validateAnnotation, type Annotation } from './annotation';
 import { sortByReadingOrder } from './search';
@@ -73,7 +73,7 @@ export function saveAnnotations(store: Store, annotations: readonly Annotation[]
   }
   for (const [articleId, group] of byArticle) {
     const result = store.updateCollection(annotationsSpec(articleId), (items) => {
-      const next = { ...items };
+      const next = idRecord(Object.entries(items));
       for (const annotation of group) next[annotation.id] = annotation;
       return next;
     });
@@ -86,7 +86,7 @@ export function deleteAnnotation(store: Store, articleId: string, id: string): W
   const spec = annotationsSpec(articleId);
   if (!(id in store.readCollection(spec))) return { ok: true };
   return store.updateCollection(spec, (items) => {
-    const next = { ...items };
+    const next = idRecord(Object.entries(items));
     delete next[id];
     return next;
   });
