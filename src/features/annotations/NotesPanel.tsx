@@ -10,6 +10,7 @@ import { NoteEditor } from './NoteEditor';
 import { NO_FILTER, NoteFilters, type FilterState } from './NoteFilters';
 import { useAnchoredAnnotations } from './use-anchored-annotations';
 import { useDeleteWithUndo } from './use-delete-with-undo';
+import { ErrorBoundary } from '../../shared/ErrorBoundary';
 
 /** Scroll the article to a highlight and flash it. */
 export function goToHighlight(id: string): void {
@@ -66,7 +67,9 @@ export function NotesPanel({ article, onClose, cardActions }: { article: Article
           <ol className="notes-list" data-notes-list="">
             {shown.map((annotation) => (
               <li key={annotation.id}>
-                <NoteCard annotation={annotation} actions={cardActions?.(annotation)} approximate={fuzzy.has(annotation.id)} onSelect={() => goToHighlight(annotation.id)} onEdit={() => setEditing(annotation)} onDelete={() => void onDelete(annotation)} />
+                <ErrorBoundary kind="card">
+                  <NoteCard annotation={annotation} actions={cardActions?.(annotation)} approximate={fuzzy.has(annotation.id)} onSelect={() => goToHighlight(annotation.id)} onEdit={() => setEditing(annotation)} onDelete={() => void onDelete(annotation)} />
+                </ErrorBoundary>
               </li>
             ))}
           </ol>
@@ -77,7 +80,9 @@ export function NotesPanel({ article, onClose, cardActions }: { article: Article
               <ol className="notes-list">
                 {shownOrphans.map((annotation) => (
                   <li key={annotation.id}>
-                    <NoteCard annotation={annotation} orphan onEdit={() => setEditing(annotation)} onDelete={() => void onDelete(annotation)} />
+                    <ErrorBoundary kind="card">
+                      <NoteCard annotation={annotation} orphan onEdit={() => setEditing(annotation)} onDelete={() => void onDelete(annotation)} />
+                    </ErrorBoundary>
                   </li>
                 ))}
               </ol>
