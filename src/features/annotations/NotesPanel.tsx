@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { editAnnotation, type Annotation } from '../../core/annotations/annotation';
 import { filterAnnotations } from '../../core/annotations/search';
 import type { Article } from '../../core/article/article';
-import { useSaveAnnotation } from './annotation-mutations';
+import { editStatus } from '../../core/annotations/annotation-store';
+import { useSaveEditAndTell } from './ConflictCopyActions';
 import { ExportImport } from './ExportImport';
 import { NoteCard } from './NoteCard';
 import { NoteEditor } from './NoteEditor';
@@ -34,7 +35,7 @@ export function NotesPanel({ article, onClose, cardActions }: { article: Article
   const { anchored, orphans } = useAnchoredAnnotations(article);
   const [filter, setFilter] = useState<FilterState>(NO_FILTER);
   const [editing, setEditing] = useState<Annotation | null>(null);
-  const save = useSaveAnnotation();
+  const saveEdit = useSaveEditAndTell();
   const { onDelete, undoBar } = useDeleteWithUndo();
 
   const all = useMemo(() => [...anchored.map((a) => a.annotation), ...orphans], [anchored, orphans]);
@@ -96,7 +97,8 @@ export function NotesPanel({ article, onClose, cardActions }: { article: Article
           mode="edit"
           quote={editing.target.selectors[0].exact}
           initial={editing}
-          onSave={(values) => save.mutateAsync(editAnnotation(editing, values))}
+          elsewhere={editStatus(editing, all)}
+          onSave={(values) => saveEdit(editing, editAnnotation(editing, values))}
           onClose={() => setEditing(null)}
         />
       )}
