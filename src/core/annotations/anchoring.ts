@@ -173,9 +173,8 @@ export function anchor(source: AnchorSource, selectors: Selectors, options: Anch
     const found = judge.bestFuzzy(fuzzyIn(area));
     if (found) return found;
   }
-  const found = judge.bestFuzzy(wholeTextFuzzy(text, exact, maxErrors, budget, hint));
-  if (found) return found;
-  return { orphan: true };
+  const found = judge.bestFuzzy(wholeTextFuzzy(text, exact, maxErrors, budget, hint, 'head')) ?? judge.bestFuzzy(wholeTextFuzzy(text, exact, maxErrors, budget, hint, 'tail'));
+  return found ?? { orphan: true };
 }
 
 /** Scores candidates against the stored quote and context. */
@@ -324,17 +323,19 @@ function nearestFirst(starts: number[], hint: number, max: number, keep: (start:
 
 /**
  * Whole-text fuzzy search. A long pattern costs time proportional to its length over the whole
- * text, so the head and tail of the quote are searched and each hit is then extended to the full
- * quote in a small slice.
+ * text, so one end of the quote (`probe`) is searched and each hit extended to the full quote in a
+ * small slice. The caller tries the tail only when the head found nothing acceptable (an edit
+ * there), so a budget that pays for one scan of the text usually suffices.
  */
-function wholeTextFuzzy(text: string, exact: string, maxErrors: number, budget: FuzzyBudget, hint: number): FuzzyMatch[] {
-  if (exact.length <= FUZZY_PROBE) return boundedSearch(text, 0, text.length, exact, maxErrors, budget, hint) ?? [];
+function wholeTextFuzzy(text: string, exact: string, maxErrors: number, budget: FuzzyBudget, hint: number, probe: 'head' | 'tail'): FuzzyMatch[] {
+  if (exact.length <= FUZZY_PROBE) return probe === 'head' ? (boundedSearch(text, 0, text.length, exact, maxErrors, budget, hint) ?? []) : [];
   const probeErrors = Math.floor(FUZZY_PROBE / 4);
+  const hits =
+    probe === 'head'
+      ? (boundedSearch(text, 0, text.length, exact.slice(0, FUZZY_PROBE), probeErrors, budget, hint) ?? []).map((m) => m.start)
+      : (boundedSearch(text, 0, text.length, exact.slice(-FUZZY_PROBE), probeErrors, budget, hint + exact.length) ?? []).map((m) => m.end - exact.length);
   const results: FuzzyMatch[] = [];
   const seen = new Set<number>();
-  const head = boundedSearch(text, 0, text.length, exact.slice(0, FUZZY_PROBE), probeErrors, budget, hint) ?? [];
-  const tail = boundedSearch(text, 0, text.length, exact.slice(-FUZZY_PROBE), probeErrors, budget, hint + exact.length) ?? [];
-  const hits = [...head.map((m) => m.start), ...tail.map((m) => m.end - exact.length)];
   for (const guess of hits.slice(0, 64)) {
     const from = clamp(guess - 2 * maxErrors, 0, text.length);
     if (seen.has(from)) continue;
