@@ -121,13 +121,8 @@ export function describe(article: Pick<Article, 'blocks'>, range: TextRange): Se
   return describeText(text, range, span?.block.id ?? '');
 }
 
-export interface AnchorOptions {
-  /** Work allowed to the fuzzy search (default FUZZY_LIMITS.work); for tests and benchmarks. */
-  readonly fuzzyWork?: number;
-}
-
 /** Find the passage described by `selectors` in the current text. */
-export function anchor(source: AnchorSource, selectors: Selectors, options: AnchorOptions = {}): AnchorResult {
+export function anchor(source: AnchorSource, selectors: Selectors): AnchorResult {
   const { text, blocks } = prepare(source);
   const { exact } = selectors.quote;
   const hint = selectors.position.start;
@@ -159,7 +154,7 @@ export function anchor(source: AnchorSource, selectors: Selectors, options: Anch
   // 4. A fuzzy match: the stored block, then a window around the old position, then everything.
   // Its work is bounded (FUZZY_LIMITS): text where the passage nearly matches everywhere gives up.
   if (exact.length < FUZZY_MIN_LENGTH) return { orphan: true };
-  const budget = new FuzzyBudget(options.fuzzyWork ?? FUZZY_LIMITS.work);
+  const budget = new FuzzyBudget(FUZZY_LIMITS.work);
   const maxErrors = Math.min(32, Math.floor(exact.length / 4));
   const fuzzyIn = (area: TextRange) => boundedSearch(text, area.start - maxErrors, area.end + maxErrors, exact, maxErrors, budget, hint) ?? [];
   // Cheapest first: tight slices where an intact piece of the quote or its context says it now is.
