@@ -29,8 +29,8 @@ export interface SearchClientOptions {
 
 function defaultWorker(dbName: string): Worker | null {
   if (typeof Worker === 'undefined') return null;
-  const url = new URL('./search.worker.ts', import.meta.url);
-  return new Worker(url, { type: 'module', name: `search:${dbName}` });
+  // Written inline: Vite bundles the worker only for this exact pattern.
+  return new Worker(new URL('./search.worker.ts', import.meta.url), { type: 'module', name: `search:${dbName}` });
 }
 
 export function createSearchClient(options: SearchClientOptions): SearchClient {
@@ -77,7 +77,7 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
     sync: () => call({ type: 'sync' }, (r) => (r.type === 'synced' ? { articles: r.articles, ms: r.ms } : { articles: 0, ms: 0 }), () => engine().sync()),
     refresh: (ids) => call({ type: 'refresh', ids: [...ids] }, () => undefined, () => engine().refresh(ids)),
     addArticles: (articles) => call({ type: 'add', articles: [...articles] }, () => undefined, () => engine().addArticles(articles)),
-    search: (query, limit = 50) =>
+    search: (query, limit = 30) =>
       call(
         { type: 'search', query, limit },
         (r) => {

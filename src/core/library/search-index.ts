@@ -124,7 +124,7 @@ export function createLibraryIndex(): LibraryIndex {
     get size() {
       return articles.size;
     },
-    search(query, limit = 50) {
+    search(query, limit = 30) {
       const wanted = tokenizeForIndex(query).map(queryTerm).filter((t): t is string => t !== null);
       if (wanted.length === 0) return [];
       const hits: SearchHit[] = [];

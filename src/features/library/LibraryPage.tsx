@@ -18,6 +18,16 @@ import { useLibraryState } from './library-state-query';
 import { useSearchClient } from './search-query';
 import { UndoDelete } from './UndoDelete';
 
+/** Runs `task` when the browser is idle after painting (soon anyway); returns a cancel. */
+function afterPaint(task: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(task, { timeout: 2_000 });
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(task, 300);
+  return () => clearTimeout(id);
+}
+
 /** Cards rendered at once; "show more" adds as many again (a thousand cards would slow the page). */
 const PAGE = 60;
 
@@ -49,14 +59,18 @@ export function LibraryPage() {
   const resume = useMemo(() => continueReading(items), [items]);
   const tags = useMemo(() => tagsInUse(summaries), [summaries]);
 
-  // The search index follows the library (imports, deletes, other tabs) and includes the bundled articles.
-  useEffect(() => void search.sync(), [search, imported.dataUpdatedAt]);
+  // The search index follows the library (imports, deletes, other tabs) and includes the bundled
+  // articles. It is built once the list is on screen: on two cores the worker would slow the first paint.
   const bundledArticles = bundled.map((q) => q.data).filter((a) => a !== undefined);
   const bundledIds = bundledArticles.map((a) => a.id).join(' ');
   useEffect(() => {
-    if (bundledArticles.length > 0) void search.addArticles(bundledArticles);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- re-sent only when the set of ids changes
-  }, [search, bundledIds]);
+    if (!imported.isSuccess) return;
+    return afterPaint(() => {
+      if (bundledArticles.length > 0) void search.addArticles(bundledArticles);
+      void search.sync();
+    });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- re-sent only when the library or the set of bundled ids changes
+  }, [search, imported.isSuccess, imported.dataUpdatedAt, bundledIds]);
 
   const failed = (result: { ok: boolean; reason?: string }) => !result.ok && (toast(t(`errors.${result.reason ?? 'unavailable'}`), 'error'), true);
 

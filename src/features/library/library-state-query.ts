@@ -11,20 +11,34 @@ export interface LibraryState {
   readonly noteCounts: ReadonlyMap<string, number>;
 }
 
-/** What localStorage knows about every article: where the reader stopped and how many notes it has. */
-export function fetchLibraryState(store: Store): LibraryState {
+/** Articles whose notes are read (and validated) between two yields to the page. */
+const NOTES_BATCH = 25;
+const yieldToPage = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/**
+ * What localStorage knows about every article: where the reader stopped and how many notes it has.
+ * Thousands of notes take a while to validate, so they are read in batches that leave the main
+ * thread free in between (the list is shown before the counts arrive).
+ */
+export async function fetchLibraryState(store: Store): Promise<LibraryState> {
+  const progress = store.readCollection(progressSpec);
   const noteCounts = new Map<string, number>();
-  for (const id of annotatedArticleIds(store)) {
-    const count = listAnnotations(store, id).length;
-    if (count > 0) noteCounts.set(id, count);
+  const ids = annotatedArticleIds(store);
+  for (let i = 0; i < ids.length; i += NOTES_BATCH) {
+    if (i > 0) await yieldToPage();
+    for (const id of ids.slice(i, i + NOTES_BATCH)) {
+      const count = listAnnotations(store, id).length;
+      if (count > 0) noteCounts.set(id, count);
+    }
   }
-  return { progress: store.readCollection(progressSpec), noteCounts };
+  return { progress, noteCounts };
 }
 
 export const libraryStateQueryOptions = (store: Store) =>
   queryOptions({ queryKey: queryKeys.libraryState(), queryFn: () => fetchLibraryState(store), staleTime: 5_000 });
 
+const EMPTY: LibraryState = { progress: {}, noteCounts: new Map() };
+
 export function useLibraryState(): LibraryState {
-  const store = useStore();
-  return useQuery({ ...libraryStateQueryOptions(store), initialData: () => fetchLibraryState(store) }).data;
+  return useQuery(libraryStateQueryOptions(useStore())).data ?? EMPTY;
 }
