@@ -9,6 +9,7 @@ import './features/settings/settings.css';
 import './features/sharing/sharing.css';
 import './features/annotations/annotations.css';
 import './features/entities/entities.css';
+import './features/names/names.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';

@@ -6,6 +6,7 @@ import { useSettings } from '../features/settings/settings-store';
 import { useRoute } from '../shared/use-route';
 import { AppHeader } from './AppHeader';
 import type { ReaderScreenProps } from './ReaderScreen';
+import type { NamesScreenProps } from './NamesScreen';
 import { moduleForRoute, useRouteModule } from './route-modules';
 import type { SharedArticleScreenProps } from './SharedArticleScreen';
 import { StorageProblems } from './StorageProblems';
@@ -85,6 +86,16 @@ function Routes() {
       if (!Screen) return <Loading />;
       const SharedArticleScreen = Screen as ComponentType<SharedArticleScreenProps>;
       return <SharedArticleScreen key={route.params.d ?? ''} params={route.params} />;
+    }
+    case 'names':
+    case 'entity': {
+      const NamesScreen = Screen as ComponentType<NamesScreenProps> | null;
+      return (
+        <>
+          <AppHeader />
+          <main id="main">{NamesScreen ? <NamesScreen entityKey={route.name === 'entity' ? route.key : undefined} /> : <Loading />}</main>
+        </>
+      );
     }
     case 'not-found':
       return (

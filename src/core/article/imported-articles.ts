@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import type { Article, Block } from './article';
 import { articleSchema } from './article-schema';
+import { hash53 } from './hash';
 import { articleLeadPreview, articleWordCount } from './summary';
 import { normalizeTags } from '../annotations/annotation';
 import { ANNOTATION_LIMITS, ARTICLE_LIMITS } from '../limits';
@@ -46,6 +47,13 @@ export interface ArticleSummary {
   readonly origin: ImportOrigin;
   readonly tags: readonly string[];
   readonly archived: boolean;
+  /** Changes whenever the article's text does (see articleRevision). */
+  readonly revision?: string;
+}
+
+/** A digest of the article's blocks: what is derived from the text (cached names) is keyed by it. */
+export function articleRevision(article: Pick<Article, 'blocks'>): string {
+  return hash53(article.blocks.map((b) => `${b.id}\u0000${b.text}`).join('\u0001')).toString(36);
 }
 
 const tagsSchema = v.pipe(
@@ -70,6 +78,7 @@ const summarySchema = v.object({
   lead: v.pipe(v.string(), v.maxLength(1_000)),
   words: v.pipe(v.number(), v.integer(), v.minValue(0)),
   published: v.optional(v.pipe(v.string(), v.isoDate())),
+  revision: v.optional(v.pipe(v.string(), v.maxLength(20))),
   ...metaEntries,
 }) satisfies v.GenericSchema<unknown, ArticleSummary>;
 
@@ -99,6 +108,7 @@ export function summarize(item: StoredArticle): ArticleSummary {
     origin: item.origin,
     tags: item.tags,
     archived: item.archived,
+    revision: articleRevision(article),
   };
 }
 

@@ -2,6 +2,7 @@ import MiniSearch from 'minisearch';
 import type { Article } from '../article/article';
 import { normalizeForSearch } from '../annotations/search';
 import { stripProclitics } from '../entities/normalize';
+import { passageAround } from './passage';
 
 /**
  * Full-text search over articles, one document per block (so a hit is a passage that can be linked
@@ -54,8 +55,6 @@ export function queryTerm(word: string): string | null {
   return folded ? stripProclitics(folded).stem || folded : null;
 }
 
-/** How many characters of context a result shows on each side of the match. */
-const CONTEXT = 90;
 
 export interface ArticleMeta {
   readonly title: string;
@@ -134,17 +133,7 @@ export function createLibraryIndex(): LibraryIndex {
         const meta = doc && articles.get(doc.articleId)?.meta;
         if (!doc || !meta) continue;
         const [start, end] = firstMatch(doc.text, wanted) ?? [0, 0];
-        const from = Math.max(0, start - CONTEXT);
-        const to = Math.min(doc.text.length, end + CONTEXT);
-        hits.push({
-          articleId: doc.articleId,
-          ...meta,
-          blockId: doc.blockId,
-          before: (from > 0 ? '…' : '') + doc.text.slice(from, start),
-          match: doc.text.slice(start, end),
-          after: doc.text.slice(end, to) + (to < doc.text.length ? '…' : ''),
-          score: result.score,
-        });
+        hits.push({ articleId: doc.articleId, ...meta, blockId: doc.blockId, ...passageAround(doc.text, start, end, 90), score: result.score });
       }
       return hits;
     },
