@@ -41,12 +41,21 @@ export function tokenizeForIndex(text: string): string[] {
   return text.match(WORD) ?? [];
 }
 
+// A library's vocabulary is far smaller than its text: folding each distinct word once makes
+// indexing several times faster. Bounded, so a hostile input cannot grow it without end.
+const termCache = new Map<string, string[] | null>();
+const TERM_CACHE_LIMIT = 500_000;
+
 /** A word as stored: its folded form and, when different, its stem without proclitics. */
 export function indexTerms(word: string): string[] | null {
+  const known = termCache.get(word);
+  if (known !== undefined) return known;
   const folded = normalizeForSearch(word);
-  if (!folded) return null;
   const { stem } = stripProclitics(folded);
-  return stem && stem !== folded ? [folded, stem] : [folded];
+  const terms = !folded ? null : stem && stem !== folded ? [folded, stem] : [folded];
+  if (termCache.size >= TERM_CACHE_LIMIT) termCache.clear();
+  termCache.set(word, terms);
+  return terms;
 }
 
 /** A word as looked up: its stem. */

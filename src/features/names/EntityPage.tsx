@@ -31,7 +31,7 @@ function EntityArticle({ articleId, title, lang, dir, date, mentions }: { articl
       ) : !article ? (
         <p className="notice notice--warning">{t('articleGone')}</p>
       ) : (
-        <ul className="entity-mentions">
+        <ul className="entity-mentions" dir={dir}>
           {mentions.map((m) => {
             const text = blocks.get(m.blockId);
             if (text === undefined || text.slice(m.start, m.end) !== m.text) return null;
