@@ -1,4 +1,4 @@
-import { wrap, type IDBPDatabase } from 'idb';
+import { wrap, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import * as v from 'valibot';
 import type { StorageProblem, WriteResult } from './storage';
 import { hash } from './storage';
@@ -238,14 +238,22 @@ export function createIdbStore(options: IdbStoreOptions = {}): IdbStore {
         }
         return { ok: false, reason: 'unavailable' };
       }
+      let tx: IDBPTransaction<unknown, string[], 'readwrite'> | undefined;
       try {
-        const tx = db.transaction(stores, 'readwrite');
+        tx = db.transaction(stores, 'readwrite');
+        const active = tx;
         const requests = changes.map((c) => {
-          const os = tx.objectStore(c.spec.store);
+          const os = active.objectStore(c.spec.store);
           return c.value === null ? os.delete(c.id) : os.put({ v: c.spec.version, data: c.value }, c.id);
         });
         await Promise.all([...requests, tx.done]);
       } catch (error) {
+        // All or nothing: a change that failed takes the others of the batch with it.
+        try {
+          tx?.abort();
+        } catch {
+          // already finished or aborted
+        }
         if (isQuotaError(error)) {
           report({ kind: 'quota', key: recordKey(stores.join('+'), changes[0]?.id ?? '') });
           return { ok: false, reason: 'quota' };
