@@ -163,6 +163,14 @@ const PROBE = `
 
 type Probe = { longest: number; card?: number; anyCard?: number; text?: number };
 
+/** Loads `url` afresh and returns when (ms from navigation) the probe saw `field` painted. */
+async function loadAndTime(page: Page, url: string, field: 'card' | 'anyCard' | 'text'): Promise<number> {
+  await page.goto('about:blank');
+  await page.goto(url);
+  await page.waitForFunction((f) => (window as unknown as { __bench: Probe }).__bench[f] !== undefined, field, { timeout: 60_000 });
+  return page.evaluate((f) => (window as unknown as { __bench: Probe }).__bench[f]!, field);
+}
+
 async function main() {
   console.log(`Generating ${ARTICLES.toLocaleString('en')} articles and ${(ARTICLES * NOTES_PER_ARTICLE).toLocaleString('en')} notes…`);
   const { items, notes, words } = generateLibrary();
@@ -175,10 +183,7 @@ async function main() {
     // The same page with an empty library, for comparison: what the app itself costs on this machine.
     const empty: number[] = [];
     for (let i = 0; i < RUNS; i += 1) {
-      await page.goto('about:blank');
-      await page.goto(`${base}#/`);
-      await page.waitForFunction(() => (window as unknown as { __bench: Probe }).__bench.anyCard !== undefined, null, { timeout: 60_000 });
-      empty.push(await page.evaluate(() => (window as unknown as { __bench: Probe }).__bench.anyCard!));
+      empty.push(await loadAndTime(page, `${base}#/`, 'anyCard'));
     }
     await page.goto(`${base}#/seeding`);
     const seeded = await seed(page, items, notes);
@@ -186,10 +191,7 @@ async function main() {
 
     const opens: number[] = [];
     for (let i = 0; i < RUNS; i += 1) {
-      await page.goto('about:blank');
-      await page.goto(`${base}#/`);
-      await page.waitForFunction(() => (window as unknown as { __bench: Probe }).__bench.card !== undefined, null, { timeout: 60_000 });
-      opens.push(await page.evaluate(() => (window as unknown as { __bench: Probe }).__bench.card!));
+      opens.push(await loadAndTime(page, `${base}#/`, 'card'));
     }
     console.log(`library open, first card painted: ${ms(median(opens))} (median of ${RUNS}; budget 500 ms: ${verdict(median(opens), 500)}); an empty library on this machine: ${ms(median(empty))}`);
 
@@ -236,10 +238,7 @@ async function main() {
 
     const articleOpens: number[] = [];
     for (let i = 0; i < RUNS; i += 1) {
-      await page.goto('about:blank');
-      await page.goto(`${base}#/a/bench-${(i * 197) % ARTICLES}`);
-      await page.waitForFunction(() => (window as unknown as { __bench: Probe }).__bench.text !== undefined, null, { timeout: 60_000 });
-      articleOpens.push(await page.evaluate(() => (window as unknown as { __bench: Probe }).__bench.text!));
+      articleOpens.push(await loadAndTime(page, `${base}#/a/bench-${(i * 197) % ARTICLES}`, 'text'));
     }
     console.log(`article open (1,000 words, 10 notes), text painted: ${ms(median(articleOpens))} (median of ${RUNS}; budget 500 ms: ${verdict(median(articleOpens), 500)})`);
 
