@@ -8,6 +8,7 @@ import { useRoute } from '../shared/use-route';
 import { routeToHash } from '../core/links/routes';
 import { AppHeader } from './AppHeader';
 import type { ReaderScreenProps } from './ReaderScreen';
+import type { NamesScreenProps } from './NamesScreen';
 import { moduleForRoute, useRouteModule } from './route-modules';
 import type { SharedArticleScreenProps } from './SharedArticleScreen';
 import { StorageProblems } from './StorageProblems';
@@ -87,6 +88,16 @@ function Routes() {
       if (!Screen) return <Loading />;
       const SharedArticleScreen = Screen as ComponentType<SharedArticleScreenProps>;
       return <SharedArticleScreen key={route.params.d ?? ''} params={route.params} />;
+    }
+    case 'names':
+    case 'entity': {
+      const NamesScreen = Screen as ComponentType<NamesScreenProps> | null;
+      return (
+        <>
+          <AppHeader />
+          <main id="main">{NamesScreen ? <NamesScreen entityKey={route.name === 'entity' ? route.key : undefined} /> : <Loading />}</main>
+        </>
+      );
     }
     case 'not-found':
       return (

@@ -16,6 +16,9 @@ export function AppHeader({ actions }: { actions?: ReactNode }) {
         <a className="button button--ghost" href="#/notes" data-action="open-notebook">
           {t('notebook')}
         </a>
+        <a className="button button--ghost" href="#/names" data-action="open-names">
+          {t('names')}
+        </a>
         <SettingsMenu />
       </nav>
     </header>
