@@ -62,8 +62,19 @@ export function splitAtSentences(text: string, max: number = IMPORT_LIMITS.parag
 
 /** A title line short enough to be one: its first sentence, or its first words. */
 export function shortTitle(line: string, max: number = IMPORT_LIMITS.titleMaxLength): string {
-  const first = splitAtSentences(line, max)[0] ?? line;
+  const end = new RegExp(SENTENCE_END.source).exec(line);
+  const first = end ? line.slice(0, end.index + end[0].length).trim() : line;
   return first.length <= max ? first : cutAtSpace(first, max)[0];
+}
+
+/** Characters other than whitespace: a lower bound on the text an article made of `text` holds. */
+export function visibleLength(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 10 && c !== 13 && c !== 9) count += 1;
+  }
+  return count;
 }
 
 /** Cut long blocks; `drafts[0]` is the title. An over-long title keeps its whole text as the first paragraph. */

@@ -1,9 +1,9 @@
 import type { Article } from './article';
-import { checkFits, type FitProblem } from './fit-limits';
+import { checkFits, visibleLength, type FitProblem } from './fit-limits';
 import { hash53 } from './hash';
 import { decodeBytes } from './html/encoding';
 import { parseHtmlArticle } from './html/html-article';
-import { MAX_IMPORT_BYTES } from '../limits';
+import { ARTICLE_LIMITS, MAX_IMPORT_BYTES } from '../limits';
 import { ArticleParseError, parsePlainTextArticle } from './parse-text';
 
 /**
@@ -95,6 +95,9 @@ export function importFromText(text: string, options: { readonly id?: string } =
   const problem = precheck(text);
   if (problem) return fail(problem);
   if (looksLikeHtml(text)) return importFromHtml(text, options);
+  // Refused before parsing: more letters than an article may hold cannot fit whatever the parser does.
+  const letters = visibleLength(text);
+  if (letters > ARTICLE_LIMITS.totalTextLength) return fail('too-long', { count: letters, limit: ARTICLE_LIMITS.totalTextLength });
   try {
     return fitted(parsePlainTextArticle(text, { id: options.id ?? articleIdFor(text) }));
   } catch (error) {

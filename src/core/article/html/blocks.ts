@@ -22,6 +22,17 @@ const LINE_BREAK = '\n';
 
 export const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 
+/**
+ * Two adjacent spans laid out apart by the site's CSS ("<span>name</span><span>agency</span>") read
+ * as one word without it. Spans that each hold several words are separated; a word split across
+ * spans (one letter styled differently) is not.
+ */
+function needsSpace(before: Node | null, child: Node, run: string, text: string): boolean {
+  if (before?.nodeType !== 1 || child.nodeType !== 1 || (before as Element).tagName !== (child as Element).tagName) return false;
+  if (/\s$/.test(run) || /^\s/.test(text)) return false;
+  return /\S\s+\S/.test(before.textContent ?? '') && /\S\s+\S/.test(text);
+}
+
 /** Only text is read from the tree: the result holds no markup at all. */
 export function blocksFrom(root: Node): Draft[] {
   const drafts: Draft[] = [];
@@ -40,8 +51,18 @@ export function blocksFrom(root: Node): Draft[] {
     if (SKIPPED.has(tag)) return '';
     if (tag === 'BR') return LINE_BREAK;
     // A block inside an inline or a <p> (invalid, but common) still starts a line.
-    const inner = Array.from(node.childNodes, textOf).join('');
+    const inner = childrenText(node);
     return INLINE.has(tag) ? inner : `${LINE_BREAK}${inner}${LINE_BREAK}`;
+  };
+  const childrenText = (node: Node): string => {
+    let out = '';
+    let before: Node | null = null;
+    for (const child of Array.from(node.childNodes)) {
+      const text = textOf(child);
+      out += needsSpace(before, child, out, text) ? ` ${text}` : text;
+      before = child;
+    }
+    return out;
   };
   const walk = (node: Node, inherited: BlockKind | undefined) => {
     let run = '';
@@ -49,7 +70,10 @@ export function blocksFrom(root: Node): Draft[] {
       push(inherited ?? 'paragraph', run);
       run = '';
     };
+    let previous: Node | null = null;
     for (const child of Array.from(node.childNodes)) {
+      const before = previous;
+      previous = child;
       if (child.nodeType === 3) {
         run += (child.nodeValue ?? '').replace(/\n/g, ' ');
         continue;
@@ -58,12 +82,13 @@ export function blocksFrom(root: Node): Draft[] {
       const tag = (child as Element).tagName.toUpperCase();
       if (SKIPPED.has(tag)) continue;
       if (INLINE.has(tag)) {
-        run += textOf(child);
+        const text = textOf(child);
+        run += needsSpace(before, child, run, text) ? ` ${text}` : text;
         continue;
       }
       flush();
       const kind = BLOCK_KINDS[tag];
-      if (kind) push(inherited === 'quote' && kind === 'paragraph' ? 'quote' : kind, Array.from(child.childNodes, textOf).join(''));
+      if (kind) push(inherited === 'quote' && kind === 'paragraph' ? 'quote' : kind, childrenText(child));
       else walk(child, CONTAINERS_OF_KIND[tag] ?? inherited);
     }
     flush();

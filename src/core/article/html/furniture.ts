@@ -57,3 +57,23 @@ export function markCaptions(body: Element): void {
     figure.append(caption);
   }
 }
+
+export interface PlacedCaption {
+  readonly text: string;
+  /** The text of the first paragraph after the caption in the page, to put the caption back before it. */
+  readonly before?: string;
+}
+
+/**
+ * Captions as the page places them, read before Readability (which drops a lead photo standing
+ * outside the story's text container), so each can be put back beside the paragraph it preceded.
+ */
+export function placedCaptions(body: Element): PlacedCaption[] {
+  const paragraphs = Array.from(body.querySelectorAll('p'));
+  return Array.from(body.querySelectorAll('figcaption'), (caption) => {
+    const text = (caption.textContent ?? '').replace(/\s+/g, ' ').trim();
+    const next = paragraphs.find((p) => (caption.compareDocumentPosition(p) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0 && !caption.contains(p));
+    const before = next?.textContent?.replace(/\s+/g, ' ').trim();
+    return before ? { text, before } : { text };
+  }).filter((c) => c.text !== '');
+}

@@ -8,7 +8,7 @@ import { IMPORT_LIMITS, ARTICLE_LIMITS } from '../../limits';
 import { detectLanguage, normaliseForMatch } from '../normalise';
 import { SOURCES_LABEL } from '../parse-text';
 import { blocksFrom, squash } from './blocks';
-import { markCaptions, removeFurniture } from './furniture';
+import { markCaptions, placedCaptions, removeFurniture, type PlacedCaption } from './furniture';
 import { readMetadata } from './metadata';
 import { prescanHtml, STYLE_ATTRIBUTE } from './prescan';
 import { chooseTitle } from './title';
@@ -72,6 +72,28 @@ function takeSourceLines(drafts: Draft[]): string[] {
   return found;
 }
 
+const BYLINE_START = /^(?:كتب|كتبت|بقلم|إعداد|اعداد|تقرير|by)\s*[:：]?\s+\S/i;
+
+function isByline(text: string, author: string | undefined): boolean {
+  if (text.length > 120) return false;
+  return BYLINE_START.test(text) || (author !== undefined && author.length > 2 && text.includes(author));
+}
+
+/** Captions Readability left out go back before the paragraph that followed them in the page. */
+function restoreCaptions(drafts: Draft[], captions: readonly PlacedCaption[]): Draft[] {
+  const out = [...drafts];
+  const present = new Set(drafts.filter((d) => d.kind === 'caption').map((d) => normaliseForMatch(d.text)));
+  for (const caption of captions) {
+    if (present.has(normaliseForMatch(caption.text)) || !caption.before) continue;
+    const before = caption.before;
+    const at = out.findIndex((d) => d.kind !== 'caption' && before.startsWith(d.text));
+    if (at < 0) continue;
+    out.splice(at, 0, { kind: 'caption', text: squash(caption.text) });
+    present.add(normaliseForMatch(caption.text));
+  }
+  return out;
+}
+
 export function parseHtmlArticle(html: string, options: { readonly id: string; readonly url?: string }): HtmlArticleResult {
   // Needs a DOM (main thread or jsdom); a worker has none.
   if (typeof DOMParser === 'undefined' || !DOMPurify.isSupported) return { ok: false, error: 'unsupported-type' };
@@ -94,6 +116,7 @@ export function parseHtmlArticle(html: string, options: { readonly id: string; r
     markCaptions(doc.body);
     removeFurniture(doc.body);
   }
+  const captions = doc.body ? placedCaptions(doc.body) : [];
 
   let parsed: ReturnType<Readability['parse']>;
   try {
@@ -104,7 +127,7 @@ export function parseHtmlArticle(html: string, options: { readonly id: string; r
   if (!parsed?.content) return { ok: false, error: 'no-article' };
 
   const clean = DOMPurify.sanitize(parsed.content, { RETURN_DOM_FRAGMENT: true, FORBID_TAGS: ['style', 'form'], FORBID_ATTR: ['style', STYLE_ATTRIBUTE] });
-  let drafts = blocksFrom(clean);
+  let drafts = restoreCaptions(blocksFrom(clean), captions);
   const words = drafts.reduce((n, d) => n + d.text.split(' ').length, 0);
   if (drafts.length === 0 || words < 8) return { ok: false, error: 'no-article' };
 
@@ -120,8 +143,11 @@ export function parseHtmlArticle(html: string, options: { readonly id: string; r
   const lang = documentLanguage(parsed.lang) ?? docLang ?? detected.lang;
   const dir = documentDirection(parsed.dir) ?? docDir ?? (lang.toLowerCase().startsWith('ar') ? 'rtl' : detected.dir);
 
-  // A byline printed in the story stays where it is; otherwise the author heads the date line.
-  const author = metadata.author && !drafts.slice(0, 3).some((d) => d.text.length < 100 && d.text.includes(metadata.author ?? '')) ? metadata.author : undefined;
+  // A byline stays a byline: printed near the top of the story, it moves to the date line as written.
+  const bylineAt = drafts.findIndex((d, i) => i < 3 && d.kind === 'paragraph' && isByline(d.text, metadata.author));
+  const byline = bylineAt >= 0 ? drafts.splice(bylineAt, 1)[0]?.text : undefined;
+  const metadataAuthor = metadata.author && !unique([metadata.publisher]).some((p) => normaliseForMatch(p) === normaliseForMatch(metadata.author ?? '')) ? metadata.author : undefined;
+  const author = byline ?? metadataAuthor;
   const when = metadata.date ? (metadata.datelineText ?? formatDateline(metadata.date, lang)) : undefined;
   const datelineText = [author, when].filter((s): s is string => Boolean(s)).join(' · ').slice(0, ARTICLE_LIMITS.datelineLength);
   const dateline: Dateline | undefined = datelineText ? { raw: datelineText, ...(metadata.date ? { date: metadata.date } : {}) } : undefined;
