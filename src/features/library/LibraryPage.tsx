@@ -9,6 +9,7 @@ import { Dialog } from '../../shared/Dialog';
 import { useToast } from '../../shared/toast';
 import { bundledArticleQueryOptions, useManifest } from './bundled-articles-query';
 import { ImportDialog } from './ImportDialog';
+import { ImportEntryPoints } from './ImportEntryPoints';
 import { useDeleteImported, useImportedArticles, useRenameImported } from './imported-articles-query';
 
 function ArticleCard({ article, origin, actions }: { article: Article; origin: 'bundled' | 'import' | 'shared'; actions?: React.ReactNode }) {
@@ -69,6 +70,7 @@ export function LibraryPage() {
           {t('import.open')}
         </button>
       </div>
+      <ImportEntryPoints />
 
       <section aria-labelledby="imported-heading">
         <h2 id="imported-heading">{t('imported.heading', { count: imported.length })}</h2>
