@@ -221,3 +221,31 @@ test('the share target opens the import with what was shared', async ({ page }) 
   await page.locator('[data-action="import-submit"]').click();
   await expect(page.locator('article h1')).toHaveText('خبر مشترك من الهاتف');
 });
+
+test('notes from Recogito and Hypothesis land on the imported article by its source URL, or on the one the reader chooses', async ({ page }) => {
+  await openImport(page, 'file');
+  await page.locator('dialog input[type="file"]').setInputFiles({ name: 'aljazeera.html', mimeType: 'text/html', buffer: fixture('aljazeera-news.html') });
+  await page.locator('[data-action="import-submit"]').click();
+  await expect(page.locator('article h1')).toBeVisible();
+  await page.locator('[data-action="toggle-notes"]').click();
+  const panel = page.locator('[data-notes-panel]');
+  await panel.locator('[data-action="import-notes"]').setInputFiles({ name: 'recogito.jsonld', mimeType: 'application/ld+json', buffer: fixture('recogito-w3c.jsonld') });
+  const report = panel.locator('[data-import-report]');
+  await expect(report).toContainText('2');
+  await expect(report.locator('[data-import-stored]')).toHaveAttribute('data-import-stored', '2');
+  await expect(report.locator('.import-rejects li')).toHaveCount(1);
+  await expect(page.locator('mark.highlight[data-annotation-id="ext-5c0a8f3e-1d2b-4c6a-9e7f-0a1b2c3d4e5f"]')).toHaveText('أقل من نصف المعدل السنوي المعتاد');
+  await expect(page.locator('mark.highlight[data-annotation-id="ext-7d1b9a4f-2e3c-4d7b-8f80-1b2c3d4e5f60"]')).toHaveText('حفر آبار جديدة وتركيب أنظمة ري بالتنقيط');
+
+  await panel.locator('[data-action="import-notes"]').setInputFiles({ name: 'hypothesis.json', mimeType: 'application/json', buffer: fixture('hypothesis-export.json') });
+  await expect(report.locator('[data-import-stored]')).toHaveAttribute('data-import-stored', '2');
+  await expect(page.locator('mark.highlight[data-annotation-id="ext-Fq3kP0x1Ee6aBcD9zYxW1Q"]')).toHaveText('تقدّر وزارة الزراعة الخسائر الأولية بملايين الدنانير');
+  // The note on another site's page: the reader puts it on this article; it shows as an orphan.
+  await report.locator('[data-action="choose-notes-article"]').selectOption({ index: 1 });
+  await report.locator('[data-action="import-notes-onto"]').click();
+  await expect(report.locator('[data-import-stored]')).toHaveAttribute('data-import-stored', '1');
+  await page.reload();
+  await page.locator('[data-action="toggle-notes"]').click();
+  await expect(page.locator('[data-notes-panel] [data-note-id]')).toHaveCount(5);
+  await expect(page.locator('[data-notes-orphans] [data-note-id]')).toHaveCount(2);
+});
