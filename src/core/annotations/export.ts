@@ -399,6 +399,10 @@ function* importSteps(json: unknown, existing: readonly Annotation[], options: I
   let unchanged = 0;
   for (let index = 0; index < items.length; index += 1) {
     if (index > 0 && index % sliceSize === 0) yield;
+    if (index >= IMPORT_LIMITS.notesPerFile) {
+      rejected.push({ index, reason: `more than ${IMPORT_LIMITS.notesPerFile} annotations in one file: the rest were not read` });
+      break;
+    }
     const item = items[index];
     const result = typeof item === 'object' && item !== null && 'hashiya' in item ? fromHashiyaAnnotation(item) : fromForeignAnnotation(item, index, options, byUrl);
     if (!result.ok) {

@@ -76,6 +76,20 @@ export function looksLikeHtml(text: string): boolean {
   return tags >= 3;
 }
 
+function nonEmptyLines(text: string): number {
+  let count = 0;
+  let blank = true;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) blank = true;
+    else if (blank && c !== 32 && c !== 9) {
+      count += 1;
+      blank = false;
+    }
+  }
+  return count;
+}
+
 function precheck(text: string): ImportErrorCode | undefined {
   if (text.length > MAX_IMPORT_BYTES) return 'too-large';
   if (looksBinary(text)) return 'binary';
@@ -98,6 +112,9 @@ export function importFromText(text: string, options: { readonly id?: string } =
   // Refused before parsing: more letters than an article may hold cannot fit whatever the parser does.
   const letters = visibleLength(text);
   if (letters > ARTICLE_LIMITS.totalTextLength) return fail('too-long', { count: letters, limit: ARTICLE_LIMITS.totalTextLength });
+  // Twice the block limit in lines cannot fit even if every other line were page furniture.
+  const lines = nonEmptyLines(text);
+  if (lines > 2 * ARTICLE_LIMITS.maxBlocks) return fail('too-many-blocks', { count: lines, limit: ARTICLE_LIMITS.maxBlocks });
   try {
     return fitted(parsePlainTextArticle(text, { id: options.id ?? articleIdFor(text) }));
   } catch (error) {

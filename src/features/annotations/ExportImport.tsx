@@ -77,6 +77,8 @@ export function ExportImport({ articles, fileName }: ExportImportProps) {
       setPending(result.report.unmatchedSources?.length ? json : undefined);
     } finally {
       setBusy(false);
+      // The report paints first; redrawing thousands of new notes comes after.
+      await pause();
       void client.invalidateQueries({ queryKey: queryKeys.allAnnotations() });
     }
   };
