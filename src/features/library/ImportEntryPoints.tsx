@@ -112,8 +112,8 @@ export function ImportEntryPoints() {
         <a ref={link} className="button button--small bookmarklet-link" data-action="bookmarklet" onClick={(e) => e.preventDefault()} aria-describedby="bookmarklet-hint">
           {t('bookmarklet.link')}
         </a>
-        <span id="bookmarklet-hint">{t('bookmarklet.hint')}</span>
-        <span>{t('drop.hint')}</span>
+        <span id="bookmarklet-hint" className="import-entry-hint">{t('bookmarklet.hint')}</span>
+        <span className="import-entry-hint">{t('drop.hint')}</span>
       </div>
       <ImportResults lines={lines} onDismiss={() => setLines([])} />
       {dragging && (
