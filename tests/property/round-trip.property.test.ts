@@ -1,4 +1,6 @@
+import { IDBFactory } from 'fake-indexeddb';
 import fc from 'fast-check';
+import { createIdbStore } from '../../src/core/storage/idb-store';
 import { describe, expect, it } from 'vitest';
 import { normaliseTimestamp } from '../../src/core/annotations/annotation';
 import { listAllAnnotations } from '../../src/core/annotations/annotation-store';
@@ -102,19 +104,23 @@ const wordArb = fc.stringMatching(/^[ابتثجحخدذرزسشصضطظعغفق�
 const paragraphArb = fc.array(wordArb, { minLength: 3, maxLength: 60 }).map((words) => `${words.join(' ')}.`);
 
 describe('imported articles, for any text the importer accepts', () => {
-  it('are stored and read back equal after a reload', () => {
-    fc.assert(
-      fc.property(fc.array(paragraphArb, { minLength: 1, maxLength: 12 }), fc.boolean(), (paragraphs, asHtml) => {
+  it('are stored and read back equal after a reload', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(paragraphArb, { minLength: 1, maxLength: 12 }), fc.boolean(), async (paragraphs, asHtml) => {
         const text = `عنوان ${paragraphs[0]!.slice(0, 40)}\n\n${paragraphs.join('\n\n')}`;
         const result = asHtml
           ? importFromHtml(`<html><head><title>عنوان</title></head><body><article><h1>عنوان</h1>${paragraphs.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`)
           : importFromText(text);
         if (!result.ok) return;
-        const backend = new MemoryStorage();
-        expect(saveImported(createStore(backend, null), result.article, 'import')).toEqual({ ok: true });
-        const reloaded = createStore(backend, null);
-        expect(getImported(reloaded, result.article.id)?.article).toEqual(result.article);
+        // One IndexedDB, opened again as after a reload.
+        const factory = new IDBFactory();
+        const db = createIdbStore({ factory });
+        expect(await saveImported(db, result.article, 'import')).toEqual({ ok: true });
+        db.close();
+        const reloaded = createIdbStore({ factory });
+        expect((await getImported(reloaded, result.article.id))?.article).toEqual(result.article);
         expect(reloaded.problems()).toEqual([]);
+        reloaded.close();
       }),
       { numRuns: 60 },
     );

@@ -7,7 +7,7 @@ import { normalizeTags } from '../annotations/annotation';
 import { ANNOTATION_LIMITS, ARTICLE_LIMITS } from '../limits';
 import type { IdbStore, RecordSpec, RecordWrite } from '../storage/idb-store';
 import { storageKeys } from '../storage/keys';
-import type { Store, StoredCollection, WriteResult } from '../storage/storage';
+import type { Store, StoredCollection, WriteFailure, WriteResult } from '../storage/storage';
 
 /**
  * Articles the reader imported from a file or opened from a shared link, kept in IndexedDB
@@ -213,7 +213,7 @@ export const deleteImported = (db: IdbStore, id: string): Promise<WriteResult> =
     { spec: summaryRecordSpec as RecordSpec<unknown>, id, value: null },
   ]);
 
-export type MigrationResult = { readonly moved: number } & ({ readonly ok: true } | { readonly ok: false; readonly reason: 'quota' | 'unavailable' });
+export type MigrationResult = { readonly moved: number } & ({ readonly ok: true } | { readonly ok: false; readonly reason: WriteFailure });
 
 /**
  * First start after the move to IndexedDB: copy the articles kept in localStorage into IndexedDB

@@ -11,6 +11,7 @@ import { useToast } from '../../shared/toast';
 import { ArticleCard } from './ArticleCard';
 import { bundledArticleQueryOptions, useManifest } from './bundled-articles-query';
 import { ImportDialog } from './ImportDialog';
+import { ImportEntryPoints } from './ImportEntryPoints';
 import { useDeleteImported, useImportedArticles, useRenameImported, useRestoreImported, useSetArchived, useSetArticleTags } from './imported-articles-query';
 import { LibraryControls } from './LibraryControls';
 import { LibrarySearch } from './LibrarySearch';
@@ -113,6 +114,7 @@ export function LibraryPage() {
           {t('import.open')}
         </button>
       </div>
+      <ImportEntryPoints />
 
       <LibrarySearch />
 
