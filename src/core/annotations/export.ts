@@ -413,10 +413,10 @@ function* importSteps(json: unknown, existing: readonly Annotation[], options: I
     const incoming = result.annotation;
     const current = merged.get(incoming.id);
     if (!current) added += 1;
-    else if (Date.parse(incoming.modified) > Date.parse(current.modified)) {
-      // An id added (or already updated) earlier in this same import is counted once.
-      if (!changed.has(incoming.id)) updated += 1;
-    } else {
+    // Every item is counted once in the report: a newer copy of an id this same file already added
+    // counts as an update, so the figures always add up to the items read.
+    else if (Date.parse(incoming.modified) > Date.parse(current.modified)) updated += 1;
+    else {
       unchanged += 1;
       continue;
     }
