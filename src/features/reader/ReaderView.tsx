@@ -21,6 +21,10 @@ export interface ReaderViewProps {
   decorations?: ReadonlyMap<string, readonly Decoration[]>;
   /** Entity types whose marks are switched off: done in CSS so toggling re-renders nothing. */
   hiddenEntityTypes?: readonly string[];
+  /** All entity marks shown as plain text (CSS only, like hidden types). */
+  entitiesOff?: boolean;
+  /** Entity marks in the headline and headings shown as plain text. */
+  plainHeadings?: boolean;
   /** Extra notices above the article (e.g. from the sharing feature). */
   notices?: ReactNode;
 }
@@ -29,7 +33,7 @@ const NO_DECORATIONS: readonly Decoration[] = [];
 /** The types the tagger emits (see src/core/entities); their names are looked up once. */
 const ENTITY_TYPES = ['PERS', 'LOC', 'ORG', 'MISC', 'DATE'] as const;
 
-export function ReaderView({ article, targetBlockId, decorations, hiddenEntityTypes = [], notices }: ReaderViewProps) {
+export function ReaderView({ article, targetBlockId, decorations, hiddenEntityTypes = [], entitiesOff = false, plainHeadings = false, notices }: ReaderViewProps) {
   const { t, i18n } = useTranslation('reader');
   const toast = useToast();
   const articleRef = useRef<HTMLElement>(null);
@@ -115,6 +119,8 @@ export function ReaderView({ article, targetBlockId, decorations, hiddenEntityTy
         dir={article.dir}
         data-article-id={article.id}
         data-hide-types={hiddenEntityTypes.join(' ')}
+        data-entities-off={entitiesOff ? '' : undefined}
+        data-plain-headings={plainHeadings ? '' : undefined}
         onClick={onClick}
       >
         <header className="article-header">
