@@ -94,6 +94,10 @@ export function ReaderView({ article, targetBlockId, decorations, hiddenEntityTy
       article.blocks.slice(1, mounted).map((block) =>
         block.kind === 'caption' ? (
           <figure className="article-figure" key={block.id}>
+            {/* An icon, not the 📷 emoji, which shows as an empty box where no emoji font is installed. */}
+            <svg className="article-figure__icon" viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
+              <path d="M4 8h3l1.5-2h7L17 8h3v11H4zM12 10.5a3.5 3.5 0 1 0 0 7 3.5 3.5 0 0 0 0-7" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinejoin="round" />
+            </svg>
             {renderBlock(block)}
           </figure>
         ) : (
