@@ -12,6 +12,7 @@ import './features/entities/entities.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { openSampleOnFirstVisit } from './app/first-visit';
 import { createQueryClient, Providers } from './app/providers';
 import { loadRouteModule, moduleForRoute } from './app/route-modules';
 import { parseRoute } from './core/links/routes';
@@ -24,6 +25,7 @@ async function start(): Promise<void> {
   const store = getStore();
   const settings = readSettings(store);
   const client = createQueryClient();
+  await openSampleOnFirstVisit(store, client);
   // Everything the first screen needs starts at once: strings, the screen's code, the article.
   const route = parseRoute(window.location.hash);
   const screen = moduleForRoute(route);

@@ -25,7 +25,7 @@ export interface EntitiesFeature {
   /** Entity decorations per block (undefined until the tagger answered). */
   decorations: DecorationsByBlock | undefined;
   hiddenTypes: readonly EntityType[];
-  /** All names switched off, and whether names in the headline and headings are marked. */
+  /** All names switched off, and whether names in the headline and headings are marked (then they are in the decorations). */
   display: EntityDisplay;
   /** The legend above the article. */
   legend: ReactNode;
@@ -67,14 +67,11 @@ const NO_BLOCKS: readonly Block[] = [];
 
 const TABBABLE = 'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
-/** A mark shown as plain text: its type switched off, all names off, or in a heading left plain. */
+/** A mark shown as plain text: its type switched off, or all names off. */
 function isHiddenMark(el: Element): boolean {
   const type = el.getAttribute('data-entity-type');
   if (!el.matches('mark.entity') || type === null) return false;
-  return (
-    el.closest(`[data-hide-types~="${CSS.escape(type)}"], [data-entities-off]`) !== null ||
-    (el.closest('.block--title, .block--heading') !== null && el.closest('[data-plain-headings]') !== null)
-  );
+  return el.closest(`[data-hide-types~="${CSS.escape(type)}"], [data-entities-off]`) !== null;
 }
 
 function isTyping(target: EventTarget | null): boolean {
@@ -95,7 +92,9 @@ export function useEntitiesFeature(
   const { t } = useTranslation('entities');
   const formatNumber = useFormatNumber();
   const toast = useToast();
-  const { model, status, corrections, validIds } = useReaderEntities(article);
+  const display = useEntityDisplay();
+  const setDisplay = useSetEntityDisplay();
+  const { model, status, corrections, validIds } = useReaderEntities(article, display.markHeadings);
   const hiddenTypes = useHiddenTypes();
   const setHidden = useSetHiddenTypes();
   const articleId = article?.id ?? '';
@@ -156,8 +155,6 @@ export function useEntitiesFeature(
   }, []);
 
   const onToggleType = useCallback((type: EntityType) => setHidden.mutate(toggleType(hiddenTypes, type)), [hiddenTypes, setHidden]);
-  const display = useEntityDisplay();
-  const setDisplay = useSetEntityDisplay();
   const onToggleAll = useCallback(() => setDisplay.mutate({ ...display, namesOn: !display.namesOn }), [display, setDisplay]);
   const onMarkHeadings = useCallback((markHeadings: boolean) => setDisplay.mutate({ ...display, markHeadings }), [display, setDisplay]);
 

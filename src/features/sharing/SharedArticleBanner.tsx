@@ -19,6 +19,7 @@ export function SharedArticleBanner({ article, passage }: { article: Article; pa
   const client = useQueryClient();
   const toast = useToast();
   const [inLibrary] = useState(() => getImported(store, article.id) !== undefined);
+  const [hidden, setHidden] = useState(false);
   const target = passage ? passageRoute(article.id, passage) : ({ name: 'article', articleId: article.id } as const);
 
   const add = async () => {
@@ -32,6 +33,7 @@ export function SharedArticleBanner({ article, passage }: { article: Article; pa
     navigate(target);
   };
 
+  if (hidden) return null;
   return (
     <div className="notice shared-article-banner" data-shared-article={article.id} role="status">
       <p>{inLibrary ? t('sharedArticle.inLibrary') : t('sharedArticle.banner')}</p>
@@ -45,6 +47,9 @@ export function SharedArticleBanner({ article, passage }: { article: Article; pa
             {t('sharedArticle.add')}
           </button>
         )}
+        <button type="button" className="button button--ghost" data-action="dismiss-shared-article" onClick={() => setHidden(true)}>
+          {t('received.dismiss')}
+        </button>
       </div>
     </div>
   );

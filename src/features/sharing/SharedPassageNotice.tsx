@@ -14,10 +14,17 @@ export function goToSharedPassage(): void {
 
 export function LinkProblemNotice({ problem }: { problem: LinkProblem }) {
   const { t } = useTranslation('sharing');
+  const [hidden, setHidden] = useState(false);
+  if (hidden) return null;
   return (
-    <p className="notice notice--error" role="alert" data-link-problem={problem}>
-      {t(`problems.${problem}`, { limit: MAX_LINK_LENGTH })}
-    </p>
+    <div className="notice notice--error" role="alert" data-link-problem={problem}>
+      <p>{t(`problems.${problem}`, { limit: MAX_LINK_LENGTH })}</p>
+      <div className="notice-actions">
+        <button type="button" className="button button--small button--ghost" data-action="dismiss-link-problem" onClick={() => setHidden(true)}>
+          {t('received.dismiss')}
+        </button>
+      </div>
+    </div>
   );
 }
 
