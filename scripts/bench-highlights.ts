@@ -11,9 +11,9 @@
  *
  * BENCH_PORT (default 4198) serves BENCH_DIST (default dist). Figures only; nothing here fails.
  */
-import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { chromium } from '@playwright/test';
+import { startPreview } from './bench/preview-server';
 import { anchorAll } from '../src/core/annotations/anchor-all';
 import { annotationsKey } from '../src/core/annotations/annotation-store';
 import { storageKeys } from '../src/core/storage/keys';
@@ -69,13 +69,9 @@ async function main(): Promise<void> {
     [storageKeys.importedArticles]: JSON.stringify({ v: 1, data: { [article.id]: { article, importedAt: new Date().toISOString(), origin: 'import' } } }),
     [annotationsKey(article.id)]: JSON.stringify({ v: 1, data: Object.fromEntries(highlights.map((h) => [h.id, h])) }),
   };
-  const server = spawn(resolve(ROOT, 'node_modules/.bin/vite'), ['preview', '--outDir', dist, '--port', String(port), '--strictPort', '--host', '127.0.0.1'], { cwd: ROOT, stdio: 'ignore' });
+  const stop = await startPreview(ROOT, dist, port);
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
   try {
-    for (let i = 0; i < 100; i++) {
-      if (await fetch(base).then((r) => r.ok, () => false)) break;
-      await new Promise((r) => setTimeout(r, 200));
-    }
     const results: Array<{ first: number; anchored: number; all: number; longest: number; longestAfterText: number }> = [];
     for (let run = 0; run < runs; run++) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block', locale: 'ar' });
@@ -107,7 +103,7 @@ async function main(): Promise<void> {
     console.log(`  runs: ${results.map((x) => [x.first, x.anchored, x.all, x.longestAfterText].map(round).join('/')).join(', ')} (first/anchored/in page/longest after text, ms)`);
   } finally {
     await browser.close();
-    server.kill();
+    stop();
   }
 }
 

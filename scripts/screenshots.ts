@@ -6,10 +6,10 @@
  *
  * SHOTS_DIST (default dist), SHOTS_PORT (default 4196), SHOTS_OUT (default docs).
  */
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium } from '@playwright/test';
+import { startPreview } from './bench/preview-server';
 import { describe } from '../src/core/annotations/anchoring';
 import { createAnnotation, type AnnotationColor } from '../src/core/annotations/annotation';
 import { annotationsKey } from '../src/core/annotations/annotation-store';
@@ -42,13 +42,9 @@ function sampleNotes(): string {
 }
 
 async function main(): Promise<void> {
-  const server = spawn(resolve(ROOT, 'node_modules/.bin/vite'), ['preview', '--outDir', dist, '--port', String(port), '--strictPort', '--host', '127.0.0.1'], { cwd: ROOT, stdio: 'ignore' });
+  const stop = await startPreview(ROOT, dist, port);
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
   try {
-    for (let i = 0; i < 100; i++) {
-      if (await fetch(base).then((r) => r.ok, () => false)) break;
-      await new Promise((r) => setTimeout(r, 200));
-    }
     const notes = sampleNotes();
     const shots: Array<{ name: string; width: number; theme: 'light' | 'dark'; language: 'ar' | 'en'; panel?: 'notes' }> = [
       { name: 'desktop-light', width: 1280, theme: 'light', language: 'ar' },
@@ -82,7 +78,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await browser.close();
-    server.kill();
+    stop();
   }
 }
 
