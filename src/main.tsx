@@ -13,6 +13,7 @@ import './features/names/names.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { openSampleOnFirstVisit } from './app/first-visit';
 import { createQueryClient, Providers } from './app/providers';
 import { loadRouteModule, moduleForRoute } from './app/route-modules';
 import { parseRoute } from './core/links/routes';
@@ -30,6 +31,7 @@ async function start(): Promise<void> {
   // Articles kept in localStorage by earlier versions move to IndexedDB before anything reads them.
   const migrated = migrateLegacyArticles(store, db).catch(() => undefined);
   const client = createQueryClient();
+  await openSampleOnFirstVisit(store, client);
   // Everything the first screen needs starts at once: strings, the screen's code, the article.
   const route = parseRoute(window.location.hash);
   const screen = moduleForRoute(route);

@@ -72,7 +72,7 @@ export function ReaderScreen({ articleId, blockId, params }: ReaderScreenProps) 
   else
     body = (
       <div className={`reader-layout${panel && panelContent ? ' has-panel' : ''}`}>
-        <ReaderView article={article} targetBlockId={sharing.targetBlockId ?? blockId} decorations={decorations} hiddenEntityTypes={entities.hiddenTypes} notices={<>{notes.notice}{sharing.notices}{entities.legend}</>} />
+        <ReaderView article={article} targetBlockId={sharing.targetBlockId ?? blockId} decorations={decorations} hiddenEntityTypes={entities.hiddenTypes} entitiesOff={!entities.display.namesOn} alerts={sharing.notices} notices={<>{notes.notice}{entities.legend}</>} />
         {panel && panelContent && (
           <aside ref={panelRef} tabIndex={-1} className="reader-panel" aria-label={t(`panels.${panel}`)} data-panel={panel}>
             {panelContent}

@@ -17,6 +17,7 @@ export const queryKeys = {
   articleCorrections: (articleId: string) => ['store', 'corrections', 'article', articleId] as const,
   entityLists: () => ['store', 'corrections', 'lists'] as const,
   hiddenEntityTypes: () => ['store', 'hidden-entity-types'] as const,
+  entityDisplay: () => ['store', 'entity-display'] as const,
   bundledManifest: () => ['bundled', 'manifest'] as const,
   bundledArticle: (id: string) => ['bundled', 'article', id] as const,
   entities: (articleId: string, revision: string) => ['entities', articleId, revision] as const,

@@ -15,4 +15,5 @@ export const storageKeys = {
   entityCorrectionsPrefix: `${STORAGE_PREFIX}entity-corrections:`, // + articleId: the reader's entity corrections
   entityLists: `${STORAGE_PREFIX}entity-lists`, // names and non-names applied in every article
   hiddenEntityTypes: `${STORAGE_PREFIX}entity-types-hidden`,
+  entityDisplay: `${STORAGE_PREFIX}entity-display`, // all names on or off; names in headings marked or not
 } as const;

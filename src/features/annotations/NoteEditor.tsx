@@ -48,7 +48,18 @@ export function NoteEditor({ quote, initial, mode, onSave, onClose, elsewhere }:
 
   return (
     <Dialog open title={t(mode === 'new' ? 'editor.titleNew' : 'editor.titleEdit')} onClose={onClose} closeLabel={t('common:close')} testId="note-editor">
-      <form onSubmit={submit} className="note-editor" data-form="note">
+      {/* Ctrl+Enter saves from any field of the form (text, tags, colours), not only the text. */}
+      <form
+        onSubmit={submit}
+        className="note-editor"
+        data-form="note"
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+            e.preventDefault();
+            e.currentTarget.requestSubmit();
+          }
+        }}
+      >
         <blockquote className="note-quote" dir="auto">
           {quote}
         </blockquote>
@@ -75,9 +86,6 @@ export function NoteEditor({ quote, initial, mode, onSave, onClose, elsewhere }:
             aria-describedby={atLimit ? `${id}-note-limit` : undefined}
             autoFocus
             data-autofocus=""
-            onKeyDown={(e) => {
-              if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) e.currentTarget.form?.requestSubmit();
-            }}
           />
           {/* The textarea cuts a longer paste at the limit; say so rather than drop text silently. */}
           {atLimit && (

@@ -40,6 +40,14 @@ describe('NoteEditor', () => {
     fireEvent.click(screen.getByRole('button', { name: 'حفظ' }));
     await waitFor(() => expect(onClose).toHaveBeenCalled());
   });
+
+  it.each([['الملاحظة'], ['الوسوم']])('saves with Ctrl+Enter from the %s field', async (label) => {
+    const onSave = vi.fn().mockResolvedValue({ ok: true });
+    await renderWithApp(<NoteEditor mode="new" quote="اقتباس" initial={{ color: 'yellow', note: 'نص', tags: [] }} onSave={onSave} onClose={() => {}} />);
+    fireEvent.change(screen.getByLabelText('الوسوم'), { target: { value: 'وسم' } });
+    fireEvent.keyDown(screen.getByLabelText(label), { key: 'Enter', ctrlKey: true });
+    await waitFor(() => expect(onSave).toHaveBeenCalledWith({ color: 'yellow', note: 'نص', tags: ['وسم'] }));
+  });
 });
 
 describe('NoteText', () => {
