@@ -42,3 +42,25 @@ export const LINK_LIMITS = {
   /** Decompressing a self-contained link stops here: a zip bomb cannot fill memory. */
   inflatedBytes: 2 * 1024 * 1024,
 } as const;
+
+/** Optional sync (core/sync, server/): what one message, one document and one login may carry. */
+export const SYNC_LIMITS = {
+  /** One websocket message from a client; a device pushes its notes in batches below this. */
+  messageBytes: 2 * 1024 * 1024,
+  /** Everything stored in one synced document (a reader's notes, or one author's notes in a group). */
+  documentBytes: 64 * 1024 * 1024,
+  /** Notes a device sends in one Yjs transaction when it first pushes everything it has. */
+  notesPerBatch: 500,
+  /** User and group names. */
+  nameLength: 64,
+  passwordLength: 256,
+  /** A login request body. */
+  loginBytes: 4 * 1024,
+  /** Failed logins allowed per user name and per address in one window before 429. */
+  failedLoginsPerWindow: 5,
+  failedLoginWindowMs: 60_000,
+  /** Session tokens expire after this. */
+  tokenLifetimeMs: 30 * 24 * 60 * 60 * 1000,
+  /** A server address typed in Settings. */
+  serverUrlLength: 2_000,
+} as const;

@@ -29,6 +29,8 @@ export interface Annotation {
   /** ISO 8601 timestamps. */
   readonly created: string;
   readonly modified: string;
+  /** Set on a conflict copy: the id of the note whose concurrent edit won (sync, two tabs). */
+  readonly conflictOf?: string;
 }
 
 const quoteSelectorSchema = v.object({
@@ -58,6 +60,7 @@ export const annotationSchema = v.object({
   tags: v.pipe(v.array(tagSchema), v.maxLength(LIMITS.tags, 'too many tags')),
   created: v.pipe(v.string(), v.isoTimestamp('created is not an ISO timestamp')),
   modified: v.pipe(v.string(), v.isoTimestamp('modified is not an ISO timestamp')),
+  conflictOf: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.id))),
 }) satisfies v.GenericSchema<unknown, Annotation>;
 
 export type ValidationResult = { readonly ok: true; readonly annotation: Annotation } | { readonly ok: false; readonly reason: string };
