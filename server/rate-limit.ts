@@ -1,5 +1,5 @@
 /**
- * Failed-login limiter: at most `limit` failures per key (user name, and separately client address)
+ * Failed-login limiter: at most `limit` failures per key (a user name, or a client address)
  * in a sliding window. In memory, per instance: behind a load balancer each instance limits on its
  * own (documented in docs/sync.md).
  */
@@ -20,15 +20,15 @@ export class FailureLimiter {
     return kept;
   }
 
-  blocked(keys: readonly string[]): boolean {
-    return keys.some((key) => this.recent(key).length >= this.limit);
+  blocked(key: string): boolean {
+    return this.recent(key).length >= this.limit;
   }
 
-  fail(keys: readonly string[]): void {
-    for (const key of keys) this.failures.set(key, [...this.recent(key), this.now()]);
+  fail(key: string): void {
+    this.failures.set(key, [...this.recent(key), this.now()]);
   }
 
-  succeed(keys: readonly string[]): void {
-    for (const key of keys) this.failures.delete(key);
+  succeed(key: string): void {
+    this.failures.delete(key);
   }
 }

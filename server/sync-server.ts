@@ -35,6 +35,11 @@ export interface RunningSyncServer {
   stop(): Promise<void>;
 }
 
+/** Hocuspocus sends an error's `reason` to the client that was refused. */
+function refusal(reason: string): Error {
+  return Object.assign(new Error(reason), { reason });
+}
+
 class HttpError extends Error {
   constructor(
     readonly status: number,
@@ -81,7 +86,9 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
   const { sql } = options;
   const now = options.now ?? Date.now;
   const secret = await tokenSecret(sql);
-  const limiter = new FailureLimiter(SYNC_LIMITS.failedLoginsPerWindow, SYNC_LIMITS.failedLoginWindowMs, now);
+  const userLimiter = new FailureLimiter(SYNC_LIMITS.failedLoginsPerWindow, SYNC_LIMITS.failedLoginWindowMs, now);
+  // One address may serve a whole desk (NAT): it gets more tries than one user name.
+  const addressLimiter = new FailureLimiter(SYNC_LIMITS.failedLoginsPerAddress, SYNC_LIMITS.failedLoginWindowMs, now);
   /** Bytes held per open document: loaded state plus accepted updates, checked against the cap. */
   const documentBytes = new Map<string, number>();
 
@@ -115,16 +122,16 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
     const password = typeof body?.password === 'string' ? body.password : '';
     if (!isAccountName(name) || !password || password.length > SYNC_LIMITS.passwordLength) throw new HttpError(400, 'user name and password required');
     const address = request.socket.remoteAddress ?? 'unknown';
-    const keys = [`user:${name}`, `address:${address}`];
-    if (limiter.blocked(keys)) throw new HttpError(429, 'too many failed sign-ins, wait a minute');
+    if (userLimiter.blocked(name) || addressLimiter.blocked(address)) throw new HttpError(429, 'too many failed sign-ins, wait a minute');
     const user = await findUser(sql, name);
     // Hash even for unknown users so timing does not tell which names exist.
     const valid = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
     if (!user || !valid) {
-      limiter.fail(keys);
+      userLimiter.fail(name);
+      addressLimiter.fail(address);
       throw new HttpError(401, 'wrong user name or password');
     }
-    limiter.succeed([`user:${name}`]);
+    userLimiter.succeed(name);
     send(response, 200, await session(user.name, user.token_version));
   }
 
@@ -162,17 +169,17 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
 
     async onAuthenticate({ token, documentName, connectionConfig }) {
       const user = await authenticate(token).catch((error: unknown) => {
-        throw new Error(error instanceof Error ? error.message : 'not authenticated');
+        throw refusal(error instanceof Error ? error.message : 'not authenticated');
       });
       const doc = parseDocumentName(documentName);
-      if (!doc) throw new Error('unknown document');
+      if (!doc) throw refusal('unknown document');
       if (doc.kind === 'user') {
-        if (doc.user !== user) throw new Error('not your document');
+        if (doc.user !== user) throw refusal('not your document');
       } else {
-        if (!(await isMember(sql, doc.group, user))) throw new Error('not a member of this group');
+        if (!(await isMember(sql, doc.group, user))) throw refusal('not a member of this group');
         // Members read every member's notes in the group and write only their own.
         if (doc.author !== user) connectionConfig.readOnly = true;
-        else if (!(await isMember(sql, doc.group, doc.author))) throw new Error('not a member of this group');
+        else if (!(await isMember(sql, doc.group, doc.author))) throw refusal('not a member of this group');
       }
       return { user };
     },

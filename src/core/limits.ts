@@ -58,6 +58,7 @@ export const SYNC_LIMITS = {
   loginBytes: 4 * 1024,
   /** Failed logins allowed per user name and per address in one window before 429. */
   failedLoginsPerWindow: 5,
+  failedLoginsPerAddress: 50,
   failedLoginWindowMs: 60_000,
   /** Session tokens expire after this. */
   tokenLifetimeMs: 30 * 24 * 60 * 60 * 1000,
