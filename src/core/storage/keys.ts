@@ -15,4 +15,6 @@ export const storageKeys = {
   entityCorrectionsPrefix: `${STORAGE_PREFIX}entity-corrections:`, // + articleId: the reader's entity corrections
   entityLists: `${STORAGE_PREFIX}entity-lists`, // names and non-names applied in every article
   hiddenEntityTypes: `${STORAGE_PREFIX}entity-types-hidden`,
+  syncAccount: `${STORAGE_PREFIX}sync`, // optional sync: server, user, session token (never the password)
+  syncBasePrefix: `${STORAGE_PREFIX}sync-base:`, // + account: what this device and the server last agreed on
 } as const;

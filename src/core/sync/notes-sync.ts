@@ -1,0 +1,112 @@
+import * as v from 'valibot';
+import type * as Y from 'yjs';
+import { deleteAnnotation, listAllAnnotations, saveAnnotations } from '../annotations/annotation-store';
+import { SYNC_LIMITS } from '../limits';
+import { progressSpec, writeProgress } from '../settings/reading-progress';
+import type { Store } from '../storage/storage';
+import { DELETED_MAP, NOTES_MAP, noteRecordSchema, PROGRESS_MAP, progressRecordSchema, tombstoneSchema, type NoteRecord, type Tombstone } from './data-model';
+import { planNotesSync } from './reconcile';
+import { readSyncBase, writeSyncBase } from './sync-account';
+
+/**
+ * One sync pass between local storage (the source of truth) and a reader's Yjs document: read both,
+ * plan with planNotesSync, write the document in batches (each batch is one message to the server)
+ * and local storage in one write per article. Values in the document that fail the schemas are
+ * never written locally; they are counted as `refused` so the app can say so.
+ */
+
+/** Marks the document transactions this device makes, so its own changes do not trigger a pass. */
+export const LOCAL_ORIGIN = 'hashiya-local';
+
+export interface SyncPassResult {
+  readonly sentNotes: number;
+  readonly receivedNotes: number;
+  readonly deleted: number;
+  readonly conflicts: number;
+  /** Values in the document that are not valid notes, tombstones or progress. */
+  readonly refused: number;
+  /** Article ids whose local notes changed (to refresh what the app shows). */
+  readonly changedArticles: string[];
+  readonly progressChanged: boolean;
+}
+
+function readMap<T>(doc: Y.Doc, name: string, schema: v.GenericSchema<unknown, T>, keyOf: (value: T) => string | null): { values: Map<string, T>; refused: number } {
+  const values = new Map<string, T>();
+  let refused = 0;
+  doc.getMap(name).forEach((value, key) => {
+    const parsed = v.safeParse(schema, value);
+    const expectedKey = parsed.success ? keyOf(parsed.output) : null;
+    if (!parsed.success || (expectedKey !== null && expectedKey !== key)) refused += 1;
+    else values.set(key, parsed.output);
+  });
+  return { values, refused };
+}
+
+export function syncNotesPass(store: Store, doc: Y.Doc, account: string, now = new Date()): SyncPassResult {
+  const remote = readMap<NoteRecord>(doc, NOTES_MAP, noteRecordSchema, (record) => record.annotation.id);
+  const tombstones = readMap<Tombstone>(doc, DELETED_MAP, tombstoneSchema, () => null);
+  const local = new Map(listAllAnnotations(store).map((a) => [a.id, a]));
+  const base = readSyncBase(store, account);
+  const plan = planNotesSync({ local, remote: remote.values, tombstones: tombstones.values, base }, now);
+
+  const notes = doc.getMap(NOTES_MAP);
+  const deleted = doc.getMap(DELETED_MAP);
+  const puts = [...plan.remotePuts];
+  for (let i = 0; i < puts.length; i += SYNC_LIMITS.notesPerBatch) {
+    doc.transact(() => {
+      for (const [id, record] of puts.slice(i, i + SYNC_LIMITS.notesPerBatch)) {
+        notes.set(id, record);
+        if (deleted.has(id)) deleted.delete(id);
+      }
+    }, LOCAL_ORIGIN);
+  }
+  if (plan.remoteDeletes.size) {
+    doc.transact(() => {
+      for (const [id, tombstone] of plan.remoteDeletes) {
+        notes.delete(id);
+        deleted.set(id, tombstone);
+      }
+    }, LOCAL_ORIGIN);
+  }
+
+  const changed = new Set<string>();
+  if (plan.localPuts.length) {
+    const saved = saveAnnotations(store, plan.localPuts);
+    if (saved.ok) for (const a of plan.localPuts) changed.add(a.articleId);
+  }
+  for (const annotation of plan.localDeletes) {
+    if (deleteAnnotation(store, annotation.articleId, annotation.id).ok) changed.add(annotation.articleId);
+  }
+  // Only remember what was agreed for notes that are now equal on both sides.
+  writeSyncBase(store, account, plan.base);
+
+  const progress = syncProgress(store, doc);
+  return {
+    sentNotes: plan.remotePuts.size,
+    receivedNotes: plan.localPuts.length,
+    deleted: plan.localDeletes.length + plan.remoteDeletes.size,
+    conflicts: plan.conflicts,
+    refused: remote.refused + tombstones.refused + progress.refused,
+    changedArticles: [...changed].sort(),
+    progressChanged: progress.changed,
+  };
+}
+
+/** Reading progress: per article, the later position wins on both sides. */
+function syncProgress(store: Store, doc: Y.Doc): { refused: number; changed: boolean } {
+  const remote = readMap(doc, PROGRESS_MAP, progressRecordSchema, () => null);
+  const local = store.readCollection(progressSpec);
+  const map = doc.getMap(PROGRESS_MAP);
+  const toLocal: Record<string, (typeof local)[string]> = {};
+  const toRemote: Record<string, (typeof local)[string]> = {};
+  for (const id of new Set([...Object.keys(local), ...remote.values.keys()])) {
+    const mine = local[id];
+    const theirs = remote.values.get(id);
+    if (mine && (!theirs || mine.updated > theirs.updated)) toRemote[id] = mine;
+    else if (theirs && (!mine || theirs.updated > mine.updated)) toLocal[id] = theirs;
+  }
+  if (Object.keys(toRemote).length) doc.transact(() => Object.entries(toRemote).forEach(([id, p]) => map.set(id, p)), LOCAL_ORIGIN);
+  const changed = Object.keys(toLocal).length > 0;
+  for (const [id, position] of Object.entries(toLocal)) writeProgress(store, id, position);
+  return { refused: remote.refused, changed };
+}

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { listAllAnnotations, saveAnnotation, deleteAnnotation } from '../../../src/core/annotations/annotation-store';
+import { createStore, type Store } from '../../../src/core/storage/storage';
+import { NOTES_MAP } from '../../../src/core/sync/data-model';
+import { syncNotesPass } from '../../../src/core/sync/notes-sync';
+import { readProgress, writeProgress } from '../../../src/core/settings/reading-progress';
+import { MemoryStorage } from '../../helpers/memory-storage';
+import { edit, note } from './fixtures';
+
+/** Two devices, each with its own local storage and Yjs document, and a document standing for the server. */
+function device(): { store: Store; doc: Y.Doc } {
+  return { store: createStore(new MemoryStorage(), null), doc: new Y.Doc() };
+}
+
+/** Connecting = exchanging everything both sides have (what the provider does on connect). */
+function connect(server: Y.Doc, doc: Y.Doc): void {
+  Y.applyUpdate(server, Y.encodeStateAsUpdate(doc, Y.encodeStateVector(server)));
+  Y.applyUpdate(doc, Y.encodeStateAsUpdate(server, Y.encodeStateVector(doc)));
+}
+
+const notes = (store: Store) => listAllAnnotations(store).map((a) => [a.id, a.note, a.conflictOf ?? null]);
+
+describe('syncNotesPass', () => {
+  it('carries notes, edits and deletes from one device to another', () => {
+    const server = new Y.Doc();
+    const phone = device();
+    const laptop = device();
+    const first = note('n1', 'from the phone', '2026-05-01T08:00:00Z');
+    saveAnnotation(phone.store, first);
+    syncNotesPass(phone.store, phone.doc, 'amal');
+    connect(server, phone.doc);
+    connect(server, laptop.doc);
+    expect(syncNotesPass(laptop.store, laptop.doc, 'amal').receivedNotes).toBe(1);
+    expect(notes(laptop.store)).toEqual([['n1', 'from the phone', null]]);
+
+    saveAnnotation(laptop.store, edit(first, 'edited on the laptop', '2026-05-01T09:00:00Z'));
+    syncNotesPass(laptop.store, laptop.doc, 'amal');
+    connect(server, laptop.doc);
+    connect(server, phone.doc);
+    syncNotesPass(phone.store, phone.doc, 'amal');
+    expect(notes(phone.store)).toEqual([['n1', 'edited on the laptop', null]]);
+
+    deleteAnnotation(phone.store, 'article-1', 'n1');
+    syncNotesPass(phone.store, phone.doc, 'amal');
+    connect(server, phone.doc);
+    connect(server, laptop.doc);
+    syncNotesPass(laptop.store, laptop.doc, 'amal');
+    expect(notes(laptop.store)).toEqual([]);
+  });
+
+  it('keeps both texts of a note edited offline on two devices', () => {
+    const server = new Y.Doc();
+    const phone = device();
+    const laptop = device();
+    const first = note('n1', 'original', '2026-05-01T08:00:00Z');
+    saveAnnotation(phone.store, first);
+    syncNotesPass(phone.store, phone.doc, 'amal');
+    connect(server, phone.doc);
+    connect(server, laptop.doc);
+    syncNotesPass(laptop.store, laptop.doc, 'amal');
+
+    // Both offline: each edits the same note.
+    saveAnnotation(phone.store, edit(first, 'phone, earlier', '2026-05-01T09:00:00Z'));
+    saveAnnotation(laptop.store, edit(first, 'laptop, later', '2026-05-01T10:00:00Z'));
+
+    syncNotesPass(phone.store, phone.doc, 'amal');
+    connect(server, phone.doc);
+    connect(server, laptop.doc);
+    expect(syncNotesPass(laptop.store, laptop.doc, 'amal').conflicts).toBe(1);
+    connect(server, laptop.doc);
+    connect(server, phone.doc);
+    syncNotesPass(phone.store, phone.doc, 'amal');
+
+    for (const d of [phone, laptop]) {
+      const all = listAllAnnotations(d.store);
+      expect(all.find((a) => a.id === 'n1')?.note).toBe('laptop, later');
+      expect(all.filter((a) => a.conflictOf === 'n1').map((a) => a.note)).toEqual(['phone, earlier']);
+    }
+  });
+
+  it('refuses invalid values in the document without touching local notes', () => {
+    const d = device();
+    const kept = note('mine', 'kept', '2026-05-01T08:00:00Z');
+    saveAnnotation(d.store, kept);
+    d.doc.getMap(NOTES_MAP).set('evil', { annotation: { ...note('evil', 'x', '2026-05-01T08:00:00Z'), color: '<script>' }, parent: null });
+    d.doc.getMap(NOTES_MAP).set('renamed', { annotation: note('other-id', 'x', '2026-05-01T08:00:00Z'), parent: null });
+    const result = syncNotesPass(d.store, d.doc, 'amal');
+    expect(result.refused).toBe(2);
+    expect(notes(d.store)).toEqual([['mine', 'kept', null]]);
+  });
+
+  it('syncs reading progress, the later position winning', () => {
+    const server = new Y.Doc();
+    const phone = device();
+    const laptop = device();
+    writeProgress(phone.store, 'a1', { blockId: 'p-1', fraction: 0.2, updated: '2026-05-01T08:00:00Z' });
+    writeProgress(laptop.store, 'a1', { blockId: 'p-9', fraction: 0.9, updated: '2026-05-01T09:00:00Z' });
+    syncNotesPass(phone.store, phone.doc, 'amal');
+    connect(server, phone.doc);
+    connect(server, laptop.doc);
+    syncNotesPass(laptop.store, laptop.doc, 'amal');
+    connect(server, laptop.doc);
+    connect(server, phone.doc);
+    syncNotesPass(phone.store, phone.doc, 'amal');
+    expect(readProgress(phone.store, 'a1')?.blockId).toBe('p-9');
+  });
+});
