@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { accountNameSchema } from '../src/core/sync/data-model';
+import { accountNameSchema } from '../src/core/sync/session';
 import { SYNC_LIMITS } from '../src/core/limits';
 import type { Sql } from './database';
 import { hashPassword } from './passwords';

@@ -9,6 +9,7 @@ import type { ReaderScreenProps } from './ReaderScreen';
 import { moduleForRoute, useRouteModule } from './route-modules';
 import type { SharedArticleScreenProps } from './SharedArticleScreen';
 import { StorageProblems } from './StorageProblems';
+import { SyncRuntime } from '../features/sync/SyncRuntime';
 
 /** Theme, text size and line spacing apply to the whole document through attributes and variables. */
 function useDocumentSettings(settings: Settings): void {
@@ -108,6 +109,7 @@ export function App() {
         {t('skipToContent')}
       </a>
       <StorageProblems />
+      <SyncRuntime />
       <Suspense fallback={<p className="page" aria-busy="true">{t('loading')}</p>}>
         <Routes />
       </Suspense>

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { annotationSchema, type Annotation } from '../annotations/annotation';
-import { SYNC_LIMITS } from '../limits';
+import { isAccountName } from './session';
 
 /**
  * What syncs, shared by the app and the sync server (server/ imports this file).
@@ -22,18 +22,6 @@ export const NOTES_MAP = 'notes';
 export const DELETED_MAP = 'deleted';
 export const PROGRESS_MAP = 'progress';
 export const SYNCED_MAPS = [NOTES_MAP, DELETED_MAP, PROGRESS_MAP] as const;
-
-/** User and group names: letters (any script), digits, spaces, dot, dash, underscore; no colon. */
-export const accountNameSchema = v.pipe(
-  v.string(),
-  v.minLength(1, 'empty name'),
-  v.maxLength(SYNC_LIMITS.nameLength, 'name too long'),
-  v.regex(/^[\p{L}\p{N}][\p{L}\p{N}\p{M} ._-]*$/u, 'names use letters, digits, spaces, dot, dash and underscore'),
-);
-
-export function isAccountName(value: string): boolean {
-  return v.is(accountNameSchema, value);
-}
 
 export type DocumentName = { readonly kind: 'user'; readonly user: string } | { readonly kind: 'group'; readonly group: string; readonly author: string };
 
@@ -87,15 +75,3 @@ export const anySyncedValueSchema = v.union([noteRecordSchema, tombstoneSchema, 
 
 /** Map keys are annotation or article ids. */
 export const mapKeySchema = v.pipe(v.string(), v.minLength(1), v.maxLength(512));
-
-/** What the server's /login and /me answer. */
-export const sessionSchema = v.object({
-  user: accountNameSchema,
-  token: v.pipe(v.string(), v.maxLength(2_000)),
-  expires: isoStamp,
-  groups: v.pipe(
-    v.array(v.object({ name: accountNameSchema, members: v.pipe(v.array(accountNameSchema), v.maxLength(1_000)) })),
-    v.maxLength(200),
-  ),
-});
-export type SyncSession = v.InferOutput<typeof sessionSchema>;

@@ -66,11 +66,14 @@ export function planNotesSync(state: NotesState, now: Date): NotesPlan {
     const agreed = base[id];
 
     if (mine && theirs) {
+      // Never replace a note by an older version: if the document lost an edit this device had
+      // sent (a server restored from backup, a page closed before the server confirmed), send it again.
+      const mineUnchanged = mine.modified === agreed;
       if (mine.modified === theirs.modified) nextBase[id] = mine.modified;
-      else if (mine.modified === agreed || record.parent === mine.modified) {
+      else if (record.parent === mine.modified || (mineUnchanged && theirs.modified > mine.modified)) {
         plan.localPuts.push(theirs);
         nextBase[id] = theirs.modified;
-      } else if (theirs.modified === agreed) {
+      } else if (theirs.modified === agreed || mineUnchanged) {
         plan.remotePuts.set(id, { annotation: mine, parent: theirs.modified });
         nextBase[id] = mine.modified;
       } else {

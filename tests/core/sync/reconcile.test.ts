@@ -65,6 +65,13 @@ describe('planNotesSync', () => {
     ]);
   });
 
+  it('sends a local note again rather than take an older version from the document', () => {
+    const edited = edit(original, 'sent, then lost by the server', '2026-05-01T09:00:00Z');
+    const plan = planNotesSync({ local: byId(edited), remote: records({ annotation: original, parent: null }), tombstones: new Map(), base: { n1: edited.modified } }, NOW);
+    expect(plan.localPuts).toEqual([]);
+    expect(plan.remotePuts.get('n1')?.annotation).toEqual(edited);
+  });
+
   it('makes no copy when both sides made the same change', () => {
     const a = edit(original, 'same', '2026-05-01T09:00:00Z');
     const b = edit(original, 'same', '2026-05-01T09:30:00Z');

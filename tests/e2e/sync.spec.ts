@@ -1,0 +1,167 @@
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { freePort, startPostgres, type Service } from '../server/services';
+import { openSample, selectionToolbar, selectText } from './fixtures';
+
+/**
+ * Sync between two devices (two browser contexts) through a real sync server on PostgreSQL, both
+ * started by this file on free loopback ports.
+ */
+test.describe.configure({ mode: 'serial' });
+
+const run = promisify(execFile);
+const tsx = join(process.cwd(), 'node_modules/.bin/tsx');
+const PASSWORD = 'correct horse';
+let postgres: Service;
+let server: ChildProcess | null = null;
+let serverUrl = '';
+let port = 0;
+
+async function admin(...args: string[]): Promise<void> {
+  await run(tsx, ['server/admin.ts', ...args], { env: { ...process.env, DATABASE_URL: postgres.url } });
+}
+
+async function startServer(): Promise<void> {
+  const child = spawn(tsx, ['server/main.ts', '--port', String(port)], { env: { ...process.env, DATABASE_URL: postgres.url }, stdio: ['ignore', 'pipe', 'inherit'] });
+  server = child;
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('listening on')) resolve();
+    });
+    child.once('exit', (code) => reject(new Error(`sync server exited with ${code}`)));
+  });
+}
+
+async function stopServer(): Promise<void> {
+  const child = server;
+  server = null;
+  if (!child || child.exitCode !== null) return;
+  await new Promise((resolve) => {
+    child.once('exit', resolve);
+    child.kill('SIGTERM');
+  });
+}
+
+test.beforeAll(async () => {
+  test.setTimeout(90_000);
+  postgres = await startPostgres();
+  await admin('user', 'add', 'amal', '--password', PASSWORD);
+  port = await freePort();
+  serverUrl = `http://127.0.0.1:${port}`;
+  await startServer();
+});
+
+test.afterAll(async () => {
+  await stopServer();
+  await postgres?.stop();
+});
+
+async function openSyncPanel(page: Page) {
+  const dialog = page.locator('dialog[data-dialog="sync"]');
+  if (!(await dialog.isVisible())) {
+    if (!(await page.locator('[data-action="open-sync"]').isVisible())) await page.locator('[data-action="settings"]').click();
+    await page.locator('[data-action="open-sync"]').click();
+  }
+  await expect(dialog).toBeVisible();
+  return dialog;
+}
+
+async function closeSyncPanel(page: Page) {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Escape');
+  await expect(page.locator('dialog[data-dialog="sync"]')).toHaveCount(0);
+}
+
+async function signIn(page: Page): Promise<void> {
+  await page.goto('./#/notes');
+  const panel = await openSyncPanel(page);
+  await panel.locator('input[name="sync-server"]').fill(serverUrl);
+  await panel.locator('input[name="sync-user"]').fill('amal');
+  await panel.locator('input[name="sync-password"]').fill(PASSWORD);
+  await panel.locator('[data-action="sync-sign-in"]').click();
+  await expect(panel.locator('[data-sync-status]')).toHaveAttribute('data-sync-status', 'synced', { timeout: 10_000 });
+  await closeSyncPanel(page);
+}
+
+async function syncStatusOf(page: Page): Promise<string | null> {
+  const panel = await openSyncPanel(page);
+  const status = await panel.locator('[data-sync-status]').getAttribute('data-sync-status');
+  await closeSyncPanel(page);
+  return status;
+}
+
+const notebookNotes = (page: Page) => page.locator('[data-notebook-article] [data-note-text]');
+
+async function editFirstNote(page: Page, text: string): Promise<void> {
+  await openSample(page);
+  await expect(page.locator('[data-entities-status="pending"]')).toHaveCount(0, { timeout: 20_000 });
+  await page.locator('[data-action="toggle-notes"]').click();
+  await page.locator('[data-notes-list] [data-action="edit-note"]').first().click();
+  const editor = page.locator('dialog[data-dialog="note-editor"]');
+  await editor.locator('textarea').fill(text);
+  await editor.locator('[data-action="save-note"]').click();
+  await expect(editor).toBeHidden();
+}
+
+let phone: BrowserContext;
+let laptop: BrowserContext;
+let phonePage: Page;
+let laptopPage: Page;
+
+test('a note made on one device appears on the other within 2 s', async ({ browser }) => {
+  test.setTimeout(60_000);
+  phone = await browser.newContext();
+  laptop = await browser.newContext();
+  phonePage = await phone.newPage();
+  laptopPage = await laptop.newPage();
+  await signIn(phonePage);
+  await signIn(laptopPage);
+
+  await openSample(phonePage);
+  await expect(phonePage.locator('[data-entities-status="pending"]')).toHaveCount(0, { timeout: 20_000 });
+  const words = (await phonePage.locator('article [data-block-id]').nth(3).locator('[data-block-text]').textContent())!.split(' ').slice(0, 3).join(' ');
+  await selectText(phonePage, words);
+  await selectionToolbar(phonePage).locator('[data-action="note"]').click();
+  const editor = phonePage.locator('dialog[data-dialog="note-editor"]');
+  await editor.locator('textarea').fill('ملاحظة من الهاتف');
+  await editor.locator('[data-action="save-note"]').click();
+  await expect(editor).toBeHidden();
+
+  // The laptop shows its notebook: the note arrives without a reload.
+  await expect(notebookNotes(laptopPage)).toHaveText(['ملاحظة من الهاتف'], { timeout: 2_000 });
+});
+
+test('the server going away shows offline and loses nothing; edits made offline on both devices are both kept', async () => {
+  test.setTimeout(90_000);
+  await stopServer();
+  await expect.poll(() => syncStatusOf(phonePage), { timeout: 10_000 }).toBe('offline');
+  await expect.poll(() => syncStatusOf(laptopPage), { timeout: 10_000 }).toBe('offline');
+
+  await editFirstNote(phonePage, 'نص الهاتف');
+  await editFirstNote(laptopPage, 'نص الحاسوب، بعده');
+  await phonePage.goto('./#/notes');
+  await laptopPage.goto('./#/notes');
+  await expect(notebookNotes(phonePage)).toHaveText(['نص الهاتف']);
+
+  await startServer();
+  for (const page of [phonePage, laptopPage]) {
+    await expect.poll(async () => (await notebookNotes(page).allTextContents()).sort(), { timeout: 20_000 }).toEqual(['نص الحاسوب، بعده', 'نص الهاتف'].sort());
+  }
+  await expect.poll(() => syncStatusOf(phonePage), { timeout: 10_000 }).toBe('synced');
+});
+
+test('signing out wipes the token and keeps the notes', async () => {
+  const token = await phonePage.evaluate(() => (JSON.parse(localStorage.getItem('hashiya:sync') ?? 'null') as { data: { session: { token: string } } }).data.session.token);
+  expect(token.length).toBeGreaterThan(20);
+  const panel = await openSyncPanel(phonePage);
+  await panel.locator('[data-action="sync-sign-out"]').click();
+  await expect(panel.locator('input[name="sync-password"]')).toBeVisible();
+  expect(await phonePage.evaluate(() => localStorage.getItem('hashiya:sync'))).toBeNull();
+  expect(await phonePage.evaluate(() => JSON.stringify(localStorage))).not.toContain(token);
+  await closeSyncPanel(phonePage);
+  await expect(notebookNotes(phonePage)).toHaveCount(2);
+  await phone.close();
+  await laptop.close();
+});
