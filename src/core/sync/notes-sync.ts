@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import type * as Y from 'yjs';
-import { deleteAnnotation, listAllAnnotations, saveAnnotations } from '../annotations/annotation-store';
+import { deleteAnnotation, listAllAnnotations, listAnnotations, saveAnnotations } from '../annotations/annotation-store';
 import { SYNC_LIMITS } from '../limits';
 import { progressSpec, writeProgress } from '../settings/reading-progress';
 import type { Store } from '../storage/storage';
@@ -30,10 +30,17 @@ export interface SyncPassResult {
   readonly progressChanged: boolean;
 }
 
-function readMap<T>(doc: Y.Doc, name: string, schema: v.GenericSchema<unknown, T>, keyOf: (value: T) => string | null): { values: Map<string, T>; refused: number } {
+function readMap<T>(
+  doc: Y.Doc,
+  name: string,
+  schema: v.GenericSchema<unknown, T>,
+  keyOf: (value: T) => string | null,
+  include: (raw: unknown) => boolean = () => true,
+): { values: Map<string, T>; refused: number } {
   const values = new Map<string, T>();
   let refused = 0;
   doc.getMap(name).forEach((value, key) => {
+    if (!include(value)) return;
     const parsed = v.safeParse(schema, value);
     const expectedKey = parsed.success ? keyOf(parsed.output) : null;
     if (!parsed.success || (expectedKey !== null && expectedKey !== key)) refused += 1;
@@ -42,12 +49,28 @@ function readMap<T>(doc: Y.Doc, name: string, schema: v.GenericSchema<unknown, T
   return { values, refused };
 }
 
-export function syncNotesPass(store: Store, doc: Y.Doc, account: string, now = new Date()): SyncPassResult {
-  const remote = readMap<NoteRecord>(doc, NOTES_MAP, noteRecordSchema, (record) => record.annotation.id);
+/** The article a raw document value claims to belong to (before validation), if any. */
+export function claimedArticle(raw: unknown): string | undefined {
+  const articleId = (raw as { annotation?: { articleId?: unknown } } | null)?.annotation?.articleId;
+  return typeof articleId === 'string' ? articleId : undefined;
+}
+
+/**
+ * `articles` limits the pass to those articles' notes (what one save or one incoming change
+ * touched), so an edit costs the same with 10 notes or 10,000; without it everything is compared.
+ */
+export function syncNotesPass(store: Store, doc: Y.Doc, account: string, now = new Date(), articles?: ReadonlySet<string>): SyncPassResult {
+  const inScope = (raw: unknown) => !articles || articles.has(claimedArticle(raw) ?? '');
+  const remote = readMap<NoteRecord>(doc, NOTES_MAP, noteRecordSchema, (record) => record.annotation.id, inScope);
   const tombstones = readMap<Tombstone>(doc, DELETED_MAP, tombstoneSchema, () => null);
-  const local = new Map(listAllAnnotations(store).map((a) => [a.id, a]));
-  const base = readSyncBase(store, account);
+  const localList = articles ? [...articles].flatMap((articleId) => listAnnotations(store, articleId)) : listAllAnnotations(store);
+  const local = new Map(localList.map((a) => [a.id, a]));
+  const fullBase = readSyncBase(store, account);
+  // A scoped pass decides only for the notes it looked at; the rest of what was agreed stays.
+  const base = articles ? Object.fromEntries([...local.keys(), ...remote.values.keys()].filter((id) => id in fullBase).map((id) => [id, fullBase[id]!])) : fullBase;
   const plan = planNotesSync({ local, remote: remote.values, tombstones: tombstones.values, base }, now);
+  const nextBase = articles ? { ...fullBase, ...plan.base } : plan.base;
+  if (articles) for (const id of Object.keys(base)) if (!(id in plan.base)) delete nextBase[id];
 
   const notes = doc.getMap(NOTES_MAP);
   const deleted = doc.getMap(DELETED_MAP);
@@ -78,7 +101,7 @@ export function syncNotesPass(store: Store, doc: Y.Doc, account: string, now = n
     if (deleteAnnotation(store, annotation.articleId, annotation.id).ok) changed.add(annotation.articleId);
   }
   // Only remember what was agreed for notes that are now equal on both sides.
-  writeSyncBase(store, account, plan.base);
+  writeSyncBase(store, account, nextBase);
 
   const progress = syncProgress(store, doc);
   return {

@@ -2,8 +2,8 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from
 import type { QueryClient } from '@tanstack/react-query';
 import * as Y from 'yjs';
 import type { Store } from '../../core/storage/storage';
-import { personalDocumentName } from '../../core/sync/data-model';
-import { LOCAL_ORIGIN, syncNotesPass } from '../../core/sync/notes-sync';
+import { NOTES_MAP, personalDocumentName } from '../../core/sync/data-model';
+import { claimedArticle, LOCAL_ORIGIN, syncNotesPass } from '../../core/sync/notes-sync';
 import { accountKey, markSynced, websocketUrl, type SyncAccount } from '../../core/sync/sync-account';
 import { queryKeys } from '../../shared/query-keys';
 import { syncStatus, type SyncStatus } from './sync-status';
@@ -25,6 +25,8 @@ export function startSyncEngine(store: Store, account: SyncAccount, queryClient:
   let refused = false;
   let authFailed: string | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  /** What the next pass must look at: some articles, or everything. */
+  let pending: Set<string> | 'all' = 'all';
 
   const set = (status: Omit<SyncStatus, 'conflicts'>) => syncStatus.set({ ...status, conflicts });
 
@@ -34,7 +36,7 @@ export function startSyncEngine(store: Store, account: SyncAccount, queryClient:
     name: personalDocumentName(account.session.user),
     document: doc,
     token: account.session.token,
-    onSynced: () => schedule(0),
+    onSynced: () => schedule('all', 0),
     onAuthenticationFailed: ({ reason }) => {
       authFailed = reason;
       set({ state: 'error', reason: { key: 'session', detail: reason } });
@@ -56,7 +58,9 @@ export function startSyncEngine(store: Store, account: SyncAccount, queryClient:
 
   function pass(): void {
     if (!online()) return showState();
-    const result = syncNotesPass(store, doc, key);
+    const scope = pending;
+    pending = new Set();
+    const result = syncNotesPass(store, doc, key, new Date(), scope === 'all' ? undefined : scope);
     conflicts += result.conflicts;
     refused = result.refused > 0;
     for (const articleId of result.changedArticles) void queryClient.invalidateQueries({ queryKey: queryKeys.annotations(articleId) });
@@ -66,18 +70,40 @@ export function startSyncEngine(store: Store, account: SyncAccount, queryClient:
     showState();
   }
 
-  function schedule(delay = PASS_DELAY_MS): void {
+  /** Queue a pass over some articles (an undefined id, or 'all': everything). */
+  function schedule(articles: Iterable<string | undefined> | 'all' = 'all', delay = PASS_DELAY_MS): void {
+    if (articles === 'all') pending = 'all';
+    else if (pending !== 'all') {
+      const queued = pending;
+      for (const id of articles) {
+        if (id === undefined) pending = 'all';
+        else queued.add(id);
+      }
+    }
     clearTimeout(timer);
     timer = setTimeout(pass, delay);
   }
 
+  // Changes from the server: only the articles whose notes changed need a look.
+  const onNotesChange = (event: Y.YMapEvent<unknown>) => {
+    if (event.transaction.origin === LOCAL_ORIGIN) return;
+    const notes = doc.getMap(NOTES_MAP);
+    const touched: (string | undefined)[] = [];
+    for (const id of event.keysChanged) {
+      const value = notes.get(id);
+      touched.push(claimedArticle(value ?? event.changes.keys.get(id)?.oldValue));
+    }
+    schedule(touched);
+  };
+  doc.getMap(NOTES_MAP).observe(onNotesChange);
   const onDocUpdate = (_update: Uint8Array, origin: unknown) => {
-    if (origin !== LOCAL_ORIGIN) schedule();
+    // Anything else from the server (progress, tombstones): a pass over what the notes events queued.
+    if (origin !== LOCAL_ORIGIN) schedule([]);
   };
   doc.on('update', onDocUpdate);
   socket.on('status', () => {
     showState();
-    if (socket.status === WebSocketStatus.Connected) schedule();
+    if (socket.status === WebSocketStatus.Connected) schedule('all');
   });
   provider.on('unsyncedChanges', () => {
     if (!provider.hasUnsyncedChanges && online()) markSynced(store, new Date());
@@ -85,10 +111,14 @@ export function startSyncEngine(store: Store, account: SyncAccount, queryClient:
   });
   // Local changes: this tab's saves (react-query mutations) and other tabs (storage events).
   const stopMutations = queryClient.getMutationCache().subscribe((event) => {
-    if (event.type === 'updated' && event.mutation.state.status === 'success') schedule();
+    if (event.type === 'updated' && event.mutation.state.status === 'success') {
+      // A save or delete of one annotation touches its article only; anything else (an import) all.
+      const articleId = (event.mutation.state.variables as { articleId?: unknown } | undefined)?.articleId;
+      schedule(typeof articleId === 'string' ? [articleId] : 'all');
+    }
   });
-  const stopStore = store.subscribe(() => schedule());
-  const periodic = setInterval(() => schedule(), PERIODIC_PASS_MS);
+  const stopStore = store.subscribe(() => schedule('all'));
+  const periodic = setInterval(() => schedule('all'), PERIODIC_PASS_MS);
   const onOnline = () => socket.connect();
   globalThis.addEventListener?.('online', onOnline);
 
@@ -102,6 +132,7 @@ export function startSyncEngine(store: Store, account: SyncAccount, queryClient:
     stopStore();
     globalThis.removeEventListener?.('online', onOnline);
     doc.off('update', onDocUpdate);
+    doc.getMap(NOTES_MAP).unobserve(onNotesChange);
     provider.destroy();
     socket.destroy();
     doc.destroy();

@@ -79,6 +79,30 @@ describe('syncNotesPass', () => {
     }
   });
 
+  it('limits a pass to the articles it is given and keeps what was agreed for the others', () => {
+    const server = new Y.Doc();
+    const phone = device();
+    const laptop = device();
+    const a = note('a', 'in article one', '2026-05-01T08:00:00Z', 'one');
+    const b = note('b', 'in article two', '2026-05-01T08:00:00Z', 'two');
+    saveAnnotation(phone.store, a);
+    saveAnnotation(phone.store, b);
+    syncNotesPass(phone.store, phone.doc, 'amal');
+    deleteAnnotation(phone.store, 'two', 'b');
+    saveAnnotation(phone.store, edit(a, 'edited', '2026-05-01T09:00:00Z'));
+    // Only article one is looked at: b's deletion waits for a pass that covers article two.
+    syncNotesPass(phone.store, phone.doc, 'amal', new Date(), new Set(['one']));
+    connect(server, phone.doc);
+    connect(server, laptop.doc);
+    syncNotesPass(laptop.store, laptop.doc, 'amal');
+    expect(notes(laptop.store)).toEqual([['a', 'edited', null], ['b', 'in article two', null]]);
+    syncNotesPass(phone.store, phone.doc, 'amal', new Date(), new Set(['two']));
+    connect(server, phone.doc);
+    connect(server, laptop.doc);
+    syncNotesPass(laptop.store, laptop.doc, 'amal');
+    expect(notes(laptop.store)).toEqual([['a', 'edited', null]]);
+  });
+
   it('refuses invalid values in the document without touching local notes', () => {
     const d = device();
     const kept = note('mine', 'kept', '2026-05-01T08:00:00Z');
