@@ -27,6 +27,8 @@ export const ANNOTATION_LIMITS = {
   /** Stored context is 32 characters; leave room for imports from tools that keep a little more. */
   context: 256,
   id: 128,
+  /** A sync group's or author's name on a shared note (SYNC_LIMITS.nameLength). */
+  accountName: 64,
 } as const;
 
 /** Share links: what the app writes and the most it reads back. */
@@ -52,7 +54,7 @@ export const SYNC_LIMITS = {
   /** Notes a device sends in one Yjs transaction when it first pushes everything it has. */
   notesPerBatch: 500,
   /** User and group names. */
-  nameLength: 64,
+  nameLength: ANNOTATION_LIMITS.accountName,
   passwordLength: 256,
   /** A login request body. */
   loginBytes: 4 * 1024,

@@ -14,6 +14,7 @@ test.describe.configure({ mode: 'serial' });
 const run = promisify(execFile);
 const tsx = join(process.cwd(), 'node_modules/.bin/tsx');
 const PASSWORD = 'correct horse';
+const GROUP = 'مكتب الأخبار';
 let postgres: Service;
 let server: ChildProcess | null = null;
 let serverUrl = '';
@@ -48,6 +49,11 @@ test.beforeAll(async () => {
   test.setTimeout(90_000);
   postgres = await startPostgres();
   await admin('user', 'add', 'amal', '--password', PASSWORD);
+  await admin('user', 'add', 'badr', '--password', PASSWORD);
+  await admin('user', 'add', 'carim', '--password', PASSWORD);
+  await admin('group', 'add', GROUP);
+  await admin('group', 'member', GROUP, 'amal');
+  await admin('group', 'member', GROUP, 'badr');
   port = await freePort();
   serverUrl = `http://127.0.0.1:${port}`;
   await startServer();
@@ -74,11 +80,11 @@ async function closeSyncPanel(page: Page) {
   await expect(page.locator('dialog[data-dialog="sync"]')).toHaveCount(0);
 }
 
-async function signIn(page: Page): Promise<void> {
+async function signIn(page: Page, user = 'amal'): Promise<void> {
   await page.goto('./#/notes');
   const panel = await openSyncPanel(page);
   await panel.locator('input[name="sync-server"]').fill(serverUrl);
-  await panel.locator('input[name="sync-user"]').fill('amal');
+  await panel.locator('input[name="sync-user"]').fill(user);
   await panel.locator('input[name="sync-password"]').fill(PASSWORD);
   await panel.locator('[data-action="sync-sign-in"]').click();
   await expect(panel.locator('[data-sync-status]')).toHaveAttribute('data-sync-status', 'synced', { timeout: 10_000 });
@@ -164,4 +170,27 @@ test('signing out wipes the token and keeps the notes', async () => {
   await expect(notebookNotes(phonePage)).toHaveCount(2);
   await phone.close();
   await laptop.close();
+});
+
+test('a group highlight appears for a member, with its author, and not for a non-member', async ({ browser }) => {
+  test.setTimeout(60_000);
+  const [amal, badr, carim] = await Promise.all([browser.newContext(), browser.newContext(), browser.newContext()]);
+  const [amalPage, badrPage, carimPage] = await Promise.all([amal.newPage(), badr.newPage(), carim.newPage()]);
+  await signIn(amalPage, 'amal');
+  await signIn(badrPage, 'badr');
+  await signIn(carimPage, 'carim');
+
+  await openSample(amalPage);
+  await expect(amalPage.locator('[data-entities-status="pending"]')).toHaveCount(0, { timeout: 20_000 });
+  const words = (await amalPage.locator('article [data-block-id]').nth(5).locator('[data-block-text]').textContent())!.split(' ').slice(1, 4).join(' ');
+  await selectText(amalPage, words);
+  await selectionToolbar(amalPage).locator(`[data-action="highlight-in-group"][data-group="${GROUP}"]`).click();
+
+  const shared = badrPage.locator(`[data-notebook-article] [data-note-group="${GROUP}"][data-note-author="amal"]`);
+  await expect(shared).toHaveCount(1, { timeout: 5_000 });
+  // Another member's note is read-only.
+  await expect(badrPage.locator('[data-notebook-article] [data-action="delete-note"]')).toHaveCount(0);
+  await carimPage.waitForTimeout(1_000);
+  await expect(carimPage.locator('[data-notebook-article]')).toHaveCount(0);
+  await Promise.all([amal.close(), badr.close(), carim.close()]);
 });

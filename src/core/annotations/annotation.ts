@@ -31,6 +31,9 @@ export interface Annotation {
   readonly modified: string;
   /** Set on a conflict copy: the id of the note whose concurrent edit won (sync, two tabs). */
   readonly conflictOf?: string;
+  /** A note made in a sync group (shared with its members) and who wrote it; absent for private notes. */
+  readonly group?: string;
+  readonly author?: string;
 }
 
 const quoteSelectorSchema = v.object({
@@ -61,6 +64,8 @@ export const annotationSchema = v.object({
   created: v.pipe(v.string(), v.isoTimestamp('created is not an ISO timestamp')),
   modified: v.pipe(v.string(), v.isoTimestamp('modified is not an ISO timestamp')),
   conflictOf: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.id))),
+  group: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.accountName))),
+  author: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.accountName))),
 }) satisfies v.GenericSchema<unknown, Annotation>;
 
 export type ValidationResult = { readonly ok: true; readonly annotation: Annotation } | { readonly ok: false; readonly reason: string };

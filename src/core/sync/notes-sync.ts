@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import type * as Y from 'yjs';
 import { deleteAnnotation, listAllAnnotations, listAnnotations, saveAnnotations } from '../annotations/annotation-store';
+import type { Annotation } from '../annotations/annotation';
 import { SYNC_LIMITS } from '../limits';
 import { progressSpec, writeProgress } from '../settings/reading-progress';
 import type { Store } from '../storage/storage';
@@ -55,15 +56,22 @@ export function claimedArticle(raw: unknown): string | undefined {
   return typeof articleId === 'string' ? articleId : undefined;
 }
 
+/** Whose notes a document holds: the reader's private notes (null), or one author's notes in one group. */
+export type NoteScope = { readonly group: string; readonly author: string } | null;
+
+export function belongsTo(annotation: Annotation, scope: NoteScope): boolean {
+  return scope ? annotation.group === scope.group && annotation.author === scope.author : annotation.group === undefined;
+}
+
 /**
  * `articles` limits the pass to those articles' notes (what one save or one incoming change
  * touched), so an edit costs the same with 10 notes or 10,000; without it everything is compared.
  */
-export function syncNotesPass(store: Store, doc: Y.Doc, account: string, now = new Date(), articles?: ReadonlySet<string>): SyncPassResult {
+export function syncNotesPass(store: Store, doc: Y.Doc, account: string, now = new Date(), articles?: ReadonlySet<string>, scope: NoteScope = null): SyncPassResult {
   const inScope = (raw: unknown) => !articles || articles.has(claimedArticle(raw) ?? '');
-  const remote = readMap<NoteRecord>(doc, NOTES_MAP, noteRecordSchema, (record) => record.annotation.id, inScope);
+  const remote = readNotes(doc, scope, inScope);
   const tombstones = readMap<Tombstone>(doc, DELETED_MAP, tombstoneSchema, () => null);
-  const localList = articles ? [...articles].flatMap((articleId) => listAnnotations(store, articleId)) : listAllAnnotations(store);
+  const localList = localNotes(store, scope, articles);
   const local = new Map(localList.map((a) => [a.id, a]));
   const fullBase = readSyncBase(store, account);
   // A scoped pass decides only for the notes it looked at; the rest of what was agreed stays.
@@ -103,7 +111,7 @@ export function syncNotesPass(store: Store, doc: Y.Doc, account: string, now = n
   // Only remember what was agreed for notes that are now equal on both sides.
   writeSyncBase(store, account, nextBase);
 
-  const progress = syncProgress(store, doc);
+  const progress = scope ? { refused: 0, changed: false } : syncProgress(store, doc);
   return {
     sentNotes: plan.remotePuts.size,
     receivedNotes: plan.localPuts.length,
@@ -113,6 +121,31 @@ export function syncNotesPass(store: Store, doc: Y.Doc, account: string, now = n
     changedArticles: [...changed].sort(),
     progressChanged: progress.changed,
   };
+}
+
+/** A document's notes that are valid and belong to it (a group note claiming another author is refused). */
+function readNotes(doc: Y.Doc, scope: NoteScope, include?: (raw: unknown) => boolean) {
+  return readMap<NoteRecord>(doc, NOTES_MAP, noteRecordSchema, (record) => (belongsTo(record.annotation, scope) ? record.annotation.id : '\u0000'), include);
+}
+
+function localNotes(store: Store, scope: NoteScope, articles?: ReadonlySet<string>): Annotation[] {
+  const all = articles ? [...articles].flatMap((articleId) => listAnnotations(store, articleId)) : listAllAnnotations(store);
+  return all.filter((a) => belongsTo(a, scope));
+}
+
+/**
+ * Another member's notes in a group: read-only here, so local storage simply mirrors the document
+ * (the server refuses writes to it from anyone but the author).
+ */
+export function mirrorGroupNotes(store: Store, doc: Y.Doc, scope: NonNullable<NoteScope>): SyncPassResult {
+  const remote = readNotes(doc, scope);
+  const local = new Map(localNotes(store, scope).map((a) => [a.id, a]));
+  const puts = [...remote.values.values()].map((r) => r.annotation).filter((a) => JSON.stringify(local.get(a.id)) !== JSON.stringify(a));
+  const deletes = [...local.values()].filter((a) => !remote.values.has(a.id));
+  const changed = new Set<string>();
+  if (puts.length && saveAnnotations(store, puts).ok) for (const a of puts) changed.add(a.articleId);
+  for (const a of deletes) if (deleteAnnotation(store, a.articleId, a.id).ok) changed.add(a.articleId);
+  return { sentNotes: 0, receivedNotes: puts.length, deleted: deletes.length, conflicts: 0, refused: remote.refused, changedArticles: [...changed].sort(), progressChanged: false };
 }
 
 /** Reading progress: per article, the later position wins on both sides. */

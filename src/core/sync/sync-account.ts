@@ -74,3 +74,14 @@ export function readSyncBase(store: Store, account: string): Record<string, stri
 export function writeSyncBase(store: Store, account: string, base: Record<string, string>): WriteResult {
   return store.write(syncBaseSpec(account), base);
 }
+
+/** The signed-in reader and their groups, for making and showing group notes; null when sync is off. */
+export function syncIdentity(store: Store): { readonly user: string; readonly groups: readonly string[] } | null {
+  const account = readSyncAccount(store);
+  return account ? { user: account.session.user, groups: account.session.groups.map((g) => g.name) } : null;
+}
+
+/** Another member's group note: shown, never edited or deleted here (the server would refuse it). */
+export function isOthersNote(annotation: { readonly author?: string }, user: string | undefined): boolean {
+  return annotation.author !== undefined && annotation.author !== user;
+}
