@@ -2,6 +2,10 @@ import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import pg from 'pg';
+import * as Y from 'yjs';
+import { createAnnotation } from '../../src/core/annotations/annotation';
+import { NOTES_MAP } from '../../src/core/sync/data-model';
 import { freePort, startPostgres, type Service } from '../server/services';
 import { openSample, selectionToolbar, selectText } from './fixtures';
 
@@ -51,6 +55,7 @@ test.beforeAll(async () => {
   await admin('user', 'add', 'amal', '--password', PASSWORD);
   await admin('user', 'add', 'badr', '--password', PASSWORD);
   await admin('user', 'add', 'carim', '--password', PASSWORD);
+  await admin('user', 'add', 'dalia', '--password', PASSWORD);
   await admin('group', 'add', GROUP);
   await admin('group', 'member', GROUP, 'amal');
   await admin('group', 'member', GROUP, 'badr');
@@ -80,14 +85,14 @@ async function closeSyncPanel(page: Page) {
   await expect(page.locator('dialog[data-dialog="sync"]')).toHaveCount(0);
 }
 
-async function signIn(page: Page, user = 'amal'): Promise<void> {
+async function signIn(page: Page, user = 'amal', expected = 'synced'): Promise<void> {
   await page.goto('./#/notes');
   const panel = await openSyncPanel(page);
   await panel.locator('input[name="sync-server"]').fill(serverUrl);
   await panel.locator('input[name="sync-user"]').fill(user);
   await panel.locator('input[name="sync-password"]').fill(PASSWORD);
   await panel.locator('[data-action="sync-sign-in"]').click();
-  await expect(panel.locator('[data-sync-status]')).toHaveAttribute('data-sync-status', 'synced', { timeout: 10_000 });
+  await expect(panel.locator('[data-sync-status]')).toHaveAttribute('data-sync-status', expected, { timeout: 10_000 });
   await closeSyncPanel(page);
 }
 
@@ -193,4 +198,35 @@ test('a group highlight appears for a member, with its author, and not for a non
   await carimPage.waitForTimeout(1_000);
   await expect(carimPage.locator('[data-notebook-article]')).toHaveCount(0);
   await Promise.all([amal.close(), badr.close(), carim.close()]);
+});
+
+test('a corrupt document from the server is refused with a message, and the valid notes still arrive', async ({ browser }) => {
+  test.setTimeout(60_000);
+  // Written straight into the database, as a broken or hostile server would serve it.
+  const doc = new Y.Doc();
+  const valid = createAnnotation({
+    id: 'valid-note',
+    articleId: 'putin-raisi-call',
+    note: 'ملاحظة سليمة',
+    selectors: { blockId: 'p-x', quote: { type: 'TextQuoteSelector', exact: 'نص', prefix: '', suffix: '' }, position: { type: 'TextPositionSelector', start: 0, end: 2 } },
+  });
+  doc.getMap(NOTES_MAP).set('valid-note', { annotation: valid, parent: null });
+  doc.getMap(NOTES_MAP).set('evil', { annotation: { ...valid, id: 'evil', note: '<img src=x onerror=alert(1)>', color: 'javascript:alert(1)' }, parent: null });
+  const client = new pg.Client({ connectionString: postgres.url });
+  await client.connect();
+  await client.query('INSERT INTO sync_documents (name, state) VALUES ($1, $2)', ['user:dalia', Buffer.from(Y.encodeStateAsUpdate(doc))]);
+  await client.end();
+
+  const context = await browser.newContext({ locale: 'en' });
+  const page = await context.newPage();
+  await page.goto('./#/notes');
+  await page.locator('[data-action="settings"]').click();
+  await page.locator('input[data-language="en"]').check();
+  await signIn(page, 'dalia', 'error');
+  const panel = await openSyncPanel(page);
+  await expect(panel.locator('[data-sync-status]')).toContainText('not valid notes');
+  await closeSyncPanel(page);
+  await expect(notebookNotes(page)).toHaveText(['ملاحظة سليمة']);
+  await expect(page.locator('img')).toHaveCount(0);
+  await context.close();
 });
