@@ -195,6 +195,15 @@ test('a group highlight appears for a member, with its author, and not for a non
   await expect(shared).toHaveCount(1, { timeout: 5_000 });
   // Another member's note is read-only.
   await expect(badrPage.locator('[data-notebook-article] [data-action="delete-note"]')).toHaveCount(0);
+  // In the reader too: highlighted, listed with its author, hidden by the "mine" filter.
+  await openSample(badrPage);
+  await expect(badrPage.locator('article mark.highlight')).not.toHaveCount(0);
+  await badrPage.locator('[data-action="toggle-notes"]').click();
+  await expect(badrPage.locator('[data-notes-list] [data-note-author="amal"]')).toHaveCount(1);
+  await badrPage.locator('[data-filter-owner="mine"]').check();
+  await expect(badrPage.locator('[data-notes-list] [data-note-id]')).toHaveCount(0);
+  await badrPage.locator('[data-filter-owner="group"]').check();
+  await expect(badrPage.locator('[data-notes-list] [data-note-author="amal"]')).toHaveCount(1);
   await carimPage.waitForTimeout(1_000);
   await expect(carimPage.locator('[data-notebook-article]')).toHaveCount(0);
   await Promise.all([amal.close(), badr.close(), carim.close()]);

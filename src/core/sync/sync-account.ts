@@ -85,3 +85,13 @@ export function syncIdentity(store: Store): { readonly user: string; readonly gr
 export function isOthersNote(annotation: { readonly author?: string }, user: string | undefined): boolean {
   return annotation.author !== undefined && annotation.author !== user;
 }
+
+/** The notes panel's mine / group / all choice. Private notes and the reader's own group notes are "mine". */
+export const NOTE_OWNERS = ['mine', 'group', 'all'] as const;
+export type NoteOwner = (typeof NOTE_OWNERS)[number];
+
+export function matchesOwner(annotation: { readonly group?: string; readonly author?: string }, owner: NoteOwner, user: string | undefined): boolean {
+  if (owner === 'mine') return !isOthersNote(annotation, user);
+  if (owner === 'group') return annotation.group !== undefined;
+  return true;
+}
