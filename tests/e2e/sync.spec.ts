@@ -1,4 +1,4 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
@@ -6,7 +6,7 @@ import pg from 'pg';
 import * as Y from 'yjs';
 import { createAnnotation } from '../../src/core/annotations/annotation';
 import { NOTES_MAP } from '../../src/core/sync/data-model';
-import { freePort, startPostgres, type Service } from '../server/services';
+import { freePort, spawnSyncServer, startPostgres, type Service, type SyncServerProcess } from '../server/services';
 import { openSample, selectionToolbar, selectText } from './fixtures';
 
 /**
@@ -20,7 +20,7 @@ const tsx = join(process.cwd(), 'node_modules/.bin/tsx');
 const PASSWORD = 'correct horse';
 const GROUP = 'مكتب الأخبار';
 let postgres: Service;
-let server: ChildProcess | null = null;
+let server: SyncServerProcess | null = null;
 let serverUrl = '';
 let port = 0;
 
@@ -29,24 +29,12 @@ async function admin(...args: string[]): Promise<void> {
 }
 
 async function startServer(): Promise<void> {
-  const child = spawn(tsx, ['server/main.ts', '--port', String(port)], { env: { ...process.env, DATABASE_URL: postgres.url }, stdio: ['ignore', 'pipe', 'inherit'] });
-  server = child;
-  await new Promise<void>((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('listening on')) resolve();
-    });
-    child.once('exit', (code) => reject(new Error(`sync server exited with ${code}`)));
-  });
+  server = await spawnSyncServer(['--port', String(port)], { ...process.env, DATABASE_URL: postgres.url });
 }
 
 async function stopServer(): Promise<void> {
-  const child = server;
+  await server?.stop();
   server = null;
-  if (!child || child.exitCode !== null) return;
-  await new Promise((resolve) => {
-    child.once('exit', resolve);
-    child.kill('SIGTERM');
-  });
 }
 
 test.beforeAll(async () => {

@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +8,7 @@ import { afterAll, expect, it } from 'vitest';
 import { createAnnotation } from '../../src/core/annotations/annotation';
 import { NOTES_MAP, personalDocumentName, type NoteRecord } from '../../src/core/sync/data-model';
 import { connectDevice, eventually, login } from './client';
-import { freePort } from './services';
+import { freePort, spawnSyncServer, type SyncServerProcess } from './services';
 
 /**
  * The documented commands on the embedded default (PGlite in a data folder, nothing installed):
@@ -19,7 +19,7 @@ const run = promisify(execFile);
 const tsx = join(process.cwd(), 'node_modules/.bin/tsx');
 const dir = mkdtempSync(join(tmpdir(), 'hashiya-sync-'));
 const data = join(dir, 'data');
-let child: ChildProcess | null = null;
+let server: SyncServerProcess | null = null;
 
 async function admin(...args: string[]): Promise<string> {
   const { stdout } = await run(tsx, ['server/admin.ts', '--data', data, ...args]);
@@ -27,27 +27,13 @@ async function admin(...args: string[]): Promise<string> {
 }
 
 async function startServer(port: number): Promise<string> {
-  const started = spawn(tsx, ['server/main.ts', '--port', String(port), '--data', data], { stdio: ['ignore', 'pipe', 'inherit'] });
-  child = started;
-  return new Promise((resolve, reject) => {
-    let output = '';
-    started.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const line = output.split('\n').find((l) => l.startsWith('listening on '));
-      if (line) resolve(line);
-    });
-    started.once('exit', (code) => reject(new Error(`server exited with ${code}: ${output}`)));
-  });
+  server = await spawnSyncServer(['--port', String(port), '--data', data]);
+  return server.addressLine;
 }
 
 async function stopServer(): Promise<void> {
-  const running = child;
-  child = null;
-  if (!running || running.exitCode !== null) return;
-  await new Promise((resolve) => {
-    running.once('exit', resolve);
-    running.kill('SIGTERM');
-  });
+  await server?.stop();
+  server = null;
 }
 
 afterAll(async () => {

@@ -45,11 +45,11 @@ export interface Service {
   stop(): Promise<void>;
 }
 
-function stopProcess(child: ChildProcess): Promise<void> {
+function stopProcess(child: ChildProcess, signal: NodeJS.Signals = 'SIGINT'): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     child.once('exit', () => resolve());
-    child.kill('SIGINT');
+    child.kill(signal);
     setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
   });
 }
@@ -111,4 +111,24 @@ export async function startRedis(): Promise<Service> {
   const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
   await waitForPort(port, 10_000);
   return { url: `redis://127.0.0.1:${port}`, stop: () => stopProcess(child) };
+}
+
+/** A sync server process started with the documented command; resolves once it printed its address line. */
+export interface SyncServerProcess {
+  readonly addressLine: string;
+  stop(): Promise<void>;
+}
+
+export function spawnSyncServer(args: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<SyncServerProcess> {
+  const tsx = join(process.cwd(), 'node_modules/.bin/tsx');
+  const child = spawn(tsx, ['server/main.ts', ...args], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const line = output.split('\n').find((l) => l.startsWith('listening on '));
+      if (line) resolve({ addressLine: line, stop: () => stopProcess(child, 'SIGTERM') });
+    });
+    child.once('exit', (code) => reject(new Error(`sync server exited with ${code}: ${output}`)));
+  });
 }

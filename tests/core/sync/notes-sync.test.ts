@@ -19,6 +19,16 @@ function connect(server: Y.Doc, doc: Y.Doc): void {
   Y.applyUpdate(doc, Y.encodeStateAsUpdate(server, Y.encodeStateVector(doc)));
 }
 
+type Device = ReturnType<typeof device>;
+
+/** `from` runs a pass and both devices meet the server; then `to` runs a pass (what the app does on a change). */
+function relay(server: Y.Doc, from: Device, to: Device, articles?: ReadonlySet<string>) {
+  syncNotesPass(from.store, from.doc, 'amal', new Date(), articles);
+  connect(server, from.doc);
+  connect(server, to.doc);
+  return syncNotesPass(to.store, to.doc, 'amal');
+}
+
 const notes = (store: Store) => listAllAnnotations(store).map((a) => [a.id, a.note, a.conflictOf ?? null]);
 
 describe('syncNotesPass', () => {
@@ -28,24 +38,15 @@ describe('syncNotesPass', () => {
     const laptop = device();
     const first = note('n1', 'from the phone', '2026-05-01T08:00:00Z');
     saveAnnotation(phone.store, first);
-    syncNotesPass(phone.store, phone.doc, 'amal');
-    connect(server, phone.doc);
-    connect(server, laptop.doc);
-    expect(syncNotesPass(laptop.store, laptop.doc, 'amal').receivedNotes).toBe(1);
+    expect(relay(server, phone, laptop).receivedNotes).toBe(1);
     expect(notes(laptop.store)).toEqual([['n1', 'from the phone', null]]);
 
     saveAnnotation(laptop.store, edit(first, 'edited on the laptop', '2026-05-01T09:00:00Z'));
-    syncNotesPass(laptop.store, laptop.doc, 'amal');
-    connect(server, laptop.doc);
-    connect(server, phone.doc);
-    syncNotesPass(phone.store, phone.doc, 'amal');
+    relay(server, laptop, phone);
     expect(notes(phone.store)).toEqual([['n1', 'edited on the laptop', null]]);
 
     deleteAnnotation(phone.store, 'article-1', 'n1');
-    syncNotesPass(phone.store, phone.doc, 'amal');
-    connect(server, phone.doc);
-    connect(server, laptop.doc);
-    syncNotesPass(laptop.store, laptop.doc, 'amal');
+    relay(server, phone, laptop);
     expect(notes(laptop.store)).toEqual([]);
   });
 
@@ -55,19 +56,13 @@ describe('syncNotesPass', () => {
     const laptop = device();
     const first = note('n1', 'original', '2026-05-01T08:00:00Z');
     saveAnnotation(phone.store, first);
-    syncNotesPass(phone.store, phone.doc, 'amal');
-    connect(server, phone.doc);
-    connect(server, laptop.doc);
-    syncNotesPass(laptop.store, laptop.doc, 'amal');
+    relay(server, phone, laptop);
 
     // Both offline: each edits the same note.
     saveAnnotation(phone.store, edit(first, 'phone, earlier', '2026-05-01T09:00:00Z'));
     saveAnnotation(laptop.store, edit(first, 'laptop, later', '2026-05-01T10:00:00Z'));
 
-    syncNotesPass(phone.store, phone.doc, 'amal');
-    connect(server, phone.doc);
-    connect(server, laptop.doc);
-    expect(syncNotesPass(laptop.store, laptop.doc, 'amal').conflicts).toBe(1);
+    expect(relay(server, phone, laptop).conflicts).toBe(1);
     connect(server, laptop.doc);
     connect(server, phone.doc);
     syncNotesPass(phone.store, phone.doc, 'amal');
@@ -91,15 +86,9 @@ describe('syncNotesPass', () => {
     deleteAnnotation(phone.store, 'two', 'b');
     saveAnnotation(phone.store, edit(a, 'edited', '2026-05-01T09:00:00Z'));
     // Only article one is looked at: b's deletion waits for a pass that covers article two.
-    syncNotesPass(phone.store, phone.doc, 'amal', new Date(), new Set(['one']));
-    connect(server, phone.doc);
-    connect(server, laptop.doc);
-    syncNotesPass(laptop.store, laptop.doc, 'amal');
+    relay(server, phone, laptop, new Set(['one']));
     expect(notes(laptop.store)).toEqual([['a', 'edited', null], ['b', 'in article two', null]]);
-    syncNotesPass(phone.store, phone.doc, 'amal', new Date(), new Set(['two']));
-    connect(server, phone.doc);
-    connect(server, laptop.doc);
-    syncNotesPass(laptop.store, laptop.doc, 'amal');
+    relay(server, phone, laptop, new Set(['two']));
     expect(notes(laptop.store)).toEqual([['a', 'edited', null]]);
   });
 
@@ -120,10 +109,7 @@ describe('syncNotesPass', () => {
     const laptop = device();
     writeProgress(phone.store, 'a1', { blockId: 'p-1', fraction: 0.2, updated: '2026-05-01T08:00:00Z' });
     writeProgress(laptop.store, 'a1', { blockId: 'p-9', fraction: 0.9, updated: '2026-05-01T09:00:00Z' });
-    syncNotesPass(phone.store, phone.doc, 'amal');
-    connect(server, phone.doc);
-    connect(server, laptop.doc);
-    syncNotesPass(laptop.store, laptop.doc, 'amal');
+    relay(server, phone, laptop);
     connect(server, laptop.doc);
     connect(server, phone.doc);
     syncNotesPass(phone.store, phone.doc, 'amal');
