@@ -110,7 +110,7 @@ let phonePage: Page;
 let laptopPage: Page;
 
 test('a note made on one device appears on the other within 2 s', async ({ browser }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(90_000);
   phone = await browser.newContext();
   laptop = await browser.newContext();
   phonePage = await phone.newPage();
@@ -166,7 +166,7 @@ test('signing out wipes the token and keeps the notes', async () => {
 });
 
 test('a group highlight appears for a member, with its author, and not for a non-member', async ({ browser }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(90_000);
   const [amal, badr, carim] = await Promise.all([browser.newContext(), browser.newContext(), browser.newContext()]);
   const [amalPage, badrPage, carimPage] = await Promise.all([amal.newPage(), badr.newPage(), carim.newPage()]);
   await signIn(amalPage, 'amal');
@@ -198,7 +198,7 @@ test('a group highlight appears for a member, with its author, and not for a non
 });
 
 test('a corrupt document from the server is refused with a message, and the valid notes still arrive', async ({ browser }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(90_000);
   // Written straight into the database, as a broken or hostile server would serve it.
   const doc = new Y.Doc();
   const valid = createAnnotation({

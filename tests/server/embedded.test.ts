@@ -74,4 +74,4 @@ it('runs on the embedded database: admin with the server stopped, the documented
   await reader.ready;
   expect((reader.doc.getMap(NOTES_MAP).get('n1') as NoteRecord).annotation.note).toBe('محفوظة');
   reader.destroy();
-}, 90_000);
+}, 150_000);
