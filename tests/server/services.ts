@@ -1,5 +1,5 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { chownSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chownSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -63,6 +63,15 @@ export function postgresBinaries(): string | null {
   }
 }
 
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const isRoot = process.getuid?.() === 0;
 const asPostgres = (command: string, args: string[]): [string, string[]] => (isRoot ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args]);
 
@@ -100,7 +109,11 @@ export async function startPostgres(): Promise<Service> {
   return {
     url,
     async stop() {
+      // runuser does not always pass signals on: stop the postmaster itself (fast shutdown) by its pid file.
+      const postmaster = Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
+      if (postmaster > 0) process.kill(postmaster, 'SIGINT');
       await stopProcess(child);
+      for (let waited = 0; postmaster > 0 && waited < 10_000 && isRunning(postmaster); waited += 50) await new Promise((r) => setTimeout(r, 50));
       rmSync(dir, { recursive: true, force: true });
     },
   };
