@@ -14,7 +14,8 @@ export const CONTENT_SECURITY_POLICY = [
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "font-src 'self'",
-  "connect-src 'self'",
+  // The optional sync server is wherever the reader points it (Settings → Sync): sign-in and websocket.
+  "connect-src 'self' http: https: ws: wss:",
   "worker-src 'self'",
   "manifest-src 'self'",
   "object-src 'none'",
@@ -81,7 +82,7 @@ export default defineConfig({
     environment: 'jsdom',
     setupFiles: ['tests/setup.ts'],
     include: ['tests/**/*.test.{ts,tsx}'],
-    exclude: ['tests/e2e/**', 'node_modules/**'],
+    exclude: ['tests/e2e/**', 'tests/server/**', 'node_modules/**'],
     testTimeout: 20_000,
   },
 });

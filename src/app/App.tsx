@@ -12,6 +12,7 @@ import type { NamesScreenProps } from './NamesScreen';
 import { moduleForRoute, useRouteModule } from './route-modules';
 import type { SharedArticleScreenProps } from './SharedArticleScreen';
 import { StorageProblems } from './StorageProblems';
+import { SyncRuntime } from '../features/sync/SyncRuntime';
 
 /** Theme, text size and line spacing apply to the whole document through attributes and variables. */
 function useDocumentSettings(settings: Settings): void {
@@ -122,6 +123,7 @@ export function App() {
         {t('skipToContent')}
       </a>
       <StorageProblems />
+      <SyncRuntime />
       {/* A screen that fails shows what failed; another route (e.g. the library) works again at once. */}
       <ErrorBoundary kind="page" resetKey={routeToHash(route)}>
         <Suspense fallback={<p className="page" aria-busy="true">{t('loading')}</p>}>

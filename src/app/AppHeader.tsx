@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ReactNode } from 'react';
 import { SettingsMenu } from '../features/settings/SettingsMenu';
+import { SyncEntry } from '../features/sync/SyncEntry';
 
 /** The sticky top bar: brand (back to the library), page actions, settings. */
 export function AppHeader({ actions }: { actions?: ReactNode }) {
@@ -22,7 +23,7 @@ export function AppHeader({ actions }: { actions?: ReactNode }) {
         <a className="button button--ghost" href="#/names" data-action="open-names">
           {t('names')}
         </a>
-        <SettingsMenu />
+        <SettingsMenu extra={<SyncEntry />} />
       </nav>
     </header>
   );

@@ -27,6 +27,8 @@ export const ANNOTATION_LIMITS = {
   /** Stored context is 32 characters; leave room for imports from tools that keep a little more. */
   context: 256,
   id: 128,
+  /** A sync group's or author's name on a shared note (SYNC_LIMITS.nameLength). */
+  accountName: 64,
 } as const;
 
 /** Share links: what the app writes and the most it reads back. */
@@ -76,4 +78,27 @@ export const IMPORT_LIMITS = {
   notesPerSlice: 500,
   /** Annotations accepted from one notes file. */
   notesPerFile: 100_000,
+} as const;
+
+/** Optional sync (core/sync, server/): what one message, one document and one login may carry. */
+export const SYNC_LIMITS = {
+  /** One websocket message from a client; a device pushes its notes in batches below this. */
+  messageBytes: 2 * 1024 * 1024,
+  /** Everything stored in one synced document (a reader's notes, or one author's notes in a group). */
+  documentBytes: 64 * 1024 * 1024,
+  /** Notes a device sends in one Yjs transaction when it first pushes everything it has. */
+  notesPerBatch: 500,
+  /** User and group names. */
+  nameLength: ANNOTATION_LIMITS.accountName,
+  passwordLength: 256,
+  /** A login request body. */
+  loginBytes: 4 * 1024,
+  /** Failed logins allowed per user name and per address in one window before 429. */
+  failedLoginsPerWindow: 5,
+  failedLoginsPerAddress: 50,
+  failedLoginWindowMs: 60_000,
+  /** Session tokens expire after this. */
+  tokenLifetimeMs: 30 * 24 * 60 * 60 * 1000,
+  /** A server address typed in Settings. */
+  serverUrlLength: 2_000,
 } as const;

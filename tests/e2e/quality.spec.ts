@@ -32,7 +32,10 @@ test('the built page carries a strict CSP: no inline script, no eval, no remote 
   const directives = new Map(policy.split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([name, ...values]) => [name!, values]));
   expect(directives.get('script-src') ?? directives.get('default-src')).toEqual(["'self'"]);
   expect(directives.get('object-src')).toEqual(["'none'"]);
-  expect(policy).not.toMatch(/unsafe-inline|unsafe-eval|https?:|\*/);
+  // The one exception: the optional sync server is wherever the reader points it (Settings → Sync),
+  // so connections (fetch for sign-in, websocket) may go to any http(s)/ws(s) origin. Nothing else may.
+  expect(directives.get('connect-src')).toEqual(["'self'", 'http:', 'https:', 'ws:', 'wss:']);
+  expect(policy.replace(/connect-src[^;]*/, '')).not.toMatch(/unsafe-inline|unsafe-eval|https?:|\*/);
   // Every script is a file from this origin.
   for (const [, attrs, body] of html.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/gi)) {
     expect(attrs, 'script has a src').toMatch(/\ssrc="\.?\/?[^":]+"/);

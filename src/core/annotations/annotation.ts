@@ -35,6 +35,9 @@ export interface Annotation {
    * holds the version that lost; the reader merges it into that note or drops it.
    */
   readonly conflictOf?: string;
+  /** A note made in a sync group (shared with its members) and who wrote it; absent for private notes. */
+  readonly group?: string;
+  readonly author?: string;
 }
 
 const quoteSelectorSchema = v.object({
@@ -97,6 +100,8 @@ export const annotationSchema = v.object({
   created: timestampSchema('created'),
   modified: timestampSchema('modified'),
   conflictOf: v.optional(idSchema),
+  group: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.accountName))),
+  author: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.accountName))),
 }) satisfies v.GenericSchema<unknown, Annotation>;
 
 export type ValidationResult = { readonly ok: true; readonly annotation: Annotation } | { readonly ok: false; readonly reason: string };

@@ -12,6 +12,8 @@ import { NoteEditor, type NoteValues } from './NoteEditor';
 import { usePrinting } from '../../shared/use-printing';
 import { PrintNotes } from './PrintNotes';
 import { SelectionToolbar, type SelectionRange } from './SelectionToolbar';
+import { isOthersNote, syncIdentity } from '../../core/sync/sync-account';
+import { useStore } from '../../shared/store-context';
 
 /** A new note keeps one id across retries (a save refused for quota can be retried without duplicates). */
 type Draft = { kind: 'new'; range: SelectionRange; id: string } | { kind: 'edit'; annotation: Annotation };
@@ -33,6 +35,8 @@ export function AnnotationTools({ article, extraActions }: AnnotationToolsProps)
   const saveEdit = useSaveEditAndTell();
   const annotations = useAnnotations(article.id);
   const [draft, setDraft] = useState<Draft | null>(null);
+  const identity = syncIdentity(useStore());
+  const me = identity?.user;
 
   const create = useCallback(
     (range: SelectionRange, values: Partial<NoteValues>, id?: string): Promise<SaveResult> =>
@@ -49,6 +53,29 @@ export function AnnotationTools({ article, extraActions }: AnnotationToolsProps)
     [create, toast, t],
   );
 
+  // With sync on: a highlight shared with one of the reader's groups.
+  const inGroup = useCallback(
+    (range: SelectionRange, group: string) => {
+      if (!me) return;
+      const annotation = { ...createAnnotation({ articleId: article.id, selectors: describe(article, range) }), group, author: me };
+      void save.mutateAsync(annotation).then((result) => {
+        if (!result.ok) toast(t(`errors.${result.reason}`), 'error');
+      });
+      document.getSelection()?.removeAllRanges();
+    },
+    [article, save, toast, t, me],
+  );
+  const groupActions = (range: SelectionRange) => (
+    <>
+      {identity?.groups.map((group) => (
+        <button key={group} type="button" className="button button--small" data-action="highlight-in-group" data-group={group} onClick={() => inGroup(range, group)}>
+          {t('sync:highlightInGroup', { group })}
+        </button>
+      ))}
+      {extraActions?.(range)}
+    </>
+  );
+
   const onNote = useCallback((range: SelectionRange) => setDraft({ kind: 'new', range, id: newAnnotationId() }), []);
 
   // A click on a highlight (with nothing selected) opens its note.
@@ -58,17 +85,17 @@ export function AnnotationTools({ article, extraActions }: AnnotationToolsProps)
       if (!mark || !document.getSelection()?.isCollapsed) return;
       if (!mark.closest(`article[data-article-id="${CSS.escape(article.id)}"]`)) return;
       const annotation = annotations.find((a) => a.id === mark.getAttribute('data-annotation-id'));
-      if (annotation) setDraft({ kind: 'edit', annotation });
+      if (annotation && !isOthersNote(annotation, me)) setDraft({ kind: 'edit', annotation });
     };
     document.addEventListener('click', onClick);
     return () => document.removeEventListener('click', onClick);
-  }, [annotations, article.id]);
+  }, [annotations, article.id, me]);
 
   const printing = usePrinting();
 
   return (
     <>
-      <SelectionToolbar article={article} onHighlight={onHighlight} onNote={onNote} extraActions={extraActions} />
+      <SelectionToolbar article={article} onHighlight={onHighlight} onNote={onNote} extraActions={identity?.groups.length ? groupActions : extraActions} />
       {printing && <PrintNotes article={article} />}
       {draft && (
         <NoteEditor

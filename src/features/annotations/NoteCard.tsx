@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { Annotation } from '../../core/annotations/annotation';
 import { ConflictCopyActions } from './ConflictCopyActions';
 import { NoteText } from './NoteText';
+import { isOthersNote, syncIdentity } from '../../core/sync/sync-account';
+import { useStore } from '../../shared/store-context';
 
 interface NoteCardProps {
   annotation: Annotation;
@@ -24,6 +26,8 @@ export function NoteCard({ annotation, onSelect, href, onEdit, onDelete, orphan 
   const { t, i18n } = useTranslation('annotations');
   const date = useMemo(() => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' }), [i18n.language]);
   const quote = annotation.target.selectors[0].exact;
+  // Another member's group note is shown with its author and never edited here.
+  const readOnly = isOthersNote(annotation, syncIdentity(useStore())?.user);
   const quoteView = (
     <blockquote className="note-card-quote" dir="auto">
       {quote}
@@ -48,6 +52,11 @@ export function NoteCard({ annotation, onSelect, href, onEdit, onDelete, orphan 
         </p>
       )}
       {annotation.conflictOf !== undefined && <ConflictCopyActions copy={annotation} />}
+      {annotation.group && (
+        <p className="note-card-hint" data-note-group={annotation.group} data-note-author={annotation.author}>
+          <bdi>{annotation.group}</bdi> · <bdi>{annotation.author}</bdi>
+        </p>
+      )}
       {annotation.note && <NoteText text={annotation.note} />}
       {annotation.tags.length > 0 && (
         <ul className="note-tags" aria-label={t('card.tags')}>
@@ -62,12 +71,12 @@ export function NoteCard({ annotation, onSelect, href, onEdit, onDelete, orphan 
         <time dateTime={annotation.modified}>{date.format(new Date(annotation.modified))}</time>
         <span className="note-card-actions">
           {actions}
-          {onEdit && (
+          {onEdit && !readOnly && (
             <button type="button" className="button button--ghost button--small" data-action="edit-note" onClick={onEdit}>
               {t('card.edit')}
             </button>
           )}
-          {onDelete && (
+          {onDelete && !readOnly && (
             <button type="button" className="button button--ghost button--small" data-action="delete-note" onClick={onDelete}>
               {t('card.delete')}
             </button>

@@ -12,6 +12,8 @@ import { NO_FILTER, NoteFilters, type FilterState } from './NoteFilters';
 import { useAnchoredAnnotations } from './use-anchored-annotations';
 import { useDeleteWithUndo } from './use-delete-with-undo';
 import { ErrorBoundary } from '../../shared/ErrorBoundary';
+import { matchesOwner, NOTE_OWNERS, syncIdentity, type NoteOwner } from '../../core/sync/sync-account';
+import { useStore } from '../../shared/store-context';
 
 /** Scroll the article to a highlight and flash it. */
 export function goToHighlight(id: string): void {
@@ -37,9 +39,13 @@ export function NotesPanel({ article, onClose, cardActions }: { article: Article
   const [editing, setEditing] = useState<Annotation | null>(null);
   const saveEdit = useSaveEditAndTell();
   const { onDelete, undoBar } = useDeleteWithUndo();
+  // With sync groups: whose notes to list.
+  const [owner, setOwner] = useState<NoteOwner>('all');
+  const me = syncIdentity(useStore())?.user;
 
   const all = useMemo(() => [...anchored.map((a) => a.annotation), ...orphans], [anchored, orphans]);
-  const shown = useMemo(() => filterAnnotations(anchored.map((a) => a.annotation), filter), [anchored, filter]);
+  const hasGroupNotes = all.some((a) => a.group !== undefined);
+  const shown = useMemo(() => filterAnnotations(anchored.map((a) => a.annotation), filter).filter((a) => matchesOwner(a, owner, me)), [anchored, filter, owner, me]);
   const fuzzy = useMemo(() => new Set(anchored.filter((a) => a.method === 'fuzzy').map((a) => a.annotation.id)), [anchored]);
   const shownOrphans = useMemo(() => filterAnnotations(orphans, filter), [orphans, filter]);
   const filtered = filter.query.trim() !== '' || filter.colors.length > 0 || filter.tags.length > 0;
@@ -60,6 +66,16 @@ export function NotesPanel({ article, onClose, cardActions }: { article: Article
       ) : (
         <>
           <NoteFilters annotations={all} value={filter} onChange={setFilter} />
+          {hasGroupNotes && (
+            <fieldset className="segmented notes-owner" aria-label={t('sync:owner.label')}>
+              {NOTE_OWNERS.map((option) => (
+                <label key={option} className="segmented-option">
+                  <input type="radio" name="note-owner" value={option} checked={owner === option} onChange={() => setOwner(option)} data-filter-owner={option} />
+                  <span>{t(`sync:owner.${option}`)}</span>
+                </label>
+              ))}
+            </fieldset>
+          )}
           {filtered && (
             <p className="notes-matches" role="status">
               {t('panel.matches', { count: shown.length + shownOrphans.length })}

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LINE_SPACINGS, TEXT_SIZES, THEMES, UI_LANGUAGES } from '../../core/settings/settings';
 import { useSettings, useUpdateSettings } from './settings-store';
@@ -31,8 +31,8 @@ function Choice<T extends string>({ legend, name, options, value, label, onChang
   );
 }
 
-/** Reading settings: a disclosure panel in the top bar. */
-export function SettingsMenu() {
+/** Reading settings: a disclosure panel in the top bar; `extra` goes at its foot (the Sync entry). */
+export function SettingsMenu({ extra }: { extra?: ReactNode }) {
   const { t, i18n } = useTranslation('settings');
   const settings = useSettings();
   // Before the reader chooses, the language in effect (the browser's) is shown as chosen.
@@ -87,6 +87,7 @@ export function SettingsMenu() {
           </fieldset>
           <Choice legend={t('lineSpacing.label')} name="line-spacing" options={LINE_SPACINGS} value={settings.lineSpacing} label={(spacing) => t(`lineSpacing.${spacing}`)} onChange={(lineSpacing) => set({ lineSpacing })} />
           <Choice legend={t('language.label')} name="ui-language" options={UI_LANGUAGES} value={shownLanguage} label={(language) => t(`language.${language}`)} onChange={(uiLanguage) => set({ uiLanguage })} languageTagged />
+          {extra}
         </div>
       )}
     </div>

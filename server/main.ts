@@ -1,0 +1,34 @@
+import { openDatabase } from './database';
+import { parseArgs } from './cli-args';
+import { startSyncServer } from './sync-server';
+
+/**
+ * npm run sync:server -- --port P --data DIR [--host H]
+ * Embedded PostgreSQL in DIR unless DATABASE_URL is set; joins other instances when REDIS_URL is set.
+ */
+const { options } = parseArgs(process.argv.slice(2));
+const port = Number(options.get('port') ?? 8787);
+const databaseUrl = process.env.DATABASE_URL || undefined;
+const dataDir = options.get('data');
+if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error('--port must be a port number');
+
+const sql = await openDatabase({ url: databaseUrl, dataDir });
+const server = await startSyncServer({
+  sql,
+  port,
+  host: options.get('host') ?? '127.0.0.1',
+  redisUrl: process.env.REDIS_URL || undefined,
+});
+console.log(`listening on ${options.get('host') ? `http://${options.get('host')}:${server.port}` : server.url}`);
+console.log(`database: ${sql.kind === 'pglite' ? `embedded in ${dataDir}` : 'PostgreSQL (DATABASE_URL)'}${process.env.REDIS_URL ? ', Redis (REDIS_URL)' : ''}`);
+
+let stopping = false;
+async function stop() {
+  if (stopping) return;
+  stopping = true;
+  await server.stop();
+  await sql.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void stop());
+process.on('SIGTERM', () => void stop());

@@ -1,0 +1,77 @@
+import * as v from 'valibot';
+import { annotationSchema, type Annotation } from '../annotations/annotation';
+import { isAccountName } from './session';
+
+/**
+ * What syncs, shared by the app and the sync server (server/ imports this file).
+ *
+ * Documents (one Yjs document each):
+ * - `user:<name>` — one reader's private data; only that reader may open it.
+ * - `group:<group>:<author>` — the notes `author` made in `group`; every member reads it, only the
+ *   author writes it. One document per author keeps "members edit only their own notes" enforced
+ *   by the server's connection mode instead of by inspecting each change.
+ *
+ * Inside a document every root type is a flat Y.Map of JSON values (no nested Yjs types), so the
+ * server can validate each value of an incoming update against these schemas:
+ * - `notes`: annotation id → { annotation, parent } (parent = the `modified` stamp the edit started from)
+ * - `deleted`: annotation id → { deleted: ISO time } (a tombstone, so a delete reaches other devices)
+ * - `progress`: article id → reading progress
+ */
+
+export const NOTES_MAP = 'notes';
+export const DELETED_MAP = 'deleted';
+export const PROGRESS_MAP = 'progress';
+export const SYNCED_MAPS = [NOTES_MAP, DELETED_MAP, PROGRESS_MAP] as const;
+
+export type DocumentName = { readonly kind: 'user'; readonly user: string } | { readonly kind: 'group'; readonly group: string; readonly author: string };
+
+export function personalDocumentName(user: string): string {
+  return `user:${user}`;
+}
+
+export function groupDocumentName(group: string, author: string): string {
+  return `group:${group}:${author}`;
+}
+
+/** Parses a document name; null for anything that is not exactly one of the two shapes. */
+export function parseDocumentName(name: string): DocumentName | null {
+  const parts = name.split(':');
+  if (parts[0] === 'user' && parts.length === 2 && isAccountName(parts[1]!)) return { kind: 'user', user: parts[1]! };
+  if (parts[0] === 'group' && parts.length === 3 && isAccountName(parts[1]!) && isAccountName(parts[2]!)) {
+    return { kind: 'group', group: parts[1]!, author: parts[2]! };
+  }
+  return null;
+}
+
+const isoStamp = v.pipe(v.string(), v.maxLength(40), v.isoTimestamp());
+
+export const noteRecordSchema = v.object({ annotation: annotationSchema, parent: v.nullable(isoStamp) });
+export interface NoteRecord {
+  readonly annotation: Annotation;
+  /** The `modified` of the version this one was edited from; null for a note new to the document. */
+  readonly parent: string | null;
+}
+
+export const tombstoneSchema = v.object({ deleted: isoStamp });
+export interface Tombstone {
+  readonly deleted: string;
+}
+
+export const progressRecordSchema = v.object({
+  blockId: v.pipe(v.string(), v.maxLength(200)),
+  fraction: v.pipe(v.number(), v.minValue(0), v.maxValue(1)),
+  updated: v.pipe(v.string(), v.maxLength(40)),
+});
+
+/** The schema each map's values must meet. */
+export const MAP_VALUE_SCHEMAS = {
+  [NOTES_MAP]: noteRecordSchema,
+  [DELETED_MAP]: tombstoneSchema,
+  [PROGRESS_MAP]: progressRecordSchema,
+} as const;
+
+/** A value any synced map may hold (the server checks values whose map it cannot see cheaply). */
+export const anySyncedValueSchema = v.union([noteRecordSchema, tombstoneSchema, progressRecordSchema]);
+
+/** Map keys are annotation or article ids. */
+export const mapKeySchema = v.pipe(v.string(), v.minLength(1), v.maxLength(512));

@@ -1,0 +1,94 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import * as v from 'valibot';
+import { readSyncAccount, saveSyncAccount, serverUrlSchema, signOut } from '../../core/sync/sync-account';
+import { Dialog } from '../../shared/Dialog';
+import { useStore } from '../../shared/store-context';
+import { useValueStore } from '../../shared/value-store';
+import { signIn } from './sign-in';
+import { syncAccountChanges, syncStatus } from './sync-status';
+
+/** Settings → Sync (loaded when opened): sign in to a server, see the status, sign out. */
+export default function SyncPanel({ onClose }: { onClose: () => void }) {
+  const { t, i18n } = useTranslation('sync');
+  const store = useStore();
+  useValueStore(syncAccountChanges);
+  const status = useValueStore(syncStatus);
+  const account = readSyncAccount(store);
+  const [server, setServer] = useState(account?.server ?? '');
+  const [user, setUser] = useState(account?.session.user ?? '');
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    if (!v.is(serverUrlSchema, server)) return setError('server');
+    if (!user.trim() || !password) return setError('credentials');
+    setBusy(true);
+    const result = await signIn(server, user, password);
+    setBusy(false);
+    if (!result.ok) return setError(result.error);
+    setPassword('');
+    if (!saveSyncAccount(store, server, result.session).ok) return setError('storage');
+    syncAccountChanges.set(syncAccountChanges.get() + 1);
+  }
+
+  function leave() {
+    signOut(store);
+    syncAccountChanges.set(syncAccountChanges.get() + 1);
+  }
+
+  const time = account?.lastSynced ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'medium' }).format(new Date(account.lastSynced)) : null;
+  const reason = status.reason ? (status.reason.key === 'server' ? (status.reason.detail ?? '') : t(`errors.${status.reason.key}`, { reason: status.reason.detail ?? '' })) : '';
+
+  return (
+    <Dialog open title={t('title')} onClose={onClose} closeLabel={t('close')} testId="sync">
+      <p className="sync-intro">{t('intro')}</p>
+      {account ? (
+        <div className="sync-account">
+          <p>
+            <bdi>{t('signedInAs', { user: account.session.user, server: account.server })}</bdi>
+          </p>
+          {account.session.groups.length > 0 && <p>{t('groups', { groups: account.session.groups.map((g) => g.name).join('، ') })}</p>}
+          <p className="sync-status" data-sync-status={status.state === 'off' ? 'offline' : status.state} role="status">
+            <span className={`sync-dot sync-dot--${status.state}`} aria-hidden="true" />
+            {status.state === 'error' ? t('status.error', { reason }) : t(`status.${status.state}`)}
+          </p>
+          <p className="sync-last">{time ? t('lastSynced', { time }) : t('neverSynced')}</p>
+          {status.conflicts > 0 && <p className="notice">{t('conflicts', { count: status.conflicts })}</p>}
+          <button type="button" className="button" onClick={leave} data-action="sync-sign-out">
+            {t('signOut')}
+          </button>
+        </div>
+      ) : (
+        <form className="sync-form" onSubmit={(event) => void submit(event)} noValidate>
+          <label>
+            <span>{t('server')}</span>
+            <input name="sync-server" type="url" dir="ltr" inputMode="url" autoComplete="url" value={server} onChange={(e) => setServer(e.target.value)} placeholder={t('serverHint')} data-autofocus />
+          </label>
+          <label>
+            <span>{t('user')}</span>
+            <input name="sync-user" autoComplete="username" value={user} onChange={(e) => setUser(e.target.value)} />
+          </label>
+          <label>
+            <span>{t('password')}</span>
+            <input name="sync-password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+            <small>{t('passwordHint')}</small>
+          </label>
+          {error && (
+            <p className="notice notice--warning" role="alert" data-sync-error={error}>
+              {t(`errors.${error}`)}
+            </p>
+          )}
+          <div className="dialog-footer" style={{ paddingInline: 0 }}>
+            <button type="submit" className="button button--primary" disabled={busy} data-action="sync-sign-in">
+              {busy ? t('signingIn') : t('signIn')}
+            </button>
+          </div>
+        </form>
+      )}
+    </Dialog>
+  );
+}

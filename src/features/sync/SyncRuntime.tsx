@@ -1,0 +1,34 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { readSyncAccount } from '../../core/sync/sync-account';
+import { useStore } from '../../shared/store-context';
+import { useValueStore } from '../../shared/value-store';
+import { syncAccountChanges } from './sync-status';
+
+/**
+ * Runs sync while an account is stored, and nothing otherwise: the engine (Yjs, Hocuspocus) is
+ * loaded only then, so the first page of a reader without sync carries none of it.
+ */
+export function SyncRuntime() {
+  const store = useStore();
+  const queryClient = useQueryClient();
+  const changes = useValueStore(syncAccountChanges);
+  const account = readSyncAccount(store);
+  const token = account?.session.token ?? null;
+
+  useEffect(() => {
+    const current = readSyncAccount(store);
+    if (!current) return;
+    let stop: (() => void) | null = null;
+    let cancelled = false;
+    void import('./sync-engine').then(({ startSyncEngine }) => {
+      if (!cancelled) stop = startSyncEngine(store, current, queryClient);
+    });
+    return () => {
+      cancelled = true;
+      stop?.();
+    };
+  }, [store, queryClient, token, changes]);
+
+  return null;
+}

@@ -1,0 +1,25 @@
+import * as v from 'valibot';
+import { sessionSchema, type SyncSession } from '../../core/sync/session';
+import { normaliseServerUrl } from '../../core/sync/sync-account';
+
+/** POST /login: the password goes to the server once and is not kept; the answer is validated. */
+export type SignInResult = { readonly ok: true; readonly session: SyncSession } | { readonly ok: false; readonly error: 'wrong' | 'tooMany' | 'unreachable' | 'unexpected' };
+
+export async function signIn(server: string, user: string, password: string): Promise<SignInResult> {
+  let response: Response;
+  try {
+    response = await fetch(`${normaliseServerUrl(server)}/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ user: user.trim(), password }),
+      credentials: 'omit',
+    });
+  } catch {
+    return { ok: false, error: 'unreachable' };
+  }
+  if (response.status === 401 || response.status === 400) return { ok: false, error: 'wrong' };
+  if (response.status === 429) return { ok: false, error: 'tooMany' };
+  if (!response.ok) return { ok: false, error: 'unexpected' };
+  const session = v.safeParse(sessionSchema, await response.json().catch(() => null));
+  return session.success ? { ok: true, session: session.output } : { ok: false, error: 'unexpected' };
+}

@@ -1,0 +1,170 @@
+import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from '@hocuspocus/provider';
+import type { QueryClient } from '@tanstack/react-query';
+import * as Y from 'yjs';
+import type { Store } from '../../core/storage/storage';
+import { groupDocumentName, NOTES_MAP, personalDocumentName } from '../../core/sync/data-model';
+import { claimedArticle, LOCAL_ORIGIN, mirrorGroupNotes, syncNotesPass, type NoteScope, type SyncPassResult } from '../../core/sync/notes-sync';
+import { accountKey, markSynced, websocketUrl, type SyncAccount } from '../../core/sync/sync-account';
+import { queryKeys } from '../../shared/query-keys';
+import { syncStatus, type SyncStatus } from './sync-status';
+
+/**
+ * The running sync for a signed-in reader (loaded only when sync is on). Over one websocket:
+ * - the reader's own document (private notes, reading progress);
+ * - per group, the reader's own notes in it (written here) and each other member's (read-only,
+ *   mirrored into local storage).
+ * A sync pass (core/sync/notes-sync) runs whenever either side of a document changes. Passes run
+ * only while connected and synced with the server, so what this device records as agreed is what
+ * the server has; offline, changes simply stay in local storage until it returns.
+ */
+const PASS_DELAY_MS = 150;
+/** A pass now and then catches changes that no event announced (reading progress is saved without one). */
+const PERIODIC_PASS_MS = 15_000;
+
+interface Channel {
+  readonly doc: Y.Doc;
+  readonly provider: HocuspocusProvider;
+  readonly scope: NoteScope;
+  /** Another member's group notes: never written from here. */
+  readonly mirror: boolean;
+  readonly baseKey: string;
+  /** What the next pass must look at: some articles, or everything. */
+  pending: Set<string> | 'all';
+  timer?: ReturnType<typeof setTimeout>;
+}
+
+export function startSyncEngine(store: Store, account: SyncAccount, queryClient: QueryClient): () => void {
+  const me = account.session.user;
+  let conflicts = syncStatus.get().conflicts;
+  let refused = false;
+  let authFailed: string | null = null;
+  const set = (status: Omit<SyncStatus, 'conflicts'>) => syncStatus.set({ ...status, conflicts });
+
+  const socket = new HocuspocusProviderWebsocket({ url: websocketUrl(account.server), delay: 1_000, minDelay: 1_000, maxDelay: 5_000, maxAttempts: 0 });
+  const channels: Channel[] = [];
+
+  function open(name: string, scope: NoteScope, mirror: boolean): Channel {
+    const doc = new Y.Doc();
+    const personal = scope === null;
+    const provider = new HocuspocusProvider({
+      websocketProvider: socket,
+      name,
+      document: doc,
+      token: account.session.token,
+      onSynced: () => schedule(channel, 'all', 0),
+      onAuthenticationFailed: ({ reason }) => {
+        // The reader's own document refused: the session is over. A group one: membership changed.
+        if (!personal) return;
+        authFailed = reason;
+        set({ state: 'error', reason: { key: 'session', detail: reason } });
+      },
+      onClose: ({ event }) => {
+        // The server closes a document with a reason when it refused what this device sent.
+        if (event.reason && !authFailed) set({ state: 'error', reason: { key: 'server', detail: event.reason } });
+      },
+    });
+    const channel: Channel = { doc, provider, scope, mirror, baseKey: personal ? accountKey(account) : `${accountKey(account)}|${name}`, pending: 'all' };
+    // Changes from the server: only the articles whose notes changed need a look.
+    doc.getMap(NOTES_MAP).observe((event) => {
+      if (event.transaction.origin === LOCAL_ORIGIN) return;
+      const notes = doc.getMap(NOTES_MAP);
+      schedule(
+        channel,
+        [...event.keysChanged].map((id) => claimedArticle(notes.get(id) ?? event.changes.keys.get(id)?.oldValue)),
+      );
+    });
+    // Anything else from the server (progress, tombstones): a pass over what the notes events queued.
+    doc.on('update', (_update: Uint8Array, origin: unknown) => {
+      if (origin !== LOCAL_ORIGIN) schedule(channel, []);
+    });
+    provider.on('unsyncedChanges', () => {
+      if (!provider.hasUnsyncedChanges && online(channels[0]!)) markSynced(store, new Date());
+      showState();
+    });
+    channels.push(channel);
+    return channel;
+  }
+
+  const online = (channel: Channel) => socket.status === WebSocketStatus.Connected && channel.provider.isSynced && !authFailed;
+
+  function showState(): void {
+    if (authFailed) return;
+    const personal = channels[0]!;
+    if (refused) set({ state: 'error', reason: { key: 'refused' } });
+    else if (!online(personal)) set({ state: 'offline' });
+    else set({ state: channels.some((c) => c.provider.hasUnsyncedChanges) ? 'syncing' : 'synced' });
+  }
+
+  function pass(channel: Channel): void {
+    if (!online(channel)) return showState();
+    const scope = channel.pending;
+    channel.pending = new Set();
+    const articles = scope === 'all' ? undefined : scope;
+    const result: SyncPassResult =
+      channel.mirror && channel.scope ? mirrorGroupNotes(store, channel.doc, channel.scope) : syncNotesPass(store, channel.doc, channel.baseKey, new Date(), articles, channel.scope);
+    conflicts += result.conflicts;
+    refused = result.refused > 0;
+    for (const articleId of result.changedArticles) void queryClient.invalidateQueries({ queryKey: queryKeys.annotations(articleId) });
+    if (result.changedArticles.length) void queryClient.invalidateQueries({ queryKey: queryKeys.allAnnotations(), exact: true });
+    if (result.progressChanged) void queryClient.invalidateQueries({ queryKey: ['store', 'progress'] });
+    if (!channel.provider.hasUnsyncedChanges && channel === channels[0]) markSynced(store, new Date());
+    showState();
+  }
+
+  /** Queue a pass over some articles (an undefined id, or 'all': everything). */
+  function schedule(channel: Channel, articles: Iterable<string | undefined> | 'all' = 'all', delay = PASS_DELAY_MS): void {
+    if (articles === 'all') channel.pending = 'all';
+    else if (channel.pending !== 'all') {
+      const queued = channel.pending;
+      for (const id of articles) {
+        if (id === undefined) channel.pending = 'all';
+        else queued.add(id);
+      }
+    }
+    clearTimeout(channel.timer);
+    channel.timer = setTimeout(() => pass(channel), delay);
+  }
+  const scheduleAll = (articles: Iterable<string | undefined> | 'all' = 'all') => {
+    for (const channel of channels) if (!channel.mirror) schedule(channel, articles === 'all' ? 'all' : [...articles]);
+  };
+
+  open(personalDocumentName(me), null, false);
+  for (const group of account.session.groups) {
+    open(groupDocumentName(group.name, me), { group: group.name, author: me }, false);
+    for (const member of group.members) if (member !== me) open(groupDocumentName(group.name, member), { group: group.name, author: member }, true);
+  }
+
+  socket.on('status', () => {
+    showState();
+    if (socket.status === WebSocketStatus.Connected) scheduleAll('all');
+  });
+  // Local changes: this tab's saves (react-query mutations) and other tabs (storage events).
+  const stopMutations = queryClient.getMutationCache().subscribe((event) => {
+    if (event.type === 'updated' && event.mutation.state.status === 'success') {
+      // A save or delete of one annotation touches its article only; anything else (an import) all.
+      const articleId = (event.mutation.state.variables as { articleId?: unknown } | undefined)?.articleId;
+      scheduleAll(typeof articleId === 'string' ? [articleId] : 'all');
+    }
+  });
+  const stopStore = store.subscribe(() => scheduleAll('all'));
+  const periodic = setInterval(() => scheduleAll('all'), PERIODIC_PASS_MS);
+  const onOnline = () => socket.connect();
+  globalThis.addEventListener?.('online', onOnline);
+
+  set({ state: 'offline' });
+  for (const channel of channels) channel.provider.attach();
+
+  return () => {
+    clearInterval(periodic);
+    stopMutations();
+    stopStore();
+    globalThis.removeEventListener?.('online', onOnline);
+    for (const channel of channels) {
+      clearTimeout(channel.timer);
+      channel.provider.destroy();
+      channel.doc.destroy();
+    }
+    socket.destroy();
+    syncStatus.set({ state: 'off', conflicts: 0 });
+  };
+}
