@@ -29,7 +29,7 @@ export interface TagOptions {
 export interface TagResult { mentions: EntityMention[]; entities: Entity[] }
 
 const SENTENCE_END = /^[.!?؟…]+$/;
-const NAME_BITS = GAZ.COUNTRY | GAZ.CITY | GAZ.GIVEN | GAZ.TR_B_PERS | GAZ.TR_B_LOC | GAZ.TR_B_ORG | GAZ.TR_B_MISC | GAZ.TR_I_PERS;
+const NAME_BITS = GAZ.COUNTRY | GAZ.CITY | GAZ.GIVEN | GAZ.SURNAME | GAZ.WORLD_CITY | GAZ.TR_B_PERS | GAZ.TR_B_LOC | GAZ.TR_B_ORG | GAZ.TR_B_MISC | GAZ.TR_I_PERS;
 
 /** Token ranges per sentence: split at sentence punctuation and at line breaks. */
 export function splitSentences(text: string, tokens: readonly Token[]): Array<[number, number]> {
@@ -120,6 +120,14 @@ export function tagTexts(model: NerModel, texts: readonly string[], options: Tag
     drafts.push(d);
     taken[d.block]?.push([d.start, d.end]);
   };
+  /** A known longer name takes the place of the model's mentions inside it (قطاع غزة over غزة). */
+  const widen = (d: Draft): void => {
+    const inside = drafts.filter((x) => x.block === d.block && x.start < d.end && d.start < x.end);
+    if (!inside.length || !inside.every((x) => x.source === 'model' && x.start >= d.start && x.end <= d.end && x.end - x.start < d.end - d.start)) return add(d);
+    for (const x of inside) drafts.splice(drafts.indexOf(x), 1);
+    taken[d.block] = (taken[d.block] ?? []).filter(([a, b]) => !inside.some((x) => x.start === a && x.end === b));
+    add(d);
+  };
   const text = (block: number, s: number, e: number): string => (texts[block] ?? '').slice(s, e);
   /** Matches canonical words at token i; returns the visible start offset or -1. */
   const matchAt = (tokens: readonly Token[], i: number, words: readonly string[]): number => {
@@ -162,7 +170,8 @@ export function tagTexts(model: NerModel, texts: readonly string[], options: Tag
       }
     }
   });
-  // 4. Multi-word names from the gazetteer (curated lists, names seen in training) the model missed.
+  // 4. Multi-word names from the gazetteer (curated lists, names seen in training) the model missed
+  //    or only tagged in part.
   sentenceLists.forEach((sentences, block) => {
     for (const sent of sentences) {
       const stems = sent.map((t) => stripProclitics(cleanWord(t.text)).stem);
@@ -174,7 +183,7 @@ export function tagTexts(model: NerModel, texts: readonly string[], options: Tag
           const first = sent[i] as Token;
           const last = sent[i + len - 1] as Token;
           const start = first.start + rawOffsetAfter(first.text, cliticLength(first.text, known));
-          add({ block, start, end: last.end, type, source: 'rules', words: canonicalWords(text(block, start, last.end)) });
+          widen({ block, start, end: last.end, type, source: 'rules', words: canonicalWords(text(block, start, last.end)) });
           break;
         }
       }

@@ -12,6 +12,12 @@ export interface CuratedLists {
   organisations?: readonly string[];
   miscNames?: readonly string[];
   orgWords: readonly string[];
+  /** Family names (a bit of their own: many are also ordinary words). */
+  surnames?: readonly string[];
+  /** Full names of people: phrase entries; first word given name, last word family name. */
+  people?: readonly string[];
+  /** Cities from a large world list (a bit of their own; only multi-word ones become phrases). */
+  worldCities?: readonly string[];
   locWords: readonly string[];
   /** Ordinary dictionary words (optional: large). */
   dictionary?: Iterable<string>;
@@ -51,7 +57,18 @@ export function curatedGazetteer(lists: CuratedLists): Map<number, number> {
   addNames(lists.givenNames, GAZ.GIVEN);
   addNames(lists.organisations ?? [], GAZ.ORG_NAME);
   addNames(lists.miscNames ?? [], GAZ.MISC_NAME);
+  for (const w of lists.surnames ?? []) add(map, w, GAZ.SURNAME);
+  for (const name of lists.people ?? []) {
+    const parts = name.split(/\s+/).filter(Boolean);
+    parts.forEach((p, i) => add(map, p, i === parts.length - 1 ? GAZ.SURNAME : i === 0 ? GAZ.GIVEN : GAZ.MULTI_CONT));
+  }
+  for (const name of lists.worldCities ?? []) {
+    const parts = name.split(/\s+/).filter(Boolean);
+    parts.forEach((p, i) => add(map, p, i === 0 ? GAZ.WORLD_CITY : GAZ.MULTI_CONT));
+  }
   const phrases = (names: readonly string[], type: number): void => { for (const nm of names) addPhrase(map, nm.split(/\s+/), type); };
+  phrases(lists.people ?? [], 0);
+  phrases((lists.worldCities ?? []).filter((n) => /\s/.test(n)), 1);
   phrases(lists.countries, 1);
   phrases(lists.cities, 1);
   phrases(lists.organisations ?? [], 2);
