@@ -28,6 +28,7 @@ export const GAZ = {
   SURNAME: 1 << 19, // a family name (GATE surnames, last words of people in the news list)
   // (bits 20-23 are phrase types, see PHRASE_SHIFT)
   WORLD_CITY: 1 << 24, // first word of a city in the world-cities list (many are also ordinary words)
+  NEWS: 1 << 25, // a one-word name of the curated news list: read by the reader's rule layer, not a feature
 } as const;
 /** Phrase entries (key = 'P:' + stems) carry their type in these bits: PERS, LOC, ORG, MISC. */
 export const PHRASE_SHIFT = 20;

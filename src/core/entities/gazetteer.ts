@@ -16,6 +16,8 @@ export interface CuratedLists {
   surnames?: readonly string[];
   /** Full names of people: phrase entries; first word given name, last word family name. */
   people?: readonly string[];
+  /** One-word names of today's news (ترمب, حماس, الأونروا), flagged for the reader's rule layer. */
+  newsWords?: readonly string[];
   /** Cities from a large world list (a bit of their own; only multi-word ones become phrases). */
   worldCities?: readonly string[];
   locWords: readonly string[];
@@ -58,6 +60,7 @@ export function curatedGazetteer(lists: CuratedLists): Map<number, number> {
   addNames(lists.organisations ?? [], GAZ.ORG_NAME);
   addNames(lists.miscNames ?? [], GAZ.MISC_NAME);
   for (const w of lists.surnames ?? []) add(map, w, GAZ.SURNAME);
+  for (const w of lists.newsWords ?? []) add(map, w, GAZ.NEWS);
   for (const name of lists.people ?? []) {
     const parts = name.split(/\s+/).filter(Boolean);
     parts.forEach((p, i) => add(map, p, i === parts.length - 1 ? GAZ.SURNAME : i === 0 ? GAZ.GIVEN : GAZ.MULTI_CONT));
