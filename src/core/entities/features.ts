@@ -36,8 +36,9 @@ const TRIGGER_BITS = GAZ.TITLE | GAZ.ORG_WORD | GAZ.LOC_WORD;
 const CURATED_NAME_BITS = GAZ.COUNTRY | GAZ.CITY | GAZ.GIVEN | GAZ.MULTI_CONT | GAZ.ORG_NAME | GAZ.MISC_NAME | GAZ.SURNAME | GAZ.WORLD_CITY;
 const TRAIN_BITS = 0x7f80;
 
-/** Word → category bits, keyed by the 32-bit hash of a normalised form. */
-export type Gazetteer = ReadonlyMap<number, number>;
+/** Word → category bits, keyed by the 32-bit hash of a normalised form (a Map while training; a
+ *  binary search over the model file's sorted keys once shipped). */
+export interface Gazetteer { get(key: number): number | undefined }
 
 /** FNV-1a over UTF-16 units, seeded per feature template, with a final avalanche. */
 export function hashString(s: string, seed: number): number {
