@@ -26,15 +26,15 @@ describe('ImportDialog', () => {
   it('gives several files a result line each, and saves only the good ones', async () => {
     const { store } = await renderWithApp(<ImportDialog open onClose={() => {}} />);
     fireEvent.click(screen.getByRole('radio', { name: 'فتح ملف' }));
-    const files = [
-      new File([html('الخبر الأول')], 'one.html', { type: 'text/html' }),
-      new File(['\u0000\u0001binary'], 'two.txt', { type: 'text/plain' }),
-      new File([html('الخبر الثاني')], 'three.htm', { type: 'text/html' }),
-    ];
+    // jsdom's File cannot be read; give each the reading method browsers have.
+    const file = (content: string, name: string, type: string) =>
+      Object.assign(new File([content], name, { type }), { arrayBuffer: async () => new TextEncoder().encode(content).buffer });
+    const files = [file(html('الخبر الأول'), 'one.html', 'text/html'), file('\u0000\u0001binary', 'two.txt', 'text/plain'), file(html('الخبر الثاني'), 'three.htm', 'text/html')];
     fireEvent.change(document.querySelector('input[type="file"]')!, { target: { files } });
     fireEvent.click(screen.getByRole('button', { name: 'استيراد' }));
     await waitFor(() => expect(document.querySelectorAll('[data-import-result]')).toHaveLength(3));
-    expect([...document.querySelectorAll('[data-import-result]')].map((e) => e.getAttribute('data-status'))).toEqual(['imported', 'refused', 'imported']);
+    const texts = [...document.querySelectorAll('[data-import-result]')].map((e) => e.textContent);
+    expect([...document.querySelectorAll('[data-import-result]')].map((e) => e.getAttribute('data-status')), texts.join(' | ')).toEqual(['imported', 'refused', 'imported']);
     expect(document.querySelector('[data-import-result][data-status="imported"]')).toHaveTextContent('الخبر الأول');
     expect(listImported(store).map((item) => item.article.title).sort()).toEqual(['الخبر الأول', 'الخبر الثاني']);
   });
