@@ -92,7 +92,7 @@ for (const depth of [5_000, 20_000, 100_000]) {
 }
 
 test('50,000 notes: imported in slices, and the report says how many the store kept', async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   await importFile(page, 'story.txt', 'text/plain', `عنوان القصة\n\n${SENTENCE}\n\n${SENTENCE.replace('الحكومة', 'الوزارة')}`);
   await expect(page.locator('article h1')).toBeVisible();
   const articleId = decodeURIComponent(new URL(page.url()).hash.split('/')[2] ?? '');
@@ -114,7 +114,7 @@ test('50,000 notes: imported in slices, and the report says how many the store k
   await page.locator('[data-notes-panel] [data-action="import-notes"]').setInputFiles({ name: 'many.jsonld', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(notes)) });
   const started = Date.now();
   const stored = page.locator('[data-notes-panel] [data-import-report] [data-import-stored]');
-  await expect(stored).toBeVisible({ timeout: 100_000 });
+  await expect(stored).toBeVisible({ timeout: 200_000 });
   console.log(`[figure] notes import: report after ${Date.now() - started} ms`);
   await longest(page, 'notes import');
   const claimed = Number(await stored.getAttribute('data-import-stored'));

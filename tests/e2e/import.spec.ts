@@ -171,6 +171,8 @@ test.afterAll(() => new Promise<void>((done) => server.close(() => done())));
 
 test('the bookmarklet hands a page from another origin to Hashiya, which imports it with its URL as source', async ({ page, context }) => {
   await open(page, '#/');
+  await page.locator('[data-action="show-bookmarklet"]').click();
+  await expect(page.locator('[data-action="bookmarklet"]')).toHaveAttribute('href', /^javascript:/);
   const href = await page.locator('[data-action="bookmarklet"]').getAttribute('href');
   expect(href).toMatch(/^javascript:/);
 

@@ -25,12 +25,15 @@ export function ImportEntryPoints() {
   const toast = useToast();
   const link = useRef<HTMLAnchorElement>(null);
 
-  // React refuses javascript: URLs in JSX; the bookmarklet is set on the element itself (never run here: the CSP forbids it).
+  // The page carries no javascript: URL until the reader asks for the bookmarklet. React refuses
+  // such URLs in JSX, so it is set on the element itself (never run here: the CSP forbids it).
+  const [showBookmarklet, setShowBookmarklet] = useState(false);
   useEffect(() => {
+    if (!showBookmarklet) return;
     const appUrl = new URL(window.location.href);
     appUrl.search = '';
     link.current?.setAttribute('href', bookmarkletHref(appUrl.href));
-  }, []);
+  }, [showBookmarklet]);
 
   // The share target's parameters are read once, then taken out of the address.
   useEffect(() => {
@@ -109,10 +112,18 @@ export function ImportEntryPoints() {
   return (
     <>
       <div className="import-entry">
-        <a ref={link} className="button button--small bookmarklet-link" data-action="bookmarklet" onClick={(e) => e.preventDefault()} aria-describedby="bookmarklet-hint">
-          {t('bookmarklet.link')}
-        </a>
-        <span id="bookmarklet-hint" className="import-entry-hint">{t('bookmarklet.hint')}</span>
+        {showBookmarklet ? (
+          <>
+            <a ref={link} className="button button--small bookmarklet-link" data-action="bookmarklet" onClick={(e) => e.preventDefault()} aria-describedby="bookmarklet-hint">
+              {t('bookmarklet.link')}
+            </a>
+            <span id="bookmarklet-hint">{t('bookmarklet.hint')}</span>
+          </>
+        ) : (
+          <button type="button" className="button button--ghost button--small" onClick={() => setShowBookmarklet(true)} data-action="show-bookmarklet">
+            {t('bookmarklet.show')}
+          </button>
+        )}
         <span className="import-entry-hint">{t('drop.hint')}</span>
       </div>
       <ImportResults lines={lines} onDismiss={() => setLines([])} />
