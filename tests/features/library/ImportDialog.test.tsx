@@ -1,10 +1,9 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { listImported } from '../../../src/core/article/imported-articles';
-import { createStore } from '../../../src/core/storage/storage';
+import type { IdbStore } from '../../../src/core/storage/idb-store';
 import { ImportDialog } from '../../../src/features/library/ImportDialog';
-import { MemoryStorage } from '../../helpers/memory-storage';
-import { renderWithApp } from '../../helpers/render';
+import { freshIdbStore, renderWithApp } from '../../helpers/render';
 
 const ARTICLE = 'عنوان تجريبي\n\nفقرة أولى من المقال المستورد فيها كلمات كافية.\n\nفقرة ثانية من المقال.';
 const html = (title: string) =>
@@ -12,9 +11,10 @@ const html = (title: string) =>
 
 describe('ImportDialog', () => {
   it('says the article was not saved when the store refuses it, and never "Imported"', async () => {
-    const storage = new MemoryStorage();
-    storage.failWrites = true;
-    await renderWithApp(<ImportDialog open onClose={() => {}} />, { store: createStore(storage, null) });
+    // Articles live in IndexedDB: one whose every write meets a full disk.
+    const db = freshIdbStore();
+    const full: IdbStore = { ...db, write: async () => ({ ok: false, reason: 'quota' }), put: async () => ({ ok: false, reason: 'quota' }) };
+    await renderWithApp(<ImportDialog open onClose={() => {}} />, { db: full });
     fireEvent.change(screen.getByLabelText('نص المقال'), { target: { value: ARTICLE } });
     fireEvent.click(screen.getByRole('button', { name: 'استيراد' }));
     const refusal = await screen.findByRole('alert');
@@ -24,7 +24,7 @@ describe('ImportDialog', () => {
   });
 
   it('gives several files a result line each, and saves only the good ones', async () => {
-    const { store } = await renderWithApp(<ImportDialog open onClose={() => {}} />);
+    const { db } = await renderWithApp(<ImportDialog open onClose={() => {}} />);
     fireEvent.click(screen.getByRole('radio', { name: 'فتح ملف' }));
     // jsdom's File cannot be read; give each the reading method browsers have.
     const file = (content: string, name: string, type: string) =>
@@ -36,6 +36,6 @@ describe('ImportDialog', () => {
     const texts = [...document.querySelectorAll('[data-import-result]')].map((e) => e.textContent);
     expect([...document.querySelectorAll('[data-import-result]')].map((e) => e.getAttribute('data-status')), texts.join(' | ')).toEqual(['imported', 'refused', 'imported']);
     expect(document.querySelector('[data-import-result][data-status="imported"]')).toHaveTextContent('الخبر الأول');
-    expect(listImported(store).map((item) => item.article.title).sort()).toEqual(['الخبر الأول', 'الخبر الثاني']);
+    expect((await listImported(db)).map((item) => item.article.title).sort()).toEqual(['الخبر الأول', 'الخبر الثاني']);
   });
 });
