@@ -18,7 +18,10 @@ export function predictFile(model: NerModel, sentences: ConllLine[][]): { tags: 
 }
 
 export function evaluateFile(model: NerModel, path: string): EvalResult & { tokensPerSecond: number; tokens: number } {
-  const { sentences } = readConll(path);
+  return evaluateSentences(model, readConll(path).sentences);
+}
+
+export function evaluateSentences(model: NerModel, sentences: ConllLine[][]): EvalResult & { tokensPerSecond: number; tokens: number } {
   const gold = sentences.map((s) => s.map((l) => tagId(l.tag ?? 'O')));
   const run = predictFile(model, sentences);
   return { ...evaluateSpans(gold, run.tags), tokensPerSecond: run.tokens / run.seconds, tokens: run.tokens };

@@ -1,7 +1,9 @@
 // npm run ner:train — trains the shipped NER model from ANERcorp train.tsv; dev.tsv selects epochs.
+// Needs the word classes of `npm run ner:clusters` (or --without cluster).
 import { join } from 'node:path';
-// Options: --epochs N, --buckets LOG2, --without group,group, --dict, --one-pass, --out PATH, --no-write
-import { writeFileSync } from 'node:fs';
+// Options: --epochs N, --buckets LOG2, --without group,group, --without-lists news,cities,gate,
+// --wikifane-share S, --wikifane-gazetteer, --pass2-news, --aner-repeat N, --dict, --one-pass, --out PATH, --no-write
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
 import { ALL_GROUPS_MASK, DOCUMENT_GROUP, FEATURE_GROUPS, documentBits, type FeatureGroup, type Gazetteer } from '../../src/core/entities/features.ts';
@@ -11,6 +13,10 @@ import { loadModel, predictDocument, predictLinear, serializeModel, type LinearM
 import { trainPerceptron, type FloatModel, type LabelledSentence } from '../../src/core/entities/perceptron.ts';
 import { evaluateSpans } from '../../src/core/entities/evaluate.ts';
 import { DATA_DIR, MODEL_PATH, readConll, toLabelled } from './conll.ts';
+import { readWikifane } from './wikifane.ts';
+import { gateLists, newsNames, worldCities } from './gazetteers.ts';
+import { CLUSTERS_PATH } from './clusters-path.ts';
+import { addClusters, parseClusters } from '../../src/core/entities/clusters.ts';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -58,13 +64,45 @@ if (useDict) groups |= 1 << FEATURE_GROUPS.indexOf('dictionary');
 const write = !process.argv.includes('--no-write');
 const out = arg('out') ?? MODEL_PATH;
 
-const train = toLabelled(readConll(join(DATA_DIR, 'train.tsv')).sentences);
+const anerTrain = toLabelled(readConll(join(DATA_DIR, 'train.tsv')).sentences);
 const dev = toLabelled(readConll(join(DATA_DIR, 'dev.tsv')).sentences);
+// WikiFANE (in ANERcorp's conventions): its dev split is never trained on and gives the
+// out-of-domain figure. --wikifane-share S adds that share of its train sentences to the training
+// data (measured: it costs ANERcorp dev 0.01-0.02, see docs/ner.md); --wikifane-gazetteer uses
+// only the names it labels, as a gazetteer.
+const wikifane = readWikifane(anerTrain);
+const WF_SHARE = Number(arg('wikifane-share') ?? 0);
+const WF_GAZETTEER = process.argv.includes('--wikifane-gazetteer');
+const wfTrain = wikifane.train.filter((_, i) => (i % 100) < WF_SHARE * 100);
+// --aner-repeat N: ANERcorp sentences N times over, so news outweighs encyclopaedic text.
+const ANER_REPEAT = Number(arg('aner-repeat') ?? 1);
+const train = [...Array.from({ length: ANER_REPEAT }, () => anerTrain).flat(), ...wfTrain];
+console.log(`training sentences: ANERcorp ${anerTrain.length}, WikiFANE ${wfTrain.length}`);
 
 const lists: CuratedLists = {
   countries: countryNames(), cities: CITIES, givenNames: [...GIVEN_NAMES, ...MORE_GIVEN_NAMES], titles: PERSON_TITLES, orgWords: ORG_WORDS, locWords: LOC_WORDS,
   organisations: ORGANISATIONS, miscNames: [...MISC_NAMES, ...currencyNames()],
 };
+// Shared lists (options to leave each out, for the ablation): today's news names, world cities, GATE.
+const without = (arg('without-lists') ?? '').split(',');
+if (!without.includes('news')) {
+  const news = newsNames();
+  lists.people = news.PERS;
+  lists.cities = [...lists.cities, ...news.LOC];
+  lists.organisations = [...(lists.organisations ?? []), ...news.ORG];
+  lists.miscNames = [...(lists.miscNames ?? []), ...news.MISC];
+  lists.newsWords = Object.values(news).flat().filter((n) => !/\s/.test(n));
+}
+if (!without.includes('cities')) lists.worldCities = worldCities();
+if (!without.includes('gate')) {
+  const g = gateLists();
+  lists.givenNames = [...lists.givenNames, ...g.givenNames];
+  lists.surnames = g.surnames;
+  lists.titles = [...lists.titles, ...g.titles];
+  lists.organisations = [...(lists.organisations ?? []), ...g.organisations];
+  lists.countries = [...lists.countries, ...g.countries];
+  lists.cities = [...lists.cities, ...g.places];
+}
 if (useDict) {
   const { dictionaryWordsFor } = await import('./dict-ar.ts');
   lists.dictionary = dictionaryWordsFor([...train, ...dev].flatMap((s) => s.tokens));
@@ -74,10 +112,19 @@ if (useDict) {
   const db = createRequire(import.meta.url)('arabic-name-to-en/cases/fullnamedb.js') as Record<string, string>;
   lists.givenNames = [...lists.givenNames, ...Object.keys(db)];
 }
-const curated = curatedGazetteer(lists);
+const curated = WF_GAZETTEER
+  // Names WikiFANE labels (train part only), as word and phrase bits; no VOCAB bit (not training text).
+  ? trainingGazetteer(wikifane.train, curatedGazetteer(lists), GAZ_SHARE, Infinity)
+  : curatedGazetteer(lists);
+if ((groups & (1 << FEATURE_GROUPS.indexOf('cluster'))) !== 0) {
+  // Word classes from `npm run ner:clusters` (cached outside git).
+  if (!existsSync(CLUSTERS_PATH)) throw new Error(`no word classes at ${CLUSTERS_PATH}: run npm run ner:clusters first (or --without cluster)`);
+  addClusters(curated, parseClusters(readFileSync(CLUSTERS_PATH, 'utf8')));
+}
 const full = trainingGazetteer(train, curated, GAZ_SHARE, VOCAB_MIN);
 // Jackknife: a training sentence sees the gazetteer built from the other folds, as unseen text would.
-const fold = (i: number): number => i % FOLDS;
+// A repeated sentence stays in the fold of its first copy, so no fold sees its own labels.
+const fold = (i: number): number => (i < ANER_REPEAT * anerTrain.length ? i % anerTrain.length : i) % FOLDS;
 const foldGaz = Array.from({ length: FOLDS }, (_, f) => trainingGazetteer(train.filter((_, i) => fold(i) !== f), curated, GAZ_SHARE, VOCAB_MIN));
 const gazFor = (i: number): Gazetteer => foldGaz[fold(i)] ?? full;
 
@@ -137,13 +184,22 @@ if (twoPass) {
   const trainBits = documentBits(train.map((s) => s.tokens), oof, WINDOW);
   const devPass1 = devTokens.map((s) => predictLinear(pass1, full, s));
   const devBits = documentBits(devTokens, devPass1, WINDOW);
-  passes.push(fit('pass2', train, groups | DOCUMENT_GROUP, gazFor, (i) => trainBits[i], (q) => devTokens.map((s, i) => predictLinear(q, full, s, devBits[i]))));
+  // --pass2-news: the second pass learns from ANERcorp (news) only, WikiFANE reaching it through
+  // the first pass's tags (stacking as domain adaptation).
+  const pass2Data = process.argv.includes('--pass2-news') ? anerTrain : train;
+  passes.push(fit('pass2', pass2Data, groups | DOCUMENT_GROUP, gazFor, (i) => trainBits[i], (q) => devTokens.map((s, i) => predictLinear(q, full, s, devBits[i]))));
 }
 
 const bytes = serializeModel({ gazetteer: full, passes, window: WINDOW });
 const shipped = loadModel(bytes);
 const res = evaluateSpans(devGold, predictDocument(shipped, devTokens, shipped.window));
-for (const [t, r] of Object.entries(res.perType)) console.log(`${t}\tP ${r.precision.toFixed(4)}\tR ${r.recall.toFixed(4)}\tF1 ${r.f1.toFixed(4)}\t(${r.tp + r.fn} gold)`);
+const report = (label: string, r: ReturnType<typeof evaluateSpans>): void => {
+  console.log(label);
+  for (const [t, x] of [...Object.entries(r.perType), ['micro', r.micro] as const]) console.log(`${t}\tP ${x.precision.toFixed(4)}\tR ${x.recall.toFixed(4)}\tF1 ${x.f1.toFixed(4)}\t(${x.tp + x.fn} gold)`);
+};
+const wfRes = evaluateSpans(wikifane.dev.map((s) => s.tags), predictDocument(shipped, wikifane.dev.map((s) => s.tokens), shipped.window));
+report('WikiFANE dev', wfRes);
+report('ANERcorp dev', res);
 console.log(`shipped model: ${passes.length} pass(es), ${bytes.length} B raw, ${gzipSync(bytes, { level: 9 }).length} B gzip, trained in ${elapsed()}`);
 if (write) { writeFileSync(out, bytes); console.log(`wrote ${out}`); }
-console.log(`F1 ${res.micro.f1.toFixed(4)}`);
+console.log(`F1 ${res.micro.f1.toFixed(4)}  (WikiFANE dev ${wfRes.micro.f1.toFixed(4)}, ORG ${wfRes.perType.ORG?.f1.toFixed(4)})`);

@@ -15,7 +15,13 @@ export function AppHeader({ actions }: { actions?: ReactNode }) {
       <nav aria-label={t('mainNav')}>
         {actions}
         <a className="button button--ghost" href="#/notes" data-action="open-notebook">
-          {t('notebook')}
+          <svg className="topbar-icon" viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false">
+            <path d="M5 4h11a3 3 0 0 1 3 3v13H8a3 3 0 0 1-3-3zM5 17a3 3 0 0 1 3-3h11M9 8h6" fill="none" stroke="currentColor" strokeWidth="1.7" strokeLinejoin="round" />
+          </svg>
+          <span className="topbar-label">{t('notebook')}</span>
+        </a>
+        <a className="button button--ghost" href="#/names" data-action="open-names">
+          {t('names')}
         </a>
         <SettingsMenu extra={<SyncEntry />} />
       </nav>

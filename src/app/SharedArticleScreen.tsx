@@ -41,7 +41,7 @@ export function SharedArticleScreen({ params }: SharedArticleScreenProps) {
           article={decoded.article}
           targetBlockId={sharing.targetBlockId}
           decorations={sharing.decorations}
-          notices={
+          alerts={
             <>
               <SharedArticleBanner article={decoded.article} {...(passage ? { passage } : {})} />
               {sharing.notices}

@@ -27,7 +27,10 @@ async function selectAndShare(page: Page, text: string): Promise<void> {
 async function sharePassage(page: Page, text: string, note?: string): Promise<string> {
   await selectAndShare(page, text);
   const panel = page.locator('dialog[data-dialog="share"]');
-  if (note !== undefined) await panel.locator('textarea[data-share-note]').fill(note);
+  if (note !== undefined) {
+    await panel.locator('input[data-share-include-note]').check();
+    await panel.locator('textarea[data-share-note]').fill(note);
+  }
   const link = panel.locator('a[data-share-link]');
   await expect(link).toBeVisible();
   return (await link.getAttribute('href'))!;
@@ -41,11 +44,15 @@ async function fresh(browser: Browser): Promise<Page> {
 
 const QUOTE = 'أجرى الرئيس الروسي فلاديمير بوتين اتصالًا هاتفيًا';
 
-test('a shared passage opens highlighted in a fresh browser, with the link also on the clipboard', async ({ page, context, browser }) => {
+test('a shared passage opens highlighted in a fresh browser; the link reaches the clipboard only on Copy', async ({ page, context, browser }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await openSample(page);
+  await page.evaluate(() => navigator.clipboard.writeText('before'));
   const href = await sharePassage(page, QUOTE);
-  expect(href).toMatch(new RegExp(`#/a/${SAMPLE_ID}/[a-z][a-z0-9-]*\\?q=.+&v=1$`));
+  expect(href).toMatch(new RegExp(`#/a/${SAMPLE_ID}/[a-z][a-z0-9-]*\\?q=.+&v=2$`));
+  await expect(page.locator('[data-share-preview]')).toContainText(QUOTE);
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('before');
+  await page.locator('dialog[data-dialog="share"] [data-action="copy-share-link"]').click();
   await expect(page.locator('[data-toast]').first()).toBeVisible();
   await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(href);
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/share-panel-ar.png` });
@@ -224,7 +231,8 @@ test('the share panel in the English interface', async ({ page }) => {
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/received-note-en.png` });
 });
 
-test('an existing highlight is shared from the notes panel, its note offered for the link', async ({ page, browser }) => {
+test('an existing highlight is shared from the notes panel: the passage alone by default, its note when chosen', async ({ page, context, browser }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await openSample(page);
   await expect(async () => {
     await selectText(page, QUOTE);
@@ -236,11 +244,18 @@ test('an existing highlight is shared from the notes panel, its note offered for
   await editor.locator('[data-action="save-note"]').click();
   await expect(editor).toBeHidden();
   await page.locator('[data-action="toggle-notes"]').click();
+  await page.evaluate(() => navigator.clipboard.writeText('before'));
   await page.locator('[data-notes-panel] [data-note-id] [data-action="share"]').first().click();
   const panel = page.locator('dialog[data-dialog="share"]');
+  await expect(panel.locator('a[data-share-link]')).toHaveAttribute('href', /v=2$/);
+  expect(await panel.locator('a[data-share-link]').getAttribute('href')).not.toContain('&n=');
+  await expect(panel.locator('[data-share-preview-note]')).toHaveCount(0);
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('before');
+  await panel.locator('input[data-share-include-note]').check();
   await expect(panel.locator('textarea[data-share-note]')).toHaveValue('ملاحظتي على الاتصال');
+  await expect(panel.locator('[data-share-preview-note]')).toContainText('ملاحظتي على الاتصال');
+  await expect(panel.locator('a[data-share-link]')).toHaveAttribute('href', /&n=/);
   const href = (await panel.locator('a[data-share-link]').getAttribute('href'))!;
-  expect(href).toContain('&n=');
 
   const other = await fresh(browser);
   await other.goto(href);

@@ -2,6 +2,7 @@
 // own lists, and group mentions of one entity under a shared key.
 import { findDates } from './dates.ts';
 import { GAZ, PHRASE_SHIFT, gazKey } from './features.ts';
+import { phraseKey } from './gazetteer.ts';
 import { predictDocument, type NerModel } from './model.ts';
 import { cleanWord, stripProclitics } from './normalize.ts';
 import { spansFromTags } from './tags.ts';
@@ -29,7 +30,7 @@ export interface TagOptions {
 export interface TagResult { mentions: EntityMention[]; entities: Entity[] }
 
 const SENTENCE_END = /^[.!?؟…]+$/;
-const NAME_BITS = GAZ.COUNTRY | GAZ.CITY | GAZ.GIVEN | GAZ.TR_B_PERS | GAZ.TR_B_LOC | GAZ.TR_B_ORG | GAZ.TR_B_MISC | GAZ.TR_I_PERS;
+const NAME_BITS = GAZ.COUNTRY | GAZ.CITY | GAZ.GIVEN | GAZ.SURNAME | GAZ.WORLD_CITY | GAZ.NEWS | GAZ.TR_B_PERS | GAZ.TR_B_LOC | GAZ.TR_B_ORG | GAZ.TR_B_MISC | GAZ.TR_I_PERS;
 
 /** Token ranges per sentence: split at sentence punctuation and at line breaks. */
 export function splitSentences(text: string, tokens: readonly Token[]): Array<[number, number]> {
@@ -109,6 +110,17 @@ export function tagTexts(model: NerModel, texts: readonly string[], options: Tag
   const nonNames = new Set((options.nonNames ?? []).map((n) => canonicalWords(n).join(' ')).filter(Boolean));
   const readerNames = (options.names ?? []).map((n) => ({ words: canonicalWords(n.text), type: n.type })).filter((n) => n.words.length > 0);
   const drafts: Draft[] = [];
+  /** Clitic letters to trim off a name's first word; a three-letter word (وتل أبيب) loses its و/ف
+   *  when the rest of the name is a known multi-word name. */
+  const nameCliticLength = (words: readonly Token[]): number => {
+    const first = (words[0] as Token).text;
+    const cut = cliticLength(first, known);
+    if (cut || words.length < 2) return cut;
+    const norm = cleanWord(first);
+    const rest = [norm.slice(1), ...words.slice(1).map((t) => t.text)];
+    // Longer words are already handled by cliticLength (and phrase keys strip their clitics anyway).
+    return /^[وف]..$/.test(norm) && ((model.gazetteer.get(phraseKey(rest)) ?? 0) >>> PHRASE_SHIFT) & 0xf ? 1 : 0;
+  };
   // All blocks form one document for the model's second pass.
   const tokenLists = texts.map((text) => tokenize(text));
   const sentenceLists = texts.map((text, b) => splitSentences(text, tokenLists[b] as Token[]).map(([s, e]) => (tokenLists[b] as Token[]).slice(s, e)));
@@ -119,6 +131,14 @@ export function tagTexts(model: NerModel, texts: readonly string[], options: Tag
     if (d.end <= d.start || !free(d.block, d.start, d.end)) return;
     drafts.push(d);
     taken[d.block]?.push([d.start, d.end]);
+  };
+  /** A known longer name takes the place of the model's mentions inside it (قطاع غزة over غزة). */
+  const widen = (d: Draft): void => {
+    const inside = drafts.filter((x) => x.block === d.block && x.start < d.end && d.start < x.end);
+    if (!inside.length || !inside.every((x) => x.source === 'model' && x.start >= d.start && x.end <= d.end && x.end - x.start < d.end - d.start)) return add(d);
+    for (const x of inside) drafts.splice(drafts.indexOf(x), 1);
+    taken[d.block] = (taken[d.block] ?? []).filter(([a, b]) => !inside.some((x) => x.start === a && x.end === b));
+    add(d);
   };
   const text = (block: number, s: number, e: number): string => (texts[block] ?? '').slice(s, e);
   /** Matches canonical words at token i; returns the visible start offset or -1. */
@@ -157,12 +177,13 @@ export function tagTexts(model: NerModel, texts: readonly string[], options: Tag
         // name, even when the family name is also an ordinary word the model keeps as O.
         const next = sent[span.end];
         if (span.type === 'PERS' && span.end - span.start === 1 && next && tags[span.end] === 0 && isGivenName(cleanWord(first.text)) && isSurnameCandidate(next.text)) last = next;
-        const start = first.start + rawOffsetAfter(first.text, cliticLength(first.text, known));
+        const start = first.start + rawOffsetAfter(first.text, nameCliticLength(sent.slice(span.start, span.end)));
         add({ block, start, end: last.end, type: span.type, source: 'model', words: canonicalWords(text(block, start, last.end)) });
       }
     }
   });
-  // 4. Multi-word names from the gazetteer (curated lists, names seen in training) the model missed.
+  // 4. Multi-word names from the gazetteer (curated lists, names seen in training) the model missed
+  //    or only tagged in part.
   sentenceLists.forEach((sentences, block) => {
     for (const sent of sentences) {
       const stems = sent.map((t) => stripProclitics(cleanWord(t.text)).stem);
@@ -173,11 +194,22 @@ export function tagTexts(model: NerModel, texts: readonly string[], options: Tag
           if (!type) continue;
           const first = sent[i] as Token;
           const last = sent[i + len - 1] as Token;
-          const start = first.start + rawOffsetAfter(first.text, cliticLength(first.text, known));
-          add({ block, start, end: last.end, type, source: 'rules', words: canonicalWords(text(block, start, last.end)) });
+          const start = first.start + rawOffsetAfter(first.text, nameCliticLength(sent.slice(i, i + len)));
+          widen({ block, start, end: last.end, type, source: 'rules', words: canonicalWords(text(block, start, last.end)) });
           break;
         }
       }
+    }
+  });
+  // 4b. One-word names of today's news (ترمب, وحماس, الأونروا) the model left out: the curated list
+  //     keeps only names that are not also ordinary words.
+  sentenceLists.forEach((sentences, block) => {
+    for (const sent of sentences) for (const tok of sent) {
+      const { stem } = stripProclitics(cleanWord(tok.text));
+      if (!((model.gazetteer.get(gazKey(stem)) ?? 0) & GAZ.NEWS)) continue;
+      const type = PHRASE_TYPES[((model.gazetteer.get(gazKey('P:' + stem)) ?? 0) >>> PHRASE_SHIFT) & 0xf];
+      const start = tok.start + rawOffsetAfter(tok.text, cliticLength(tok.text, known));
+      if (type) add({ block, start, end: tok.end, type, source: 'rules', words: canonicalWords(text(block, start, tok.end)) });
     }
   });
   // 5. A surname of a person named in full is that person elsewhere in the article ("بوتين").

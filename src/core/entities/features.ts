@@ -3,7 +3,7 @@
 import { cleanWord, stripProclitics } from './normalize.ts';
 
 /** Feature groups; each can be switched off for ablation. The model file records which were on. */
-export const FEATURE_GROUPS = ['word', 'norm', 'affix', 'stem', 'context', 'shape', 'nisba', 'trigger', 'gazetteer', 'dictionary', 'chars', 'document', 'unknown', 'foreign'] as const;
+export const FEATURE_GROUPS = ['word', 'norm', 'affix', 'stem', 'context', 'shape', 'nisba', 'trigger', 'gazetteer', 'dictionary', 'chars', 'document', 'unknown', 'foreign', 'cluster'] as const;
 export type FeatureGroup = (typeof FEATURE_GROUPS)[number];
 
 export function groupMask(groups: readonly FeatureGroup[]): number {
@@ -25,15 +25,20 @@ export const GAZ = {
   ORG_NAME: 1 << 16, // a word of a curated organisation name
   MISC_NAME: 1 << 17,
   VOCAB: 1 << 18, // the stem occurs in the training text (under any tag)
+  SURNAME: 1 << 19, // a family name (GATE surnames, last words of people in the news list)
+  // (bits 20-23 are phrase types, see PHRASE_SHIFT)
+  WORLD_CITY: 1 << 24, // first word of a city in the world-cities list (many are also ordinary words)
+  NEWS: 1 << 25, // a one-word name of the curated news list: read by the reader's rule layer, not a feature
 } as const;
 /** Phrase entries (key = 'P:' + stems) carry their type in these bits: PERS, LOC, ORG, MISC. */
 export const PHRASE_SHIFT = 20;
 const TRIGGER_BITS = GAZ.TITLE | GAZ.ORG_WORD | GAZ.LOC_WORD;
-const CURATED_NAME_BITS = GAZ.COUNTRY | GAZ.CITY | GAZ.GIVEN | GAZ.MULTI_CONT | GAZ.ORG_NAME | GAZ.MISC_NAME;
+const CURATED_NAME_BITS = GAZ.COUNTRY | GAZ.CITY | GAZ.GIVEN | GAZ.MULTI_CONT | GAZ.ORG_NAME | GAZ.MISC_NAME | GAZ.SURNAME | GAZ.WORLD_CITY;
 const TRAIN_BITS = 0x7f80;
 
-/** Word → category bits, keyed by the 32-bit hash of a normalised form. */
-export type Gazetteer = ReadonlyMap<number, number>;
+/** Word → category bits, keyed by the 32-bit hash of a normalised form (a Map while training; a
+ *  binary search over the model file's sorted keys once shipped). */
+export interface Gazetteer { get(key: number): number | undefined }
 
 /** FNV-1a over UTF-16 units, seeded per feature template, with a final avalanche. */
 export function hashString(s: string, seed: number): number {
@@ -55,10 +60,18 @@ function hash2(a: string, b: string, seed: number): number {
 export function gazKey(normWord: string): number {
   return hashString(normWord, 0x9e37);
 }
+/** Key of a word's class (see clusters.ts) in the gazetteer map. */
+export function clusterKey(normWord: string): number {
+  return hashString(`C:${normWord}`, 0x9e37);
+}
+/** Class levels as right shifts of the finest id: 32, 256 and 2,048 classes. */
+const CLUSTER_LEVELS = [6, 3, 0] as const;
+/** A class (stored + 1; 0 = none) at a level, as a feature string. */
+const classAt = (c: number, shift: number): string => (c ? String((c - 1) >>> shift) : '-');
 /** FNV state after hashing 'P:' under the gazetteer seed (phrase keys start with it). */
 const PHRASE_SEED = Math.imul(Math.imul((0x811c9dc5 ^ 0x9e37) >>> 0 ^ 0x50, 0x01000193) ^ 0x3a, 0x01000193);
 
-export interface WordInfo { raw: string; norm: string; stem: string; prefix: string; shape: string; feats?: { groups: number; lex: number[]; local: number[] }; gaz: number; gazStem: number; punctBefore: boolean; punctAfter: boolean }
+export interface WordInfo { raw: string; norm: string; stem: string; prefix: string; shape: string; feats?: { groups: number; lex: number[]; local: number[] }; gaz: number; gazStem: number; /** word class + 1 of the word (else of its stem), 0 if none */ cluster: number; punctBefore: boolean; punctAfter: boolean }
 
 function wordInfo(token: string, gaz: Gazetteer): WordInfo {
   const norm = cleanWord(token);
@@ -73,12 +86,13 @@ function wordInfo(token: string, gaz: Gazetteer): WordInfo {
     shape: shapeOf(norm),
     gaz: gaz.get(gazKey(norm)) ?? 0,
     gazStem: stem !== norm ? (gaz.get(gazKey(stem)) ?? 0) : 0,
+    cluster: gaz.get(clusterKey(norm)) ?? (stem !== norm ? gaz.get(clusterKey(stem)) : 0) ?? 0,
     punctBefore: /^[^\p{L}\p{N}]/u.test(first),
     punctAfter: /^[^\p{L}\p{N}]/u.test(last),
   };
 }
 
-const PAD: WordInfo = { raw: '<s>', norm: '<s>', stem: '<s>', prefix: '', shape: 'Lm' /* = shapeOf('<s>') */, gaz: 0, gazStem: 0, punctBefore: false, punctAfter: false };
+const PAD: WordInfo = { raw: '<s>', norm: '<s>', stem: '<s>', prefix: '', shape: 'Lm' /* = shapeOf('<s>') */, gaz: 0, gazStem: 0, cluster: 0, punctBefore: false, punctAfter: false };
 const ARABIC = /[\u0600-\u06FF]/;
 const LATIN = /[a-z]/;
 const DIGIT = /[0-9]/;
@@ -92,10 +106,10 @@ function shapeOf(w: string): string {
 function bitsList(bits: number, mask: number, out: number[], seed: number): void {
   const b = bits & mask;
   if (!b) return;
-  for (let k = 0; k < 20; k++) if (b & (1 << k)) out.push(mix(seed * 31 + k));
+  for (let k = 0; k < 32; k++) if (b & (1 << k)) out.push(mix(seed * 31 + k));
 }
 
-interface Flags { fForeign: boolean; fWord: boolean; fNorm: boolean; fAffix: boolean; fStem: boolean; fChars: boolean; fShape: boolean; fNisba: boolean; fTrig: boolean; fGaz: boolean; fUnk: boolean; fDict: boolean }
+interface Flags { fCluster: boolean; fForeign: boolean; fWord: boolean; fNorm: boolean; fAffix: boolean; fStem: boolean; fChars: boolean; fShape: boolean; fNisba: boolean; fTrig: boolean; fGaz: boolean; fUnk: boolean; fDict: boolean }
 
 /** Word-identity hashes (dropped together in training) and the other hashes that depend only on
  *  the word itself; both are cached per distinct word within a document. */
@@ -144,6 +158,12 @@ function wordOnlyFeatures(w: WordInfo, f: Flags): { lex: number[]; local: number
     const m = w.stem.length > 3 ? FOREIGN_ENDING.exec(w.stem) : null;
     if (m) local.push(hash2(m[1] as string, w.prefix, 133));
   }
+  if (f.fCluster) {
+    // The word's class at three granularities; unknown words get a feature of their own.
+    const c = w.cluster;
+    if (c) for (const shift of CLUSTER_LEVELS) local.push(hash2(classAt(c, shift), String(shift), 140));
+    else local.push(mix(141));
+  }
   if (f.fDict) local.push(hash2(((w.gaz | w.gazStem) & GAZ.DICT) !== 0 ? 'd' : 'n', w.shape, 100));
   return { lex, local };
 }
@@ -170,7 +190,7 @@ export function sentenceFeatures(tokens: readonly string[], gaz: Gazetteer, grou
   const at = (i: number): WordInfo => (i < 0 || i >= n ? PAD : (info[i] as WordInfo));
   const on = (g: FeatureGroup): boolean => (groups & (1 << FEATURE_GROUPS.indexOf(g))) !== 0;
   const fWord = on('word'), fNorm = on('norm'), fAffix = on('affix'), fStem = on('stem'), fCtx = on('context');
-  const fChars = on('chars'), fDoc = on('document'), fUnk = on('unknown'), fForeign = on('foreign');
+  const fChars = on('chars'), fDoc = on('document'), fUnk = on('unknown'), fForeign = on('foreign'), fCluster = on('cluster');
   const fShape = on('shape'), fNisba = on('nisba'), fTrig = on('trigger'), fGaz = on('gazetteer'), fDict = on('dictionary');
   // Longest curated/training phrase match starting at each token: B/I bits per type. The key
   // 'P:' + stems joined by spaces is hashed incrementally (FNV-1a extends left to right).
@@ -187,7 +207,7 @@ export function sentenceFeatures(tokens: readonly string[], gaz: Gazetteer, grou
         hashes[k] = h >>> 0;
       }
       for (let len = maxLen; len >= 1; len--) {
-        const v = (gaz.get(hashes[len - 1] as number) ?? 0) >>> PHRASE_SHIFT;
+        const v = ((gaz.get(hashes[len - 1] as number) ?? 0) >>> PHRASE_SHIFT) & 0xf;
         if (!v) continue;
         for (let k = 0; k < len; k++) phrase[i + k] = (phrase[i + k] as number) | (k === 0 ? v : v << 4);
         i += len - 1;
@@ -195,7 +215,7 @@ export function sentenceFeatures(tokens: readonly string[], gaz: Gazetteer, grou
       }
     }
   }
-  const flags: Flags = { fForeign, fWord, fNorm, fAffix, fStem, fChars, fShape, fNisba, fTrig, fGaz, fUnk, fDict };
+  const flags: Flags = { fCluster, fForeign, fWord, fNorm, fAffix, fStem, fChars, fShape, fNisba, fTrig, fGaz, fUnk, fDict };
   const offsets = new Int32Array(n + 1);
   const lexEnd = new Int32Array(n);
   const out: number[] = [];
@@ -222,6 +242,12 @@ export function sentenceFeatures(tokens: readonly string[], gaz: Gazetteer, grou
       out.push(hash2(p1.norm, w.norm, 56));
       out.push(hash2(w.norm, n1.norm, 57));
       out.push(hash2(p2.norm, p1.norm, 58));
+    }
+    if (fCluster) {
+      // Neighbours' classes (256-way and 2,048-way) and the class pair around the word.
+      out.push(hash2(classAt(p1.cluster, 3), 'p', 142), hash2(classAt(n1.cluster, 3), 'n', 142));
+      out.push(hash2(classAt(p1.cluster, 0), 'p', 143), hash2(classAt(n1.cluster, 0), 'n', 143));
+      out.push(hash2(classAt(p1.cluster, 3), classAt(n1.cluster, 3), 144));
     }
     if (fShape) {
       out.push(hash2(p1.shape, n1.shape, 61));

@@ -12,6 +12,14 @@ export interface CuratedLists {
   organisations?: readonly string[];
   miscNames?: readonly string[];
   orgWords: readonly string[];
+  /** Family names (a bit of their own: many are also ordinary words). */
+  surnames?: readonly string[];
+  /** Full names of people: phrase entries; first word given name, last word family name. */
+  people?: readonly string[];
+  /** One-word names of today's news (ترمب, حماس, الأونروا), flagged for the reader's rule layer. */
+  newsWords?: readonly string[];
+  /** Cities from a large world list (a bit of their own; only multi-word ones become phrases). */
+  worldCities?: readonly string[];
   locWords: readonly string[];
   /** Ordinary dictionary words (optional: large). */
   dictionary?: Iterable<string>;
@@ -51,7 +59,19 @@ export function curatedGazetteer(lists: CuratedLists): Map<number, number> {
   addNames(lists.givenNames, GAZ.GIVEN);
   addNames(lists.organisations ?? [], GAZ.ORG_NAME);
   addNames(lists.miscNames ?? [], GAZ.MISC_NAME);
+  for (const w of lists.surnames ?? []) add(map, w, GAZ.SURNAME);
+  for (const w of lists.newsWords ?? []) add(map, w, GAZ.NEWS);
+  for (const name of lists.people ?? []) {
+    const parts = name.split(/\s+/).filter(Boolean);
+    parts.forEach((p, i) => add(map, p, i === parts.length - 1 ? GAZ.SURNAME : i === 0 ? GAZ.GIVEN : GAZ.MULTI_CONT));
+  }
+  for (const name of lists.worldCities ?? []) {
+    const parts = name.split(/\s+/).filter(Boolean);
+    parts.forEach((p, i) => add(map, p, i === 0 ? GAZ.WORLD_CITY : GAZ.MULTI_CONT));
+  }
   const phrases = (names: readonly string[], type: number): void => { for (const nm of names) addPhrase(map, nm.split(/\s+/), type); };
+  phrases(lists.people ?? [], 0);
+  phrases((lists.worldCities ?? []).filter((n) => /\s/.test(n)), 1);
   phrases(lists.countries, 1);
   phrases(lists.cities, 1);
   phrases(lists.organisations ?? [], 2);

@@ -107,7 +107,7 @@ export function predictSentence(model: NerModel, tokens: readonly string[]): Int
  * Quantises float weights to int8 codes on a square-law scale (fine steps near zero, where most
  * averaged-perceptron weights live; coarse for the few large ones) and serialises the model.
  */
-export function serializeModel(m: { gazetteer: Gazetteer; passes: ReadonlyArray<LinearModel & { weights: Float32Array }>; window: number }): Uint8Array {
+export function serializeModel(m: { gazetteer: ReadonlyMap<number, number>; passes: ReadonlyArray<LinearModel & { weights: Float32Array }>; window: number }): Uint8Array {
   const T = NUM_TAGS;
   const gaz = [...m.gazetteer.entries()].sort((a, b) => a[0] - b[0]);
   const pad4 = (x: number): number => (x + 3) & ~3;
@@ -159,10 +159,12 @@ export function loadModel(bytes: ArrayBuffer | Uint8Array): NerModel {
   if (T !== NUM_TAGS || passCount < 1 || passCount > 2) throw new ModelFormatError('Corrupt NER model header');
   let o = 24;
   need(o + gazCount * 8);
-  const gazetteer = new Map<number, number>();
-  const valOff = o + gazCount * 4;
-  for (let i = 0; i < gazCount; i++) gazetteer.set(dv.getUint32(o + i * 4, true), dv.getUint32(valOff + i * 4, true));
-  o = valOff + gazCount * 4;
+  // The keys are stored sorted: searched in place, no map to build (77k entries with word classes).
+  const keys = new Uint32Array(buf.buffer, buf.byteOffset + o, gazCount);
+  const vals = new Uint32Array(buf.buffer, buf.byteOffset + o + gazCount * 4, gazCount);
+  for (let i = 1; i < gazCount; i++) if ((keys[i] as number) <= (keys[i - 1] as number)) throw new ModelFormatError('NER model gazetteer is not sorted');
+  const gazetteer: Gazetteer = { get: (key) => sortedLookup(keys, vals, key) };
+  o += gazCount * 8;
   const passes: LinearModel[] = [];
   for (let p = 0; p < passCount; p++) {
     need(o + 16 + (T * T + T) * 4);
@@ -186,4 +188,16 @@ export function loadModel(bytes: ArrayBuffer | Uint8Array): NerModel {
   }
   if (o !== buf.byteLength) throw new ModelFormatError('NER model file has trailing bytes');
   return { gazetteer, passes, window };
+}
+
+function sortedLookup(keys: Uint32Array, vals: Uint32Array, key: number): number | undefined {
+  let lo = 0, hi = keys.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const k = keys[mid] as number;
+    if (k < key) lo = mid + 1;
+    else if (k > key) hi = mid - 1;
+    else return vals[mid];
+  }
+  return undefined;
 }

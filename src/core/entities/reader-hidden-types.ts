@@ -27,3 +27,29 @@ export function toggleType(hidden: readonly EntityType[], type: EntityType): Ent
 export function writeHiddenTypes(store: Store, hidden: readonly EntityType[]): WriteResult {
   return store.write(hiddenTypesSpec, [...hidden]);
 }
+
+/**
+ * The switches beside the per-type ones: all names on or off (legend and `e`), and whether names in
+ * the headline and headings are marked (off by default: a headline reads better plain).
+ */
+export interface EntityDisplay {
+  readonly namesOn: boolean;
+  readonly markHeadings: boolean;
+}
+
+export const defaultEntityDisplay: EntityDisplay = { namesOn: true, markHeadings: false };
+
+export const entityDisplaySpec: StoredValue<EntityDisplay> = {
+  key: storageKeys.entityDisplay,
+  version: 1,
+  schema: v.object({ namesOn: v.fallback(v.boolean(), true), markHeadings: v.fallback(v.boolean(), false) }),
+  fallback: () => defaultEntityDisplay,
+};
+
+export function readEntityDisplay(store: Store): EntityDisplay {
+  return store.read(entityDisplaySpec);
+}
+
+export function writeEntityDisplay(store: Store, display: EntityDisplay): WriteResult {
+  return store.write(entityDisplaySpec, { ...display });
+}

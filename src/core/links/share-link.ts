@@ -5,16 +5,20 @@ import type { Selectors } from '../annotations/anchoring';
 import { deflate, fromBase64Url, inflate, InflateError, toBase64Url } from './compression';
 import { absoluteLink, type Route } from './routes';
 import { LINK_LIMITS } from '../limits';
+import { decodeCompactText, encodeCompactText } from './compact-text';
 
 /**
  * Share links. Everything the recipient needs travels in the URL's hash (no server), read by the app
  * itself — browsers hide `#:~:text=` text fragments from page scripts, so the syntax is our own.
  *
- * Passage link (format 1), for articles any copy of the app has (the bundled ones):
- *   #/a/<articleId>/<blockId>?q=<quote>&p=<prefix>&s=<suffix>&n=<note>&v=1
+ * Passage link (format 2), for articles any copy of the app has (the bundled ones):
+ *   #/a/<articleId>/<blockId>?q=<quote>&p=<prefix>&s=<suffix>&n=<note>&v=2
  * A quote longer than MAX_QUOTE_LENGTH travels as its first and last words, like text fragments'
- * start,end:  ?q=<first words>&qe=<last words>&p=...&s=...&v=1  and is expanded on opening.
- * Values are URLSearchParams-encoded (UTF-8 percent-encoding, so Arabic and emoji are safe).
+ * start,end:  ?q=<first words>&qe=<last words>&p=...&s=...&v=2  and is expanded on opening.
+ * Format 2 spells every text value with compact-text.ts (one character per Arabic letter instead of
+ * six), then URLSearchParams-encodes it; format 1 (plain UTF-8 percent-encoding, no `v` or v=1) is
+ * still read. Same fields, same context: a format-2 link is as robust as a format-1 one, about a
+ * third of its length.
  *
  * Self-contained link (format 1), for imported articles only their reader's browser holds:
  *   #/s?v=1&d=<base64url(deflate(UTF-8 JSON {"v":1,"a":<Article>,"p":<passage>?}))>
@@ -25,7 +29,11 @@ import { LINK_LIMITS } from '../limits';
  * MAX_INFLATED_BYTES, the article is validated with articleSchema, and it is rendered as text only.
  */
 
+/** The self-contained link's format. */
 export const SHARE_FORMAT_VERSION = 1;
+/** The passage link's format written today; PLAIN_PASSAGE_FORMAT links are still read. */
+export const PASSAGE_FORMAT_VERSION = 2;
+const PLAIN_PASSAGE_FORMAT = 1;
 /** Target length of each end of a long quote (cut at a word boundary). */
 export const QUOTE_EDGE_LENGTH = 150;
 // The caps on what a link carries live with every other input limit, in core/limits.
@@ -93,23 +101,24 @@ export function passageFromSelectors(selectors: Pick<Selectors, 'blockId' | 'quo
   return { ...base, quote: head(exact, QUOTE_EDGE_LENGTH), quoteEnd: tail(exact, QUOTE_EDGE_LENGTH) };
 }
 
-/** The query parameters of a passage link, in a fixed order. */
-export function passageParams(passage: SharedPassage): Record<string, string> {
-  const params: Record<string, string> = { q: passage.quote };
-  if (passage.quoteEnd !== undefined) params.qe = passage.quoteEnd;
-  if (passage.prefix) params.p = passage.prefix;
-  if (passage.suffix) params.s = passage.suffix;
-  if (passage.note) params.n = passage.note;
-  params.v = String(SHARE_FORMAT_VERSION);
+/** The query parameters of a passage link, in a fixed order (format 2 unless told otherwise). */
+export function passageParams(passage: SharedPassage, format: 1 | 2 = PASSAGE_FORMAT_VERSION): Record<string, string> {
+  const spell = format === PLAIN_PASSAGE_FORMAT ? (text: string) => text : encodeCompactText;
+  const params: Record<string, string> = { q: spell(passage.quote) };
+  if (passage.quoteEnd !== undefined) params.qe = spell(passage.quoteEnd);
+  if (passage.prefix) params.p = spell(passage.prefix);
+  if (passage.suffix) params.s = spell(passage.suffix);
+  if (passage.note) params.n = spell(passage.note);
+  params.v = String(format);
   return params;
 }
 
-export function passageRoute(articleId: string, passage: SharedPassage): Route {
-  return { name: 'article', articleId, ...(passage.blockId ? { blockId: passage.blockId } : {}), params: passageParams(passage) };
+export function passageRoute(articleId: string, passage: SharedPassage, format: 1 | 2 = PASSAGE_FORMAT_VERSION): Route {
+  return { name: 'article', articleId, ...(passage.blockId ? { blockId: passage.blockId } : {}), params: passageParams(passage, format) };
 }
 
-export function passageLink(articleId: string, passage: SharedPassage, pageUrl: string): string {
-  return absoluteLink(passageRoute(articleId, passage), pageUrl);
+export function passageLink(articleId: string, passage: SharedPassage, pageUrl: string, format: 1 | 2 = PASSAGE_FORMAT_VERSION): string {
+  return absoluteLink(passageRoute(articleId, passage, format), pageUrl);
 }
 
 // --- reading a passage link -------------------------------------------------------------------
@@ -135,14 +144,36 @@ export type PassageParse =
 
 const BLOCK_ID = /^[a-z][a-z0-9-]{0,63}$/;
 
+/** A compact spelling takes at most this many characters per character of text (an escape). */
+const COMPACT_EXPANSION = 5;
+
+/** The text values of a format-2 link, spelt back; null when one cannot be read. */
+function decodeCompactParams(params: Readonly<Record<string, string>>): Record<string, string> | null {
+  const limits: Record<string, number> = { q: MAX_QUOTE_LENGTH, qe: MAX_QUOTE_LENGTH, p: MAX_CONTEXT_LENGTH, s: MAX_CONTEXT_LENGTH, n: MAX_NOTE_LENGTH };
+  const out: Record<string, string> = {};
+  for (const [name, limit] of Object.entries(limits)) {
+    const value = params[name];
+    if (value === undefined) continue;
+    // Refuse before decoding: no decoding work on a value that cannot be within its cap.
+    if (value.length > limit * COMPACT_EXPANSION) return { ...out, [name]: value };
+    const text = decodeCompactText(value);
+    if (text === null) return null;
+    out[name] = text;
+  }
+  return out;
+}
+
 /**
  * Reads a passage from an article route's block id and query parameters. 'none' when the route
- * carries no passage (no `q`). A missing `v` is read as version 1.
+ * carries no passage (no `q`). A missing `v` is read as format 1.
  */
 export function parsePassageParams(blockId: string | undefined, params: Readonly<Record<string, string>> | undefined): PassageParse {
   if (!params || params.q === undefined) return { status: 'none' };
-  const { q, qe, p = '', s = '', n } = params;
-  if (params.v !== undefined && params.v !== String(SHARE_FORMAT_VERSION)) return { status: 'invalid', problem: 'version' };
+  const format = params.v === undefined ? PLAIN_PASSAGE_FORMAT : Number(params.v);
+  if (params.v !== undefined && params.v !== String(PLAIN_PASSAGE_FORMAT) && params.v !== String(PASSAGE_FORMAT_VERSION)) return { status: 'invalid', problem: 'version' };
+  const texts = format === PASSAGE_FORMAT_VERSION ? decodeCompactParams(params) : params;
+  if (!texts) return { status: 'invalid', problem: 'malformed' };
+  const { q = '', qe, p = '', s = '', n } = texts;
   if (blockId !== undefined && !BLOCK_ID.test(blockId)) return { status: 'invalid', problem: 'malformed' };
   if (q.trim() === '' || (qe !== undefined && qe.trim() === '')) return { status: 'invalid', problem: 'malformed' };
   if (q.length > MAX_QUOTE_LENGTH || (qe?.length ?? 0) > MAX_QUOTE_LENGTH) return { status: 'invalid', problem: 'too-large' };

@@ -15,6 +15,7 @@ export const storageKeys = {
   entityCorrectionsPrefix: `${STORAGE_PREFIX}entity-corrections:`, // + articleId: the reader's entity corrections
   entityLists: `${STORAGE_PREFIX}entity-lists`, // names and non-names applied in every article
   hiddenEntityTypes: `${STORAGE_PREFIX}entity-types-hidden`,
+  entityDisplay: `${STORAGE_PREFIX}entity-display`, // all names on or off; names in headings marked or not
   syncAccount: `${STORAGE_PREFIX}sync`, // optional sync: server, user, session token (never the password)
   syncBasePrefix: `${STORAGE_PREFIX}sync-base:`, // + account: what this device and the server last agreed on
 } as const;

@@ -1,6 +1,7 @@
 import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Annotation } from '../../core/annotations/annotation';
+import { ConflictCopyActions } from './ConflictCopyActions';
 import { NoteText } from './NoteText';
 import { isOthersNote, syncIdentity } from '../../core/sync/sync-account';
 import { useStore } from '../../shared/store-context';
@@ -50,6 +51,7 @@ export function NoteCard({ annotation, onSelect, href, onEdit, onDelete, orphan 
           {t('card.approximate')}
         </p>
       )}
+      {annotation.conflictOf !== undefined && <ConflictCopyActions copy={annotation} />}
       {annotation.group && (
         <p className="note-card-hint" data-note-group={annotation.group} data-note-author={annotation.author}>
           <bdi>{annotation.group}</bdi> · <bdi>{annotation.author}</bdi>

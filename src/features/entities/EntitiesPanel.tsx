@@ -2,17 +2,16 @@ import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormatNumber } from '../../shared/use-format-number';
 import type { Correction } from '../../core/entities/corrections';
-import type { EntityType } from '../../core/entities/entities';
 import { groupByType, nameMatches, type ReaderEntities } from '../../core/entities/reader-entities';
-import { EntityLegend } from './EntityLegend';
 import { revealMention, useEntityFocus, type EntityFocusStore } from './entity-focus';
 
 export interface EntitiesPanelProps {
   model: ReaderEntities | null;
   status: 'pending' | 'error' | 'success';
   focus: EntityFocusStore;
-  hidden: readonly EntityType[];
-  onToggleType: (type: EntityType) => void;
+  /** Whether names in the headline and headings are marked (the switches per type are in the legend). */
+  markHeadings: boolean;
+  onMarkHeadings: (mark: boolean) => void;
   corrections: readonly Correction[];
   validIds: ReadonlySet<string>;
   onRemoveCorrection: (id: string) => void;
@@ -20,7 +19,7 @@ export interface EntitiesPanelProps {
 }
 
 /** The article's entities by type, most mentioned first, with a diacritics-blind filter. */
-export function EntitiesPanel({ model, status, focus, hidden, onToggleType, corrections, validIds, onRemoveCorrection, onClose }: EntitiesPanelProps) {
+export function EntitiesPanel({ model, status, focus, markHeadings, onMarkHeadings, corrections, validIds, onRemoveCorrection, onClose }: EntitiesPanelProps) {
   const { t } = useTranslation('entities');
   const formatNumber = useFormatNumber();
   const [query, setQuery] = useState('');
@@ -45,7 +44,9 @@ export function EntitiesPanel({ model, status, focus, hidden, onToggleType, corr
           ×
         </button>
       </div>
-      <EntityLegend counts={model?.mentionCounts ?? null} hidden={hidden} onToggle={onToggleType} />
+      <label className="entities-panel__option">
+        <input type="checkbox" checked={markHeadings} data-action="mark-headings" onChange={(e) => onMarkHeadings(e.target.checked)} /> {t('markHeadings')}
+      </label>
       {status === 'pending' && !model && <p className="entities-panel__status">{t('tagging')}</p>}
       {status === 'error' && !model && (
         <p className="entities-panel__status notice--error" role="alert">

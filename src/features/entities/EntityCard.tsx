@@ -1,9 +1,10 @@
-import { useEffect, useId, useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { correctionOf, retypeKind, stepMentionIndex } from '../../core/entities/correction-draft';
 import type { Correction, CorrectionKind } from '../../core/entities/corrections';
 import type { EntityType } from '../../core/entities/entities';
 import { ENTITY_TYPES, wikipediaSearchUrl, type ReaderEntities, type ReaderMention } from '../../core/entities/reader-entities';
+import { placeCard } from './card-placement';
 import { mentionSelector, revealMention, useEntityFocus, type EntityFocusStore } from './entity-focus';
 
 export interface EntityCardProps {
@@ -13,30 +14,22 @@ export interface EntityCardProps {
   /** Called with the correction to save (its id and date are filled in by the caller). */
   onCorrect: (change: { kind: CorrectionKind; mention: ReaderMention; type?: EntityType; everywhere: boolean }) => void;
   onRemoveCorrection: (id: string) => void;
+  /** Shown under the Wikipedia link, given the entity's key (the screen adds "in other articles"). */
+  extra?: (entityKey: string) => ReactNode;
 }
 
-const CARD_WIDTH = 300;
-
-/** Where to put the card: under the mention (above it when there is no room), inside the viewport. */
-function placeCard(el: Element | null): CSSProperties {
-  if (!el) return { insetBlockStart: 80, insetInlineStart: 16 };
-  const r = el.getBoundingClientRect();
-  const vw = document.documentElement.clientWidth || window.innerWidth;
-  const vh = window.innerHeight;
-  const rtl = getComputedStyle(document.documentElement).direction === 'rtl';
-  const width = Math.min(CARD_WIDTH, vw - 16);
-  // Inline-start edge of the card lines up with the mention's inline-start edge.
-  const fromStart = rtl ? vw - r.right : r.left;
-  const inlineStart = Math.max(8, Math.min(fromStart, vw - width - 8));
-  const below = r.bottom + 8;
-  const style: CSSProperties = { insetInlineStart: inlineStart, inlineSize: width };
-  if (below + 260 > vh && r.top > vh / 2) style.insetBlockEnd = vh - r.top + 8;
-  else style.insetBlockStart = below;
-  return style;
+/** The card's place for the mention element, clear of the open reader panel. */
+function placeFor(el: Element | null): CSSProperties {
+  const panel = document.querySelector('.reader-panel');
+  return placeCard(el?.getBoundingClientRect() ?? null, {
+    width: document.documentElement.clientWidth || window.innerWidth,
+    height: window.innerHeight,
+    rtl: getComputedStyle(document.documentElement).direction === 'rtl',
+  }, panel?.getBoundingClientRect() ?? null);
 }
 
 /** The card of the current mention: name, type, count, stepping, Wikipedia and corrections. */
-export function EntityCard({ model, focus, corrections, onCorrect, onRemoveCorrection }: EntityCardProps) {
+export function EntityCard({ model, focus, corrections, onCorrect, onRemoveCorrection, extra }: EntityCardProps) {
   const { t } = useTranslation('entities');
   const current = useEntityFocus(focus);
   const titleId = useId();
@@ -49,7 +42,7 @@ export function EntityCard({ model, focus, corrections, onCorrect, onRemoveCorre
 
   useLayoutEffect(() => {
     if (!entity || !current) return;
-    const place = () => setStyle(placeCard(document.querySelector(mentionSelector(entity.key, index))));
+    const place = () => setStyle(placeFor(document.querySelector(mentionSelector(entity.key, index))));
     place();
     let frame = 0;
     const onScroll = () => {
@@ -147,9 +140,13 @@ export function EntityCard({ model, focus, corrections, onCorrect, onRemoveCorre
           {t('next')}
         </button>
       </div>
-      <a className="entity-card__wiki" href={wikipediaSearchUrl(entity.name)} target="_blank" rel="noopener noreferrer" data-action="search-wikipedia">
-        {t('searchWikipedia')}
-      </a>
+      {/* A date ("اليوم السبت") has no encyclopaedia entry worth searching for. */}
+      {entity.type !== 'DATE' && (
+        <a className="entity-card__wiki" href={wikipediaSearchUrl(entity.name)} target="_blank" rel="noopener noreferrer" data-action="search-wikipedia">
+          {t('searchWikipedia')}
+        </a>
+      )}
+      {extra?.(entity.key)}
       <fieldset className="entity-card__fix">
         <legend>{t('correct')}</legend>
         <div className="entity-card__types" role="group" aria-label={t('changeType')}>

@@ -7,15 +7,34 @@ export interface EntityLegendProps {
   counts: Readonly<Record<EntityType, number>> | null;
   hidden: readonly EntityType[];
   onToggle: (type: EntityType) => void;
+  /** All names on or off (also the `e` key); the per-type switches keep their state underneath. */
+  namesOn: boolean;
+  onToggleAll: () => void;
 }
 
-/** One switch per type with its mention count; switching is CSS-only on the article. */
-export function EntityLegend({ counts, hidden, onToggle }: EntityLegendProps) {
+/**
+ * One switch for all names, then one per type with its mention count; switching is CSS-only on the
+ * article. A type the article never mentions shows no chip (until the tagger answers, all show a dash
+ * so the line keeps its size).
+ */
+export function EntityLegend({ counts, hidden, onToggle, namesOn, onToggleAll }: EntityLegendProps) {
   const { t } = useTranslation('entities');
   const formatNumber = useFormatNumber();
+  const types = counts ? ENTITY_TYPES.filter((type) => counts[type] > 0) : ENTITY_TYPES;
   return (
-    <div className="entity-legend" role="group" aria-label={t('legend')} data-entity-legend="">
-      {ENTITY_TYPES.map((type) => {
+    <div className="entity-legend" role="group" aria-label={t('legend')} data-entity-legend="" data-names-off={namesOn ? undefined : ''}>
+      <button
+        type="button"
+        className="entity-legend__item entity-legend__all"
+        aria-pressed={namesOn}
+        aria-keyshortcuts="e"
+        data-action="toggle-entities"
+        onClick={onToggleAll}
+        title={t(namesOn ? 'hideAll' : 'showAll')}
+      >
+        {t('allNames')}
+      </button>
+      {types.map((type) => {
         const count = counts?.[type] ?? 0;
         const shown = !hidden.includes(type);
         return (
@@ -24,6 +43,7 @@ export function EntityLegend({ counts, hidden, onToggle }: EntityLegendProps) {
             type="button"
             className={`entity-legend__item entity-swatch--${type}`}
             aria-pressed={shown}
+            disabled={!namesOn}
             data-action="toggle-entity-type"
             data-type={type}
             onClick={() => onToggle(type)}
@@ -31,7 +51,6 @@ export function EntityLegend({ counts, hidden, onToggle }: EntityLegendProps) {
           >
             <span className={`entity-legend__swatch entity--${type}`} aria-hidden="true" />
             <span className="entity-legend__label">{t(`types.${type}`)}</span>
-            {/* Always there (a dash until the tagger answers), so the legend keeps its size. */}
             <span className="entity-legend__count" aria-label={counts ? t('mentionCount', { count }) : undefined}>
               {counts ? formatNumber(count) : '–'}
             </span>

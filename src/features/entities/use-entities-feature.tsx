@@ -5,7 +5,7 @@ import type { Article, Block } from '../../core/article/article';
 import { correctionDraft, type CorrectionDraft } from '../../core/entities/correction-draft';
 import { newCorrectionId, type CorrectionKind } from '../../core/entities/corrections';
 import type { EntityType } from '../../core/entities/entities';
-import { toggleType } from '../../core/entities/reader-hidden-types';
+import { toggleType, type EntityDisplay } from '../../core/entities/reader-hidden-types';
 import type { ReaderMention } from '../../core/entities/reader-entities';
 import type { DecorationsByBlock } from '../../core/decorations/merge';
 import { useToast } from '../../shared/toast';
@@ -14,6 +14,7 @@ import { EntitiesPanel } from './EntitiesPanel';
 import { EntityCard } from './EntityCard';
 import { EntityLegend } from './EntityLegend';
 import { createEntityFocusStore, mentionSelector, useEntityFocus, type EntityFocusStore } from './entity-focus';
+import { useEntityDisplay, useSetEntityDisplay } from './entity-display-query';
 import { useHiddenTypes, useSetHiddenTypes } from './hidden-types-query';
 import { blockSelectionFromArticleRange, selectionRect, type BlockSelection } from './selection-offsets';
 import { createPendingTagStore, TagTypeChooser } from './TagTypeChooser';
@@ -24,6 +25,8 @@ export interface EntitiesFeature {
   /** Entity decorations per block (undefined until the tagger answered). */
   decorations: DecorationsByBlock | undefined;
   hiddenTypes: readonly EntityType[];
+  /** All names switched off, and whether names in the headline and headings are marked (then they are in the decorations). */
+  display: EntityDisplay;
   /** The legend above the article. */
   legend: ReactNode;
   /** The top-bar button that opens the panel. */
@@ -64,9 +67,15 @@ const NO_BLOCKS: readonly Block[] = [];
 
 const TABBABLE = 'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
+/** A mark shown as plain text: its type switched off, or all names off. */
 function isHiddenMark(el: Element): boolean {
   const type = el.getAttribute('data-entity-type');
-  return el.matches('mark.entity') && type !== null && el.closest(`[data-hide-types~="${CSS.escape(type)}"]`) !== null;
+  if (!el.matches('mark.entity') || type === null) return false;
+  return el.closest(`[data-hide-types~="${CSS.escape(type)}"], [data-entities-off]`) !== null;
+}
+
+function isTyping(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 }
 
 /** The next (or previous) element Tab would reach after `from`, skipping switched-off marks. */
@@ -79,11 +88,15 @@ function nextTabbable(from: Element, direction: 'forward' | 'backward'): HTMLEle
 export function useEntitiesFeature(
   article: Article | undefined,
   panel: { open: boolean; toggle: () => void; close: () => void },
+  /** Added to a mention's card by the screen (e.g. "in other articles"), given the entity's key. */
+  cardExtra?: (entityKey: string) => ReactNode,
 ): EntitiesFeature {
   const { t } = useTranslation('entities');
   const formatNumber = useFormatNumber();
   const toast = useToast();
-  const { model, status, corrections, validIds } = useReaderEntities(article);
+  const display = useEntityDisplay();
+  const setDisplay = useSetEntityDisplay();
+  const { model, status, corrections, validIds } = useReaderEntities(article, display.markHeadings);
   const hiddenTypes = useHiddenTypes();
   const setHidden = useSetHiddenTypes();
   const articleId = article?.id ?? '';
@@ -99,8 +112,8 @@ export function useEntitiesFeature(
   useEffect(() => {
     const open = (target: EventTarget | null): boolean => {
       const mark = (target as Element | null)?.closest?.<HTMLElement>('article mark.entity[data-entity-id]');
-      // A switched-off type is plain text.
-      if (!mark || mark.closest(`[data-hide-types~="${mark.dataset.entityType ?? ''}"]`)) return false;
+      // A switched-off mark is plain text.
+      if (!mark || isHiddenMark(mark)) return false;
       const key = mark.dataset.entityId ?? '';
       focus.set({ key, index: Number(mark.dataset.mentionIndex ?? 0), card: true });
       return true;
@@ -144,6 +157,31 @@ export function useEntitiesFeature(
   }, []);
 
   const onToggleType = useCallback((type: EntityType) => setHidden.mutate(toggleType(hiddenTypes, type)), [hiddenTypes, setHidden]);
+  const onToggleAll = useCallback(() => setDisplay.mutate({ ...display, namesOn: !display.namesOn }), [display, setDisplay]);
+  const onMarkHeadings = useCallback((markHeadings: boolean) => setDisplay.mutate({ ...display, markHeadings }), [display, setDisplay]);
+
+  // `e` switches all names on or off (by key position, so it works on an Arabic layout too).
+  useEffect(() => {
+    if (!article) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.code !== 'KeyE' || e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey || isTyping(e.target)) return;
+      if (document.querySelector('[role="dialog"][aria-modal="true"], dialog[open]')) return;
+      e.preventDefault();
+      onToggleAll();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [article, onToggleAll]);
+
+  // Nothing stays chosen that the reader can no longer see or reach: names switched off, or the
+  // names panel closed while an entity was chosen there (a card the reader opened stays).
+  useEffect(() => {
+    if (!display.namesOn) focus.set(null);
+  }, [display.namesOn, focus]);
+  useEffect(() => {
+    if (panel.open) return;
+    if (focus.get()?.card === false) focus.set(null);
+  }, [panel.open, focus]);
 
   const saveCorrection = useCallback(
     (c: CorrectionDraft) => {
@@ -205,9 +243,10 @@ export function useEntitiesFeature(
   return {
     decorations,
     hiddenTypes,
+    display,
     legend: article ? (
       <div className="entity-legend-bar" data-entities-status={status}>
-        <EntityLegend counts={model?.mentionCounts ?? null} hidden={hiddenTypes} onToggle={onToggleType} />
+        <EntityLegend counts={model?.mentionCounts ?? null} hidden={hiddenTypes} onToggle={onToggleType} namesOn={display.namesOn} onToggleAll={onToggleAll} />
         {/* Out of the flow: the line must not change height when the marks arrive. */}
         <span className="entity-legend-bar__status" role="status">
           {model ? '' : status === 'pending' ? t('tagging') : status === 'error' ? t('taggingFailed') : ''}
@@ -225,8 +264,8 @@ export function useEntitiesFeature(
         model={model}
         status={status}
         focus={focus}
-        hidden={hiddenTypes}
-        onToggleType={onToggleType}
+        markHeadings={display.markHeadings}
+        onMarkHeadings={onMarkHeadings}
         corrections={corrections}
         validIds={validIds}
         onRemoveCorrection={onRemoveCorrection}
@@ -236,7 +275,7 @@ export function useEntitiesFeature(
     overlay: article ? (
       <>
         <EntityFocusStyle focus={focus} />
-        {model && <EntityCard model={model} focus={focus} corrections={corrections} onCorrect={onCorrect} onRemoveCorrection={onRemoveCorrection} />}
+        {model && <EntityCard model={model} focus={focus} corrections={corrections} onCorrect={onCorrect} onRemoveCorrection={onRemoveCorrection} extra={cardExtra} />}
         <TagTypeChooser pending={pending} onTag={onTag} />
       </>
     ) : null,

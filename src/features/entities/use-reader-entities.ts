@@ -15,17 +15,27 @@ export interface ReaderEntitiesState {
   validIds: ReadonlySet<string>;
 }
 
-/** Tag the article (worker), apply the reader's corrections, regroup: everything the feature shows. */
-export function useReaderEntities(article: Article | undefined): ReaderEntitiesState {
+/** Block kinds whose names are left unmarked unless the reader asks for them. */
+const HEADING_KINDS: ReadonlySet<string> = new Set(['title', 'heading']);
+
+/**
+ * Tag the article (worker), apply the reader's corrections, regroup: everything the feature shows.
+ * Without `markHeadings`, names in the headline and headings are not marks at all (not counted, not
+ * stepped through), so the headline reads plain.
+ */
+export function useReaderEntities(article: Article | undefined, markHeadings: boolean): ReaderEntitiesState {
   const lists = useEntityLists();
   const tags = useArticleEntities(article, lists);
   const corrections = useCorrections(article?.id ?? '');
   const data = tags.data;
   const base = useMemo(() => (article && data ? mentionsFromTagResult(article.blocks, data) : null), [article, data]);
-  const model = useMemo(
-    () => (article && base ? buildReaderEntities(article.blocks, applyCorrections(article.blocks, base, corrections)) : null),
-    [article, base, corrections],
-  );
+  const model = useMemo(() => {
+    if (!article || !base) return null;
+    const mentions = applyCorrections(article.blocks, base, corrections);
+    if (markHeadings) return buildReaderEntities(article.blocks, mentions);
+    const headings = new Set(article.blocks.filter((b) => HEADING_KINDS.has(b.kind)).map((b) => b.id));
+    return buildReaderEntities(article.blocks, mentions.filter((m) => !headings.has(m.blockId)));
+  }, [article, base, corrections, markHeadings]);
   const validIds = useMemo(() => new Set(validCorrections(article?.blocks ?? [], corrections).map((c) => c.id)), [article, corrections]);
   return { model, status: tags.status, corrections, validIds };
 }

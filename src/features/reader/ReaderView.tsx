@@ -21,15 +21,22 @@ export interface ReaderViewProps {
   decorations?: ReadonlyMap<string, readonly Decoration[]>;
   /** Entity types whose marks are switched off: done in CSS so toggling re-renders nothing. */
   hiddenEntityTypes?: readonly string[];
-  /** Extra notices above the article (e.g. from the sharing feature). */
+  /** All entity marks shown as plain text (CSS only, like hidden types). */
+  entitiesOff?: boolean;
+  /** Extra notices above the article (e.g. the legend, an offer to bring notes over). */
   notices?: ReactNode;
+  /**
+   * Messages that matter (a shared passage, a read-only article, a link problem): they stay in view
+   * under the top bar, wherever the article is scrolled to, until the reader dismisses them.
+   */
+  alerts?: ReactNode;
 }
 
 const NO_DECORATIONS: readonly Decoration[] = [];
 /** The types the tagger emits (see src/core/entities); their names are looked up once. */
 const ENTITY_TYPES = ['PERS', 'LOC', 'ORG', 'MISC', 'DATE'] as const;
 
-export function ReaderView({ article, targetBlockId, decorations, hiddenEntityTypes = [], notices }: ReaderViewProps) {
+export function ReaderView({ article, targetBlockId, decorations, hiddenEntityTypes = [], entitiesOff = false, notices, alerts }: ReaderViewProps) {
   const { t, i18n } = useTranslation('reader');
   const toast = useToast();
   const articleRef = useRef<HTMLElement>(null);
@@ -68,6 +75,9 @@ export function ReaderView({ article, targetBlockId, decorations, hiddenEntityTy
   );
 
   const missingBlockId = targetBlockId && !article.blocks.some((b) => b.id === targetBlockId) ? targetBlockId : null;
+  // Dismissed for this block id only: following another unknown paragraph link shows it again.
+  const [dismissedMissing, setDismissedMissing] = useState<string | null>(null);
+  const showMissing = missingBlockId !== null && missingBlockId !== dismissedMissing;
   const dateFormatter = useMemo(() => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long' }), [i18n.language]);
   const titleBlock = article.blocks[0];
   const renderBlock = useCallback(
@@ -90,6 +100,10 @@ export function ReaderView({ article, targetBlockId, decorations, hiddenEntityTy
       article.blocks.slice(1, mounted).map((block) =>
         block.kind === 'caption' ? (
           <figure className="article-figure" key={block.id}>
+            {/* An icon, not the 📷 emoji, which shows as an empty box where no emoji font is installed. */}
+            <svg className="article-figure__icon" viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
+              <path d="M4 8h3l1.5-2h7L17 8h3v11H4zM12 10.5a3.5 3.5 0 1 0 0 7 3.5 3.5 0 0 0 0-7" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinejoin="round" />
+            </svg>
             {renderBlock(block)}
           </figure>
         ) : (
@@ -102,10 +116,20 @@ export function ReaderView({ article, targetBlockId, decorations, hiddenEntityTy
   return (
     // One column: notices and the article stay together beside any side panel.
     <div className="reader-column">
-      {missingBlockId && (
-        <p className="notice notice--warning" role="alert">
-          {t('blockNotFound')}
-        </p>
+      {(showMissing || alerts) && (
+        <div className="reader-alerts" data-reader-alerts="">
+          {showMissing && (
+            <div className="notice notice--warning" role="alert" data-block-not-found={missingBlockId}>
+              <p>{t('blockNotFound')}</p>
+              <div className="notice-actions">
+                <button type="button" className="button button--small button--ghost" data-action="dismiss-notice" onClick={() => setDismissedMissing(missingBlockId)}>
+                  {t('common:dismiss')}
+                </button>
+              </div>
+            </div>
+          )}
+          {alerts}
+        </div>
       )}
       {notices}
       <article
@@ -115,6 +139,7 @@ export function ReaderView({ article, targetBlockId, decorations, hiddenEntityTy
         dir={article.dir}
         data-article-id={article.id}
         data-hide-types={hiddenEntityTypes.join(' ')}
+        data-entities-off={entitiesOff ? '' : undefined}
         onClick={onClick}
       >
         <header className="article-header">

@@ -33,8 +33,10 @@ function Choice<T extends string>({ legend, name, options, value, label, onChang
 
 /** Reading settings: a disclosure panel in the top bar; `extra` goes at its foot (the Sync entry). */
 export function SettingsMenu({ extra }: { extra?: ReactNode }) {
-  const { t } = useTranslation('settings');
+  const { t, i18n } = useTranslation('settings');
   const settings = useSettings();
+  // Before the reader chooses, the language in effect (the browser's) is shown as chosen.
+  const shownLanguage = settings.uiLanguage ?? UI_LANGUAGES.find((language) => language === i18n.language) ?? null;
   const set = useUpdateSettings();
   const [open, setOpen] = useState(false);
   const panelId = useId();
@@ -84,7 +86,7 @@ export function SettingsMenu({ extra }: { extra?: ReactNode }) {
             </div>
           </fieldset>
           <Choice legend={t('lineSpacing.label')} name="line-spacing" options={LINE_SPACINGS} value={settings.lineSpacing} label={(spacing) => t(`lineSpacing.${spacing}`)} onChange={(lineSpacing) => set({ lineSpacing })} />
-          <Choice legend={t('language.label')} name="ui-language" options={UI_LANGUAGES} value={settings.uiLanguage} label={(language) => t(`language.${language}`)} onChange={(uiLanguage) => set({ uiLanguage })} languageTagged />
+          <Choice legend={t('language.label')} name="ui-language" options={UI_LANGUAGES} value={shownLanguage} label={(language) => t(`language.${language}`)} onChange={(uiLanguage) => set({ uiLanguage })} languageTagged />
           {extra}
         </div>
       )}

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Selectors } from '../../core/annotations/anchoring';
 import type { Article } from '../../core/article/article';
@@ -48,26 +48,22 @@ function useShareLink(article: Article, request: ShareRequest, note: string, wit
 }
 
 /**
- * The panel shown after "Share": the link (as `a[data-share-link]`, copied to the clipboard as soon
- * as it is ready), an optional note for the recipient, "share with the article" for articles only
- * this browser holds, and the file export when the article is too large for a link.
+ * The panel shown after "Share": a preview of what the recipient will see (the article's title, the
+ * passage and, only when the reader ticks it, a note), the link behind a copy button, "share with
+ * the article" for articles only this browser holds, and the file export when the article is too
+ * large for a link. Nothing reaches the clipboard until the reader presses Copy: a highlight's note
+ * is private and travels only when chosen here.
  */
 export function SharePanel({ article, request, local, onClose }: SharePanelProps) {
   const { t } = useTranslation('sharing');
   const toast = useToast();
   const noteId = useId();
+  const [withNote, setWithNote] = useState(false);
   const [note, setNote] = useState(request.note ?? '');
   const [withArticle, setWithArticle] = useState(local);
-  const link = useShareLink(article, request, note, withArticle);
+  const sharedNote = withNote ? note : '';
+  const link = useShareLink(article, request, sharedNote, withArticle);
   const url = link.status === 'ready' ? link.url : undefined;
-
-  // Copy the first link made, once: "after share, the link is on the clipboard".
-  const copiedOnce = useRef(false);
-  useEffect(() => {
-    if (!url || copiedOnce.current) return;
-    copiedOnce.current = true;
-    void copyText(url).then((ok) => toast(ok ? t('copied') : t('copyFailed'), ok ? 'info' : 'error'));
-  }, [url, toast, t]);
 
   const copy = async () => {
     if (!url) return;
@@ -106,25 +102,36 @@ export function SharePanel({ article, request, local, onClose }: SharePanelProps
       }
     >
       <div className="share-panel" data-share-panel="">
-        <blockquote className="share-quote" lang={article.lang} dir={article.dir} aria-label={t('panel.quote')}>
-          {quotePreview(request.selectors.quote.exact)}
-        </blockquote>
-        <div className="field">
-          <label htmlFor={noteId}>{t('panel.noteLabel')}</label>
-          <textarea
-            id={noteId}
-            rows={2}
-            value={note}
-            dir="auto"
-            maxLength={MAX_NOTE_LENGTH}
-            aria-describedby={`${noteId}-hint`}
-            data-share-note=""
-            onChange={(e) => setNote(e.target.value)}
-          />
-          <small className="field-hint" id={`${noteId}-hint`}>
-            {t('panel.noteHint')}
-          </small>
+        <section className="share-preview" aria-label={t('panel.preview')} data-share-preview="">
+          <p className="share-preview__label">{t('panel.preview')}</p>
+          <p className="share-preview__title" lang={article.lang} dir={article.dir}>
+            {article.title}
+          </p>
+          <blockquote className="share-quote" lang={article.lang} dir={article.dir} aria-label={t('panel.quote')}>
+            <mark className="shared-passage">{quotePreview(request.selectors.quote.exact)}</mark>
+          </blockquote>
+          {sharedNote.trim() && (
+            <div className="shared-note" data-share-preview-note="">
+              <p className="shared-note-label">{t('received.noteFrom')}</p>
+              <p className="shared-note-text" dir="auto">
+                {sharedNote.trim()}
+              </p>
+            </div>
+          )}
+        </section>
+        <div className="share-option">
+          <label>
+            <input type="checkbox" checked={withNote} data-share-include-note="" onChange={(e) => setWithNote(e.target.checked)} />{' '}
+            {request.note ? t('panel.includeYourNote') : t('panel.includeNote')}
+          </label>
+          <small className="field-hint">{t('panel.noteHint')}</small>
         </div>
+        {withNote && (
+          <div className="field">
+            <label htmlFor={noteId}>{t('panel.noteLabel')}</label>
+            <textarea id={noteId} rows={2} value={note} dir="auto" maxLength={MAX_NOTE_LENGTH} data-share-note="" onChange={(e) => setNote(e.target.value)} />
+          </div>
+        )}
         {local && (
           <div className="share-option">
             <label>
@@ -137,15 +144,12 @@ export function SharePanel({ article, request, local, onClose }: SharePanelProps
           {link.status === 'building' && <p aria-busy="true">{t('panel.building')}</p>}
           {link.status === 'failed' && <p className="notice notice--error" role="alert">{t('panel.failed')}</p>}
           {link.status === 'ready' && (
-            <>
-              <span className="share-link-label">{t('panel.link')}</span>{' '}
-              <a className="share-link" data-share-link="" href={link.url} dir="ltr" target="_blank" rel="noopener noreferrer">
-                {readableUrl(link.url)}
+            <small className="field-hint" data-share-link-length={link.url.length}>
+              {t('panel.length', { count: link.url.length })}{' '}
+              <a className="share-link" data-share-link="" href={link.url} target="_blank" rel="noopener noreferrer" title={readableUrl(link.url)}>
+                {t('panel.tryLink')}
               </a>
-              <small className="field-hint" data-share-link-length={link.url.length}>
-                {t('panel.length', { count: link.url.length })}
-              </small>
-            </>
+            </small>
           )}
           {link.status === 'too-large' && (
             <div className="notice notice--warning" role="alert" data-share-too-large={link.length}>

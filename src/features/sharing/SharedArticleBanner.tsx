@@ -1,11 +1,11 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Article } from '../../core/article/article';
 import { getImported, saveImported } from '../../core/article/imported-articles';
 import { passageRoute, type SharedPassage } from '../../core/links/share-link';
 import { queryKeys } from '../../shared/query-keys';
-import { useStore } from '../../shared/store-context';
+import { useIdbStore } from '../../shared/store-context';
 import { useToast } from '../../shared/toast';
 import { navigate } from '../../shared/use-route';
 
@@ -15,14 +15,16 @@ import { navigate } from '../../shared/use-route';
  */
 export function SharedArticleBanner({ article, passage }: { article: Article; passage?: SharedPassage }) {
   const { t } = useTranslation('sharing');
-  const store = useStore();
+  const db = useIdbStore();
   const client = useQueryClient();
   const toast = useToast();
-  const [inLibrary] = useState(() => getImported(store, article.id) !== undefined);
+  // Asked once: after "add", the banner navigates away.
+  const inLibrary = useQuery({ queryKey: ['shared-in-library', article.id], queryFn: async () => (await getImported(db, article.id)) !== undefined, staleTime: Infinity }).data ?? false;
+  const [hidden, setHidden] = useState(false);
   const target = passage ? passageRoute(article.id, passage) : ({ name: 'article', articleId: article.id } as const);
 
   const add = async () => {
-    const result = saveImported(store, article, 'shared');
+    const result = await saveImported(db, article, 'shared');
     if (!result.ok) {
       toast(t('sharedArticle.addFailed'), 'error');
       return;
@@ -32,6 +34,7 @@ export function SharedArticleBanner({ article, passage }: { article: Article; pa
     navigate(target);
   };
 
+  if (hidden) return null;
   return (
     <div className="notice shared-article-banner" data-shared-article={article.id} role="status">
       <p>{inLibrary ? t('sharedArticle.inLibrary') : t('sharedArticle.banner')}</p>
@@ -45,6 +48,9 @@ export function SharedArticleBanner({ article, passage }: { article: Article; pa
             {t('sharedArticle.add')}
           </button>
         )}
+        <button type="button" className="button button--ghost" data-action="dismiss-shared-article" onClick={() => setHidden(true)}>
+          {t('received.dismiss')}
+        </button>
       </div>
     </div>
   );

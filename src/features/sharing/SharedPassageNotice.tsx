@@ -14,10 +14,17 @@ export function goToSharedPassage(): void {
 
 export function LinkProblemNotice({ problem }: { problem: LinkProblem }) {
   const { t } = useTranslation('sharing');
+  const [hidden, setHidden] = useState(false);
+  if (hidden) return null;
   return (
-    <p className="notice notice--error" role="alert" data-link-problem={problem}>
-      {t(`problems.${problem}`, { limit: MAX_LINK_LENGTH })}
-    </p>
+    <div className="notice notice--error" role="alert" data-link-problem={problem}>
+      <p>{t(`problems.${problem}`, { limit: MAX_LINK_LENGTH })}</p>
+      <div className="notice-actions">
+        <button type="button" className="button button--small button--ghost" data-action="dismiss-link-problem" onClick={() => setHidden(true)}>
+          {t('received.dismiss')}
+        </button>
+      </div>
+    </div>
   );
 }
 
@@ -41,15 +48,23 @@ export function SharedPassageNotice({ passage, lang, dir, found, blockShown, onK
   const { t } = useTranslation('sharing');
   const [hidden, setHidden] = useState(false);
   const [kept, setKept] = useState<'no' | 'yes' | 'failed'>('no');
-  // The reader centres the passage's block; in a block taller than the window, bring the passage itself into view.
+  // The reader centres the passage's block; in a block taller than the window, or once the fonts
+  // have changed the line breaks, bring the passage itself into view (below the sticky messages).
   useEffect(() => {
     if (!found) return;
-    const frame = requestAnimationFrame(() => {
+    let live = true;
+    const bringIntoView = () => {
       const first = document.querySelector<HTMLElement>('mark[data-shared-passage]');
       const box = first?.getBoundingClientRect();
-      if (first && box && (box.top < 0 || box.bottom > window.innerHeight)) first.scrollIntoView?.({ block: 'center' });
-    });
-    return () => cancelAnimationFrame(frame);
+      const covered = document.querySelector('.reader-alerts')?.getBoundingClientRect().bottom ?? 0;
+      if (first && box && (box.top < covered || box.bottom > window.innerHeight)) first.scrollIntoView?.({ block: 'center' });
+    };
+    const frame = requestAnimationFrame(bringIntoView);
+    void document.fonts?.ready.then(() => live && requestAnimationFrame(bringIntoView));
+    return () => {
+      live = false;
+      cancelAnimationFrame(frame);
+    };
   }, [found]);
   if (hidden) return null;
   return (

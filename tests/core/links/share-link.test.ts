@@ -70,7 +70,7 @@ describe('passage links', () => {
     const passage = passageFromSelectors(selectionOf(article, quote), 'ملاحظة: رقم مهم & <b>لافت</b>');
     const url = passageLink(article.id, passage, PAGE);
     expect(url.startsWith('https://example.org/hashiya/index.html#/a/rabat-book-fair/')).toBe(true);
-    expect(url).toMatch(/\?q=.*&p=.*&s=.*&n=.*&v=1$/);
+    expect(url).toMatch(/\?q=.*&p=.*&s=.*&n=.*&v=2$/);
     // URL-safe: nothing outside the unreserved/percent-encoded set in the query.
     expect(url.split('?')[1]).toMatch(/^[A-Za-z0-9%&=+._~*-]+$/);
     const { route, parsed } = reopen(url);
@@ -152,7 +152,7 @@ describe('passage links', () => {
   it('ignores routes without a passage and rejects bad ones', () => {
     expect(parsePassageParams('p-abc', undefined)).toEqual({ status: 'none' });
     expect(parsePassageParams('p-abc', { n: 'x' })).toEqual({ status: 'none' });
-    expect(parsePassageParams('p-abc', { q: 'نص', v: '2' })).toEqual({ status: 'invalid', problem: 'version' });
+    expect(parsePassageParams('p-abc', { q: 'نص', v: '3' })).toEqual({ status: 'invalid', problem: 'version' });
     expect(parsePassageParams('p-abc', { q: '  ' })).toEqual({ status: 'invalid', problem: 'malformed' });
     expect(parsePassageParams('P<script>', { q: 'x' })).toEqual({ status: 'invalid', problem: 'malformed' });
     expect(parsePassageParams('p-abc', { q: 'x'.repeat(MAX_QUOTE_LENGTH + 1) })).toEqual({ status: 'invalid', problem: 'too-large' });

@@ -6,7 +6,7 @@ import { parsePlainTextArticle } from '../../../src/core/article/parse-text';
 import { readCorrections, readPersonalLists } from '../../../src/core/entities/corrections';
 import type { TagOptions, TagResult } from '../../../src/core/entities/entities';
 import { buildReaderEntities, mentionsFromTagResult } from '../../../src/core/entities/reader-entities';
-import { readHiddenTypes } from '../../../src/core/entities/reader-hidden-types';
+import { readEntityDisplay, readHiddenTypes } from '../../../src/core/entities/reader-hidden-types';
 import { EntitiesPanel } from '../../../src/features/entities/EntitiesPanel';
 import { EntityCard } from '../../../src/features/entities/EntityCard';
 import { EntityLegend } from '../../../src/features/entities/EntityLegend';
@@ -61,9 +61,10 @@ afterEach(() => setTagger(null));
 const model = buildReaderEntities(article.blocks, mentionsFromTagResult(article.blocks, fakeTag(article.blocks.map((b: Block) => b.text))));
 
 describe('EntityLegend', () => {
-  it('shows a count and a pressed toggle per type', async () => {
+  it('shows one switch for all names, then a count and a pressed toggle per type the article mentions', async () => {
     const onToggle = vi.fn();
-    await renderWithApp(<EntityLegend counts={model.mentionCounts} hidden={['LOC']} onToggle={onToggle} />, { language: 'en' });
+    const onToggleAll = vi.fn();
+    await renderWithApp(<EntityLegend counts={model.mentionCounts} hidden={['LOC']} onToggle={onToggle} namesOn onToggleAll={onToggleAll} />, { language: 'en' });
     const person = screen.getByRole('button', { name: /Person/ });
     expect(person).toHaveAttribute('aria-pressed', 'true');
     expect(within(person).getByText('4')).toHaveAttribute('aria-label', '4 mentions');
@@ -71,15 +72,28 @@ describe('EntityLegend', () => {
     expect(place).toHaveAttribute('aria-pressed', 'false');
     fireEvent.click(place);
     expect(onToggle).toHaveBeenCalledWith('LOC');
-    expect(screen.getAllByRole('button')).toHaveLength(5);
+    // Only people and places are mentioned: no chip for the other three types.
+    expect(screen.getAllByRole('button').map((b) => b.getAttribute('data-type') ?? b.getAttribute('data-action'))).toEqual(['toggle-entities', 'PERS', 'LOC']);
+    const all = screen.getByRole('button', { name: 'All names' });
+    expect(all).toHaveAttribute('aria-pressed', 'true');
+    expect(all).toHaveAttribute('aria-keyshortcuts', 'e');
+    fireEvent.click(all);
+    expect(onToggleAll).toHaveBeenCalledOnce();
+  });
+
+  it('keeps every chip (with a dash) until the tagger answers, and disables them while all names are off', async () => {
+    await renderWithApp(<EntityLegend counts={null} hidden={[]} onToggle={() => {}} namesOn={false} onToggleAll={() => {}} />, { language: 'en' });
+    expect(document.querySelectorAll('[data-action="toggle-entity-type"]')).toHaveLength(5);
+    expect(screen.getByRole('button', { name: 'All names' })).toHaveAttribute('aria-pressed', 'false');
+    expect(screen.getByRole('button', { name: /Person/ })).toBeDisabled();
   });
 
   it('uses Arabic plural forms', async () => {
-    await renderWithApp(<EntityLegend counts={{ PERS: 2, LOC: 0, ORG: 1, MISC: 3, DATE: 11 }} hidden={[]} onToggle={() => {}} />, { language: 'ar' });
+    await renderWithApp(<EntityLegend counts={{ PERS: 2, LOC: 0, ORG: 1, MISC: 3, DATE: 11 }} hidden={[]} onToggle={() => {}} namesOn onToggleAll={() => {}} />, { language: 'ar' });
     expect(screen.getByLabelText('ذُكر مرتين')).toHaveTextContent('2');
     expect(screen.getByLabelText('ذُكر 3 مرات')).toBeInTheDocument();
     expect(screen.getByLabelText('ذُكر 11 مرة')).toBeInTheDocument();
-    expect(screen.getByLabelText('لم يُذكر')).toBeInTheDocument();
+    expect(screen.queryByLabelText('لم يُذكر')).toBeNull();
   });
 });
 
@@ -110,15 +124,33 @@ describe('EntityCard', () => {
     act(() => focus.set(null));
     expect(screen.queryByRole('dialog')).toBeNull();
   });
+
+  it('offers no Wikipedia search for a date', async () => {
+    const dated = parsePlainTextArticle('عنوان\n\nأجرى الرئيس اتصالا اليوم السبت بنظيره.', { id: 'dated' });
+    const text = dated.blocks[1]!.text;
+    const at = text.indexOf('اليوم السبت');
+    const dateModel = buildReaderEntities(
+      dated.blocks,
+      mentionsFromTagResult(dated.blocks, { mentions: [{ block: 1, start: at, end: at + 11, type: 'DATE', text: 'اليوم السبت', key: 'DATE:اليوم السبت', source: 'rules' }], entities: [] }),
+    );
+    const focus = createEntityFocusStore();
+    focus.set({ key: 'DATE:اليوم السبت', index: 0, card: true });
+    await renderWithApp(<EntityCard model={dateModel} focus={focus} corrections={[]} onCorrect={() => {}} onRemoveCorrection={() => {}} />, { language: 'en' });
+    const card = screen.getByRole('dialog', { name: 'اليوم السبت' });
+    expect(card).toHaveTextContent('Date');
+    expect(within(card).queryByRole('link', { name: 'Search Wikipedia' })).toBeNull();
+  });
 });
 
 describe('EntitiesPanel', () => {
   it('groups by type, most mentioned first, filters regardless of diacritics and clitics, steps through mentions', async () => {
     const focus = createEntityFocusStore();
     await renderWithApp(
-      <EntitiesPanel model={model} status="success" focus={focus} hidden={[]} onToggleType={() => {}} corrections={[]} validIds={new Set()} onRemoveCorrection={() => {}} onClose={() => {}} />,
+      <EntitiesPanel model={model} status="success" focus={focus} markHeadings={false} onMarkHeadings={() => {}} corrections={[]} validIds={new Set()} onRemoveCorrection={() => {}} onClose={() => {}} />,
       { language: 'en' },
     );
+    // The legend (with its mention counts) is above the article, not repeated here.
+    expect(document.querySelector('[data-entities-panel] [data-entity-legend]')).toBeNull();
     const groups = document.querySelectorAll('[data-entity-group]');
     expect([...groups].map((g) => g.getAttribute('data-entity-group'))).toEqual(['PERS', 'LOC']);
     const people = within(groups[0] as HTMLElement).getAllByRole('button', { pressed: false });
@@ -139,7 +171,7 @@ describe('EntitiesPanel', () => {
 
   it('says when names are being found', async () => {
     await renderWithApp(
-      <EntitiesPanel model={null} status="pending" focus={createEntityFocusStore()} hidden={[]} onToggleType={() => {}} corrections={[]} validIds={new Set()} onRemoveCorrection={() => {}} onClose={() => {}} />,
+      <EntitiesPanel model={null} status="pending" focus={createEntityFocusStore()} markHeadings={false} onMarkHeadings={() => {}} corrections={[]} validIds={new Set()} onRemoveCorrection={() => {}} onClose={() => {}} />,
       { language: 'en' },
     );
     expect(screen.getByText('Finding names…')).toBeInTheDocument();
@@ -152,7 +184,13 @@ function Reader() {
   return (
     <>
       {f.action}
-      <ReaderView article={article} decorations={f.decorations} hiddenEntityTypes={f.hiddenTypes} notices={f.legend} />
+      <ReaderView
+        article={article}
+        decorations={f.decorations}
+        hiddenEntityTypes={f.hiddenTypes}
+        entitiesOff={!f.display.namesOn}
+        notices={f.legend}
+      />
       {open && f.panel}
       {f.overlay}
     </>
@@ -165,7 +203,8 @@ describe('entities in the reader', () => {
     const { store, container } = await renderWithApp(<Reader />, { language: 'en' });
     const articleEl = container.querySelector('article')!;
     expect(articleEl).toHaveTextContent('فلاديمير بوتين');
-    await waitFor(() => expect(container.querySelectorAll('mark[data-entity-type="PERS"]')).toHaveLength(4));
+    // Four mentions of people, one of them in the headline, which is left plain.
+    await waitFor(() => expect(container.querySelectorAll('mark[data-entity-type="PERS"]')).toHaveLength(3));
     expect(container.querySelectorAll('mark[data-entity-id="LOC:طهران"]')).toHaveLength(2);
 
     fireEvent.click(container.querySelector('.entity-legend-bar [data-type="PERS"]')!);
@@ -200,6 +239,55 @@ describe('entities in the reader', () => {
     await waitFor(() => expect(container.querySelectorAll('mark[data-entity-id="LOC:طهران"]')).toHaveLength(0));
     expect(readPersonalLists(store)).toEqual({ names: [], nonNames: ['طهران'] });
     await waitFor(() => expect(tag).toHaveBeenLastCalledWith(expect.any(Array), { names: [], nonNames: ['طهران'] }));
+  });
+});
+
+describe('all names, headings and the chosen entity', () => {
+  it('`e` and the legend switch all names off and on, remembered; headline names are plain unless asked for in the panel', async () => {
+    installTagger();
+    const { store, container } = await renderWithApp(<Reader />, { language: 'en' });
+    const articleEl = container.querySelector('article')!;
+    await waitFor(() => expect(container.querySelectorAll('mark.entity')).not.toHaveLength(0));
+    // The headline (بوتين يهاتف رئيسي) is not marked by default.
+    expect(container.querySelectorAll('h1 mark.entity')).toHaveLength(0);
+    expect(articleEl).not.toHaveAttribute('data-entities-off');
+    fireEvent.keyDown(articleEl, { key: 'e', code: 'KeyE' });
+    await waitFor(() => expect(articleEl).toHaveAttribute('data-entities-off'));
+    expect(readEntityDisplay(store)).toEqual({ namesOn: false, markHeadings: false });
+    // A click on a switched-off mark opens nothing.
+    fireEvent.click(container.querySelector('mark[data-entity-id="LOC:طهران"]')!);
+    expect(screen.queryByRole('dialog')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'All names' }));
+    await waitFor(() => expect(articleEl).not.toHaveAttribute('data-entities-off'));
+    // Typing in a field is not a shortcut.
+    const input = document.createElement('input');
+    document.body.append(input);
+    fireEvent.keyDown(input, { key: 'e', code: 'KeyE' });
+    expect(articleEl).not.toHaveAttribute('data-entities-off');
+    input.remove();
+
+    fireEvent.click(container.querySelector('[data-action="toggle-entities-panel"]')!);
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Mark names in the headline and headings' }));
+    await waitFor(() => expect(container.querySelectorAll('h1 mark.entity')).toHaveLength(1));
+    expect(readEntityDisplay(store).markHeadings).toBe(true);
+  });
+
+  it('clears the chosen entity when the names panel closes and when all names are switched off', async () => {
+    installTagger();
+    const { container } = await renderWithApp(<Reader />, { language: 'en' });
+    await waitFor(() => expect(container.querySelectorAll('mark.entity')).not.toHaveLength(0));
+    const openPanel = () => fireEvent.click(container.querySelector('[data-action="toggle-entities-panel"]')!);
+    const chosen = () => document.querySelector('[data-entity-item] .entities-panel__entity[aria-pressed="true"]');
+    openPanel();
+    fireEvent.click(document.querySelector('[data-entity-item="PERS:بوتين"] button')!);
+    expect(chosen()).not.toBeNull();
+    openPanel(); // closes it
+    openPanel();
+    expect(chosen()).toBeNull();
+    fireEvent.click(document.querySelector('[data-entity-item="PERS:بوتين"] button')!);
+    expect(chosen()).not.toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'All names' }));
+    await waitFor(() => expect(chosen()).toBeNull());
   });
 });
 

@@ -14,6 +14,14 @@ describe('SettingsMenu', () => {
     await waitFor(() => expect(readSettings(store)).toMatchObject({ theme: 'dark', textSizeIndex: 3, lineSpacing: 'relaxed' }));
   });
 
+  it('shows the interface language in effect as chosen before the reader has chosen one', async () => {
+    const { store } = await renderWithApp(<SettingsMenu />, { language: 'en' });
+    expect(readSettings(store).uiLanguage).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Reading settings' }));
+    expect(document.querySelector('input[data-language="en"]')).toBeChecked();
+    expect(document.querySelector('input[data-language="ar"]')).not.toBeChecked();
+  });
+
   it('closes on Escape and gives focus back to its button', async () => {
     await renderWithApp(<SettingsMenu />);
     const button = screen.getByRole('button', { name: 'إعدادات القراءة' });

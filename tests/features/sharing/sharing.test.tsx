@@ -81,7 +81,7 @@ describe('receiving a passage link', () => {
 });
 
 describe('sharing', () => {
-  it('puts the link in a[data-share-link], copies it, and offers the system share sheet where it exists', async () => {
+  it('copies nothing until asked, shares the passage alone by default, and offers the system share sheet where it exists', async () => {
     const writeText = vi.fn().mockResolvedValue(undefined);
     const share = vi.fn().mockResolvedValue(undefined);
     vi.stubGlobal('navigator', Object.assign(Object.create(navigator) as Navigator, { clipboard: { writeText }, share }));
@@ -93,21 +93,42 @@ describe('sharing', () => {
       return found!;
     });
     const href = link.getAttribute('href')!;
-    expect(href).toMatch(/#\/a\/book-fair\/[a-z][a-z0-9-]*\?q=.+&v=1$/);
-    await waitFor(() => expect(writeText).toHaveBeenCalledWith(href));
-    fireEvent.change(screen.getByLabelText('Note for the recipient (optional)'), { target: { value: 'انظر' } });
+    expect(href).toMatch(/#\/a\/book-fair\/[a-z][a-z0-9-]*\?q=.+&v=2$/);
+    expect(href).not.toContain('&n=');
+    expect(screen.getByText('What the recipient will see')).toBeInTheDocument();
+    expect(writeText).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByLabelText('Add a note for the recipient'));
+    fireEvent.change(screen.getByLabelText('Note for the recipient'), { target: { value: 'انظر' } });
     await waitFor(() => expect(container.ownerDocument.querySelector('a[data-share-link]')!.getAttribute('href')).toContain('&n='));
+    expect(container.ownerDocument.querySelector('[data-share-preview-note]')).toHaveTextContent('انظر');
+    fireEvent.click(screen.getByRole('button', { name: 'Copy link' }));
+    await waitFor(() => expect(writeText).toHaveBeenCalledWith(container.ownerDocument.querySelector('a[data-share-link]')!.getAttribute('href')));
     fireEvent.click(screen.getByRole('button', { name: 'Share…' }));
     expect(share).toHaveBeenCalledWith(expect.objectContaining({ url: expect.stringContaining('&n=') }));
+  });
+
+  it("keeps a highlight's note out of the link unless the reader includes it", async () => {
+    const writeText = vi.fn().mockResolvedValue(undefined);
+    vi.stubGlobal('navigator', Object.assign(Object.create(navigator) as Navigator, { clipboard: { writeText } }));
+    const { container } = await renderWithApp(<SharePanel article={article} request={{ selectors: selectors(), note: 'سري' }} local={false} onClose={() => {}} />, { language: 'en' });
+    const linkHref = () => container.ownerDocument.querySelector('a[data-share-link]')?.getAttribute('href') ?? '';
+    await waitFor(() => expect(linkHref()).toMatch(/v=2$/));
+    expect(linkHref()).not.toContain('&n=');
+    expect(container.ownerDocument.querySelector('[data-share-preview-note]')).toBeNull();
+    expect(writeText).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByLabelText('Include your note'));
+    expect(screen.getByLabelText('Note for the recipient')).toHaveValue('سري');
+    await waitFor(() => expect(linkHref()).toContain('&n='));
+    expect(writeText).not.toHaveBeenCalled();
   });
 
   it('carries an article that exists only in this browser inside the link, and states the limit', async () => {
     await renderWithApp(<SharePanel article={article} request={{ selectors: selectors() }} local onClose={() => {}} />, { language: 'en' });
     expect(screen.getByText(/limited to 32,000 characters/)).toBeInTheDocument();
-    const link = await screen.findByRole('link', { name: /#\/s\?v=1&d=/ });
-    expect(link.getAttribute('href')).toMatch(/#\/s\?v=1&d=[A-Za-z0-9_-]+$/);
+    const link = await screen.findByRole('link', { name: 'Open the link' });
+    await waitFor(() => expect(link.getAttribute('href')).toMatch(/#\/s\?v=1&d=[A-Za-z0-9_-]+$/));
     fireEvent.click(screen.getByLabelText('Share with the article'));
-    expect(screen.getByRole('link', { name: /#\/a\/book-fair\// })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Open the link' }).getAttribute('href')).toMatch(/#\/a\/book-fair\//);
   });
 });
 
@@ -115,14 +136,14 @@ describe('an article opened from a self-contained link', () => {
   it('is shown read-only with its passage and can be added to the library', async () => {
     const passage = passageFromSelectors(selectors());
     const params = { v: '1', d: await encodeSharedArticle(article, passage) };
-    const { container, store } = await renderWithApp(<SharedArticleScreen params={params} />, { language: 'en' });
+    const { container, db } = await renderWithApp(<SharedArticleScreen params={params} />, { language: 'en' });
     await screen.findByText(/Shared article, read-only/);
     expect([...container.querySelectorAll('mark[data-shared-passage]')].map((m) => m.textContent).join('')).toBe(QUOTE);
-    expect(getImported(store, article.id)).toBeUndefined();
+    expect(await getImported(db, article.id)).toBeUndefined();
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Add to my library' }));
     });
-    await waitFor(() => expect(getImported(store, article.id)?.origin).toBe('shared'));
+    await waitFor(async () => expect((await getImported(db, article.id))?.origin).toBe('shared'));
     expect(window.location.hash).toMatch(/^#\/a\/book-fair\/[a-z][a-z0-9-]*\?q=/);
   });
 
