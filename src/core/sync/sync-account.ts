@@ -44,7 +44,10 @@ export function markSynced(store: Store, when: Date): WriteResult {
 export function signOut(store: Store): void {
   const account = readSyncAccount(store);
   store.remove(storageKeys.syncAccount);
-  if (account) store.remove(syncBaseSpec(accountKey(account)).key);
+  if (!account) return;
+  // The reader's own document and each group document have their own record of what was agreed.
+  const prefix = syncBaseSpec(accountKey(account)).key;
+  for (const key of store.keys()) if (key === prefix || key.startsWith(`${prefix}|`)) store.remove(key);
 }
 
 /** "https://sync.example.org/" → "https://sync.example.org". */

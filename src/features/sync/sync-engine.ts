@@ -5,6 +5,7 @@ import type { Store } from '../../core/storage/storage';
 import { groupDocumentName, NOTES_MAP, personalDocumentName } from '../../core/sync/data-model';
 import { claimedArticle, LOCAL_ORIGIN, mirrorGroupNotes, syncNotesPass, type NoteScope, type SyncPassResult } from '../../core/sync/notes-sync';
 import { accountKey, markSynced, websocketUrl, type SyncAccount } from '../../core/sync/sync-account';
+import { storageKeys } from '../../core/storage/keys';
 import { queryKeys } from '../../shared/query-keys';
 import { syncStatus, type SyncStatus } from './sync-status';
 
@@ -20,6 +21,7 @@ import { syncStatus, type SyncStatus } from './sync-status';
 const PASS_DELAY_MS = 150;
 /** A pass now and then catches changes that no event announced (reading progress is saved without one). */
 const PERIODIC_PASS_MS = 15_000;
+const MARK_INTERVAL_MS = 5_000;
 
 interface Channel {
   readonly doc: Y.Doc;
@@ -39,6 +41,13 @@ export function startSyncEngine(store: Store, account: SyncAccount, queryClient:
   let refused = false;
   let authFailed: string | null = null;
   const set = (status: Omit<SyncStatus, 'conflicts'>) => syncStatus.set({ ...status, conflicts });
+  // "Last synced" is stored at most every few seconds: each write reaches every other open tab.
+  let lastMarked = 0;
+  const marked = () => {
+    if (Date.now() - lastMarked < MARK_INTERVAL_MS) return;
+    lastMarked = Date.now();
+    markSynced(store, new Date());
+  };
 
   const socket = new HocuspocusProviderWebsocket({ url: websocketUrl(account.server), delay: 1_000, minDelay: 1_000, maxDelay: 5_000, maxAttempts: 0 });
   const channels: Channel[] = [];
@@ -78,7 +87,7 @@ export function startSyncEngine(store: Store, account: SyncAccount, queryClient:
       if (origin !== LOCAL_ORIGIN) schedule(channel, []);
     });
     provider.on('unsyncedChanges', () => {
-      if (!provider.hasUnsyncedChanges && online(channels[0]!)) markSynced(store, new Date());
+      if (!provider.hasUnsyncedChanges && online(channels[0]!)) marked();
       showState();
     });
     channels.push(channel);
@@ -107,7 +116,7 @@ export function startSyncEngine(store: Store, account: SyncAccount, queryClient:
     for (const articleId of result.changedArticles) void queryClient.invalidateQueries({ queryKey: queryKeys.annotations(articleId) });
     if (result.changedArticles.length) void queryClient.invalidateQueries({ queryKey: queryKeys.allAnnotations(), exact: true });
     if (result.progressChanged) void queryClient.invalidateQueries({ queryKey: ['store', 'progress'] });
-    if (!channel.provider.hasUnsyncedChanges && channel === channels[0]) markSynced(store, new Date());
+    if (!channel.provider.hasUnsyncedChanges && channel === channels[0]) marked();
     showState();
   }
 
@@ -146,7 +155,10 @@ export function startSyncEngine(store: Store, account: SyncAccount, queryClient:
       scheduleAll(typeof articleId === 'string' ? [articleId] : 'all');
     }
   });
-  const stopStore = store.subscribe(() => scheduleAll('all'));
+  // Other tabs' sync bookkeeping (hashiya:sync, hashiya:sync-base:…) is not a change to sync.
+  const stopStore = store.subscribe((changedKey) => {
+    if (!changedKey.startsWith(storageKeys.syncAccount)) scheduleAll('all');
+  });
   const periodic = setInterval(() => scheduleAll('all'), PERIODIC_PASS_MS);
   const onOnline = () => socket.connect();
   globalThis.addEventListener?.('online', onOnline);
