@@ -18,7 +18,7 @@ export function SharedArticleBanner({ article, passage }: { article: Article; pa
   const client = useQueryClient();
   const toast = useToast();
   // Asked once: after "add", the banner navigates away.
-  const inLibrary = useQuery({ queryKey: [...queryKeys.imported(), 'has', article.id], queryFn: async () => (await getImported(db, article.id)) !== undefined, staleTime: Infinity }).data ?? false;
+  const inLibrary = useQuery({ queryKey: ['shared-in-library', article.id], queryFn: async () => (await getImported(db, article.id)) !== undefined, staleTime: Infinity }).data ?? false;
   const target = passage ? passageRoute(article.id, passage) : ({ name: 'article', articleId: article.id } as const);
 
   const add = async () => {
