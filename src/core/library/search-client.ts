@@ -2,7 +2,7 @@
 // main thread (over the same IndexedDB store), so search still works, only less smoothly.
 import type { Article } from '../article/article';
 import { LIBRARY_DB_NAME, type IdbStore } from '../storage/idb-store';
-import { createSearchEngine, type SearchEngine } from './search-engine';
+import type { SearchEngine } from './search-engine';
 import type { SearchHit } from './search-index';
 import type { SearchRequest, SearchResponse } from './search-protocol';
 
@@ -35,8 +35,9 @@ function defaultWorker(dbName: string): Worker | null {
 
 export function createSearchClient(options: SearchClientOptions): SearchClient {
   const dbName = options.dbName ?? LIBRARY_DB_NAME;
-  let fallback: SearchEngine | null = null;
-  const engine = () => (fallback ??= createSearchEngine(options.db));
+  // The engine (and MiniSearch) is loaded only when the worker cannot be used: it stays out of the app's first code.
+  let fallback: Promise<SearchEngine> | null = null;
+  const engine = () => (fallback ??= import('./search-engine').then((m) => m.createSearchEngine(options.db)));
   let worker: Worker | null = null;
   try {
     worker = (options.createWorker ?? (() => defaultWorker(dbName)))();
@@ -74,9 +75,9 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
   };
 
   return {
-    sync: () => call({ type: 'sync' }, (r) => (r.type === 'synced' ? { articles: r.articles, ms: r.ms } : { articles: 0, ms: 0 }), () => engine().sync()),
-    refresh: (ids) => call({ type: 'refresh', ids: [...ids] }, () => undefined, () => engine().refresh(ids)),
-    addArticles: (articles) => call({ type: 'add', articles: [...articles] }, () => undefined, () => engine().addArticles(articles)),
+    sync: () => call({ type: 'sync' }, (r) => (r.type === 'synced' ? { articles: r.articles, ms: r.ms } : { articles: 0, ms: 0 }), async () => (await engine()).sync()),
+    refresh: (ids) => call({ type: 'refresh', ids: [...ids] }, () => undefined, async () => (await engine()).refresh(ids)),
+    addArticles: (articles) => call({ type: 'add', articles: [...articles] }, () => undefined, async () => (await engine()).addArticles(articles)),
     search: (query, limit = 30) =>
       call(
         { type: 'search', query, limit },
@@ -87,8 +88,9 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
           return r.hits;
         },
         async () => {
-          await engine().sync();
-          return engine().search(query, limit);
+          const local = await engine();
+          await local.sync();
+          return local.search(query, limit);
         },
       ),
     dispose() {

@@ -1,38 +1,58 @@
 import type { Article } from '../article/article';
-import { getImported, listImported } from '../article/imported-articles';
+import { getImported, listImported, summaryRecordSpec } from '../article/imported-articles';
 import type { IdbStore } from '../storage/idb-store';
 import { createLibraryIndex, type SearchHit } from './search-index';
 
 /**
- * The search index kept in step with the library: `sync` indexes what IndexedDB holds that the
- * index does not (all of it the first time) and drops what was deleted; `refresh` re-reads given
- * articles after an edit. Articles that are not stored (the bundled ones) are added with `addArticles`.
- * Runs in the search worker; on the main thread only when workers are unavailable.
+ * The search index kept in step with the library. `sync` indexes what IndexedDB holds that the
+ * index lacks or holds in an older version (by each article's text revision, from its summary) and
+ * drops what was deleted; `refresh` re-reads given articles after an edit. Articles that are not
+ * stored (the bundled ones) are added with `addArticles`. The index is rebuilt each session: saving
+ * it was measured, and serialising and reloading a million-word MiniSearch index takes longer than
+ * building it. Runs in the search worker; on the main thread only when workers are unavailable.
  */
 export interface SearchEngine {
   sync(): Promise<{ articles: number; ms: number }>;
   refresh(ids: readonly string[]): Promise<void>;
-  addArticles(articles: readonly Article[]): void;
+  addArticles(articles: readonly Article[]): Promise<void>;
   search(query: string, limit?: number): SearchHit[];
 }
 
-export function createSearchEngine(db: IdbStore, now: () => number = () => performance.now()): SearchEngine {
+export interface SearchEngineOptions {
+  readonly now?: () => number;
+}
+
+export function createSearchEngine(db: IdbStore, options: SearchEngineOptions = {}): SearchEngine {
+  const now = options.now ?? (() => performance.now());
   const index = createLibraryIndex();
+  const revisions = new Map<string, string>();
   const extra = new Set<string>();
   let syncing: Promise<{ articles: number; ms: number }> | null = null;
 
+  const put = (article: Article, revision: string | undefined) => {
+    index.upsert(article);
+    if (revision) revisions.set(article.id, revision);
+    else revisions.delete(article.id);
+  };
+  const drop = (id: string) => {
+    index.remove(id);
+    revisions.delete(id);
+  };
+
   const runSync = async () => {
     const started = now();
-    const stored = new Set(await db.ids('articles'));
-    for (const id of index.articleIds()) if (!stored.has(id) && !extra.has(id)) index.remove(id);
-    const missing = [...stored].filter((id) => !index.has(id));
-    // The first sync reads everything at once (one transaction); later ones only the newcomers.
-    if (missing.length > 20) {
-      for (const item of await listImported(db)) if (!index.has(item.article.id)) index.upsert(item.article);
+    const stored = new Map((await db.getAll(summaryRecordSpec)).map(({ id, value }) => [id, value.revision]));
+    const gone = index.articleIds().filter((id) => !stored.has(id) && !extra.has(id));
+    for (const id of gone) drop(id);
+    const stale = [...stored].filter(([id, revision]) => !index.has(id) || (revision !== undefined && revisions.get(id) !== revision)).map(([id]) => id);
+    // Many at once (the first session) are read in one transaction; a few one by one.
+    if (stale.length > 20) {
+      const wanted = new Set(stale);
+      for (const item of await listImported(db)) if (wanted.has(item.article.id)) put(item.article, stored.get(item.article.id));
     } else {
-      for (const id of missing) {
+      for (const id of stale) {
         const item = await getImported(db, id);
-        if (item) index.upsert(item.article);
+        if (item) put(item.article, stored.get(id));
       }
     }
     return { articles: index.size, ms: now() - started };
@@ -46,12 +66,12 @@ export function createSearchEngine(db: IdbStore, now: () => number = () => perfo
     },
     async refresh(ids) {
       for (const id of ids) {
-        const item = await getImported(db, id);
-        if (item) index.upsert(item.article);
-        else if (!extra.has(id)) index.remove(id);
+        const [item, summary] = await Promise.all([getImported(db, id), db.get(summaryRecordSpec, id)]);
+        if (item) put(item.article, summary?.revision);
+        else if (!extra.has(id)) drop(id);
       }
     },
-    addArticles(articles) {
+    async addArticles(articles) {
       for (const article of articles) {
         extra.add(article.id);
         index.upsert(article);

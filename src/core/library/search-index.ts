@@ -81,30 +81,29 @@ export interface LibraryIndex {
   readonly size: number;
 }
 
-export function createLibraryIndex(): LibraryIndex {
-  const mini = new MiniSearch<PassageDoc>({
-    fields: ['text'],
-    idField: 'id',
+const miniOptions = {
+  fields: ['text'],
+  idField: 'id',
+  // Block texts are kept in the index to cut passages around the match.
+  storeFields: ['articleId', 'blockId', 'text'],
+  tokenize: tokenizeForIndex,
+  processTerm: indexTerms,
+  searchOptions: {
     tokenize: tokenizeForIndex,
-    processTerm: indexTerms,
-    searchOptions: {
-      tokenize: tokenizeForIndex,
-      processTerm: queryTerm,
-      combineWith: 'AND',
-      prefix: (_term, index, terms) => index === terms.length - 1,
-    },
-  });
-  // Texts stay here (not in MiniSearch's stored fields) to cut passages around the match.
-  const blocks = new Map<string, PassageDoc>();
+    processTerm: queryTerm,
+    combineWith: 'AND' as const,
+    prefix: (_term: string, index: number, terms: string[]) => index === terms.length - 1,
+  },
+};
+
+export function createLibraryIndex(): LibraryIndex {
+  const mini = new MiniSearch<PassageDoc>(miniOptions);
   const articles = new Map<string, { meta: ArticleMeta; docIds: string[] }>();
 
   const remove = (articleId: string) => {
     const known = articles.get(articleId);
     if (!known) return;
-    for (const id of known.docIds) {
-      mini.discard(id);
-      blocks.delete(id);
-    }
+    for (const id of known.docIds) mini.discard(id);
     articles.delete(articleId);
   };
 
@@ -123,7 +122,6 @@ export function createLibraryIndex(): LibraryIndex {
       remove(article.id);
       const docs = article.blocks.map((b) => ({ id: `${article.id}\u0000${b.id}`, articleId: article.id, blockId: b.id, text: b.text }));
       mini.addAll(docs);
-      for (const doc of docs) blocks.set(doc.id, doc);
       articles.set(article.id, { meta: { title: article.title, lang: article.lang, dir: article.dir }, docIds: docs.map((d) => d.id) });
     },
     remove,
@@ -138,11 +136,11 @@ export function createLibraryIndex(): LibraryIndex {
       const hits: SearchHit[] = [];
       for (const result of mini.search(query)) {
         if (hits.length >= limit) break;
-        const doc = blocks.get(String(result.id));
-        const meta = doc && articles.get(doc.articleId)?.meta;
-        if (!doc || !meta) continue;
-        const [start, end] = firstMatch(doc.text, wanted) ?? [0, 0];
-        hits.push({ articleId: doc.articleId, ...meta, blockId: doc.blockId, ...passageAround(doc.text, start, end, 90), score: result.score });
+        const { articleId, blockId, text } = result as unknown as PassageDoc;
+        const meta = articles.get(articleId)?.meta;
+        if (!meta || typeof text !== 'string') continue;
+        const [start, end] = firstMatch(text, wanted) ?? [0, 0];
+        hits.push({ articleId, ...meta, blockId, ...passageAround(text, start, end, 90), score: result.score });
       }
       return hits;
     },

@@ -20,7 +20,7 @@ async function answer(req: SearchRequest): Promise<SearchResponse> {
       await engine.refresh(req.ids);
       return { id: req.id, type: 'done' };
     case 'add':
-      engine.addArticles(req.articles);
+      await engine.addArticles(req.articles);
       return { id: req.id, type: 'done' };
     case 'search': {
       await synced;

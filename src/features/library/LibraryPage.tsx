@@ -29,8 +29,8 @@ function afterPaint(task: () => void): () => void {
   return () => clearTimeout(id);
 }
 
-/** Cards rendered at once; "show more" adds as many again (a thousand cards would slow the page). */
-const PAGE = 60;
+/** Cards rendered at once; "show more" adds as many again (a thousand cards would slow the page; 30 fill two screens). */
+const PAGE = 30;
 
 export function LibraryPage() {
   const { t } = useTranslation('library');

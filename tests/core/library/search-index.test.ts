@@ -87,10 +87,20 @@ describe('search engine over IndexedDB', () => {
     await engine.refresh(['seed']);
     expect(engine.search('مكالمة هاتفية')[0]).toMatchObject({ articleId: 'seed', blockId: seed.blocks[0]!.id, title: 'مكالمة هاتفية طويلة' });
 
-    engine.addArticles([article('bundled', 'مرفق', 'نص عن الزعتر')]);
+    await engine.addArticles([article('bundled', 'مرفق', 'نص عن الزعتر')]);
     await deleteImported(db, 'seed');
     await engine.sync();
     expect(engine.search('بوتين')).toEqual([]);
     expect(engine.search('زعتر')[0]?.articleId).toBe('bundled');
+  });
+
+  it('re-indexes an article whose text changed behind its back (another tab), by its revision', async () => {
+    const db = createIdbStore({ factory: new IDBFactory() });
+    await saveImported(db, seed, 'import');
+    const engine = createSearchEngine(db);
+    await engine.sync();
+    await renameImported(db, 'seed', 'عنوان جديد تماما');
+    await engine.sync();
+    expect(engine.search('عنوان جديد')[0]?.articleId).toBe('seed');
   });
 });
