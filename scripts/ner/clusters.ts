@@ -92,24 +92,18 @@ log(`PPMI: ${values.length} non-zeros`);
 const K = DIM + OVERSAMPLE;
 const rand = seededRandom(20261129);
 const gauss = (): number => Math.sqrt(-2 * Math.log(rand() + 1e-12)) * Math.cos(2 * Math.PI * rand());
-/** M (V×D) · X (D×K), X row-major. */
-const mulM = (x: Float64Array): Float64Array => {
-  const y = new Float64Array(V * K);
+/** M (V×D) · X (D×K), or Mᵀ (D×V) · X (V×K) when `transposed`; row-major K columns. */
+const multiply = (x: Float64Array, transposed: boolean): Float64Array => {
+  const out = new Float64Array((transposed ? D : V) * K);
   for (let r = 0; r < V; r++) for (let p = rowPtr[r] as number; p < (rowPtr[r + 1] as number); p++) {
     const v = values[p] as number, c = cols[p] as number;
-    for (let k = 0; k < K; k++) y[r * K + k] = (y[r * K + k] as number) + v * (x[c * K + k] as number);
+    const to = (transposed ? c : r) * K, from = (transposed ? r : c) * K;
+    for (let k = 0; k < K; k++) out[to + k] = (out[to + k] as number) + v * (x[from + k] as number);
   }
-  return y;
+  return out;
 };
-/** Mᵀ (D×V) · Y (V×K). */
-const mulMt = (y: Float64Array): Float64Array => {
-  const x = new Float64Array(D * K);
-  for (let r = 0; r < V; r++) for (let p = rowPtr[r] as number; p < (rowPtr[r + 1] as number); p++) {
-    const v = values[p] as number, c = cols[p] as number;
-    for (let k = 0; k < K; k++) x[c * K + k] = (x[c * K + k] as number) + v * (y[r * K + k] as number);
-  }
-  return x;
-};
+const mulM = (x: Float64Array): Float64Array => multiply(x, false);
+const mulMt = (y: Float64Array): Float64Array => multiply(y, true);
 /** Orthonormalises the K columns of an n×K row-major matrix in place (modified Gram-Schmidt). */
 const orthonormalise = (a: Float64Array, n: number): void => {
   for (let j = 0; j < K; j++) {
