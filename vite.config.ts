@@ -49,6 +49,8 @@ const offline = VitePWA({
     start_url: './',
     scope: './',
     display: 'standalone',
+    // Sharing a link or text from a phone's share sheet opens the import with it (ImportEntryPoints).
+    share_target: { action: './', method: 'GET', params: { title: 'share-title', text: 'share-text', url: 'share-url' } },
     theme_color: '#7a3e1d',
     background_color: '#fbfaf7',
     icons: [

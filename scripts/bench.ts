@@ -189,6 +189,8 @@ async function main() {
   console.log(execSync('npx tsx scripts/bench-reader-entities.ts', { cwd: ROOT, encoding: 'utf8', env: { ...process.env, BENCH_DIST: OUT } }).trim());
   console.log('\n== Tagger (Node, one core)');
   console.log(execSync('npx tsx scripts/ner/bench.ts', { cwd: ROOT, encoding: 'utf8' }).trim());
+  console.log('\n== Library at scale: 1,000 articles, 1,000,000 words, 10,000 notes (Chromium)');
+  console.log(execSync('npx tsx scripts/bench-library.ts', { cwd: ROOT, encoding: 'utf8', env: { ...process.env, BENCH_DIST: OUT } }).trim());
   console.log('\n== Re-anchoring (Node)');
   console.log(execSync('npx tsx scripts/bench-anchoring.ts', { cwd: ROOT, encoding: 'utf8' }).trim());
 }

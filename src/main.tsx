@@ -9,6 +9,7 @@ import './features/settings/settings.css';
 import './features/sharing/sharing.css';
 import './features/annotations/annotations.css';
 import './features/entities/entities.css';
+import './features/names/names.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
@@ -19,26 +20,32 @@ import { parseRoute } from './core/links/routes';
 import { articleQueryOptions } from './features/library/article-query';
 import { readSettings, resolveUiLanguage } from './core/settings/settings';
 import { getStore } from './core/storage/storage';
+import { getIdbStore } from './core/storage/idb-store';
+import { migrateLegacyArticles } from './core/article/imported-articles';
 import { initI18n } from './i18n/i18n';
 
 async function start(): Promise<void> {
   const store = getStore();
+  const db = getIdbStore();
   const settings = readSettings(store);
+  // Articles kept in localStorage by earlier versions move to IndexedDB before anything reads them.
+  const migrated = migrateLegacyArticles(store, db).catch(() => undefined);
   const client = createQueryClient();
   await openSampleOnFirstVisit(store, client);
   // Everything the first screen needs starts at once: strings, the screen's code, the article.
   const route = parseRoute(window.location.hash);
   const screen = moduleForRoute(route);
-  if (route.name === 'article') void client.prefetchQuery(articleQueryOptions(store, route.articleId));
+  if (route.name === 'article') void migrated.then(() => client.prefetchQuery(articleQueryOptions(db, route.articleId)));
   await Promise.all([
     initI18n(resolveUiLanguage(settings.uiLanguage, navigator.languages ?? [navigator.language])),
     screen ? loadRouteModule(screen).catch(() => undefined) : undefined,
+    migrated,
   ]);
   const root = document.getElementById('root');
   if (!root) throw new Error('#root is missing from index.html');
   createRoot(root).render(
     <StrictMode>
-      <Providers store={store} client={client}>
+      <Providers store={store} db={db} client={client}>
         <App />
       </Providers>
     </StrictMode>,

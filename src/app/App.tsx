@@ -3,9 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { resolveUiLanguage, TEXT_SIZES, type Settings } from '../core/settings/settings';
 import { LibraryPage } from '../features/library/LibraryPage';
 import { useSettings } from '../features/settings/settings-store';
+import { ErrorBoundary } from '../shared/ErrorBoundary';
 import { useRoute } from '../shared/use-route';
+import { routeToHash } from '../core/links/routes';
 import { AppHeader } from './AppHeader';
 import type { ReaderScreenProps } from './ReaderScreen';
+import type { NamesScreenProps } from './NamesScreen';
 import { moduleForRoute, useRouteModule } from './route-modules';
 import type { SharedArticleScreenProps } from './SharedArticleScreen';
 import { StorageProblems } from './StorageProblems';
@@ -86,6 +89,16 @@ function Routes() {
       const SharedArticleScreen = Screen as ComponentType<SharedArticleScreenProps>;
       return <SharedArticleScreen key={route.params.d ?? ''} params={route.params} />;
     }
+    case 'names':
+    case 'entity': {
+      const NamesScreen = Screen as ComponentType<NamesScreenProps> | null;
+      return (
+        <>
+          <AppHeader />
+          <main id="main">{NamesScreen ? <NamesScreen entityKey={route.name === 'entity' ? route.key : undefined} /> : <Loading />}</main>
+        </>
+      );
+    }
     case 'not-found':
       return (
         <>
@@ -101,6 +114,7 @@ function Routes() {
 export function App() {
   const { t } = useTranslation();
   const settings = useSettings();
+  const route = useRoute();
   useDocumentSettings(settings);
   return (
     <>
@@ -108,9 +122,12 @@ export function App() {
         {t('skipToContent')}
       </a>
       <StorageProblems />
-      <Suspense fallback={<p className="page" aria-busy="true">{t('loading')}</p>}>
-        <Routes />
-      </Suspense>
+      {/* A screen that fails shows what failed; another route (e.g. the library) works again at once. */}
+      <ErrorBoundary kind="page" resetKey={routeToHash(route)}>
+        <Suspense fallback={<p className="page" aria-busy="true">{t('loading')}</p>}>
+          <Routes />
+        </Suspense>
+      </ErrorBoundary>
     </>
   );
 }

@@ -19,6 +19,9 @@ export function AppHeader({ actions }: { actions?: ReactNode }) {
           </svg>
           <span className="topbar-label">{t('notebook')}</span>
         </a>
+        <a className="button button--ghost" href="#/names" data-action="open-names">
+          {t('names')}
+        </a>
         <SettingsMenu />
       </nav>
     </header>

@@ -4,6 +4,7 @@ import { mergeDecorations } from '../core/decorations/merge';
 import { useAnnotationsFeature } from '../features/annotations/use-annotations-feature';
 import { useEntitiesFeature } from '../features/entities/use-entities-feature';
 import { useArticle } from '../features/library/article-query';
+import { OtherArticlesLink } from '../features/names/OtherArticlesLink';
 import { ReaderView } from '../features/reader/ReaderView';
 import { useSharingFeature } from '../features/sharing/use-sharing-feature';
 import { AppHeader } from './AppHeader';
@@ -32,7 +33,7 @@ export function ReaderScreen({ articleId, blockId, params }: ReaderScreenProps) 
     open: panel === 'entities',
     toggle: () => setPanel((p) => (p === 'entities' ? null : 'entities')),
     close: () => setPanel(null),
-  });
+  }, (entityKey) => <OtherArticlesLink entityKey={entityKey} articleId={articleId} />);
 
   const sharing = useSharingFeature(article, { blockId, params, local: query.data?.status === 'found' && query.data.origin !== 'bundled' });
 

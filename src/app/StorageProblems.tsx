@@ -1,12 +1,15 @@
-import { useState, useSyncExternalStore } from 'react';
+import { useMemo, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useStore } from '../shared/store-context';
+import { useIdbStore, useStore } from '../shared/store-context';
 
 /** Tells the reader when saved data could not be read or written; what was readable is still loaded. */
 export function StorageProblems() {
   const { t } = useTranslation();
   const store = useStore();
-  const problems = useSyncExternalStore(store.onProblem, store.problems);
+  const db = useIdbStore();
+  const local = useSyncExternalStore(store.onProblem, store.problems);
+  const indexed = useSyncExternalStore(db.onProblem, db.problems);
+  const problems = useMemo(() => [...local, ...indexed], [local, indexed]);
   const [dismissed, setDismissed] = useState(0);
 
   const visible = problems.slice(dismissed);
@@ -17,7 +20,7 @@ export function StorageProblems() {
         {visible.map((problem, i) => (
           <li key={i}>
             {t(`storage.${problem.kind}`, { key: 'key' in problem ? problem.key : '', version: 'version' in problem ? problem.version : '' })}
-            {'backupKey' in problem && problem.backupKey ? ` ${t('storage.backedUp', { backupKey: problem.backupKey })}` : ''}
+            {'backupKey' in problem ? ` ${problem.backupKey ? t('storage.backedUp', { backupKey: problem.backupKey }) : t('errors:storage.notBackedUp')}` : ''}
           </li>
         ))}
       </ul>

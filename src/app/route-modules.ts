@@ -11,6 +11,7 @@ const loaders = {
   reader: () => import('./ReaderScreen').then((m) => m.ReaderScreen as ComponentType<never>),
   notebook: () => import('../features/annotations/NotebookPage').then((m) => m.NotebookPage as ComponentType<never>),
   shared: () => import('./SharedArticleScreen').then((m) => m.SharedArticleScreen as ComponentType<never>),
+  names: () => import('./NamesScreen').then((m) => m.NamesScreen as ComponentType<never>),
 };
 
 export type RouteModule = keyof typeof loaders;
@@ -26,6 +27,9 @@ export function moduleForRoute(route: Route): RouteModule | null {
       return 'notebook';
     case 'shared':
       return 'shared';
+    case 'names':
+    case 'entity':
+      return 'names';
     default:
       return null;
   }

@@ -42,3 +42,38 @@ export const LINK_LIMITS = {
   /** Decompressing a self-contained link stops here: a zip bomb cannot fill memory. */
   inflatedBytes: 2 * 1024 * 1024,
 } as const;
+
+/**
+ * Fuzzy anchoring (finding a highlight or shared passage in text that changed): the most work one
+ * anchoring may do, in characters of text scanned × 32-character blocks of the passage. Past it the
+ * passage is treated as changed (a note becomes an orphan, a link shows its paragraph and quote).
+ * Natural text needs a few million at most, even a 2-million-character article searched whole.
+ */
+export const FUZZY_LIMITS = {
+  work: 6_000_000,
+} as const;
+
+/**
+ * What the importers check before they parse or save (see docs/import.md). An import over any of
+ * these is refused with a message (or, for over-long paragraphs and titles, reshaped) before
+ * anything is written, so an "Imported" message always means the store accepted the article.
+ */
+export const IMPORT_LIMITS = {
+  /** Elements nested deeper than this make the browser's parser and Readability slow (seconds). */
+  htmlDepth: 256,
+  /** Block-level tags counted in the raw HTML before parsing: far above any real article page. */
+  htmlBlockTags: 20_000,
+  /** A paragraph longer than this is cut at sentence boundaries (kept under blockTextLength). */
+  paragraphSplitAt: 4_000,
+  /** A first line longer than this is not a title: it is cut into a title and a paragraph. */
+  titleMaxLength: 300,
+  /** The bookmarklet's message: the page's HTML, URL and title. */
+  bookmarkletHtmlLength: MAX_IMPORT_BYTES,
+  bookmarkletUrlLength: 2_000,
+  /** Files taken in one drop or pick. */
+  filesAtOnce: 20,
+  /** Notes saved per slice of a notes import (the main thread is given back between slices). */
+  notesPerSlice: 500,
+  /** Annotations accepted from one notes file. */
+  notesPerFile: 100_000,
+} as const;

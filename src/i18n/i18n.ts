@@ -6,7 +6,7 @@ import type { UiLanguage } from '../core/settings/settings';
  * UI strings live in src/i18n/locales/<lang>/<namespace>.json, one namespace per feature.
  * Arabic (the default) ships in the main bundle; other languages are fetched when chosen.
  */
-export const NAMESPACES = ['common', 'library', 'reader', 'settings', 'entities', 'annotations', 'sharing'] as const;
+export const NAMESPACES = ['common', 'library', 'reader', 'settings', 'entities', 'annotations', 'sharing', 'errors', 'names', 'import'] as const;
 
 type Resources = Record<string, unknown>;
 const arabic = import.meta.glob<Resources>('./locales/ar/*.json', { eager: true, import: 'default' });
@@ -48,6 +48,8 @@ export async function initI18n(language: UiLanguage): Promise<typeof i18next> {
         supportedLngs: ['ar', 'en'],
         ns: [...NAMESPACES],
         defaultNS: 'common',
+        // Storage and failure messages shared by every feature (errors.<reason>, storage.<problem>) live in 'errors'.
+        fallbackNS: 'errors',
         interpolation: { escapeValue: false }, // React escapes
         returnNull: false,
         react: { useSuspense: true },

@@ -6,6 +6,11 @@ export const queryKeys = {
   store: ['store'] as const,
   progress: (articleId: string) => ['store', 'progress', articleId] as const,
   imported: () => ['store', 'imported'] as const,
+  /** Reading positions and note counts of every article, for the library's filters. */
+  libraryState: () => ['store', 'library-state'] as const,
+  librarySearch: (query: string) => ['store', 'library-search', query] as const,
+  /** Entities of every stored article, merged (names pages). */
+  libraryEntities: () => ['store', 'library-entities'] as const,
   annotations: (articleId: string) => ['store', 'annotations', articleId] as const,
   allAnnotations: () => ['store', 'annotations'] as const,
   corrections: () => ['store', 'corrections'] as const,

@@ -16,11 +16,22 @@ test('corrupt JSON under our keys: the app starts, keeps a backup, loads the res
 test('one invalid imported article does not hide the valid ones', async ({ page }) => {
   await importPasted(page, PASTED_ARTICLE);
   await expect(page.locator('article h1')).toBeVisible();
-  await page.evaluate(() => {
-    const raw = JSON.parse(localStorage.getItem('hashiya:articles')!);
-    raw.data['imp-evil'] = { article: { id: 'imp-evil', title: '<img src=x onerror=alert(1)>' }, importedAt: 'yesterday', origin: 'import' };
-    localStorage.setItem('hashiya:articles', JSON.stringify(raw));
-  });
+  // Imported articles live in IndexedDB: write an invalid record (and its summary) beside the valid one.
+  await page.evaluate(
+    () =>
+      new Promise<void>((done, fail) => {
+        const request = indexedDB.open('hashiya');
+        request.onerror = () => fail(request.error);
+        request.onsuccess = () => {
+          const tx = request.result.transaction(['articles', 'summaries'], 'readwrite');
+          const evil = { id: 'imp-evil', title: '<img src=x onerror=alert(1)>' };
+          tx.objectStore('articles').put({ v: 1, data: { article: evil, importedAt: 'yesterday', origin: 'import' } }, 'imp-evil');
+          tx.objectStore('summaries').put({ v: 1, data: evil }, 'imp-evil');
+          tx.oncomplete = () => (request.result.close(), done());
+          tx.onerror = () => fail(tx.error);
+        };
+      }),
+  );
   await open(page, '#/');
   await page.reload();
   await expect(page.locator('[data-storage-problem]')).toBeVisible();
@@ -54,10 +65,9 @@ test('a full store during an import: a clear message, the text stays, nothing sa
   await importPasted(page, PASTED_ARTICLE);
   await expect(page.locator('article h1')).toBeVisible();
   await page.evaluate(() => {
-    const original = Storage.prototype.setItem;
-    Storage.prototype.setItem = function (key: string, value: string) {
-      if (key === 'hashiya:articles') throw new DOMException('quota', 'QuotaExceededError');
-      return original.call(this, key, value);
+    // IndexedDB, where imported articles live, refuses every new record as a full disk would.
+    IDBObjectStore.prototype.put = function () {
+      throw new DOMException('quota', 'QuotaExceededError');
     };
   });
   await open(page, '#/');
@@ -67,6 +77,6 @@ test('a full store during an import: a clear message, the text stays, nothing sa
   await page.locator('[data-action="import-submit"]').click();
   await expect(page.locator('[data-import-error]')).toContainText('ممتلئة');
   await expect(page.locator('dialog textarea')).toHaveValue(second);
-  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('hashiya:articles')!).data);
-  expect(Object.keys(stored)).toHaveLength(1);
+  await page.keyboard.press('Escape');
+  await expect(page.locator('[data-library="imported"] [data-library-article]')).toHaveCount(1);
 });

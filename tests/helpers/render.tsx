@@ -1,13 +1,19 @@
 import { render } from '@testing-library/react';
+import { IDBFactory } from 'fake-indexeddb';
 import type { ReactElement } from 'react';
 import { Providers } from '../../src/app/providers';
+import { createIdbStore, type IdbStore } from '../../src/core/storage/idb-store';
 import { createStore, type Store } from '../../src/core/storage/storage';
 import { initI18n } from '../../src/i18n/i18n';
 import { MemoryStorage } from './memory-storage';
 
-/** Render inside the app's providers with a fresh in-memory store and the UI in `language`. */
-export async function renderWithApp(ui: ReactElement, options: { store?: Store; language?: 'ar' | 'en' } = {}) {
+/** A fresh, empty IndexedDB store (fake-indexeddb) for one test. */
+export const freshIdbStore = (): IdbStore => createIdbStore({ factory: new IDBFactory() });
+
+/** Render inside the app's providers with fresh in-memory stores and the UI in `language`. */
+export async function renderWithApp(ui: ReactElement, options: { store?: Store; db?: IdbStore; language?: 'ar' | 'en' } = {}) {
   const i18n = await initI18n(options.language ?? 'ar');
   const store = options.store ?? createStore(new MemoryStorage(), null);
-  return { store, i18n, ...render(<Providers store={store}>{ui}</Providers>) };
+  const db = options.db ?? freshIdbStore();
+  return { store, db, i18n, ...render(<Providers store={store} db={db}>{ui}</Providers>) };
 }

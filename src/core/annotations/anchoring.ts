@@ -1,5 +1,6 @@
-import approxSearch from 'approx-string-match';
 import { BLOCK_SEPARATOR, articleText, blockSpans, type Article } from '../article/article';
+import { FUZZY_LIMITS } from '../limits';
+import { boundedSearch, FuzzyBudget, type FuzzyMatch } from './fuzzy-search';
 
 /**
  * Anchoring: `describe` turns a selection into W3C Web Annotation selectors, `anchor` finds that
@@ -61,6 +62,12 @@ const WINDOW = 4096;
 const FUZZY_PROBE = 64;
 /** Whole-text exact search of a very common short quote scores at most this many candidates. */
 const MAX_EXACT_CANDIDATES = 512;
+/**
+ * Occurrences of the quote collected per exact search. A quote found more often than this is not
+ * distinctive (text of one repeated letter, say): collecting every one would cost a scan per
+ * occurrence, so only the first ones are judged.
+ */
+const MAX_EXACT_SCAN = 4096;
 
 export function isOrphan(result: AnchorResult): result is Orphan {
   return 'orphan' in result;
@@ -130,28 +137,26 @@ export function anchor(source: AnchorSource, selectors: Selectors): AnchorResult
   // 2. An exact match inside the stored block (its offset may have moved).
   const block = blocks?.get(selectors.blockId);
   if (block) {
-    const best = judge.bestExact(exactOccurrences(text, exact, block.start, block.end, Infinity));
+    const best = judge.bestExact(exactOccurrences(text, exact, block.start, block.end, MAX_EXACT_SCAN));
     if (best !== undefined) return { start: best, end: best + exact.length, method: 'block-exact' };
   }
 
   // 3. An exact match anywhere: nearby first; a nearby one with intact context cannot be beaten.
-  const near = exactOccurrences(text, exact, hint - WINDOW, hint + WINDOW, Infinity);
+  const near = exactOccurrences(text, exact, hint - WINDOW, hint + WINDOW, MAX_EXACT_SCAN);
   const nearBest = judge.bestExact(near);
   if (nearBest !== undefined && judge.contextIntact(nearBest)) {
     return { start: nearBest, end: nearBest + exact.length, method: 'exact' };
   }
-  const all = exactOccurrences(text, exact, 0, text.length, Infinity);
+  const all = exactOccurrences(text, exact, 0, text.length, MAX_EXACT_SCAN);
   const best = judge.bestExact(nearestFirst(all, hint, MAX_EXACT_CANDIDATES, (i) => judge.contextLooksIntact(i)));
   if (best !== undefined) return { start: best, end: best + exact.length, method: 'exact' };
 
   // 4. A fuzzy match: the stored block, then a window around the old position, then everything.
+  // Its work is bounded (FUZZY_LIMITS): text where the passage nearly matches everywhere gives up.
   if (exact.length < FUZZY_MIN_LENGTH) return { orphan: true };
+  const budget = new FuzzyBudget(FUZZY_LIMITS.work);
   const maxErrors = Math.min(32, Math.floor(exact.length / 4));
-  const fuzzyIn = (area: TextRange) => {
-    const from = clamp(area.start - maxErrors, 0, text.length);
-    const to = clamp(area.end + maxErrors, 0, text.length);
-    return fuzzyMatches(text.slice(from, to), exact, maxErrors, from);
-  };
+  const fuzzyIn = (area: TextRange) => boundedSearch(text, area.start - maxErrors, area.end + maxErrors, exact, maxErrors, budget, hint) ?? [];
   // Cheapest first: tight slices where an intact piece of the quote or its context says it now is.
   const seeded = seedEstimates(text, selectors.quote, hint).flatMap((at) => fuzzyIn({ start: at - maxErrors, end: at + exact.length + maxErrors }));
   const fromSeeds = judge.bestFuzzy(seeded);
@@ -163,9 +168,8 @@ export function anchor(source: AnchorSource, selectors: Selectors): AnchorResult
     const found = judge.bestFuzzy(fuzzyIn(area));
     if (found) return found;
   }
-  const found = judge.bestFuzzy(wholeTextFuzzy(text, exact, maxErrors));
-  if (found) return found;
-  return { orphan: true };
+  const found = judge.bestFuzzy(wholeTextFuzzy(text, exact, maxErrors, budget, hint, 'head')) ?? judge.bestFuzzy(wholeTextFuzzy(text, exact, maxErrors, budget, hint, 'tail'));
+  return found ?? { orphan: true };
 }
 
 /** Scores candidates against the stored quote and context. */
@@ -312,33 +316,27 @@ function nearestFirst(starts: number[], hint: number, max: number, keep: (start:
   return kept.concat(rest.slice(0, Math.max(0, max - kept.length)));
 }
 
-function fuzzyMatches(slice: string, pattern: string, maxErrors: number, offset: number) {
-  if (slice.length === 0) return [];
-  return approxSearch(slice, pattern, maxErrors).map((m) => ({ start: m.start + offset, end: m.end + offset, errors: m.errors }));
-}
-
 /**
  * Whole-text fuzzy search. A long pattern costs time proportional to its length over the whole
- * text, so the head and tail of the quote are searched and each hit is then extended to the full
- * quote in a small slice.
+ * text, so one end of the quote (`probe`) is searched and each hit extended to the full quote in a
+ * small slice. The caller tries the tail only when the head found nothing acceptable (an edit
+ * there), so a budget that pays for one scan of the text usually suffices.
  */
-function wholeTextFuzzy(text: string, exact: string, maxErrors: number) {
-  if (exact.length <= FUZZY_PROBE) return fuzzyMatches(text, exact, maxErrors, 0);
+function wholeTextFuzzy(text: string, exact: string, maxErrors: number, budget: FuzzyBudget, hint: number, probe: 'head' | 'tail'): FuzzyMatch[] {
+  if (exact.length <= FUZZY_PROBE) return probe === 'head' ? (boundedSearch(text, 0, text.length, exact, maxErrors, budget, hint) ?? []) : [];
   const probeErrors = Math.floor(FUZZY_PROBE / 4);
-  const results: { start: number; end: number; errors: number }[] = [];
+  const hits =
+    probe === 'head'
+      ? (boundedSearch(text, 0, text.length, exact.slice(0, FUZZY_PROBE), probeErrors, budget, hint) ?? []).map((m) => m.start)
+      : (boundedSearch(text, 0, text.length, exact.slice(-FUZZY_PROBE), probeErrors, budget, hint + exact.length) ?? []).map((m) => m.end - exact.length);
+  const results: FuzzyMatch[] = [];
   const seen = new Set<number>();
-  const head = exact.slice(0, FUZZY_PROBE);
-  const tail = exact.slice(-FUZZY_PROBE);
-  const hits = [
-    ...fuzzyMatches(text, head, probeErrors, 0).map((m) => m.start),
-    ...fuzzyMatches(text, tail, probeErrors, 0).map((m) => m.end - exact.length),
-  ];
   for (const guess of hits.slice(0, 64)) {
     const from = clamp(guess - 2 * maxErrors, 0, text.length);
     if (seen.has(from)) continue;
     seen.add(from);
     const to = clamp(guess + exact.length + 2 * maxErrors, 0, text.length);
-    results.push(...fuzzyMatches(text.slice(from, to), exact, maxErrors, from));
+    results.push(...(boundedSearch(text, from, to, exact, maxErrors, budget, guess) ?? []));
   }
   return results;
 }

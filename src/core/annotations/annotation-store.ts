@@ -1,6 +1,6 @@
-import type { Store, StoredCollection, WriteResult } from '../storage/storage';
+import { idRecord, type Store, type StoredCollection, type WriteResult } from '../storage/storage';
 import { storageKeys } from '../storage/keys';
-import { annotationSchema, validateAnnotation, type Annotation } from './annotation';
+import { annotationSchema, editAnnotation, newAnnotationId, validateAnnotation, type Annotation } from './annotation';
 import { sortByReadingOrder } from './search';
 
 /**
@@ -73,7 +73,7 @@ export function saveAnnotations(store: Store, annotations: readonly Annotation[]
   }
   for (const [articleId, group] of byArticle) {
     const result = store.updateCollection(annotationsSpec(articleId), (items) => {
-      const next = { ...items };
+      const next = idRecord(Object.entries(items));
       for (const annotation of group) next[annotation.id] = annotation;
       return next;
     });
@@ -86,10 +86,54 @@ export function deleteAnnotation(store: Store, articleId: string, id: string): W
   const spec = annotationsSpec(articleId);
   if (!(id in store.readCollection(spec))) return { ok: true };
   return store.updateCollection(spec, (items) => {
-    const next = { ...items };
+    const next = idRecord(Object.entries(items));
     delete next[id];
     return next;
   });
+}
+
+export type EditResult =
+  | { readonly ok: true; /** Set when another tab had changed the note too: the id of the copy that keeps its text. */ readonly conflictCopy?: string }
+  | { readonly ok: false; readonly reason: 'deleted-elsewhere' }
+  | Exclude<SaveResult, { ok: true }>;
+
+/**
+ * Save an edit of `base` (the version the editor opened). If the stored note changed since (another
+ * tab saved it), both texts are kept: the newer by `modified` as the note, the other as a conflict
+ * copy (`conflictOf` = the note's id) for the reader to merge or drop. If it was deleted meanwhile,
+ * nothing is saved: a save must not undo another tab's delete.
+ */
+export function saveEdit(store: Store, base: Annotation, edited: Annotation, newId: () => string = newAnnotationId): EditResult {
+  const checked = validateAnnotation(edited);
+  if (!checked.ok) return { ok: false, reason: 'invalid', detail: checked.reason };
+  const spec = annotationsSpec(base.articleId);
+  const current = store.readCollection(spec)[base.id];
+  if (!current) return { ok: false, reason: 'deleted-elsewhere' };
+  if (current.modified === base.modified) return saveAnnotation(store, checked.annotation);
+  const [note, other] = Date.parse(current.modified) > Date.parse(checked.annotation.modified) ? [current, checked.annotation] : [checked.annotation, current];
+  const copy: Annotation = { ...other, id: newId(), conflictOf: base.id };
+  const saved = saveAnnotations(store, [{ ...note, id: base.id }, copy]);
+  return saved.ok ? { ok: true, conflictCopy: copy.id } : saved;
+}
+
+/** How the stored note stands against the version an editor opened (`stored`: the article's notes now). */
+export function editStatus(base: Annotation, stored: readonly Annotation[]): 'unchanged' | 'changed' | 'deleted' {
+  const current = stored.find((a) => a.id === base.id);
+  return !current ? 'deleted' : current.modified === base.modified ? 'unchanged' : 'changed';
+}
+
+/** Fold a conflict copy into its note (its text after the note's, tags added) and drop it. */
+export function mergeConflictCopy(store: Store, copy: Annotation): SaveResult {
+  const original = copy.conflictOf === undefined ? undefined : store.readCollection(annotationsSpec(copy.articleId))[copy.conflictOf];
+  if (!original) {
+    // The note itself is gone: the copy simply becomes a note of its own.
+    const { conflictOf: _dropped, ...rest } = copy;
+    return saveAnnotation(store, rest);
+  }
+  const note = [original.note, copy.note].filter((text, i, all) => text.trim() !== '' && all.indexOf(text) === i).join('\n\n');
+  const merged = editAnnotation(original, { note, tags: [...original.tags, ...copy.tags] });
+  const saved = saveAnnotation(store, merged);
+  return saved.ok ? deleteAnnotation(store, copy.articleId, copy.id) : saved;
 }
 
 /** Undo a delete: put the annotation back exactly as it was (same id, same timestamps). */

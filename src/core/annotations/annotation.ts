@@ -1,5 +1,6 @@
 import * as v from 'valibot';
-import { ANNOTATION_LIMITS } from '../limits';
+import { ARTICLE_ID_PATTERN } from '../article/article-schema';
+import { ANNOTATION_LIMITS, ARTICLE_LIMITS } from '../limits';
 import type { Selectors, TextPositionSelector, TextQuoteSelector } from './anchoring';
 
 /**
@@ -26,9 +27,14 @@ export interface Annotation {
   /** Plain text, may be multi-line; never rendered as HTML. */
   readonly note: string;
   readonly tags: readonly string[];
-  /** ISO 8601 timestamps. */
+  /** ISO 8601 timestamps, always in the form Date.prototype.toISOString gives (the schema normalises). */
   readonly created: string;
   readonly modified: string;
+  /**
+   * Set on a conflict copy: the id of the note that two tabs (or devices) changed at once. The copy
+   * holds the version that lost; the reader merges it into that note or drops it.
+   */
+  readonly conflictOf?: string;
 }
 
 const quoteSelectorSchema = v.object({
@@ -44,11 +50,43 @@ const positionSelectorSchema = v.pipe(
   v.check((s) => s.end >= s.start, 'position ends before it starts'),
 );
 
+/**
+ * An ISO 8601 timestamp in any form valibot's isoTimestamp accepts ("2026-11-29T10:00:00+01", a
+ * space instead of T, nine fraction digits), as toISOString writes it; undefined when it names no
+ * real instant (30 February) or falls outside years 0000–9999. Date cannot parse some accepted forms
+ * (the "+01" offset), and a date the app cannot format must never reach a card.
+ */
+export function normaliseTimestamp(value: string): string | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(?:(Z)| ?([+-])(\d{2})(?::?(\d{2}))?)$/u.exec(value);
+  if (!m) return undefined;
+  const [, year, month, day, hour, minute, second, fraction = '', zulu, sign, offsetHours = '0', offsetMinutes = '0'] = m;
+  if (Number(hour) > 23 || Number(minute) > 59 || Number(second) > 59 || Number(offsetHours) > 23 || Number(offsetMinutes) > 59) return undefined;
+  const date = new Date(0);
+  date.setUTCFullYear(Number(year), Number(month) - 1, Number(day));
+  if (date.getUTCMonth() !== Number(month) - 1 || date.getUTCDate() !== Number(day)) return undefined;
+  date.setUTCHours(Number(hour), Number(minute), Number(second), Number(fraction.padEnd(3, '0').slice(0, 3)));
+  const offset = zulu ? 0 : (sign === '-' ? -1 : 1) * (Number(offsetHours) * 60 + Number(offsetMinutes));
+  const utc = new Date(date.getTime() - offset * 60_000);
+  if (Number.isNaN(utc.getTime()) || utc.getUTCFullYear() < 0 || utc.getUTCFullYear() > 9999) return undefined;
+  return utc.toISOString();
+}
+
+const timestampSchema = (what: string) =>
+  v.pipe(
+    v.string(),
+    v.maxLength(64),
+    v.transform(normaliseTimestamp),
+    v.string(`${what} is not an ISO timestamp`),
+  );
+
+/** Ids key records and storage and end up in exports and the DOM: one line of visible characters. */
+const idSchema = v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.id), v.regex(/^[^\s\p{C}]+$/u, 'id has spaces or control characters'));
+
 const tagSchema = v.pipe(v.string(), v.minLength(1, 'empty tag'), v.maxLength(LIMITS.tag, 'tag too long'));
 
 export const annotationSchema = v.object({
-  id: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.id)),
-  articleId: v.pipe(v.string(), v.minLength(1), v.maxLength(512)),
+  id: idSchema,
+  articleId: v.pipe(v.string(), v.regex(ARTICLE_ID_PATTERN, 'not an article id'), v.maxLength(ARTICLE_LIMITS.idLength)),
   target: v.object({
     blockId: v.pipe(v.string(), v.maxLength(512)),
     selectors: v.tuple([quoteSelectorSchema, positionSelectorSchema]),
@@ -56,8 +94,9 @@ export const annotationSchema = v.object({
   color: v.picklist(ANNOTATION_COLORS, 'unknown colour'),
   note: v.pipe(v.string(), v.maxLength(LIMITS.note, 'note too long')),
   tags: v.pipe(v.array(tagSchema), v.maxLength(LIMITS.tags, 'too many tags')),
-  created: v.pipe(v.string(), v.isoTimestamp('created is not an ISO timestamp')),
-  modified: v.pipe(v.string(), v.isoTimestamp('modified is not an ISO timestamp')),
+  created: timestampSchema('created'),
+  modified: timestampSchema('modified'),
+  conflictOf: v.optional(idSchema),
 }) satisfies v.GenericSchema<unknown, Annotation>;
 
 export type ValidationResult = { readonly ok: true; readonly annotation: Annotation } | { readonly ok: false; readonly reason: string };

@@ -1,6 +1,9 @@
 import * as v from 'valibot';
 import type { Article } from '../article/article';
+import { hash53 } from '../article/hash';
+import { ANNOTATION_LIMITS, IMPORT_LIMITS } from '../limits';
 import { normalizeTags, validateAnnotation, type Annotation } from './annotation';
+import { anchor, CONTEXT_LENGTH, describe, isOrphan, type Selectors } from './anchoring';
 import { sortByReadingOrder } from './search';
 
 /**
@@ -22,15 +25,58 @@ export interface MarkdownLabels {
 
 const DEFAULT_LABELS: MarkdownLabels = { tags: 'Tags', link: 'Open in article' };
 
+// A link in a note stays a link: written as an autolink (<https://…>), which needs no escaping.
+const URL_IN_TEXT = /https?:\/\/[^\s<>"]*[^\s<>".,;:!?،؛)\]'»”]/g;
+// Characters that can start inline syntax anywhere: code, emphasis, links and images, HTML, strikethrough, tables.
+const INLINE_SYNTAX = /[\\`*_[\]<>~|]/g;
+// Entities (&amp; &#38;) would be decoded.
+const ENTITY = /&(?=#?[A-Za-z0-9]+;)/g;
+
+function escapeInline(text: string): string {
+  return text.replace(INLINE_SYNTAX, (ch) => `\\${ch}`).replace(ENTITY, '\\&');
+}
+
+/** Escape at the start of a line what would make it a heading, quote, list item, rule or setext underline. */
+function escapeLineStart(line: string): string {
+  return line
+    .replace(/^(#{1,6})(?=\s|$)/, '\\$1')
+    .replace(/^([>+-])(?=\s|$)/, '\\$1')
+    .replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2')
+    .replace(/^(=+|-+)\s*$/, (m) => `\\${m}`);
+}
+
 /**
- * Escape everything Markdown (CommonMark + GFM) or embedded HTML could read as syntax, so a note
- * can never become a link, an image, a heading or HTML. Leading spaces would start a code block.
+ * Escape only what Markdown (CommonMark + GFM) would read as syntax, so a note keeps its meaning
+ * and reads naturally in the file: no link, image, heading, list, HTML or code can come from it,
+ * and http(s) addresses stay links. Leading spaces (a code block) are dropped.
  */
 export function escapeMarkdown(text: string): string {
   return text
     .split(/\r\n?|\n/)
-    .map((line) => line.replace(/^[ \t]+/, '').replace(/[\\`*_{}[\]()<>#+\-.!|~=&:"']/g, (ch) => `\\${ch}`))
+    .map((line) => {
+      const trimmed = line.replace(/^[ \t]+/, '');
+      let out = '';
+      let from = 0;
+      for (const match of trimmed.matchAll(URL_IN_TEXT)) {
+        const at = match.index ?? 0;
+        out += `${escapeInline(trimmed.slice(from, at))}<${match[0]}>`;
+        from = at + match[0].length;
+      }
+      return escapeLineStart(out + escapeInline(trimmed.slice(from)));
+    })
     .join('\n');
+}
+
+/** A file name that reads like the title it comes from: only what file systems forbid is removed. */
+export function readableFileName(base: string, extension: string): string {
+  const clean = Array.from(base, (ch) => (ch.charCodeAt(0) < 0x20 || ch === '\u007f' ? ' ' : ch))
+    .join('')
+    .replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069/\\:*?"<>|]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^[.\s-]+|[.\s-]+$/g, '');
+  const short = clean.length <= 80 ? clean : clean.slice(0, clean.lastIndexOf(' ', 80) > 40 ? clean.lastIndexOf(' ', 80) : 80).trim();
+  return `${short || 'hashiya'}.${extension}`;
 }
 
 /** A URL safe inside `(<...>)`: no spaces, angle brackets or line breaks. */
@@ -49,7 +95,7 @@ function annotationToMarkdown(annotation: Annotation, linkFor: LinkFor, labels: 
   const parts: string[] = [];
   parts.push(markdownLines(annotation.target.selectors[0].exact).map((line) => (line ? `> ${line}` : '>')).join('\n'));
   if (annotation.note.trim()) parts.push(markdownLines(annotation.note.trim()).join('\n'));
-  if (annotation.tags.length > 0) parts.push(`${labels.tags}: ${annotation.tags.map((t) => `\\#${escapeMarkdown(t)}`).join(' ')}`);
+  if (annotation.tags.length > 0) parts.push(`${labels.tags}: ${annotation.tags.map((t) => `#${escapeMarkdown(t)}`).join(' ')}`);
   parts.push(`[${escapeMarkdown(labels.link)}](<${safeUrl(linkFor(annotation))}>)`);
   return parts.join('\n\n');
 }
@@ -141,13 +187,17 @@ const importItemSchema = v.object({
   hashiya: v.object({ articleId: v.string(), blockId: v.string(), color: v.string() }),
 });
 
-function fromWebAnnotation(item: unknown): { ok: true; annotation: Annotation } | { ok: false; reason: string } {
+type Converted = { ok: true; annotation: Annotation } | { ok: false; reason: string; source?: string };
+
+function issueReason(issues: readonly v.BaseIssue<unknown>[]): string {
+  const issue = issues[0];
+  const path = issue?.path?.map((p) => String(p.key)).join('.');
+  return path ? `${path}: ${issue?.message ?? ''}` : (issue?.message ?? 'invalid');
+}
+
+function fromHashiyaAnnotation(item: unknown): Converted {
   const parsed = v.safeParse(importItemSchema, item);
-  if (!parsed.success) {
-    const issue = parsed.issues[0];
-    const path = issue.path?.map((p) => String(p.key)).join('.');
-    return { ok: false, reason: path ? `${path}: ${issue.message}` : issue.message };
-  }
+  if (!parsed.success) return { ok: false, reason: issueReason(parsed.issues) };
   const w = parsed.output;
   const bodies = w.body === undefined ? [] : Array.isArray(w.body) ? w.body : [w.body];
   const note = bodies
@@ -176,11 +226,128 @@ function isTyped(value: unknown, type: string): boolean {
   return typeof value === 'object' && value !== null && (value as { type?: unknown }).type === type;
 }
 
+// Standard Web Annotations from other tools: Recogito's W3C export (target.source, body list) and
+// Hypothesis's API/JSON export (uri, text, tags, target[].selector with RangeSelector, which is ignored).
+const foreignTargetSchema = v.object({ source: v.optional(v.string()), selector: v.optional(v.unknown()) });
+const foreignItemSchema = v.object({
+  id: v.optional(v.union([v.string(), v.number()])),
+  created: v.optional(v.string()),
+  modified: v.optional(v.string()),
+  updated: v.optional(v.string()),
+  uri: v.optional(v.string()),
+  text: v.optional(v.string()),
+  tags: v.optional(v.array(v.unknown())),
+  body: v.optional(v.unknown()),
+  // The array first: valibot's object schema would take an array as an empty object.
+  target: v.union([v.array(foreignTargetSchema), foreignTargetSchema]),
+});
+
+export interface ImportOptions {
+  /** Articles standard annotations are matched to by source URL (the http(s) addresses in their sources) and anchored in. */
+  readonly articles?: readonly Pick<Article, 'id' | 'blocks' | 'sources'>[];
+  /** Where standard annotations whose source matches no article go, when the reader chose. */
+  readonly chosenArticleId?: string;
+  /** Stands in for a missing created date (for tests). */
+  readonly now?: Date;
+}
+
+/** Comparable form of a page address: no scheme, no "www.", no fragment, no trailing slash. */
+export function urlKey(url: string): string | undefined {
+  try {
+    const parsed = new URL(url.trim());
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return undefined;
+    return `${parsed.host.replace(/^www\./, '').toLowerCase()}${parsed.pathname.replace(/\/+$/, '')}${parsed.search}`;
+  } catch {
+    return undefined;
+  }
+}
+
+function timestamp(value: string | undefined, fallback: string): string | undefined {
+  if (value === undefined) return fallback;
+  const time = Date.parse(value);
+  return Number.isNaN(time) ? undefined : new Date(time).toISOString();
+}
+
+/** A stable id of our own shape for another tool's id (URL, "#uuid", number): the same file imports to the same ids. */
+function foreignId(raw: string | number | undefined, fallback: string): string {
+  const text = String(raw ?? '').trim();
+  const tail = text.replace(/^urn:uuid:/i, '').split(/[/#]/).filter((p) => p !== '').pop() ?? '';
+  const clean = tail.replace(/[^A-Za-z0-9_-]/g, '').slice(0, 100);
+  return `ext-${clean || hash53(text || fallback).toString(36)}`;
+}
+
+function bodyParts(body: unknown): { notes: string[]; tags: string[] } {
+  const notes: string[] = [];
+  const tags: string[] = [];
+  for (const b of Array.isArray(body) ? body : body === undefined ? [] : [body]) {
+    if (typeof b === 'string') notes.push(b);
+    if (typeof b !== 'object' || b === null) continue;
+    const { value, purpose } = b as { value?: unknown; purpose?: unknown };
+    if (typeof value !== 'string' || value.trim() === '') continue;
+    if (purpose === 'tagging') tags.push(value);
+    else if (purpose === undefined || purpose === 'commenting' || purpose === 'describing' || purpose === 'replying') notes.push(value);
+  }
+  return { notes, tags };
+}
+
+function fromForeignAnnotation(item: unknown, index: number, options: ImportOptions, byUrl: ReadonlyMap<string, Pick<Article, 'id' | 'blocks'>>): Converted {
+  const parsed = v.safeParse(foreignItemSchema, item);
+  if (!parsed.success) return { ok: false, reason: issueReason(parsed.issues) };
+  const w = parsed.output;
+  const targets = Array.isArray(w.target) ? w.target : [w.target];
+  const selectors = targets.flatMap((t) => (Array.isArray(t.selector) ? t.selector : t.selector === undefined ? [] : [t.selector]));
+  const quote = selectors.find((s) => isTyped(s, 'TextQuoteSelector')) as { exact?: unknown; prefix?: unknown; suffix?: unknown } | undefined;
+  const position = selectors.find((s) => isTyped(s, 'TextPositionSelector')) as { start?: unknown; end?: unknown } | undefined;
+  if (!quote || typeof quote.exact !== 'string' || quote.exact.trim() === '') return { ok: false, reason: 'target.selector: needs a TextQuoteSelector with the quoted text' };
+
+  const source = targets.map((t) => t.source).find((s) => s !== undefined) ?? w.uri ?? '';
+  const matched = byUrl.get(urlKey(source) ?? '');
+  const article = matched ?? options.articles?.find((a) => a.id === options.chosenArticleId);
+  if (!article) return { ok: false, reason: `no article in your library has this source: ${source.slice(0, 200) || '(none)'}`, source };
+
+  const start = typeof position?.start === 'number' && Number.isInteger(position.start) && position.start >= 0 ? position.start : 0;
+  const exact = quote.exact.slice(0, ANNOTATION_LIMITS.quote);
+  const given: Selectors = {
+    blockId: '',
+    quote: {
+      type: 'TextQuoteSelector',
+      exact,
+      prefix: typeof quote.prefix === 'string' ? quote.prefix.slice(-CONTEXT_LENGTH) : '',
+      suffix: typeof quote.suffix === 'string' ? quote.suffix.slice(0, CONTEXT_LENGTH) : '',
+    },
+    position: { type: 'TextPositionSelector', start, end: start + exact.length },
+  };
+  // The same path as our own notes: position, quote, fuzzy; an orphan keeps what it was given.
+  const placed = anchor(article, given);
+  const selected = isOrphan(placed) ? given : describe(article, placed);
+
+  const { notes, tags } = bodyParts(w.body);
+  if (w.text?.trim()) notes.unshift(w.text);
+  const rawTags = [...tags, ...(w.tags ?? []).filter((t): t is string => typeof t === 'string')];
+  if (rawTags.length > ANNOTATION_LIMITS.tags) return { ok: false, reason: 'tags: too many tags' };
+  const now = (options.now ?? new Date()).toISOString();
+  const created = timestamp(w.created, now);
+  const modified = timestamp(w.modified ?? w.updated, created ?? now);
+  if (!created || !modified) return { ok: false, reason: 'created: not a date' };
+  return validateAnnotation({
+    id: foreignId(w.id, `${source}#${index}#${exact}`),
+    articleId: article.id,
+    target: { blockId: selected.blockId, selectors: [selected.quote, selected.position] },
+    color: 'yellow',
+    note: notes.join('\n\n'),
+    tags: normalizeTags(rawTags),
+    created,
+    modified,
+  });
+}
+
 export interface ImportReport {
   readonly added: number;
   readonly updated: number;
   readonly unchanged: number;
   readonly rejected: readonly { readonly index: number; readonly reason: string }[];
+  /** Sources of standard annotations that matched no article (the reader may choose one). */
+  readonly unmatchedSources?: readonly string[];
 }
 
 export interface ImportResult {
@@ -191,13 +358,24 @@ export interface ImportResult {
   readonly changed: Annotation[];
 }
 
-/** Validate a JSON-LD export (a collection, or a bare array of annotations) and merge it by id. */
-export function importAnnotationsJson(json: unknown, existing: readonly Annotation[]): ImportResult {
-  const items: unknown[] | null = Array.isArray(json)
-    ? json
-    : typeof json === 'object' && json !== null && Array.isArray((json as { items?: unknown }).items)
-      ? (json as { items: unknown[] }).items
-      : null;
+function itemsOf(json: unknown): unknown[] | null {
+  if (Array.isArray(json)) return json;
+  if (typeof json !== 'object' || json === null) return null;
+  const { items, rows, first } = json as { items?: unknown; rows?: unknown; first?: unknown };
+  if (Array.isArray(items)) return items;
+  // Hypothesis's search API answers { rows: [...] }; an AnnotationPage may sit in "first".
+  if (Array.isArray(rows)) return rows;
+  if (typeof first === 'object' && first !== null && Array.isArray((first as { items?: unknown }).items)) return (first as { items: unknown[] }).items;
+  if ((json as { type?: unknown }).type === 'Annotation') return [json];
+  return null;
+}
+
+/**
+ * The import, one slice of items at a time: a generator that yields after each slice so a caller
+ * can give the main thread back (50,000 notes are validated and anchored without a long task).
+ */
+function* importSteps(json: unknown, existing: readonly Annotation[], options: ImportOptions, sliceSize: number): Generator<void, ImportResult> {
+  const items = itemsOf(json);
   if (!items) {
     return {
       report: { added: 0, updated: 0, unchanged: 0, rejected: [{ index: -1, reason: 'not an AnnotationCollection' }] },
@@ -205,17 +383,32 @@ export function importAnnotationsJson(json: unknown, existing: readonly Annotati
       changed: [],
     };
   }
+  const byUrl = new Map<string, Pick<Article, 'id' | 'blocks'>>();
+  for (const article of options.articles ?? []) {
+    for (const url of article.sources?.match(/https?:\/\/[^\s·]+/g) ?? []) {
+      const key = urlKey(url);
+      if (key && !byUrl.has(key)) byUrl.set(key, article);
+    }
+  }
   const merged = new Map(existing.map((a) => [a.id, a]));
   const changed = new Map<string, Annotation>();
   const rejected: { index: number; reason: string }[] = [];
+  const unmatched = new Set<string>();
   let added = 0;
   let updated = 0;
   let unchanged = 0;
-  items.forEach((item, index) => {
-    const result = fromWebAnnotation(item);
+  for (let index = 0; index < items.length; index += 1) {
+    if (index > 0 && index % sliceSize === 0) yield;
+    if (index >= IMPORT_LIMITS.notesPerFile) {
+      rejected.push({ index, reason: `more than ${IMPORT_LIMITS.notesPerFile} annotations in one file: the rest were not read` });
+      break;
+    }
+    const item = items[index];
+    const result = typeof item === 'object' && item !== null && 'hashiya' in item ? fromHashiyaAnnotation(item) : fromForeignAnnotation(item, index, options, byUrl);
     if (!result.ok) {
       rejected.push({ index, reason: result.reason });
-      return;
+      if (result.source !== undefined) unmatched.add(result.source);
+      continue;
     }
     const incoming = result.annotation;
     const current = merged.get(incoming.id);
@@ -225,14 +418,58 @@ export function importAnnotationsJson(json: unknown, existing: readonly Annotati
       if (!changed.has(incoming.id)) updated += 1;
     } else {
       unchanged += 1;
-      return;
+      continue;
     }
     merged.set(incoming.id, incoming);
     changed.set(incoming.id, incoming);
-  });
+  }
   return {
-    report: { added, updated, unchanged, rejected },
+    report: { added, updated, unchanged, rejected, ...(unmatched.size > 0 ? { unmatchedSources: [...unmatched] } : {}) },
     annotations: sortByReadingOrder([...merged.values()]),
     changed: [...changed.values()],
   };
+}
+
+/** Validate a JSON-LD export (ours, Recogito's or Hypothesis's) and merge it by id. */
+export function importAnnotationsJson(json: unknown, existing: readonly Annotation[], options: ImportOptions = {}): ImportResult {
+  const steps = importSteps(json, existing, options, Number.MAX_SAFE_INTEGER);
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+}
+
+/** The same, giving the main thread back (`pause`) between slices of `sliceSize` items. */
+export async function importAnnotationsJsonInSlices(
+  json: unknown,
+  existing: readonly Annotation[],
+  options: ImportOptions,
+  pause: () => Promise<void>,
+  sliceSize: number = IMPORT_LIMITS.notesPerSlice,
+): Promise<ImportResult> {
+  const steps = importSteps(json, existing, options, sliceSize);
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) return step.value;
+    await pause();
+  }
+}
+
+export type SliceSave = (slice: readonly Annotation[]) => { readonly ok: true } | { readonly ok: false; readonly reason: string };
+
+/**
+ * Save in slices, pausing between them, and stop at the first failure: the result says how many
+ * were stored, so a report never claims what the store refused.
+ */
+export async function saveInSlices(
+  annotations: readonly Annotation[],
+  save: SliceSave,
+  pause: () => Promise<void>,
+  sliceSize: number = IMPORT_LIMITS.notesPerSlice,
+): Promise<{ readonly stored: number; readonly failure?: string }> {
+  let stored = 0;
+  for (let from = 0; from < annotations.length; from += sliceSize) {
+    if (from > 0) await pause();
+    const slice = annotations.slice(from, from + sliceSize);
+    const result = save(slice);
+    if (!result.ok) return { stored, failure: result.reason };
+    stored += slice.length;
+  }
+  return { stored };
 }

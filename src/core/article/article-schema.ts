@@ -19,9 +19,12 @@ const datelineSchema = v.object({
   date: v.optional(v.pipe(v.string(), v.isoDate())),
 });
 
+/** An article id: URL-safe, and never a name like `__proto__` (it keys records and storage keys). */
+export const ARTICLE_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._~-]*$/;
+
 export const articleSchema = v.pipe(
   v.object({
-    id: v.pipe(v.string(), v.regex(/^[A-Za-z0-9][A-Za-z0-9._~-]*$/), v.maxLength(ARTICLE_LIMITS.idLength)),
+    id: v.pipe(v.string(), v.regex(ARTICLE_ID_PATTERN), v.maxLength(ARTICLE_LIMITS.idLength)),
     title: v.pipe(v.string(), v.minLength(1), v.maxLength(ARTICLE_LIMITS.titleLength)),
     dateline: v.optional(datelineSchema),
     lang: v.pipe(v.string(), v.regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/), v.maxLength(35)),

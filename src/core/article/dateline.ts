@@ -107,3 +107,19 @@ export function parseDateline(line: string): Dateline {
   const date = readDate(line);
   return date === undefined ? { raw: line } : { raw: line, date };
 }
+
+/**
+ * A date as news sites print their date lines ("الاثنين، 23 سبتمبر 2019"; "Monday, 23 September
+ * 2019"): weekday, day, month name and year through Intl in `language`, Western digits as most Arabic
+ * news sites use. The date is a calendar date, so it is formatted in UTC (no shift by a day).
+ */
+export function formatDateline(isoDate: string, language: string): string {
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return isoDate;
+  const locale = language.toLowerCase().startsWith('ar') ? 'ar-u-nu-latn' : language;
+  try {
+    return new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+  } catch {
+    return new Intl.DateTimeFormat('en', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+  }
+}

@@ -1,25 +1,38 @@
-import { Readability } from '@mozilla/readability';
-import DOMPurify from 'dompurify';
-import type { Article, BlockKind, Dateline, TextDirection } from './article';
-import { assignBlockIds } from './block-id';
-import { readDate } from './dateline';
+import type { Article } from './article';
+import { checkFits, visibleLength, type FitProblem } from './fit-limits';
 import { hash53 } from './hash';
-import { detectLanguage, normaliseForMatch } from './normalise';
-import { MAX_IMPORT_BYTES } from '../limits';
+import { decodeBytes } from './html/encoding';
+import { parseHtmlArticle } from './html/html-article';
+import { ARTICLE_LIMITS, MAX_IMPORT_BYTES } from '../limits';
 import { ArticleParseError, parsePlainTextArticle } from './parse-text';
 
 /**
  * Validation and conversion of files the reader imports. Never throws: every failure is a code the
  * UI translates. HTML is reduced to plain-text blocks — no markup survives, so scripts, event
- * handlers and remote loads cannot reach the reader.
+ * handlers and remote loads cannot reach the reader. Whatever is returned as ok is an article the
+ * store accepts (core/limits, checked against the article schema before it is handed back).
  */
 
 
-export type ImportErrorCode = 'empty' | 'binary' | 'too-large' | 'no-article' | 'unsupported-type';
+export type ImportErrorCode =
+  | 'empty'
+  | 'binary'
+  | 'too-large'
+  | 'no-article'
+  | 'unsupported-type'
+  | 'too-deep'
+  | 'too-many-blocks'
+  | 'too-long';
+
+/** Figures for the message: how many blocks or characters, and the limit. */
+export interface ImportErrorDetail {
+  readonly count: number;
+  readonly limit: number;
+}
 
 export type ImportResult =
   | { readonly ok: true; readonly article: Article }
-  | { readonly ok: false; readonly error: ImportErrorCode };
+  | { readonly ok: false; readonly error: ImportErrorCode; readonly detail?: ImportErrorDetail };
 
 /** What importFromFile needs of a File (so tests can pass plain objects). */
 export interface ImportableFile {
@@ -37,7 +50,7 @@ export function articleIdFor(text: string): string {
   return `imp-${hash53(text).toString(36)}`;
 }
 
-const fail = (error: ImportErrorCode): ImportResult => ({ ok: false, error });
+const fail = (error: ImportErrorCode, detail?: ImportErrorDetail): ImportResult => ({ ok: false, error, ...(detail ? { detail } : {}) });
 
 /** NUL anywhere, or more than a sliver of control characters / undecodable bytes. */
 export function looksBinary(text: string): boolean {
@@ -53,6 +66,30 @@ export function looksBinary(text: string): boolean {
   return sample.length > 0 && bad / sample.length > 0.02;
 }
 
+/** A page's source pasted into the text box: a doctype or <html>, or text that is mostly tags. */
+export function looksLikeHtml(text: string): boolean {
+  const start = text.replace(/^\uFEFF/, '').trimStart().slice(0, 1_000).toLowerCase();
+  if (/^<!doctype\s+html|^<html[\s>]|^<head[\s>]|^<body[\s>]|^<meta\s/.test(start)) return true;
+  if (!start.startsWith('<')) return false;
+  const sample = text.slice(0, 20_000);
+  const tags = sample.match(/<\/?(?:p|div|span|a|br|h[1-6]|article|section|li|ul|img|figure|strong|em|b|i)\b[^>]*>/gi)?.length ?? 0;
+  return tags >= 3;
+}
+
+function nonEmptyLines(text: string): number {
+  let count = 0;
+  let blank = true;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) blank = true;
+    else if (blank && c !== 32 && c !== 9) {
+      count += 1;
+      blank = false;
+    }
+  }
+  return count;
+}
+
 function precheck(text: string): ImportErrorCode | undefined {
   if (text.length > MAX_IMPORT_BYTES) return 'too-large';
   if (looksBinary(text)) return 'binary';
@@ -60,11 +97,26 @@ function precheck(text: string): ImportErrorCode | undefined {
   return undefined;
 }
 
+function fitted(article: Article): ImportResult {
+  const problem: FitProblem | undefined = checkFits(article);
+  if (!problem) return { ok: true, article };
+  if (problem.code === 'invalid') return fail('no-article');
+  return fail(problem.code, { count: problem.count, limit: problem.limit });
+}
+
+/** Pasted text: a page's HTML source goes through the HTML path, anything else through the text parser. */
 export function importFromText(text: string, options: { readonly id?: string } = {}): ImportResult {
   const problem = precheck(text);
   if (problem) return fail(problem);
+  if (looksLikeHtml(text)) return importFromHtml(text, options);
+  // Refused before parsing: more letters than an article may hold cannot fit whatever the parser does.
+  const letters = visibleLength(text);
+  if (letters > ARTICLE_LIMITS.totalTextLength) return fail('too-long', { count: letters, limit: ARTICLE_LIMITS.totalTextLength });
+  // Twice the block limit in lines cannot fit even if every other line were page furniture.
+  const lines = nonEmptyLines(text);
+  if (lines > 2 * ARTICLE_LIMITS.maxBlocks) return fail('too-many-blocks', { count: lines, limit: ARTICLE_LIMITS.maxBlocks });
   try {
-    return { ok: true, article: parsePlainTextArticle(text, { id: options.id ?? articleIdFor(text) }) };
+    return fitted(parsePlainTextArticle(text, { id: options.id ?? articleIdFor(text) }));
   } catch (error) {
     if (error instanceof ArticleParseError) return fail(error.code === 'empty' ? 'empty' : 'no-article');
     return fail('no-article');
@@ -83,24 +135,6 @@ export function importFormatOf(file: Pick<ImportableFile, 'name' | 'type'>): Imp
   return undefined;
 }
 
-/** UTF-8 (or UTF-16 with a BOM); Arabic text files saved by older Windows tools are windows-1256. */
-function decode(bytes: Uint8Array): string | 'binary' {
-  if (bytes.includes(0) && !(bytes[0] === 0xff && bytes[1] === 0xfe) && !(bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    return 'binary';
-  }
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    try {
-      return new TextDecoder('windows-1256').decode(bytes);
-    } catch {
-      return new TextDecoder('utf-8').decode(bytes);
-    }
-  }
-}
-
 export async function importFromFile(file: ImportableFile): Promise<ImportResult> {
   // Decided from metadata only: a 20 MB file must not be read into memory to be refused.
   if (file.size > MAX_IMPORT_BYTES) return fail('too-large');
@@ -111,9 +145,9 @@ export async function importFromFile(file: ImportableFile): Promise<ImportResult
   let text: string;
   try {
     if (file.arrayBuffer) {
-      const decoded = decode(new Uint8Array(await file.arrayBuffer()));
+      const decoded = decodeBytes(new Uint8Array(await file.arrayBuffer()), format);
       if (decoded === 'binary') return fail('binary');
-      text = decoded;
+      text = decoded.text;
     } else {
       text = await file.text();
     }
@@ -122,132 +156,19 @@ export async function importFromFile(file: ImportableFile): Promise<ImportResult
   }
 
   if (format === 'text') return importFromText(text);
-  const problem = precheck(text);
-  if (problem) return fail(problem);
   return importFromHtml(text, { id: articleIdFor(text) });
 }
 
-const BLOCK_KINDS: Readonly<Record<string, BlockKind>> = {
-  P: 'paragraph', H1: 'heading', H2: 'heading', H3: 'heading', H4: 'heading', H5: 'heading', H6: 'heading',
-  FIGCAPTION: 'caption', LI: 'paragraph', PRE: 'paragraph', DT: 'paragraph', DD: 'paragraph', TD: 'paragraph',
-  TH: 'paragraph', CAPTION: 'caption',
-};
-const CONTAINERS_OF_KIND: Readonly<Record<string, BlockKind>> = { BLOCKQUOTE: 'quote' };
-const INLINE = new Set([
-  'A', 'ABBR', 'B', 'BDI', 'BDO', 'BR', 'CITE', 'CODE', 'DATA', 'DFN', 'EM', 'I', 'KBD', 'MARK', 'Q', 'S', 'SAMP',
-  'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'U', 'VAR', 'WBR', 'FONT', 'DEL', 'INS',
-]);
-const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'OBJECT', 'EMBED', 'SVG', 'MATH', 'BUTTON', 'FORM']);
-
-interface Draft {
-  kind: BlockKind;
-  text: string;
+export interface HtmlImportOptions {
+  readonly id?: string;
+  /** Where the page came from (the bookmarklet): kept in the article's sources. */
+  readonly url?: string;
 }
 
-const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
-
-/** Only text is read from the sanitised tree: the result holds no markup at all. */
-function blocksFrom(root: Node): Draft[] {
-  const drafts: Draft[] = [];
-  const push = (kind: BlockKind, text: string) => {
-    const clean = squash(text);
-    if (clean !== '') drafts.push({ kind, text: clean });
-  };
-  const textOf = (node: Node): string => {
-    if (node.nodeType === 3) return node.nodeValue ?? '';
-    if (node.nodeType !== 1) return '';
-    const element = node as Element;
-    if (SKIPPED.has(element.tagName.toUpperCase())) return '';
-    if (element.tagName.toUpperCase() === 'BR') return ' ';
-    return Array.from(node.childNodes, textOf).join('');
-  };
-  const walk = (node: Node, inherited: BlockKind | undefined) => {
-    let run = '';
-    const flush = () => {
-      push(inherited ?? 'paragraph', run);
-      run = '';
-    };
-    for (const child of Array.from(node.childNodes)) {
-      if (child.nodeType === 3) {
-        run += child.nodeValue ?? '';
-        continue;
-      }
-      if (child.nodeType !== 1) continue;
-      const tag = (child as Element).tagName.toUpperCase();
-      if (SKIPPED.has(tag)) continue;
-      if (INLINE.has(tag)) {
-        run += textOf(child);
-        continue;
-      }
-      flush();
-      const kind = BLOCK_KINDS[tag];
-      if (kind) push(inherited === 'quote' && kind === 'paragraph' ? 'quote' : kind, textOf(child));
-      else walk(child, CONTAINERS_OF_KIND[tag] ?? inherited);
-    }
-    flush();
-  };
-  walk(root, undefined);
-  return drafts;
-}
-
-function documentDirection(value: string | null | undefined): TextDirection | undefined {
-  const dir = value?.trim().toLowerCase();
-  return dir === 'rtl' || dir === 'ltr' ? dir : undefined;
-}
-
-function documentLanguage(value: string | null | undefined): string | undefined {
-  const lang = value?.trim();
-  return lang && /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/.test(lang) && lang.length <= 35 ? lang : undefined;
-}
-
-export function importFromHtml(html: string, options: { readonly id?: string } = {}): ImportResult {
+export function importFromHtml(html: string, options: HtmlImportOptions = {}): ImportResult {
   const problem = precheck(html);
   if (problem) return fail(problem);
-  // Needs a DOM (main thread or jsdom); a worker has none.
-  if (typeof DOMParser === 'undefined' || !DOMPurify.isSupported) return fail('unsupported-type');
-  // A DOMParser document is inert: its scripts never run and its images are never fetched.
-  const doc = new DOMParser().parseFromString(html, 'text/html');
-  const docLang = documentLanguage(doc.documentElement.getAttribute('lang'));
-  const docDir = documentDirection(doc.documentElement.getAttribute('dir') ?? doc.body?.getAttribute('dir'));
-  const firstH1 = squash(doc.querySelector('h1')?.textContent ?? '');
-
-  let parsed: ReturnType<Readability['parse']>;
-  try {
-    parsed = new Readability(doc).parse();
-  } catch {
-    return fail('no-article');
-  }
-  if (!parsed?.content) return fail('no-article');
-
-  const clean = DOMPurify.sanitize(parsed.content, { RETURN_DOM_FRAGMENT: true, FORBID_TAGS: ['style', 'form'] });
-  let drafts = blocksFrom(clean);
-  const words = drafts.reduce((n, d) => n + d.text.split(' ').length, 0);
-  if (drafts.length === 0 || words < 8) return fail('no-article');
-
-  const title = squash(parsed.title ?? '') || firstH1 || drafts[0]?.text || '';
-  // Readability often keeps the headline inside the content as well.
-  if (drafts[0] && normaliseForMatch(drafts[0].text) === normaliseForMatch(title)) drafts = drafts.slice(1);
-  const all: Draft[] = [{ kind: 'title', text: title.slice(0, 1_000) }, ...drafts];
-
-  const detected = detectLanguage(all.map((d) => d.text).join('\n'));
-  const lang = documentLanguage(parsed.lang) ?? docLang ?? detected.lang;
-  const dir = documentDirection(parsed.dir) ?? docDir ?? (lang.toLowerCase().startsWith('ar') ? 'rtl' : detected.dir);
-
-  const published = parsed.publishedTime?.trim();
-  const date = published ? readDate(published) : undefined;
-  const dateline: Dateline | undefined = published ? { raw: published.slice(0, 200), ...(date ? { date } : {}) } : undefined;
-  const sources = [parsed.byline, parsed.siteName].map((s) => squash(s ?? '')).filter((s) => s !== '').join(' · ');
-
-  return {
-    ok: true,
-    article: {
-      id: options.id ?? articleIdFor(html),
-      title: all[0]?.text ?? title,
-      ...(dateline ? { dateline } : {}),
-      lang,
-      dir,
-      blocks: assignBlockIds(all),
-      ...(sources ? { sources: sources.slice(0, 2_000) } : {}),
-    },
-  };
+  const parsed = parseHtmlArticle(html, { id: options.id ?? articleIdFor(html), ...(options.url ? { url: options.url } : {}) });
+  if (!parsed.ok) return fail(parsed.error, parsed.detail);
+  return fitted(parsed.article);
 }

@@ -1,6 +1,7 @@
-import type { Article, BlockKind } from './article';
+import type { Article } from './article';
 import { assignBlockIds } from './block-id';
 import { looksLikeDateline, parseDateline } from './dateline';
+import { fitDrafts, type Draft } from './fit-limits';
 import { countWords, detectLanguage, normaliseForMatch } from './normalise';
 
 /**
@@ -39,9 +40,12 @@ const FURNITURE = new Set([
   'share', 'share this', 'share this article', 'share this story', 'share story', 'share article', 'read more',
   'continue reading', 'read also', 'more', 'print', 'copy link', 'link copied', 'advertisement',
   'facebook', 'twitter', 'whatsapp', 'telegram', 'email', 'x',
+  // One-line teasers pointing at the text below: not headings.
+  'التفاصيل', 'التفاصيل بالاسفل', 'التفاصيل في الاسفل', 'التفاصيل ادناه', 'التفاصيل في الداخل', 'تفاصيل اكثر',
+  'المزيد من التفاصيل', 'اقرا التفاصيل', 'التفاصيل كاملة', 'details below', 'more details',
 ]);
 
-const SOURCES_LABEL = /^\s*(?:المصادر|المصدر|مصادر|sources?)\s*[:：]\s*(.*)$/i;
+export const SOURCES_LABEL = /^\s*(?:المصادر|المصدر|مصادر|sources?)\s*[:：]\s*(.*)$/i;
 const CAPTION_MARK = /\(\s*(?:ال)?صور[ةه]?\s*[:：]|\(\s*(?:photos?|images?|pictures?|photograph)(?:\s+credit)?\s*[:：]/i;
 const FINAL_PUNCTUATION = /[.!?؟…:;؛،,]$/;
 const CLOSERS = /["'”’»)\]]+$/;
@@ -97,11 +101,6 @@ function isHeadingLike(line: string): boolean {
   return !FINAL_PUNCTUATION.test(line.replace(CLOSERS, ''));
 }
 
-interface Draft {
-  kind: BlockKind;
-  text: string;
-}
-
 export function parsePlainTextArticle(text: string, options: ParseOptions): Article {
   if (text.replace(/\uFEFF/g, '').trim() === '') throw new ArticleParseError('empty');
   const all = splitLines(text);
@@ -138,6 +137,12 @@ export function parsePlainTextArticle(text: string, options: ParseOptions): Arti
   let body = content.slice(1);
   // Sites print the title twice (page header, then article header).
   if (body[0] && normaliseForMatch(body[0].text) === normaliseForMatch(titleLine.text)) body = body.slice(1);
+  // Copied from a page, the date line often sits under the headline rather than above it.
+  let date = dateline;
+  if (!date && body.length > 1 && body[0] && looksLikeDateline(body[0].text)) {
+    date = parseDateline(body[0].text);
+    body = body.slice(1);
+  }
 
   const drafts: Draft[] = [{ kind: 'title', text: titleLine.text }];
   let lead = false;
@@ -170,7 +175,7 @@ export function parsePlainTextArticle(text: string, options: ParseOptions): Arti
   }
 
   if (!lead) promoteLead(drafts);
-  return build(options.id, drafts, dateline, sources);
+  return build(options.id, drafts, date, sources);
 }
 
 /** Without a teaser, a short opening paragraph (before any heading) is the lead. */
@@ -182,7 +187,8 @@ function promoteLead(drafts: Draft[]): void {
   if (others > 1) candidate.kind = 'lead';
 }
 
-function build(id: string, drafts: readonly Draft[], dateline: Article['dateline'], sources: string | undefined): Article {
+function build(id: string, unfitted: readonly Draft[], dateline: Article['dateline'], sources: string | undefined): Article {
+  const drafts = fitDrafts(unfitted);
   const blocks = assignBlockIds(drafts);
   const { lang, dir } = detectLanguage(drafts.map((d) => d.text).join('\n'));
   return {

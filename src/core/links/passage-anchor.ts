@@ -66,13 +66,13 @@ export function locatePassage(article: Article, passage: SharedPassage): Passage
     return inBlock + prefixAgrees;
   }
   for (const start of heads) {
-    const tailAt = text.indexOf(quoteEnd, start + quote.length);
-    if (tailAt >= 0 && tailAt + quoteEnd.length - start <= MAX_EXPANSION) return found(start, tailAt + quoteEnd.length, 'exact');
+    // Only the reach of an expansion is searched: a scan to the end of a huge article per head would freeze.
+    const reach = text.slice(start, start + MAX_EXPANSION);
+    const tailAt = reach.indexOf(quoteEnd, quote.length);
+    if (tailAt >= 0) return found(start, start + tailAt + quoteEnd.length, 'exact');
     // Ends may overlap when the passage was only a little over the limit.
-    const overlapping = text.indexOf(quoteEnd, start);
-    if (overlapping >= 0 && overlapping + quoteEnd.length >= start + quote.length && overlapping - start <= MAX_EXPANSION) {
-      return found(start, overlapping + quoteEnd.length, 'exact');
-    }
+    const overlapping = reach.indexOf(quoteEnd);
+    if (overlapping >= 0 && overlapping + quoteEnd.length >= quote.length) return found(start, start + overlapping + quoteEnd.length, 'exact');
   }
 
   // Then each end on its own, with the context on its outer side (fuzzy if need be).

@@ -5,6 +5,8 @@
  *   #/a/<articleId>            an article
  *   #/a/<articleId>/<blockId>  an article, scrolled to a block which is flashed
  *   #/s?v=1&d=<data>           an article carried in the link itself (see share-link.ts)
+ *   #/names                    names across the library
+ *   #/names/<key>              one name (entity grouping key) across the library
  * Later issues add query parameters (passages, shared articles) through `params`.
  */
 export type Route =
@@ -12,6 +14,8 @@ export type Route =
   | { readonly name: 'notebook' }
   | { readonly name: 'article'; readonly articleId: string; readonly blockId?: string; readonly params?: Readonly<Record<string, string>> }
   | { readonly name: 'shared'; readonly params: Readonly<Record<string, string>> }
+  | { readonly name: 'names' }
+  | { readonly name: 'entity'; readonly key: string }
   | { readonly name: 'not-found'; readonly hash: string };
 
 function decodeSegment(segment: string): string | undefined {
@@ -28,6 +32,11 @@ export function parseRoute(hash: string): Route {
   const segments = pathPart.split('/').filter((s) => s.length > 0);
   if (segments.length === 0) return { name: 'library' };
   if (segments.length === 1 && segments[0] === 'notes') return { name: 'notebook' };
+  if (segments[0] === 'names' && segments.length <= 2) {
+    if (segments.length === 1) return { name: 'names' };
+    const key = decodeSegment(segments[1] ?? '');
+    return key ? { name: 'entity', key } : { name: 'not-found', hash };
+  }
   if (segments.length === 1 && segments[0] === 's') return { name: 'shared', params: Object.fromEntries(new URLSearchParams(queryPart)) };
   if (segments[0] === 'a' && (segments.length === 2 || segments.length === 3)) {
     const articleId = decodeSegment(segments[1] ?? '');
@@ -54,6 +63,10 @@ export function routeToHash(route: Route): string {
       const query = new URLSearchParams(route.params).toString();
       return query ? `#/s?${query}` : '#/s';
     }
+    case 'names':
+      return '#/names';
+    case 'entity':
+      return `#/names/${encodeURIComponent(route.key)}`;
     case 'not-found':
       return route.hash.startsWith('#') ? route.hash : `#${route.hash}`;
     case 'article': {

@@ -8,6 +8,10 @@ import { BACKUP_PREFIX, STORAGE_PREFIX } from './keys';
  *   a backup key (never silently overwritten) and reported as a StorageProblem;
  * - writes report quota and availability failures instead of throwing, so callers keep unsaved
  *   input where it is;
+ * - a key whose read failed, or whose unreadable value could not be backed up, is not written:
+ *   a write computed from "nothing there" would replace what is there;
+ * - collections are null-prototype records: ids come from files, links and storage, and an id
+ *   such as `__proto__` or `constructor` must be an ordinary key;
  * - `subscribe` delivers changes made by other tabs (the 'storage' event).
  */
 
@@ -15,9 +19,21 @@ export type StorageProblem =
   | { readonly kind: 'corrupt'; readonly key: string; readonly backupKey: string | null }
   | { readonly kind: 'future-version'; readonly key: string; readonly backupKey: string | null; readonly version: number }
   | { readonly kind: 'quota'; readonly key: string }
+  /** Reading this key threw: what it holds is unknown, so it is not written until it reads again. */
+  | { readonly kind: 'read-failed'; readonly key: string }
+  /** The store was already full when the app started: everything saved shows, new changes cannot be kept. */
+  | { readonly kind: 'full' }
   | { readonly kind: 'unavailable' };
 
-export type WriteResult = { readonly ok: true } | { readonly ok: false; readonly reason: 'quota' | 'unavailable' };
+export type WriteFailure =
+  | 'quota'
+  | 'unavailable'
+  /** The key could not be read, so writing it could replace what it holds. */
+  | 'unreadable'
+  /** The key holds a value that could not be read and could not be backed up: it is kept as it is. */
+  | 'not-backed-up';
+
+export type WriteResult = { readonly ok: true } | { readonly ok: false; readonly reason: WriteFailure };
 
 /** A versioned value: its schema, its current version and how to lift older versions to it. */
 export interface StoredValue<T> {
@@ -56,17 +72,36 @@ export interface Store {
   readonly available: boolean;
 }
 
+export interface BrowserStorage {
+  readonly storage: Storage | null;
+  /** Readable but with no room left even for a probe: full, not unavailable. */
+  readonly full: boolean;
+}
+
 /** Accessing window.localStorage can itself throw (disabled cookies, sandboxed iframes). */
-export function browserStorage(): Storage | null {
+export function browserStorage(): BrowserStorage {
+  let storage: Storage;
   try {
-    const storage = globalThis.localStorage;
+    storage = globalThis.localStorage;
+    storage.getItem(`${STORAGE_PREFIX}probe`);
+  } catch {
+    return { storage: null, full: false };
+  }
+  try {
     const probe = `${STORAGE_PREFIX}probe`;
     storage.setItem(probe, '1');
     storage.removeItem(probe);
-    return storage;
-  } catch {
-    return null;
+    return { storage, full: false };
+  } catch (error) {
+    return isQuotaError(error) ? { storage, full: true } : { storage: null, full: false };
   }
+}
+
+/** A record safe to key by any id (no prototype: `__proto__` and `constructor` are ordinary keys). */
+export function idRecord<T>(entries: Iterable<readonly [string, T]> = []): Record<string, T> {
+  const record = Object.create(null) as Record<string, T>;
+  for (const [id, value] of entries) record[id] = value;
+  return record;
 }
 
 function isQuotaError(error: unknown): boolean {
@@ -76,7 +111,12 @@ function isQuotaError(error: unknown): boolean {
   );
 }
 
-export function createStore(backend: Storage | null, target: EventTarget | null = globalThis.window ?? null): Store {
+export interface StoreOptions {
+  /** The store was found full on start (see browserStorage). */
+  readonly full?: boolean;
+}
+
+export function createStore(backend: Storage | null, target: EventTarget | null = globalThis.window ?? null, options: StoreOptions = {}): Store {
   const listeners = new Set<Listener>();
   const problemListeners = new Set<ProblemListener>();
   // Replaced (never mutated) on change, so it can serve as a useSyncExternalStore snapshot.
@@ -91,15 +131,33 @@ export function createStore(backend: Storage | null, target: EventTarget | null 
     for (const listener of problemListeners) listener(problem);
   };
   if (!backend) report({ kind: 'unavailable' });
+  else if (options.full) report({ kind: 'full' });
+  // Keys whose last read threw, and unreadable values (by key) still waiting for their backup.
+  const unreadable = new Set<string>();
+  const unprotected = new Map<string, string>();
 
   const getRaw = (key: string): string | null => {
     if (!backend) return memory.get(key) ?? null;
     try {
-      return backend.getItem(key);
+      const raw = backend.getItem(key);
+      unreadable.delete(key);
+      return raw;
     } catch {
-      report({ kind: 'unavailable' });
+      unreadable.add(key);
+      report({ kind: 'read-failed', key });
       return null;
     }
+  };
+
+  /** Whether `key` may be written: it read fine, and any unreadable value in it has a backup. */
+  const writable = (key: string): WriteResult => {
+    if (unreadable.has(key)) return { ok: false, reason: 'unreadable' };
+    const raw = unprotected.get(key);
+    if (raw !== undefined) {
+      if (backup(key, raw) === null) return { ok: false, reason: 'not-backed-up' };
+      unprotected.delete(key);
+    }
+    return { ok: true };
   };
 
   const setRaw = (key: string, raw: string): WriteResult => {
@@ -123,8 +181,13 @@ export function createStore(backend: Storage | null, target: EventTarget | null 
   /** Keep an unreadable value: one backup per distinct value, never overwritten. */
   const backup = (key: string, raw: string): string | null => {
     const backupKey = `${BACKUP_PREFIX}${key.slice(STORAGE_PREFIX.length)}:${hash(raw)}`;
-    if (getRaw(backupKey) === raw) return backupKey;
-    return setRaw(backupKey, raw).ok ? backupKey : null;
+    if (getRaw(backupKey) === raw || setRaw(backupKey, raw).ok) {
+      unprotected.delete(key);
+      return backupKey;
+    }
+    // No copy: the value stays where it is, and nothing may overwrite it until a copy is made.
+    unprotected.set(key, raw);
+    return null;
   };
 
   /** Parse the envelope and migrate; undefined when the value is absent or unusable (after reporting). */
@@ -176,12 +239,12 @@ export function createStore(backend: Storage | null, target: EventTarget | null 
 
     readCollection(spec) {
       const found = readData(spec);
-      if (!found) return spec.fallback();
+      if (!found) return idRecord(Object.entries(spec.fallback()));
       if (typeof found.data !== 'object' || found.data === null || Array.isArray(found.data)) {
         report({ kind: 'corrupt', key: spec.key, backupKey: backup(spec.key, found.raw) });
-        return spec.fallback();
+        return idRecord(Object.entries(spec.fallback()));
       }
-      const items: Record<string, unknown> = { ...spec.fallback() };
+      const items = idRecord<unknown>(Object.entries(spec.fallback()));
       let dropped = false;
       for (const [id, item] of Object.entries(found.data)) {
         const result = v.safeParse(spec.itemSchema, item);
@@ -193,14 +256,21 @@ export function createStore(backend: Storage | null, target: EventTarget | null 
     },
 
     write(spec, value) {
+      const allowed = writable(spec.key);
+      if (!allowed.ok) return allowed;
       return setRaw(spec.key, JSON.stringify({ v: spec.version, data: value }));
     },
 
     updateCollection(spec, change) {
-      return store.write(spec, change(store.readCollection(spec)));
+      const items = store.readCollection(spec);
+      const allowed = writable(spec.key);
+      if (!allowed.ok) return allowed;
+      return store.write(spec, change(items));
     },
 
     remove(key) {
+      const allowed = writable(key);
+      if (!allowed.ok) return allowed;
       if (!backend) {
         memory.delete(key);
         return { ok: true };
@@ -264,6 +334,9 @@ export function hash(text: string): string {
 let appStore: Store | undefined;
 /** The app's store over the browser's localStorage (created on first use). */
 export function getStore(): Store {
-  appStore ??= createStore(browserStorage());
+  if (!appStore) {
+    const { storage, full } = browserStorage();
+    appStore = createStore(storage, undefined, { full });
+  }
   return appStore;
 }

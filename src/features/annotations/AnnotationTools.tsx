@@ -2,7 +2,8 @@ import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describe } from '../../core/annotations/anchoring';
 import { createAnnotation, editAnnotation, newAnnotationId, type Annotation, type AnnotationColor } from '../../core/annotations/annotation';
-import type { SaveResult } from '../../core/annotations/annotation-store';
+import { editStatus, type SaveResult } from '../../core/annotations/annotation-store';
+import { useSaveEditAndTell } from './ConflictCopyActions';
 import type { Article } from '../../core/article/article';
 import { useToast } from '../../shared/toast';
 import { useSaveAnnotation } from './annotation-mutations';
@@ -29,6 +30,7 @@ export function AnnotationTools({ article, extraActions }: AnnotationToolsProps)
   const { t } = useTranslation('annotations');
   const toast = useToast();
   const save = useSaveAnnotation();
+  const saveEdit = useSaveEditAndTell();
   const annotations = useAnnotations(article.id);
   const [draft, setDraft] = useState<Draft | null>(null);
 
@@ -73,9 +75,8 @@ export function AnnotationTools({ article, extraActions }: AnnotationToolsProps)
           mode={draft.kind}
           quote={draft.kind === 'new' ? draft.range.quote : draft.annotation.target.selectors[0].exact}
           initial={draft.kind === 'new' ? { color: 'yellow', note: '', tags: [] } : draft.annotation}
-          onSave={(values) =>
-            draft.kind === 'new' ? create(draft.range, values, draft.id) : save.mutateAsync(editAnnotation(draft.annotation, values))
-          }
+          elsewhere={draft.kind === 'edit' ? editStatus(draft.annotation, annotations) : 'unchanged'}
+          onSave={(values) => (draft.kind === 'new' ? create(draft.range, values, draft.id) : saveEdit(draft.annotation, editAnnotation(draft.annotation, values)))}
           onClose={() => setDraft(null)}
         />
       )}

@@ -1,10 +1,23 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Annotation } from '../../core/annotations/annotation';
-import { notebookToMarkdown, toWebAnnotationCollection, type ArticleNotes, type ImportReport } from '../../core/annotations/export';
+import type { Article } from '../../core/article/article';
+import { listAllAnnotations, saveAnnotations } from '../../core/annotations/annotation-store';
+import {
+  importAnnotationsJsonInSlices,
+  notebookToMarkdown,
+  readableFileName,
+  saveInSlices,
+  toWebAnnotationCollection,
+  type ArticleNotes,
+  type ImportReport,
+} from '../../core/annotations/export';
+import { listImported } from '../../core/article/imported-articles';
 import { absoluteLink } from '../../core/links/routes';
-import { useImportAnnotations } from './annotation-mutations';
-import { downloadText, fileSafe } from '../../shared/download';
+import { downloadText } from '../../shared/download';
+import { queryKeys } from '../../shared/query-keys';
+import { useIdbStore, useStore } from '../../shared/store-context';
 
 export const linkFor = (annotation: Annotation): string =>
   absoluteLink({ name: 'article', articleId: annotation.articleId, blockId: annotation.target.blockId }, window.location.href);
@@ -16,23 +29,78 @@ interface ExportImportProps {
   fileName: string;
 }
 
-/** Export as Markdown or JSON-LD; import a JSON-LD export (validated, merged by id) with a report. */
+interface Outcome {
+  readonly report?: ImportReport;
+  readonly error?: string;
+  /** How many of the changed notes the store took, of how many. */
+  readonly stored?: { readonly count: number; readonly total: number; readonly failure?: string };
+}
+
+/** Gives the main thread back between slices of a large import. */
+const pause = () => new Promise<void>((resolve) => window.setTimeout(resolve, 0));
+
+/**
+ * Export as Markdown or JSON-LD; import notes (ours, or standard Web Annotations from Recogito or
+ * Hypothesis) in slices, with a report of what was read and what was actually stored.
+ */
 export function ExportImport({ articles, fileName }: ExportImportProps) {
   const { t } = useTranslation('annotations');
+  const { t: ti } = useTranslation('import');
   const id = useId();
-  const importer = useImportAnnotations();
-  const [report, setReport] = useState<{ report?: ImportReport; error?: string } | null>(null);
+  const store = useStore();
+  const db = useIdbStore();
+  const client = useQueryClient();
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [pending, setPending] = useState<unknown>(undefined);
+  const [chosen, setChosen] = useState('');
+  const [busy, setBusy] = useState(false);
   const all = articles.flatMap((a) => a.annotations);
   const labels = { tags: t('export.tags'), link: t('export.link') };
-  const base = fileSafe(fileName);
+  // Read when a file is imported, not on every render: the articles notes may be matched to.
+  const [library, setLibrary] = useState<Article[]>([]);
+
+  const run = async (json: unknown, chosenArticleId?: string) => {
+    setBusy(true);
+    try {
+      const articlesNow = (await listImported(db)).map((item) => item.article);
+      setLibrary(articlesNow);
+      const options = { articles: articlesNow, ...(chosenArticleId ? { chosenArticleId } : {}) };
+      const result = await importAnnotationsJsonInSlices(json, listAllAnnotations(store), options, pause);
+      const saved = await saveInSlices(
+        result.changed,
+        (slice) => {
+          const written = saveAnnotations(store, slice);
+          return written.ok ? written : { ok: false, reason: written.reason };
+        },
+        pause,
+      );
+      setOutcome({ report: result.report, stored: { count: saved.stored, total: result.changed.length, ...(saved.failure ? { failure: saved.failure } : {}) } });
+      setPending(result.report.unmatchedSources?.length ? json : undefined);
+    } finally {
+      setBusy(false);
+      // The report paints first; redrawing thousands of new notes comes after.
+      await pause();
+      void client.invalidateQueries({ queryKey: queryKeys.allAnnotations() });
+    }
+  };
 
   const onFile = async (file: File | undefined) => {
     if (!file) return;
-    setReport(null);
-    const outcome = await importer.mutateAsync(await file.text());
-    setReport(outcome.ok ? { report: outcome.report } : { error: t(`errors.${outcome.reason}`), ...(outcome.report ? { report: outcome.report } : {}) });
+    setOutcome(null);
+    setPending(undefined);
+    let json: unknown;
+    try {
+      json = JSON.parse(await file.text());
+    } catch {
+      setOutcome({ error: t('errors.not-json') });
+      return;
+    }
+    await run(json);
   };
 
+  const report = outcome?.report;
+  const stored = outcome?.stored;
+  const warn = Boolean(outcome?.error) || (report?.rejected.length ?? 0) > 0 || Boolean(stored?.failure);
   return (
     <div className="notes-export" data-notes-export="">
       <div className="notes-export-buttons">
@@ -41,7 +109,7 @@ export function ExportImport({ articles, fileName }: ExportImportProps) {
           className="button button--small"
           data-action="export-markdown"
           disabled={all.length === 0}
-          onClick={() => downloadText(`${base}.md`, notebookToMarkdown(articles, linkFor, labels), 'text/markdown')}
+          onClick={() => downloadText(readableFileName(fileName, 'md'), notebookToMarkdown(articles, linkFor, labels), 'text/markdown')}
         >
           {t('export.markdown')}
         </button>
@@ -50,11 +118,11 @@ export function ExportImport({ articles, fileName }: ExportImportProps) {
           className="button button--small"
           data-action="export-json"
           disabled={all.length === 0}
-          onClick={() => downloadText(`${base}.jsonld`, `${JSON.stringify(toWebAnnotationCollection(all, linkFor), null, 2)}\n`, 'application/ld+json')}
+          onClick={() => downloadText(readableFileName(fileName, 'jsonld'), `${JSON.stringify(toWebAnnotationCollection(all, linkFor), null, 2)}\n`, 'application/ld+json')}
         >
           {t('export.json')}
         </button>
-        <label className="button button--small file-button" htmlFor={`${id}-import`}>
+        <label className="button button--small file-button" htmlFor={`${id}-import`} aria-disabled={busy}>
           {t('import.label')}
         </label>
         <input
@@ -63,31 +131,56 @@ export function ExportImport({ articles, fileName }: ExportImportProps) {
           type="file"
           accept=".json,.jsonld,application/json,application/ld+json"
           data-action="import-notes"
+          disabled={busy}
           onChange={(e) => {
             void onFile(e.target.files?.[0]);
             e.target.value = '';
           }}
         />
       </div>
-      {report && (
-        <div className={`notice ${report.error || (report.report?.rejected.length ?? 0) > 0 ? 'notice--warning' : ''}`} role="status" data-import-report="">
-          {report.error && <p>{report.error}</p>}
-          {report.report && (
+      {busy && <p aria-busy="true">{t('common:loading')}</p>}
+      {outcome && (
+        <div className={`notice ${warn ? 'notice--warning' : ''}`} role="status" data-import-report="">
+          {outcome.error && <p>{outcome.error}</p>}
+          {report && (
             <p>
-              {t('import.added', { count: report.report.added })} {t('import.updated', { count: report.report.updated })}{' '}
-              {t('import.unchanged', { count: report.report.unchanged })} {t('import.rejected', { count: report.report.rejected.length })}
+              {t('import.added', { count: report.added })} {t('import.updated', { count: report.updated })}{' '}
+              {t('import.unchanged', { count: report.unchanged })} {t('import.rejected', { count: report.rejected.length })}
             </p>
           )}
-          {report.report && report.report.rejected.length > 0 && (
+          {stored && (
+            <p data-import-stored={stored.count}>
+              {stored.failure
+                ? ti('notes.notStored', { stored: stored.count, total: stored.total, reason: ti(`notes.reasons.${stored.failure === 'quota' || stored.failure === 'unavailable' ? stored.failure : 'invalid'}`) })
+                : ti('notes.stored', { stored: stored.count })}
+            </p>
+          )}
+          {report && report.rejected.length > 0 && (
             <ul className="import-rejects">
-              {report.report.rejected.slice(0, 10).map((r) => (
+              {report.rejected.slice(0, 10).map((r) => (
                 <li key={r.index} dir="auto">
                   {t('import.rejectedItem', { index: r.index + 1, reason: r.reason })}
                 </li>
               ))}
             </ul>
           )}
-          <button type="button" className="button button--ghost button--small" onClick={() => setReport(null)}>
+          {pending !== undefined && library.length > 0 && (
+            <div className="notice-actions">
+              <label htmlFor={`${id}-onto`}>{ti('notes.chooseLabel', { sources: report?.unmatchedSources?.slice(0, 3).join('، ') ?? '' })}</label>
+              <select id={`${id}-onto`} value={chosen} onChange={(e) => setChosen(e.target.value)} data-action="choose-notes-article">
+                <option value="" />
+                {library.map((article) => (
+                  <option key={article.id} value={article.id}>
+                    {article.title.slice(0, 120)}
+                  </option>
+                ))}
+              </select>
+              <button type="button" className="button button--small" disabled={!chosen || busy} onClick={() => void run(pending, chosen)} data-action="import-notes-onto">
+                {ti('notes.chooseSubmit')}
+              </button>
+            </div>
+          )}
+          <button type="button" className="button button--ghost button--small" onClick={() => setOutcome(null)}>
             {t('common:dismiss')}
           </button>
         </div>

@@ -1,6 +1,7 @@
 import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Annotation } from '../../core/annotations/annotation';
+import { ConflictCopyActions } from './ConflictCopyActions';
 import { NoteText } from './NoteText';
 
 interface NoteCardProps {
@@ -46,6 +47,7 @@ export function NoteCard({ annotation, onSelect, href, onEdit, onDelete, orphan 
           {t('card.approximate')}
         </p>
       )}
+      {annotation.conflictOf !== undefined && <ConflictCopyActions copy={annotation} />}
       {annotation.note && <NoteText text={annotation.note} />}
       {annotation.tags.length > 0 && (
         <ul className="note-tags" aria-label={t('card.tags')}>

@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ANNOTATION_COLORS, LIMITS, parseTagInput, type AnnotationColor } from '../../core/annotations/annotation';
-import type { SaveResult } from '../../core/annotations/annotation-store';
+import type { EditResult, SaveResult } from '../../core/annotations/annotation-store';
 import { Dialog, FormActions } from '../../shared/Dialog';
 
 export interface NoteValues {
@@ -16,12 +16,14 @@ interface NoteEditorProps {
   initial: NoteValues;
   mode: 'new' | 'edit';
   /** Resolves with the store's answer; on failure the editor stays open with the reader's text. */
-  onSave: (values: NoteValues) => Promise<SaveResult>;
+  onSave: (values: NoteValues) => Promise<SaveResult | EditResult>;
   onClose: () => void;
+  /** The stored note changed or was deleted (in another tab) since the editor opened. */
+  elsewhere?: 'unchanged' | 'changed' | 'deleted';
 }
 
 /** Write or edit a note: plain text in either direction, tags, colour. Mounted only while open. */
-export function NoteEditor({ quote, initial, mode, onSave, onClose }: NoteEditorProps) {
+export function NoteEditor({ quote, initial, mode, onSave, onClose, elsewhere }: NoteEditorProps) {
   const { t, i18n } = useTranslation('annotations');
   const id = useId();
   const [color, setColor] = useState<AnnotationColor>(initial.color);
@@ -99,6 +101,11 @@ export function NoteEditor({ quote, initial, mode, onSave, onClose }: NoteEditor
             {t('editor.tagsHint')}
           </span>
         </div>
+        {elsewhere && elsewhere !== 'unchanged' && !error && (
+          <p className="notice notice--warning" role="status" data-note-elsewhere={elsewhere}>
+            {elsewhere === 'changed' ? t('errors:conflict.changedElsewhere') : t('errors:errors.deleted-elsewhere')}
+          </p>
+        )}
         {error && (
           <p className="form-error" role="alert" data-note-error="">
             {error}

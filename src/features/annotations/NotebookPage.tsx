@@ -7,6 +7,7 @@ import { NoteCard } from './NoteCard';
 import { NO_FILTER, NoteFilters, type FilterState } from './NoteFilters';
 import { useNotebook } from './notebook-query';
 import { useDeleteWithUndo } from './use-delete-with-undo';
+import { ErrorBoundary } from '../../shared/ErrorBoundary';
 
 /** Every note across all articles: searchable, filterable, grouped by article, linking into it. */
 export function NotebookPage() {
@@ -63,11 +64,13 @@ export function NotebookPage() {
                   <ol className="notes-list">
                     {group.annotations.map((annotation) => (
                       <li key={annotation.id}>
-                        <NoteCard
-                          annotation={annotation}
-                          href={routeToHash({ name: 'article', articleId: annotation.articleId, blockId: annotation.target.blockId })}
-                          onDelete={() => void onDelete(annotation)}
-                        />
+                        <ErrorBoundary kind="card">
+                          <NoteCard
+                            annotation={annotation}
+                            href={routeToHash({ name: 'article', articleId: annotation.articleId, blockId: annotation.target.blockId })}
+                            onDelete={() => void onDelete(annotation)}
+                          />
+                        </ErrorBoundary>
                       </li>
                     ))}
                   </ol>

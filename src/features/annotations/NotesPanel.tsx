@@ -3,13 +3,15 @@ import { useTranslation } from 'react-i18next';
 import { editAnnotation, type Annotation } from '../../core/annotations/annotation';
 import { filterAnnotations } from '../../core/annotations/search';
 import type { Article } from '../../core/article/article';
-import { useSaveAnnotation } from './annotation-mutations';
+import { editStatus } from '../../core/annotations/annotation-store';
+import { useSaveEditAndTell } from './ConflictCopyActions';
 import { ExportImport } from './ExportImport';
 import { NoteCard } from './NoteCard';
 import { NoteEditor } from './NoteEditor';
 import { NO_FILTER, NoteFilters, type FilterState } from './NoteFilters';
 import { useAnchoredAnnotations } from './use-anchored-annotations';
 import { useDeleteWithUndo } from './use-delete-with-undo';
+import { ErrorBoundary } from '../../shared/ErrorBoundary';
 
 /** Scroll the article to a highlight and flash it. */
 export function goToHighlight(id: string): void {
@@ -33,7 +35,7 @@ export function NotesPanel({ article, onClose, cardActions }: { article: Article
   const { anchored, orphans } = useAnchoredAnnotations(article);
   const [filter, setFilter] = useState<FilterState>(NO_FILTER);
   const [editing, setEditing] = useState<Annotation | null>(null);
-  const save = useSaveAnnotation();
+  const saveEdit = useSaveEditAndTell();
   const { onDelete, undoBar } = useDeleteWithUndo();
 
   const all = useMemo(() => [...anchored.map((a) => a.annotation), ...orphans], [anchored, orphans]);
@@ -66,7 +68,9 @@ export function NotesPanel({ article, onClose, cardActions }: { article: Article
           <ol className="notes-list" data-notes-list="">
             {shown.map((annotation) => (
               <li key={annotation.id}>
-                <NoteCard annotation={annotation} actions={cardActions?.(annotation)} approximate={fuzzy.has(annotation.id)} onSelect={() => goToHighlight(annotation.id)} onEdit={() => setEditing(annotation)} onDelete={() => void onDelete(annotation)} />
+                <ErrorBoundary kind="card">
+                  <NoteCard annotation={annotation} actions={cardActions?.(annotation)} approximate={fuzzy.has(annotation.id)} onSelect={() => goToHighlight(annotation.id)} onEdit={() => setEditing(annotation)} onDelete={() => void onDelete(annotation)} />
+                </ErrorBoundary>
               </li>
             ))}
           </ol>
@@ -77,7 +81,9 @@ export function NotesPanel({ article, onClose, cardActions }: { article: Article
               <ol className="notes-list">
                 {shownOrphans.map((annotation) => (
                   <li key={annotation.id}>
-                    <NoteCard annotation={annotation} orphan onEdit={() => setEditing(annotation)} onDelete={() => void onDelete(annotation)} />
+                    <ErrorBoundary kind="card">
+                      <NoteCard annotation={annotation} orphan onEdit={() => setEditing(annotation)} onDelete={() => void onDelete(annotation)} />
+                    </ErrorBoundary>
                   </li>
                 ))}
               </ol>
@@ -91,7 +97,8 @@ export function NotesPanel({ article, onClose, cardActions }: { article: Article
           mode="edit"
           quote={editing.target.selectors[0].exact}
           initial={editing}
-          onSave={(values) => save.mutateAsync(editAnnotation(editing, values))}
+          elsewhere={editStatus(editing, all)}
+          onSave={(values) => saveEdit(editing, editAnnotation(editing, values))}
           onClose={() => setEditing(null)}
         />
       )}

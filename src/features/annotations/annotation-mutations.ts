@@ -2,7 +2,17 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { anchor, describe, isOrphan } from '../../core/annotations/anchoring';
 import { selectorsOf, type Annotation } from '../../core/annotations/annotation';
 import type { Article } from '../../core/article/article';
-import { deleteAnnotation, listAnnotations, restoreAnnotation, saveAnnotation, saveAnnotations, type SaveResult } from '../../core/annotations/annotation-store';
+import {
+  deleteAnnotation,
+  listAnnotations,
+  mergeConflictCopy,
+  restoreAnnotation,
+  saveAnnotation,
+  saveAnnotations,
+  saveEdit,
+  type EditResult,
+  type SaveResult,
+} from '../../core/annotations/annotation-store';
 import { importAnnotationsJson, type ImportReport } from '../../core/annotations/export';
 import type { Store } from '../../core/storage/storage';
 import { queryKeys } from '../../shared/query-keys';
@@ -27,6 +37,12 @@ export const useSaveAnnotation = () => useAnnotationsMutation((store, annotation
 
 export const useDeleteAnnotation = () =>
   useAnnotationsMutation((store, annotation: Annotation): SaveResult => deleteAnnotation(store, annotation.articleId, annotation.id));
+
+/** Save an edit of the version the editor opened: a concurrent change elsewhere is kept as a conflict copy. */
+export const useSaveEdit = () =>
+  useAnnotationsMutation((store, input: { base: Annotation; edited: Annotation }): EditResult => saveEdit(store, input.base, input.edited));
+
+export const useMergeConflictCopy = () => useAnnotationsMutation((store, copy: Annotation): SaveResult => mergeConflictCopy(store, copy));
 
 export const useRestoreAnnotation = () => useAnnotationsMutation((store, annotation: Annotation): SaveResult => restoreAnnotation(store, annotation));
 

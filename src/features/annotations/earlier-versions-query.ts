@@ -1,11 +1,12 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { listAnnotations } from '../../core/annotations/annotation-store';
 import type { Article } from '../../core/article/article';
-import { listImported } from '../../core/article/imported-articles';
+import { listSummaries } from '../../core/article/imported-articles';
+import type { IdbStore } from '../../core/storage/idb-store';
 import { normalizeForSearch } from '../../core/annotations/search';
 import type { Store } from '../../core/storage/storage';
 import { queryKeys } from '../../shared/query-keys';
-import { useStore } from '../../shared/store-context';
+import { useIdbStore, useStore } from '../../shared/store-context';
 
 /**
  * Re-importing an edited article gives it a new id (ids hash the content). Its notes are still
@@ -17,23 +18,26 @@ export interface EarlierVersion {
   readonly count: number;
 }
 
-export function fetchEarlierVersions(store: Store, article: Pick<Article, 'id' | 'title'>): EarlierVersion[] {
+export async function fetchEarlierVersions(store: Store, db: IdbStore, article: Pick<Article, 'id' | 'title'>): Promise<EarlierVersion[]> {
   const title = normalizeForSearch(article.title);
   if (!title) return [];
-  return listImported(store)
-    .filter((item) => item.article.id !== article.id && normalizeForSearch(item.article.title) === title)
-    .map((item) => ({ articleId: item.article.id, title: item.article.title, count: listAnnotations(store, item.article.id).length }))
+  return (await listSummaries(db))
+    .filter((item) => item.id !== article.id && normalizeForSearch(item.title) === title)
+    .map((item) => ({ articleId: item.id, title: item.title, count: listAnnotations(store, item.id).length }))
     .filter((v) => v.count > 0);
 }
 
-export const earlierVersionsQueryOptions = (store: Store, article: Pick<Article, 'id' | 'title'>) =>
+export const earlierVersionsQueryOptions = (store: Store, db: IdbStore, article: Pick<Article, 'id' | 'title'>) =>
   queryOptions({
     queryKey: [...queryKeys.annotations(article.id), 'earlier-versions'] as const,
-    queryFn: () => fetchEarlierVersions(store, article),
+    queryFn: () => fetchEarlierVersions(store, db, article),
     staleTime: Infinity,
   });
 
+const NO_VERSIONS: EarlierVersion[] = [];
+
 export function useEarlierVersions(article: Pick<Article, 'id' | 'title'>): EarlierVersion[] {
   const store = useStore();
-  return useQuery({ ...earlierVersionsQueryOptions(store, article), initialData: () => fetchEarlierVersions(store, article) }).data;
+  const db = useIdbStore();
+  return useQuery(earlierVersionsQueryOptions(store, db, article)).data ?? NO_VERSIONS;
 }

@@ -3,10 +3,11 @@ import type { Annotation } from '../../core/annotations/annotation';
 import { listAllAnnotations } from '../../core/annotations/annotation-store';
 import type { Article } from '../../core/article/article';
 import { bundledArticleUrl, MANIFEST_PATH, parseBundledArticle, parseManifest } from '../../core/article/bundled';
-import { getImported } from '../../core/article/imported-articles';
+import { listSummaries } from '../../core/article/imported-articles';
+import type { IdbStore } from '../../core/storage/idb-store';
 import type { Store } from '../../core/storage/storage';
 import { queryKeys } from '../../shared/query-keys';
-import { useStore } from '../../shared/store-context';
+import { useIdbStore, useStore } from '../../shared/store-context';
 
 export interface NotebookGroup {
   readonly articleId: string;
@@ -35,23 +36,25 @@ async function bundledTitles(ids: readonly string[]): Promise<Map<string, Articl
 }
 
 /** Every note of every article, grouped by article (most recently annotated first). */
-export async function fetchNotebook(store: Store): Promise<NotebookGroup[]> {
+export async function fetchNotebook(store: Store, db: IdbStore): Promise<NotebookGroup[]> {
   const byArticle = new Map<string, Annotation[]>();
   for (const a of listAllAnnotations(store)) byArticle.set(a.articleId, [...(byArticle.get(a.articleId) ?? []), a]);
-  const missing = [...byArticle.keys()].filter((id) => !getImported(store, id));
+  const imported = new Map((await listSummaries(db)).map((s) => [s.id, s]));
+  const missing = [...byArticle.keys()].filter((id) => !imported.has(id));
   const bundled = await bundledTitles(missing);
   const groups = [...byArticle].map(([articleId, annotations]): NotebookGroup => {
-    const article = getImported(store, articleId)?.article ?? bundled.get(articleId) ?? null;
+    const article = imported.get(articleId) ?? bundled.get(articleId) ?? null;
     return { articleId, article, annotations };
   });
   const latest = (g: NotebookGroup) => g.annotations.reduce((m, a) => (a.modified > m ? a.modified : m), '');
   return groups.sort((a, b) => latest(b).localeCompare(latest(a)));
 }
 
-export const notebookQueryOptions = (store: Store) =>
-  queryOptions({ queryKey: queryKeys.allAnnotations(), queryFn: () => fetchNotebook(store), staleTime: 0 });
+export const notebookQueryOptions = (store: Store, db: IdbStore) =>
+  queryOptions({ queryKey: queryKeys.allAnnotations(), queryFn: () => fetchNotebook(store, db), staleTime: 0 });
 
 export function useNotebook() {
   const store = useStore();
-  return useQuery(notebookQueryOptions(store));
+  const db = useIdbStore();
+  return useQuery(notebookQueryOptions(store, db));
 }

@@ -1,4 +1,4 @@
-import { useEffect, useId, useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { correctionOf, retypeKind, stepMentionIndex } from '../../core/entities/correction-draft';
 import type { Correction, CorrectionKind } from '../../core/entities/corrections';
@@ -14,6 +14,8 @@ export interface EntityCardProps {
   /** Called with the correction to save (its id and date are filled in by the caller). */
   onCorrect: (change: { kind: CorrectionKind; mention: ReaderMention; type?: EntityType; everywhere: boolean }) => void;
   onRemoveCorrection: (id: string) => void;
+  /** Shown under the Wikipedia link, given the entity's key (the screen adds "in other articles"). */
+  extra?: (entityKey: string) => ReactNode;
 }
 
 /** The card's place for the mention element, clear of the open reader panel. */
@@ -27,7 +29,7 @@ function placeFor(el: Element | null): CSSProperties {
 }
 
 /** The card of the current mention: name, type, count, stepping, Wikipedia and corrections. */
-export function EntityCard({ model, focus, corrections, onCorrect, onRemoveCorrection }: EntityCardProps) {
+export function EntityCard({ model, focus, corrections, onCorrect, onRemoveCorrection, extra }: EntityCardProps) {
   const { t } = useTranslation('entities');
   const current = useEntityFocus(focus);
   const titleId = useId();
@@ -144,6 +146,7 @@ export function EntityCard({ model, focus, corrections, onCorrect, onRemoveCorre
           {t('searchWikipedia')}
         </a>
       )}
+      {extra?.(entity.key)}
       <fieldset className="entity-card__fix">
         <legend>{t('correct')}</legend>
         <div className="entity-card__types" role="group" aria-label={t('changeType')}>

@@ -88,6 +88,8 @@ function nextTabbable(from: Element, direction: 'forward' | 'backward'): HTMLEle
 export function useEntitiesFeature(
   article: Article | undefined,
   panel: { open: boolean; toggle: () => void; close: () => void },
+  /** Added to a mention's card by the screen (e.g. "in other articles"), given the entity's key. */
+  cardExtra?: (entityKey: string) => ReactNode,
 ): EntitiesFeature {
   const { t } = useTranslation('entities');
   const formatNumber = useFormatNumber();
@@ -273,7 +275,7 @@ export function useEntitiesFeature(
     overlay: article ? (
       <>
         <EntityFocusStyle focus={focus} />
-        {model && <EntityCard model={model} focus={focus} corrections={corrections} onCorrect={onCorrect} onRemoveCorrection={onRemoveCorrection} />}
+        {model && <EntityCard model={model} focus={focus} corrections={corrections} onCorrect={onCorrect} onRemoveCorrection={onRemoveCorrection} extra={cardExtra} />}
         <TagTypeChooser pending={pending} onTag={onTag} />
       </>
     ) : null,

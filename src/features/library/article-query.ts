@@ -1,16 +1,16 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { Article } from '../../core/article/article';
 import { getImported } from '../../core/article/imported-articles';
-import type { Store } from '../../core/storage/storage';
+import type { IdbStore } from '../../core/storage/idb-store';
 import { queryKeys } from '../../shared/query-keys';
-import { useStore } from '../../shared/store-context';
+import { useIdbStore } from '../../shared/store-context';
 import { fetchBundledArticle, fetchManifest } from './bundled-articles-query';
 
 export type ArticleLookup = { status: 'found'; article: Article; origin: 'bundled' | 'import' | 'shared' } | { status: 'unknown' };
 
 /** An article by id: the reader's own imports first, then the bundled ones. */
-export async function fetchArticle(store: Store, id: string): Promise<ArticleLookup> {
-  const imported = getImported(store, id);
+export async function fetchArticle(db: IdbStore, id: string): Promise<ArticleLookup> {
+  const imported = await getImported(db, id);
   if (imported) return { status: 'found', article: imported.article, origin: imported.origin };
   const entry = (await fetchManifest()).find((e) => e.id === id);
   if (!entry) return { status: 'unknown' };
@@ -18,9 +18,9 @@ export async function fetchArticle(store: Store, id: string): Promise<ArticleLoo
 }
 
 // Keyed under 'store' as well: renaming or deleting an import must refresh an open article.
-export const articleQueryOptions = (store: Store, id: string) =>
-  queryOptions({ queryKey: [...queryKeys.imported(), 'article', id], queryFn: () => fetchArticle(store, id), staleTime: Infinity });
+export const articleQueryOptions = (db: IdbStore, id: string) =>
+  queryOptions({ queryKey: [...queryKeys.imported(), 'article', id], queryFn: () => fetchArticle(db, id), staleTime: Infinity });
 
 export function useArticle(id: string) {
-  return useQuery(articleQueryOptions(useStore(), id));
+  return useQuery(articleQueryOptions(useIdbStore(), id));
 }

@@ -1,33 +1,55 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Article } from '../../core/article/article';
-import { deleteImported, listImported, renameImported, saveImported, type ImportOrigin, type StoredArticle } from '../../core/article/imported-articles';
-import type { Store, WriteResult } from '../../core/storage/storage';
+import {
+  deleteImported,
+  getImported,
+  listSummaries,
+  renameImported,
+  restoreImported,
+  saveImported,
+  setArchived,
+  setArticleTags,
+  type ChangeResult,
+  type ImportOrigin,
+  type StoredArticle,
+} from '../../core/article/imported-articles';
+import type { IdbStore } from '../../core/storage/idb-store';
 import { queryKeys } from '../../shared/query-keys';
-import { useStore } from '../../shared/store-context';
+import { useIdbStore } from '../../shared/store-context';
 
-export const fetchImported = (store: Store): StoredArticle[] => listImported(store);
+/** The library list reads summaries only (title, lead, counts, tags), never the articles' text. */
+export const fetchImported = (db: IdbStore) => listSummaries(db);
 
-export const importedQueryOptions = (store: Store) =>
-  queryOptions({ queryKey: queryKeys.imported(), queryFn: () => fetchImported(store), staleTime: Infinity });
+export const importedQueryOptions = (db: IdbStore) => queryOptions({ queryKey: queryKeys.imported(), queryFn: () => fetchImported(db), staleTime: Infinity });
 
-export function useImportedArticles(): StoredArticle[] {
-  const store = useStore();
-  return useQuery({ ...importedQueryOptions(store), initialData: () => fetchImported(store) }).data;
+export function useImportedArticles() {
+  return useQuery(importedQueryOptions(useIdbStore()));
 }
 
-/** Every write reports its WriteResult; a failed one leaves the library as it was. */
-function useImportedMutation<Input>(write: (store: Store, input: Input) => WriteResult | { ok: false; reason: string }) {
-  const store = useStore();
+/** Every write reports its result; a failed one leaves the library as it was. */
+function useImportedMutation<Input, Result extends ChangeResult = ChangeResult>(write: (db: IdbStore, input: Input) => Promise<Result>) {
+  const db = useIdbStore();
   const client = useQueryClient();
   return useMutation({
-    mutationFn: async (input: Input) => write(store, input),
+    mutationFn: (input: Input) => write(db, input),
     onSettled: () => client.invalidateQueries({ queryKey: queryKeys.imported() }),
   });
 }
 
 export const useSaveImported = () =>
-  useImportedMutation((store, input: { article: Article; origin: ImportOrigin; name?: string }) =>
-    saveImported(store, input.article, input.origin, input.name ? { name: input.name } : {}),
+  useImportedMutation((db, input: { article: Article; origin: ImportOrigin; name?: string }) =>
+    saveImported(db, input.article, input.origin, input.name ? { name: input.name } : {}),
   );
-export const useRenameImported = () => useImportedMutation((store, input: { id: string; title: string }) => renameImported(store, input.id, input.title));
-export const useDeleteImported = () => useImportedMutation((store, id: string) => deleteImported(store, id));
+export const useRenameImported = () => useImportedMutation((db, input: { id: string; title: string }) => renameImported(db, input.id, input.title));
+export const useSetArticleTags = () => useImportedMutation((db, input: { id: string; tags: readonly string[] }) => setArticleTags(db, input.id, input.tags));
+export const useSetArchived = () => useImportedMutation((db, input: { id: string; archived: boolean }) => setArchived(db, input.id, input.archived));
+
+/** Deleting keeps the removed item so that "undo" can put it back as it was. */
+export const useDeleteImported = () =>
+  useImportedMutation(async (db, id: string): Promise<ChangeResult & { removed?: StoredArticle }> => {
+    const removed = await getImported(db, id);
+    if (!removed) return { ok: false, reason: 'not-found' };
+    const result = await deleteImported(db, id);
+    return result.ok ? { ...result, removed } : result;
+  });
+export const useRestoreImported = () => useImportedMutation((db, item: StoredArticle) => restoreImported(db, item));

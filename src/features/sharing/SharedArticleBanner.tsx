@@ -1,11 +1,11 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Article } from '../../core/article/article';
 import { getImported, saveImported } from '../../core/article/imported-articles';
 import { passageRoute, type SharedPassage } from '../../core/links/share-link';
 import { queryKeys } from '../../shared/query-keys';
-import { useStore } from '../../shared/store-context';
+import { useIdbStore } from '../../shared/store-context';
 import { useToast } from '../../shared/toast';
 import { navigate } from '../../shared/use-route';
 
@@ -15,15 +15,16 @@ import { navigate } from '../../shared/use-route';
  */
 export function SharedArticleBanner({ article, passage }: { article: Article; passage?: SharedPassage }) {
   const { t } = useTranslation('sharing');
-  const store = useStore();
+  const db = useIdbStore();
   const client = useQueryClient();
   const toast = useToast();
-  const [inLibrary] = useState(() => getImported(store, article.id) !== undefined);
+  // Asked once: after "add", the banner navigates away.
+  const inLibrary = useQuery({ queryKey: ['shared-in-library', article.id], queryFn: async () => (await getImported(db, article.id)) !== undefined, staleTime: Infinity }).data ?? false;
   const [hidden, setHidden] = useState(false);
   const target = passage ? passageRoute(article.id, passage) : ({ name: 'article', articleId: article.id } as const);
 
   const add = async () => {
-    const result = saveImported(store, article, 'shared');
+    const result = await saveImported(db, article, 'shared');
     if (!result.ok) {
       toast(t('sharedArticle.addFailed'), 'error');
       return;

@@ -1,3 +1,4 @@
+import { marked } from 'marked';
 import { describe, expect, it } from 'vitest';
 import { createAnnotation, editAnnotation, type Annotation } from '../../../src/core/annotations/annotation';
 import { describeText } from '../../../src/core/annotations/anchoring';
@@ -6,6 +7,7 @@ import {
   articleNotesToMarkdown,
   escapeMarkdown,
   importAnnotationsJson,
+  readableFileName,
   notebookToMarkdown,
   toWebAnnotationCollection,
 } from '../../../src/core/annotations/export';
@@ -44,7 +46,7 @@ describe('Markdown export', () => {
         'رقم مهم\\',
         'يجب التحقق',
         '',
-        'Tags: \\#اقتصاد \\#تضخم',
+        'Tags: #اقتصاد #تضخم',
         '',
         '[Open in article](<https://example.org/#/a/art-1/p-0000001>)',
         '',
@@ -52,16 +54,34 @@ describe('Markdown export', () => {
     );
   });
 
-  it('escapes a hostile note so it cannot inject links, images, HTML or headings', () => {
-    const hostile = '# Heading\n    code block\n[click](javascript:alert(1)) ![x](http://evil/x.png)\n<script>alert(1)</script>\n---\n> fake quote\n* item\n1. item\n| table |';
+  it('escapes a hostile note so it cannot inject links, images, HTML or headings (rendered by a GFM parser)', () => {
+    const hostile = '# Heading\n    code block\n[click](javascript:alert(1)) ![x](http://evil/x.png)\n<script>alert(1)</script>\n---\n> fake quote\n* item\n1. item\n| table |\n|---|\n~~struck~~ &amp; `code` **bold** _em_';
     const md = articleNotesToMarkdown({ article, annotations: [make(4, 8, { note: hostile })] }, linkFor);
-    const noteLines = md.split('\n').slice(md.split('\n').indexOf('> وزير') + 2, -4);
-    for (const line of noteLines) {
-      expect(line).not.toMatch(/^(#|\s{4}|>|\*|-|\d+\.|\|)/);
-      expect(line).not.toMatch(/(^|[^\\])[[\]<>()!]/);
-    }
+    const html = marked.parse(md, { async: false, gfm: true });
+    const doc = new DOMParser().parseFromString(html, 'text/html');
+    expect(doc.querySelectorAll('h1')).toHaveLength(1);
+    // Links: the note's one http(s) address (kept as a link) and the link back to the article; never javascript:.
+    expect(Array.from(doc.querySelectorAll('a'), (a) => a.getAttribute('href'))).toEqual(['http://evil/x.png', 'https://example.org/#/a/art-1/p-0000001']);
+    expect(doc.querySelectorAll('img, script, table, ul, ol, pre, code, del, strong, em, h2, blockquote blockquote')).toHaveLength(0);
+    // The one <hr> separates the heading from the first note; the note itself is the text as written.
+    expect(doc.querySelectorAll('hr')).toHaveLength(1);
+    const noteText = Array.from(doc.querySelectorAll('p'), (p) => p.textContent).join('\n');
+    for (const line of hostile.split('\n')) expect(noteText).toContain(line.trim());
     expect(escapeMarkdown('a_b*c`d')).toBe('a\\_b\\*c\\`d');
-    expect(md).not.toContain('<script>');
+  });
+
+  it('escapes only what would change the meaning and keeps links as links', () => {
+    expect(escapeMarkdown('قال: "نعم". انتهى! (تقريبًا) 3.5% - كذا')).toBe('قال: "نعم". انتهى! (تقريبًا) 3.5% - كذا');
+    expect(escapeMarkdown('المصدر https://example.com/a_b?x=1&y=2، ثم نص')).toBe('المصدر <https://example.com/a_b?x=1&y=2>، ثم نص');
+    const html = marked.parse(escapeMarkdown('انظر https://example.com/news/1.'), { async: false, gfm: true });
+    expect(html).toContain('<a href="https://example.com/news/1">https://example.com/news/1</a>.');
+    expect(escapeMarkdown('1. أول\n- ثان\n# ثالث')).toBe('1\\. أول\n\\- ثان\n\\# ثالث');
+  });
+
+  it('names files like their title, removing only what file systems forbid', () => {
+    expect(readableFileName('hashiya-بوتين يهاتف رئيسي: "المحادثة" بين/الرئيسين', 'md')).toBe('hashiya-بوتين يهاتف رئيسي المحادثة بين الرئيسين.md');
+    expect(readableFileName('  ...  ', 'jsonld')).toBe('hashiya.jsonld');
+    expect(readableFileName(`عنوان ${'طويل '.repeat(40)}`, 'md').length).toBeLessThanOrEqual(83);
   });
 
   it('exports several articles and skips the ones without notes', () => {

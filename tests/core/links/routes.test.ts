@@ -11,6 +11,8 @@ describe('hash routes', () => {
     ['#/a/x/p-1?q=%D8%A8%D9%88%D8%AA%D9%8A%D9%86', { name: 'article', articleId: 'x', blockId: 'p-1', params: { q: 'بوتين' } }],
     ['#/s?v=1&d=eJzLSM3JyQcABiwCFQ', { name: 'shared', params: { v: '1', d: 'eJzLSM3JyQcABiwCFQ' } }],
     ['#/s', { name: 'shared', params: {} }],
+    ['#/names', { name: 'names' }],
+    ['#/names/PERS%3A%D8%A8%D9%88%D8%AA%D9%8A%D9%86', { name: 'entity', key: 'PERS:بوتين' }],
   ])('parses %s', (hash, route) => {
     expect(parseRoute(hash)).toEqual(route);
   });
@@ -18,6 +20,12 @@ describe('hash routes', () => {
   it('round-trips article routes with awkward ids and Arabic parameters', () => {
     const route: Route = { name: 'article', articleId: 'imp-a b/c', blockId: 'p-1-2', params: { q: 'روسيا & إيران 🙂' } };
     expect(parseRoute(routeToHash(route))).toEqual(route);
+  });
+
+  it('round-trips entity routes whose keys have spaces, colons and slashes', () => {
+    const route: Route = { name: 'entity', key: 'ORG:الامم المتحده/unesco' };
+    expect(parseRoute(routeToHash(route))).toEqual(route);
+    expect(parseRoute('#/names/a/b').name).toBe('not-found');
   });
 
   it('round-trips the self-contained route', () => {

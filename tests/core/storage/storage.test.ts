@@ -85,8 +85,10 @@ describe('the storage adapter', () => {
 
     const throwing = createStore(new ThrowingStorage(), null);
     expect(throwing.read(valueSpec)).toEqual({ n: 0 });
-    expect(throwing.write(valueSpec, { n: 1 })).toEqual({ ok: false, reason: 'unavailable' });
-    expect(throwing.problems().map((p) => p.kind)).toContain('unavailable');
+    // A key that could not be read is not written over (issue 15): what it holds is unknown.
+    expect(throwing.write(valueSpec, { n: 1 })).toEqual({ ok: false, reason: 'unreadable' });
+    expect(throwing.problems().map((p) => p.kind)).toContain('read-failed');
+    expect(throwing.write({ key: 'hashiya:never-read', version: 1 }, 1)).toEqual({ ok: false, reason: 'unavailable' });
   });
 
   it('tells subscribers when another tab changes one of our keys', () => {

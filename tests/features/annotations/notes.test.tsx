@@ -12,7 +12,7 @@ import { NotebookPage } from '../../../src/features/annotations/NotebookPage';
 import { NoteText, splitLinks } from '../../../src/features/annotations/NoteText';
 import { useAnnotationsFeature } from '../../../src/features/annotations/use-annotations-feature';
 import { MemoryStorage } from '../../helpers/memory-storage';
-import { renderWithApp } from '../../helpers/render';
+import { freshIdbStore, renderWithApp } from '../../helpers/render';
 import { ARTICLE } from './fixtures';
 
 const text = articleText(ARTICLE);
@@ -170,13 +170,14 @@ describe('annotations feature', () => {
   it('offers the notes of an earlier version with the same title, and moves them', async () => {
     const store = createStore(new MemoryStorage(), null);
     const old = { ...ARTICLE, id: 'a-old', blocks: ARTICLE.blocks.map((b) => (b.id === 'p-2' ? { ...b, text: 'فقرة حُذفت لاحقًا من المقال ولم تعد موجودة فيه.' } : b)) };
-    saveImported(store, old, 'import');
-    saveImported(store, ARTICLE, 'import');
+    const db = freshIdbStore();
+    await saveImported(db, old, 'import');
+    await saveImported(db, ARTICLE, 'import');
     const kept = note('خمسين ألف زائر', {}, old);
     const lost = note('فقرة حُذفت لاحقًا من المقال', { note: 'تبقى' }, old);
     saveAnnotation(store, kept);
     saveAnnotation(store, lost);
-    await renderWithApp(<FeatureProbe />, { store });
+    await renderWithApp(<FeatureProbe />, { store, db });
     fireEvent.click(await screen.findByRole('button', { name: 'انقلهما إلى هنا' }));
     await waitFor(() => expect(listAnnotations(store, ARTICLE.id)).toHaveLength(2));
     expect(listAnnotations(store, 'a-old')).toHaveLength(0);
@@ -189,14 +190,15 @@ describe('annotations feature', () => {
 describe('NotebookPage', () => {
   it('groups every note by article with links into the article, searchable', async () => {
     const store = createStore(new MemoryStorage(), null);
-    saveImported(store, ARTICLE, 'import');
+    const db = freshIdbStore();
+    await saveImported(db, ARTICLE, 'import');
     const a = note('خمسين ألف زائر', { note: 'رقم' });
     const b = note('دور النشر', { note: 'Publishers' });
     saveAnnotation(store, a);
     saveAnnotation(store, b);
     saveAnnotation(store, { ...note('الوزارة'), id: 'gone-1', articleId: 'a-gone' });
     vi.stubGlobal('fetch', async () => new Response('[]', { status: 200 }));
-    await renderWithApp(<NotebookPage />, { store });
+    await renderWithApp(<NotebookPage />, { store, db });
     const group = await screen.findByRole('link', { name: ARTICLE.title });
     expect(group).toHaveAttribute('href', `#/a/${ARTICLE.id}`);
     expect(document.querySelector('.notebook-summary')).toHaveTextContent('3 ملاحظات في مقالين');

@@ -136,14 +136,14 @@ describe('an article opened from a self-contained link', () => {
   it('is shown read-only with its passage and can be added to the library', async () => {
     const passage = passageFromSelectors(selectors());
     const params = { v: '1', d: await encodeSharedArticle(article, passage) };
-    const { container, store } = await renderWithApp(<SharedArticleScreen params={params} />, { language: 'en' });
+    const { container, db } = await renderWithApp(<SharedArticleScreen params={params} />, { language: 'en' });
     await screen.findByText(/Shared article, read-only/);
     expect([...container.querySelectorAll('mark[data-shared-passage]')].map((m) => m.textContent).join('')).toBe(QUOTE);
-    expect(getImported(store, article.id)).toBeUndefined();
+    expect(await getImported(db, article.id)).toBeUndefined();
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Add to my library' }));
     });
-    await waitFor(() => expect(getImported(store, article.id)?.origin).toBe('shared'));
+    await waitFor(async () => expect((await getImported(db, article.id))?.origin).toBe('shared'));
     expect(window.location.hash).toMatch(/^#\/a\/book-fair\/[a-z][a-z0-9-]*\?q=/);
   });
 

@@ -1,0 +1,150 @@
+import MiniSearch from 'minisearch';
+import type { Article } from '../article/article';
+import { normalizeForSearch } from '../annotations/search';
+import { stripProclitics } from '../entities/normalize';
+import { passageAround } from './passage';
+
+/**
+ * Full-text search over articles, one document per block (so a hit is a passage that can be linked
+ * to), on MiniSearch with the notes search's Arabic folding (diacritics, alef and hamza forms,
+ * ى/ي, ة/ه, digits, English case) and clitic stripping (و ف ب ل ك, لل, ال): a word is indexed
+ * both as written (folded) and as its stem, a query word is looked up as its stem, so «بطهران» finds
+ * «طهران» and «الرئيس» finds «رئيس». Every query word must match; the last one may be a prefix
+ * (search as you type).
+ */
+
+export interface PassageDoc {
+  /** `${articleId}\u0000${blockId}` */
+  readonly id: string;
+  readonly articleId: string;
+  readonly blockId: string;
+  readonly text: string;
+}
+
+export interface SearchHit {
+  readonly articleId: string;
+  readonly title: string;
+  readonly lang: string;
+  readonly dir: 'rtl' | 'ltr';
+  readonly blockId: string;
+  /** The passage around the first match: before, the match, after. */
+  readonly before: string;
+  readonly match: string;
+  readonly after: string;
+  readonly score: number;
+}
+
+/** Letters, digits and the combining marks inside words (diacritics are folded away afterwards). */
+const WORD = /[\p{L}\p{N}\p{M}]+/gu;
+
+export function tokenizeForIndex(text: string): string[] {
+  return text.match(WORD) ?? [];
+}
+
+// A library's vocabulary is far smaller than its text: folding each distinct word once makes
+// indexing several times faster. Bounded, so a hostile input cannot grow it without end.
+const termCache = new Map<string, string[] | null>();
+const TERM_CACHE_LIMIT = 500_000;
+
+/** A word as stored: its folded form and, when different, its stem without proclitics. */
+export function indexTerms(word: string): string[] | null {
+  const known = termCache.get(word);
+  if (known !== undefined) return known;
+  const folded = normalizeForSearch(word);
+  const { stem } = stripProclitics(folded);
+  const terms = !folded ? null : stem && stem !== folded ? [folded, stem] : [folded];
+  if (termCache.size >= TERM_CACHE_LIMIT) termCache.clear();
+  termCache.set(word, terms);
+  return terms;
+}
+
+/** A word as looked up: its stem. */
+export function queryTerm(word: string): string | null {
+  const folded = normalizeForSearch(word);
+  return folded ? stripProclitics(folded).stem || folded : null;
+}
+
+
+export interface ArticleMeta {
+  readonly title: string;
+  readonly lang: string;
+  readonly dir: 'rtl' | 'ltr';
+}
+
+export interface LibraryIndex {
+  /** Adds the article, replacing its earlier version. */
+  upsert(article: Article): void;
+  remove(articleId: string): void;
+  has(articleId: string): boolean;
+  articleIds(): string[];
+  search(query: string, limit?: number): SearchHit[];
+  readonly size: number;
+}
+
+export function createLibraryIndex(): LibraryIndex {
+  const mini = new MiniSearch<PassageDoc>({
+    fields: ['text'],
+    idField: 'id',
+    tokenize: tokenizeForIndex,
+    processTerm: indexTerms,
+    searchOptions: {
+      tokenize: tokenizeForIndex,
+      processTerm: queryTerm,
+      combineWith: 'AND',
+      prefix: (_term, index, terms) => index === terms.length - 1,
+    },
+  });
+  // Texts stay here (not in MiniSearch's stored fields) to cut passages around the match.
+  const blocks = new Map<string, PassageDoc>();
+  const articles = new Map<string, { meta: ArticleMeta; docIds: string[] }>();
+
+  const remove = (articleId: string) => {
+    const known = articles.get(articleId);
+    if (!known) return;
+    for (const id of known.docIds) {
+      mini.discard(id);
+      blocks.delete(id);
+    }
+    articles.delete(articleId);
+  };
+
+  /** The first word of the passage that answers one of the query words, as offsets in the text. */
+  const firstMatch = (text: string, wanted: readonly string[]): [number, number] | null => {
+    const last = wanted[wanted.length - 1] ?? '';
+    for (const m of text.matchAll(WORD)) {
+      const terms = indexTerms(m[0]) ?? [];
+      if (terms.some((t) => wanted.includes(t) || t.startsWith(last))) return [m.index, m.index + m[0].length];
+    }
+    return null;
+  };
+
+  return {
+    upsert(article) {
+      remove(article.id);
+      const docs = article.blocks.map((b) => ({ id: `${article.id}\u0000${b.id}`, articleId: article.id, blockId: b.id, text: b.text }));
+      mini.addAll(docs);
+      for (const doc of docs) blocks.set(doc.id, doc);
+      articles.set(article.id, { meta: { title: article.title, lang: article.lang, dir: article.dir }, docIds: docs.map((d) => d.id) });
+    },
+    remove,
+    has: (articleId) => articles.has(articleId),
+    articleIds: () => [...articles.keys()],
+    get size() {
+      return articles.size;
+    },
+    search(query, limit = 30) {
+      const wanted = tokenizeForIndex(query).map(queryTerm).filter((t): t is string => t !== null);
+      if (wanted.length === 0) return [];
+      const hits: SearchHit[] = [];
+      for (const result of mini.search(query)) {
+        if (hits.length >= limit) break;
+        const doc = blocks.get(String(result.id));
+        const meta = doc && articles.get(doc.articleId)?.meta;
+        if (!doc || !meta) continue;
+        const [start, end] = firstMatch(doc.text, wanted) ?? [0, 0];
+        hits.push({ articleId: doc.articleId, ...meta, blockId: doc.blockId, ...passageAround(doc.text, start, end, 90), score: result.score });
+      }
+      return hits;
+    },
+  };
+}

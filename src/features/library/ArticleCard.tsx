@@ -1,0 +1,62 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ArticleSummary } from '../../core/article/imported-articles';
+import type { LibraryItem } from '../../core/library/library-view';
+import { routeToHash } from '../../core/links/routes';
+
+type CardArticle = Pick<ArticleSummary, 'id' | 'title' | 'lang' | 'dir' | 'lead' | 'words' | 'published' | 'tags'>;
+
+/** One article in the library: title (a link), lead, origin, date, length, tags, reading progress. */
+export function ArticleCard({
+  article,
+  origin,
+  reading,
+  actions,
+}: {
+  article: CardArticle;
+  origin: 'bundled' | 'import' | 'shared';
+  reading?: Pick<LibraryItem, 'state' | 'fraction' | 'notes'>;
+  actions?: ReactNode;
+}) {
+  const { t, i18n } = useTranslation('library');
+  const date = article.published ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' }).format(new Date(article.published)) : null;
+  const percent = Math.round((reading?.fraction ?? 0) * 100);
+  return (
+    <li className="library-card" data-library-article={article.id} data-reading-state={reading?.state}>
+      <a className="library-card-link" href={routeToHash({ name: 'article', articleId: article.id })}>
+        <span className="library-card-title" lang={article.lang} dir={article.dir}>
+          {article.title}
+        </span>
+      </a>
+      <p className="library-card-lead" lang={article.lang} dir={article.dir}>
+        {article.lead}
+      </p>
+      <p className="library-card-meta">
+        <span className={`badge badge--${origin}`}>{t(`origin.${origin}`)}</span>
+        {date && <span>{date}</span>}
+        <span>{t('words', { count: article.words })}</span>
+        {reading && reading.notes > 0 && <span data-note-count={reading.notes}>{t('notes', { count: reading.notes })}</span>}
+      </p>
+      {article.tags.length > 0 && (
+        <ul className="library-card-tags" aria-label={t('tags.label')}>
+          {article.tags.map((tag) => (
+            <li key={tag} className="library-tag" dir="auto" data-article-tag={tag}>
+              {tag}
+            </li>
+          ))}
+        </ul>
+      )}
+      {reading && (
+        <div className="library-card-progress" data-progress={percent}>
+          <span className="library-progress-label">{t(`state.${reading.state}`)}</span>
+          {reading.state === 'in-progress' && (
+            <progress max={100} value={percent} aria-label={t('progress', { percent })}>
+              {t('progress', { percent })}
+            </progress>
+          )}
+        </div>
+      )}
+      {actions && <div className="library-card-actions">{actions}</div>}
+    </li>
+  );
+}

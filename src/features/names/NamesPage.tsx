@@ -1,0 +1,76 @@
+import { useDeferredValue, useId, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { EntityType } from '../../core/entities/entities';
+import { nameMatches } from '../../core/entities/reader-entities';
+import type { Tag } from '../../core/library/library-entities';
+import { routeToHash } from '../../core/links/routes';
+import { NamesStatus } from './NamesStatus';
+import { useLibraryEntities } from './library-entities-query';
+
+/** Types the names page lists (dates are not names). */
+const LISTED: readonly EntityType[] = ['PERS', 'LOC', 'ORG', 'MISC'];
+const PAGE = 100;
+
+/** People, places and organisations named across the library, most mentioned first. */
+export function NamesPage({ tag }: { tag: Tag }) {
+  const { t } = useTranslation('names');
+  const id = useId();
+  const query = useLibraryEntities(tag);
+  const [filter, setFilter] = useState('');
+  const [type, setType] = useState<EntityType | 'all'>('all');
+  const [shown, setShown] = useState(PAGE);
+  const deferred = useDeferredValue(filter);
+
+  const listed = useMemo(
+    () => (query.data?.entities ?? []).filter((e) => LISTED.includes(e.type) && (type === 'all' || e.type === type) && nameMatches(e.name, deferred)),
+    [query.data, type, deferred],
+  );
+
+  return (
+    <div className="page names-page" data-names-page="">
+      <h1>{t('title')}</h1>
+      <p className="names-intro">{t('intro')}</p>
+      <NamesStatus query={query} />
+      {query.data && (
+        <>
+          <div className="names-controls">
+            <div className="field">
+              <label htmlFor={`${id}-filter`}>{t('filter')}</label>
+              <input id={`${id}-filter`} type="search" dir="auto" value={filter} onChange={(e) => { setFilter(e.target.value); setShown(PAGE); }} data-action="filter-names" />
+            </div>
+            <div className="names-types" role="group" aria-label={t('types')}>
+              {(['all', ...LISTED] as const).map((option) => (
+                <button key={option} type="button" className="chip" aria-pressed={type === option} data-filter-type={option} onClick={() => { setType(option); setShown(PAGE); }}>
+                  {option === 'all' ? t('allTypes') : t(`entities:types.${option}`)}
+                </button>
+              ))}
+            </div>
+          </div>
+          <p className="names-count" aria-live="polite">{t('count', { count: listed.length })}</p>
+          {listed.length === 0 ? (
+            <p className="library-empty">{t('none')}</p>
+          ) : (
+            <ol className="names-list">
+              {listed.slice(0, shown).map((entity) => (
+                <li key={entity.key} className="names-item" data-names-entity={entity.key} data-entity-type={entity.type}>
+                  <span className={`entity-legend__swatch entity--${entity.type}`} aria-hidden="true" />
+                  <a href={routeToHash({ name: 'entity', key: entity.key })} className="names-name" dir="auto">
+                    {entity.name}
+                  </a>
+                  <span className="names-meta">
+                    {t(`entities:types.${entity.type}`)} · {t('mentions', { count: entity.mentionCount })} · {t('articles', { count: entity.articles.length })}
+                  </span>
+                </li>
+              ))}
+            </ol>
+          )}
+          {listed.length > shown && (
+            <button type="button" className="button" onClick={() => setShown((n) => n + PAGE)} data-action="show-more-names">
+              {t('more', { count: listed.length - shown })}
+            </button>
+          )}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,19 @@
+import { useTranslation } from 'react-i18next';
+import { routeToHash } from '../../core/links/routes';
+import { useArticlesByEntity } from './library-entities-query';
+
+/**
+ * "In other articles (n)" on a mention's card: how many other articles of the library name the
+ * entity (from the cached names; the names page brings the cache up to date), linking to its page.
+ */
+export function OtherArticlesLink({ entityKey, articleId }: { entityKey: string; articleId: string }) {
+  const { t } = useTranslation('names');
+  const byKey = useArticlesByEntity();
+  const ids = byKey.data?.get(entityKey);
+  const count = ids ? ids.size - (ids.has(articleId) ? 1 : 0) : 0;
+  return (
+    <a className="entity-card__others" href={routeToHash({ name: 'entity', key: entityKey })} data-action="entity-other-articles" data-count={byKey.data ? count : undefined}>
+      {t('inOtherArticles', { count })}
+    </a>
+  );
+}

@@ -1,0 +1,96 @@
+import { IDBFactory } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import type { Article } from '../../../src/core/article/article';
+import { deleteImported, renameImported, saveImported } from '../../../src/core/article/imported-articles';
+import { parsePlainTextArticle } from '../../../src/core/article/parse-text';
+import { createSearchEngine } from '../../../src/core/library/search-engine';
+import { createLibraryIndex, indexTerms, queryTerm } from '../../../src/core/library/search-index';
+import { createIdbStore } from '../../../src/core/storage/idb-store';
+import { bundledText } from '../article/helpers';
+
+const seed = parsePlainTextArticle(bundledText('putin-raisi-call.txt'), { id: 'seed' });
+const jerash = parsePlainTextArticle(bundledText('jerash-mosaic.txt'), { id: 'jerash' });
+
+function article(id: string, title: string, ...paragraphs: string[]): Article {
+  return {
+    id,
+    title,
+    lang: 'ar',
+    dir: 'rtl',
+    blocks: [{ id: 'title', kind: 'title', text: title }, ...paragraphs.map((text, i) => ({ id: `p-${i + 1}`, kind: 'paragraph' as const, text }))],
+  };
+}
+
+describe('Arabic-aware terms', () => {
+  it('folds diacritics, alef and hamza forms, ta marbuta, alef maqsura and case', () => {
+    expect(queryTerm('إِيرانَ')).toBe(queryTerm('ايران'));
+    expect(queryTerm('مدرسة')).toBe(queryTerm('مدرسه'));
+    expect(queryTerm('مستشفى')).toBe(queryTerm('مستشفي'));
+    expect(queryTerm('Putin')).toBe('putin');
+  });
+
+  it('indexes a word as written and without its clitics; looks a query word up by its stem', () => {
+    expect(indexTerms('وبالرئيس')).toEqual(['وبالرييس', 'رييس']);
+    expect(queryTerm('الرئيس')).toBe('رييس');
+    expect(indexTerms('ـ')).toBeNull();
+  });
+});
+
+describe('library index', () => {
+  const index = createLibraryIndex();
+  index.upsert(article('a', 'عنوان أول', 'التقى الرئيسُ الإيرانيُّ بنظيره في طهران.', 'Talks on oil prices.'));
+  index.upsert(article('b', 'عنوان ثان', 'وصل الوفد إلى بطهران صباحًا للمشاركة في المدرسة.'));
+
+  it('finds passages regardless of diacritics, hamza and clitics, with the match in context', () => {
+    const hits = index.search('طهران');
+    expect(hits.map((h) => `${h.articleId}/${h.blockId}`).sort()).toEqual(['a/p-1', 'b/p-1']);
+    const a = hits.find((h) => h.articleId === 'a')!;
+    expect(a.match).toBe('طهران');
+    expect(`${a.before}${a.match}${a.after}`).toBe('التقى الرئيسُ الإيرانيُّ بنظيره في طهران.');
+    expect(a.title).toBe('عنوان أول');
+    expect(index.search('الرئيس الايراني').map((h) => h.articleId)).toEqual(['a']);
+    expect(index.search('مدرسه').map((h) => h.articleId)).toEqual(['b']);
+  });
+
+  it('matches English regardless of case, every word required, the last as a prefix', () => {
+    expect(index.search('OIL pri').map((h) => h.blockId)).toEqual(['p-2']);
+    expect(index.search('oil طهران')).toEqual([]);
+    expect(index.search('   ')).toEqual([]);
+  });
+
+  it('replaces an article on upsert and forgets it on remove', () => {
+    const local = createLibraryIndex();
+    local.upsert(article('x', 'قديم', 'نص عن الزيتون'));
+    local.upsert(article('x', 'جديد', 'نص عن القمح'));
+    expect(local.search('زيتون')).toEqual([]);
+    expect(local.search('قمح')[0]?.title).toBe('جديد');
+    local.remove('x');
+    expect(local.search('قمح')).toEqual([]);
+    expect(local.size).toBe(0);
+  });
+});
+
+describe('search engine over IndexedDB', () => {
+  it('indexes what is stored, follows edits and deletes, and keeps articles added from outside', async () => {
+    const db = createIdbStore({ factory: new IDBFactory() });
+    await saveImported(db, seed, 'import');
+    const engine = createSearchEngine(db);
+    expect((await engine.sync()).articles).toBe(1);
+    expect(engine.search('بوتين').length).toBeGreaterThan(0);
+    expect(engine.search('فسيفساء')).toEqual([]);
+
+    await saveImported(db, jerash, 'import');
+    await engine.sync();
+    expect(engine.search('فسيفساء')[0]?.articleId).toBe('jerash');
+
+    await renameImported(db, 'seed', 'مكالمة هاتفية طويلة');
+    await engine.refresh(['seed']);
+    expect(engine.search('مكالمة هاتفية')[0]).toMatchObject({ articleId: 'seed', blockId: seed.blocks[0]!.id, title: 'مكالمة هاتفية طويلة' });
+
+    engine.addArticles([article('bundled', 'مرفق', 'نص عن الزعتر')]);
+    await deleteImported(db, 'seed');
+    await engine.sync();
+    expect(engine.search('بوتين')).toEqual([]);
+    expect(engine.search('زعتر')[0]?.articleId).toBe('bundled');
+  });
+});

@@ -1,0 +1,251 @@
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, test, type Page } from '@playwright/test';
+import { open } from './fixtures';
+
+/**
+ * Issue 11 through the real UI of the production build (with its CSP): files (one and several),
+ * paste (plain, HTML source, rich), drop, and the bookmarklet on a page from another origin. Every
+ * import must log no CSP violation.
+ */
+
+const FIXTURES = fileURLToPath(new URL('../fixtures/import', import.meta.url));
+const fixture = (name: string) => readFileSync(resolve(FIXTURES, name));
+
+/** Collects CSP violations (events and console reports) from the start of the page. */
+async function watchCsp(page: Page): Promise<string[]> {
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
+  await page.exposeFunction('__cspViolation', (text: string) => violations.push(text));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      (window as unknown as { __cspViolation: (t: string) => void }).__cspViolation(`${event.violatedDirective} ${event.blockedURI}`);
+    });
+  });
+  return violations;
+}
+
+async function openImport(page: Page, mode: 'paste' | 'file'): Promise<void> {
+  await open(page, '#/');
+  await page.locator('[data-action="open-import"]').click();
+  if (mode === 'file') await page.locator('dialog input[type="radio"][value="file"]').check();
+}
+
+const results = (page: Page) => page.locator('[data-import-results] [data-import-result]');
+
+test('an Al Jazeera-style page: title without site name, Intl date line, caption, sources once, no hidden text, no CSP violation', async ({ page }) => {
+  const violations = await watchCsp(page);
+  await openImport(page, 'file');
+  await page.locator('dialog input[type="file"]').setInputFiles({ name: 'aljazeera.html', mimeType: 'text/html', buffer: fixture('aljazeera-news.html') });
+  await page.locator('[data-action="import-submit"]').click();
+  const article = page.locator('article');
+  await expect(article.locator('h1')).toHaveText('مزارعو الأغوار يواجهون موسماً جافاً للعام الثالث');
+  await expect(article.locator('.dateline')).toHaveText('الاثنين، 23 سبتمبر 2019');
+  await expect(article.locator('.dateline time')).toHaveAttribute('datetime', '2019-09-23');
+  await expect(article.locator('figcaption').first()).toContainText('مزارع يتفقد أرضه');
+  await expect(article.locator('h2')).toHaveText(['حلول مؤقتة']);
+  await expect(article.locator('.article-sources')).toContainText('وكالات · الجزيرة نت · https://www.aljazeera.net/');
+  await expect(article).not.toContainText('مخفي');
+  await expect(article).not.toContainText('شارك');
+  await expect(article).not.toContainText('2019-09-23T');
+  expect(violations).toEqual([]);
+});
+
+test('a windows-1256 page with <br> paragraphs and a visible date line', async ({ page }) => {
+  const violations = await watchCsp(page);
+  await openImport(page, 'file');
+  await page.locator('dialog input[type="file"]').setInputFiles({ name: 'sanaa.htm', mimeType: 'text/html', buffer: fixture('sanaa-news-cp1256.html') });
+  await page.locator('[data-action="import-submit"]').click();
+  const article = page.locator('article');
+  await expect(article.locator('h1')).toHaveText('افتتاح مكتبة عامة جديدة في مدينة تعز بعد سنوات من الإغلاق');
+  await expect(article.locator('.dateline')).toHaveText('الاثنين 23 سبتمبر 2019');
+  await expect(article.locator('[data-block-id]')).toHaveCount(6);
+  await expect(article).not.toContainText('تصميم');
+  expect(violations).toEqual([]);
+});
+
+test('several files in the picker: one result line each, imported or refused with the reason', async ({ page }) => {
+  const violations = await watchCsp(page);
+  await openImport(page, 'file');
+  await page.locator('dialog input[type="file"]').setInputFiles([
+    { name: 'party.html', mimeType: 'text/html', buffer: fixture('party-commission.html') },
+    { name: 'bbc.html', mimeType: 'text/html', buffer: fixture('bbc-arabic-graph.html') },
+    { name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0]) },
+    { name: 'nested.html', mimeType: 'text/html', buffer: Buffer.from(`<html><body>${'<div>'.repeat(5_000)}نص${'</div>'.repeat(5_000)}</body></html>`) },
+  ]);
+  await page.locator('[data-action="import-submit"]').click();
+  const lines = page.locator('dialog [data-import-result]');
+  await expect(lines).toHaveCount(4);
+  await expect(page.locator('dialog [data-import-result][data-status="imported"]')).toHaveCount(2);
+  await expect(lines.nth(0)).toContainText('لقاء موسع مع ممثلي الفصائل لبحث ملف المصالحة');
+  await expect(lines.nth(2)).toHaveAttribute('data-status', 'refused');
+  await expect(lines.nth(3)).toHaveAttribute('data-status', 'refused');
+  await expect(lines.nth(3)).toContainText('5,002');
+  await page.keyboard.press('Escape');
+  await expect(page.locator('[data-library="imported"] [data-library-article]')).toHaveCount(2);
+  expect(violations).toEqual([]);
+});
+
+test('files dropped on the library get a result line each', async ({ page }) => {
+  const violations = await watchCsp(page);
+  await open(page, '#/');
+  const youm7 = fixture('youm7-cp1256.html').toString('base64');
+  const text = fixture('pasted-with-dateline-after-title.txt').toString('base64');
+  const drop = await page.evaluateHandle(
+    ([a, b]) => {
+      const bytes = (s: string) => Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
+      const data = new DataTransfer();
+      data.items.add(new File([bytes(a!)], 'youm7.html', { type: 'text/html' }));
+      data.items.add(new File([bytes(b!)], 'olive.txt', { type: 'text/plain' }));
+      data.items.add(new File(['x'], 'notes.docx', { type: 'application/octet-stream' }));
+      return data;
+    },
+    [youm7, text] as const,
+  );
+  await page.dispatchEvent('main', 'dragenter', { dataTransfer: drop });
+  await expect(page.locator('[data-drop-overlay]')).toBeVisible();
+  await page.dispatchEvent('main', 'drop', { dataTransfer: drop });
+  await expect(results(page)).toHaveCount(3);
+  await expect(results(page).nth(0)).toHaveAttribute('data-status', 'imported');
+  await expect(results(page).nth(0)).toContainText('افتتاح متحف جديد للحرف التقليدية في أسوان');
+  await expect(results(page).nth(1)).toHaveAttribute('data-status', 'imported');
+  await expect(results(page).nth(2)).toHaveAttribute('data-status', 'refused');
+  await expect(page.locator('[data-drop-overlay]')).toHaveCount(0);
+  await expect(page.locator('[data-library="imported"] [data-library-article]')).toHaveCount(2);
+  await results(page).nth(1).locator('a').click();
+  await expect(page.locator('article .dateline')).toHaveText('الثلاثاء 15 أكتوبر 2019');
+  await expect(page.locator('article h2')).toHaveCount(0);
+  expect(violations).toEqual([]);
+});
+
+test('a page source pasted as text is imported as HTML; a rich paste goes through the HTML path', async ({ page }) => {
+  const violations = await watchCsp(page);
+  await openImport(page, 'paste');
+  await page.locator('dialog textarea').fill(fixture('aljazeera-news.html').toString('utf8'));
+  await page.locator('[data-action="import-submit"]').click();
+  await expect(page.locator('article h1')).toHaveText('مزارعو الأغوار يواجهون موسماً جافاً للعام الثالث');
+  await expect(page.locator('article [data-block-id]')).toHaveCount(8);
+
+  await openImport(page, 'paste');
+  const html = `<meta charset="utf-8"><h1>ندوة عن الشعر الفلسطيني في رام الله</h1><p>نظم اتحاد الكتاب ندوة عن الشعر الفلسطيني المعاصر بمشاركة نقاد وشعراء من الضفة والداخل.<br><br>وناقش المشاركون تحولات القصيدة بعد عام ألفين وأثر وسائل التواصل في انتشارها بين الشباب.</p><p style="display:none">نص مخفي</p>`;
+  const plain = 'ندوة عن الشعر الفلسطيني في رام الله\nنظم اتحاد الكتاب ندوة عن الشعر الفلسطيني المعاصر بمشاركة نقاد وشعراء من الضفة والداخل.\n\nوناقش المشاركون تحولات القصيدة بعد عام ألفين وأثر وسائل التواصل في انتشارها بين الشباب.\nنص مخفي';
+  await page.locator('dialog textarea').evaluate((el, [h, p]) => {
+    const data = new DataTransfer();
+    data.setData('text/html', h!);
+    data.setData('text/plain', p!);
+    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, [html, plain] as const);
+  await page.locator('dialog textarea').fill(plain);
+  await expect(page.locator('[data-rich-paste]')).toBeVisible();
+  await page.locator('[data-action="import-submit"]').click();
+  await expect(page.locator('article h1')).toHaveText('ندوة عن الشعر الفلسطيني في رام الله');
+  await expect(page.locator('article')).not.toContainText('نص مخفي');
+  await expect(page.locator('article [data-block-id]')).toHaveCount(3);
+  expect(violations).toEqual([]);
+});
+
+let server: Server;
+let otherOrigin: string;
+test.beforeAll(async () => {
+  // A news page on a second origin (another loopback port), for the bookmarklet.
+  server = createServer((request, response) => {
+    const name = (request.url ?? '/').replace(/^\/+/, '').replace(/[^a-z0-9.-]/gi, '');
+    let body: Buffer;
+    try {
+      body = fixture(name || 'aljazeera-news.html');
+    } catch {
+      response.writeHead(404).end();
+      return;
+    }
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  otherOrigin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+test.afterAll(() => new Promise<void>((done) => server.close(() => done())));
+
+test('the bookmarklet hands a page from another origin to Hashiya, which imports it with its URL as source', async ({ page, context }) => {
+  await open(page, '#/');
+  const href = await page.locator('[data-action="bookmarklet"]').getAttribute('href');
+  expect(href).toMatch(/^javascript:/);
+
+  const news = await context.newPage();
+  await news.goto(`${otherOrigin}/bbc-arabic-graph.html`);
+  const popup = context.waitForEvent('page');
+  // What clicking the bookmark does: run its code in the news page.
+  await news.evaluate((code) => (0, eval)(code), decodeURIComponent(href!.slice('javascript:'.length)));
+  const app = await popup;
+  const violations = await watchCsp(app).catch(() => [] as string[]);
+  await expect(app.locator('dialog[data-dialog="page-import"]')).toBeVisible();
+  await expect(app.locator('dialog[data-dialog="page-import"]')).toContainText(otherOrigin);
+  await app.locator('[data-action="confirm-page-import"]').click();
+  const line = app.locator('[data-import-result][data-status="imported"]');
+  await expect(line).toContainText('علماء يرصدون عودة طيور مهاجرة نادرة إلى بحيرة قارون');
+  await line.locator('a').click();
+  await expect(app.locator('article h1')).toHaveText('علماء يرصدون عودة طيور مهاجرة نادرة إلى بحيرة قارون');
+  await expect(app.locator('article .article-sources')).toContainText(`${otherOrigin}/bbc-arabic-graph.html`);
+  expect(violations).toEqual([]);
+});
+
+test('a message that is not a page is ignored, and nothing is imported without the reader confirming', async ({ page, context }) => {
+  await open(page, '#/');
+  const news = await context.newPage();
+  await news.goto(`${otherOrigin}/party-commission.html`);
+  const popup = context.waitForEvent('page');
+  await news.evaluate((url) => {
+    const w = window.open(url, 'hashiya')!;
+    const send = () => {
+      w.postMessage({ type: 'hashiya-page', v: 1, url: 'javascript:alert(1)', title: 'x', html: '<p>x</p>' }, '*');
+      w.postMessage({ type: 'hashiya-page', v: 1, url: 'https://example.com/', title: 'x', html: 'x'.repeat(6 * 1024 * 1024) }, '*');
+      w.postMessage('<img src=x onerror=alert(1)>', '*');
+    };
+    setInterval(send, 300);
+  }, page.url());
+  const app = await popup;
+  await expect(app.locator('[data-action="open-import"]')).toBeVisible();
+  await app.waitForTimeout(1_500);
+  await expect(app.locator('dialog[data-dialog="page-import"]')).toHaveCount(0);
+  await expect(app.locator('[data-library="imported"] [data-library-article]')).toHaveCount(0);
+});
+
+test('the share target opens the import with what was shared', async ({ page }) => {
+  await page.goto(`./?share-title=${encodeURIComponent('خبر مشترك من الهاتف')}&share-text=${encodeURIComponent('نص قصير عن الخبر المشترك يكفي ليكون فقرة في المقال المستورد.')}&share-url=${encodeURIComponent('https://example.com/news/1')}#/`);
+  const box = page.locator('dialog[data-dialog="import"] textarea');
+  await expect(box).toHaveValue('خبر مشترك من الهاتف\n\nنص قصير عن الخبر المشترك يكفي ليكون فقرة في المقال المستورد.\n\nhttps://example.com/news/1');
+  expect(new URL(page.url()).search).toBe('');
+  await page.locator('[data-action="import-submit"]').click();
+  await expect(page.locator('article h1')).toHaveText('خبر مشترك من الهاتف');
+});
+
+test('notes from Recogito and Hypothesis land on the imported article by its source URL, or on the one the reader chooses', async ({ page }) => {
+  await openImport(page, 'file');
+  await page.locator('dialog input[type="file"]').setInputFiles({ name: 'aljazeera.html', mimeType: 'text/html', buffer: fixture('aljazeera-news.html') });
+  await page.locator('[data-action="import-submit"]').click();
+  await expect(page.locator('article h1')).toBeVisible();
+  await page.locator('[data-action="toggle-notes"]').click();
+  const panel = page.locator('[data-notes-panel]');
+  await panel.locator('[data-action="import-notes"]').setInputFiles({ name: 'recogito.jsonld', mimeType: 'application/ld+json', buffer: fixture('recogito-w3c.jsonld') });
+  const report = panel.locator('[data-import-report]');
+  await expect(report).toContainText('2');
+  await expect(report.locator('[data-import-stored]')).toHaveAttribute('data-import-stored', '2');
+  await expect(report.locator('.import-rejects li')).toHaveCount(1);
+  await expect(page.locator('mark.highlight[data-annotation-id="ext-5c0a8f3e-1d2b-4c6a-9e7f-0a1b2c3d4e5f"]')).toHaveText('أقل من نصف المعدل السنوي المعتاد');
+  await expect(page.locator('mark.highlight[data-annotation-id="ext-7d1b9a4f-2e3c-4d7b-8f80-1b2c3d4e5f60"]')).toHaveText('حفر آبار جديدة وتركيب أنظمة ري بالتنقيط');
+
+  await panel.locator('[data-action="import-notes"]').setInputFiles({ name: 'hypothesis.json', mimeType: 'application/json', buffer: fixture('hypothesis-export.json') });
+  await expect(report.locator('[data-import-stored]')).toHaveAttribute('data-import-stored', '2');
+  await expect(page.locator('mark.highlight[data-annotation-id="ext-Fq3kP0x1Ee6aBcD9zYxW1Q"]')).toHaveText('تقدّر وزارة الزراعة الخسائر الأولية بملايين الدنانير');
+  // The note on another site's page: the reader puts it on this article; it shows as an orphan.
+  await report.locator('[data-action="choose-notes-article"]').selectOption({ index: 1 });
+  await report.locator('[data-action="import-notes-onto"]').click();
+  await expect(report.locator('[data-import-stored]')).toHaveAttribute('data-import-stored', '1');
+  await page.reload();
+  await page.locator('[data-action="toggle-notes"]').click();
+  await expect(page.locator('[data-notes-panel] [data-note-id]')).toHaveCount(5);
+  await expect(page.locator('[data-notes-orphans] [data-note-id]')).toHaveCount(2);
+});
