@@ -17,6 +17,8 @@ const SHOTS = process.env.SHARE_SHOTS;
 /** Select and press Share; retried, since the entity tagger re-rendering the text clears a selection made before it finished. */
 async function selectAndShare(page: Page, text: string): Promise<void> {
   await expect(async () => {
+    // A slow machine: the dialog may have opened just after the previous attempt gave up waiting.
+    if (await page.locator('dialog[data-dialog="share"]').isVisible()) return;
     await selectText(page, text);
     await toolbar(page).locator('[data-action="share"]').click({ timeout: 2_000 });
     await expect(page.locator('dialog[data-dialog="share"]')).toBeVisible({ timeout: 1_000 });
