@@ -29,6 +29,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Sql> {
 async function openPostgres(url: string): Promise<Sql> {
   const { default: pg } = await import('pg');
   const pool = new pg.Pool({ connectionString: url, max: 5 });
+  // An idle client whose server went away (restart, failover) emits 'error' on the pool; unhandled,
+  // that would end the process. The pool drops that client and the next query reconnects.
+  pool.on('error', (error) => console.warn(`database connection lost: ${error.message}`));
   return {
     kind: 'postgres',
     async query<Row>(text: string, params: readonly unknown[] = []) {
