@@ -1,5 +1,6 @@
 import { wrap, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import * as v from 'valibot';
+import { openEnvelope, type Migrations } from './envelope';
 import type { StorageProblem, WriteResult } from './storage';
 import { hash } from './storage';
 
@@ -30,7 +31,7 @@ export interface RecordSpec<T> {
   readonly version: number;
   readonly schema: v.GenericSchema<unknown, T>;
   /** migrations[n] lifts data stored at version n to version n + 1. */
-  readonly migrations?: Readonly<Record<number, (data: unknown) => unknown>>;
+  readonly migrations?: Migrations;
 }
 
 /** One change in a `write` batch: `value: null` deletes the record. */
@@ -61,8 +62,6 @@ export interface IdbStore {
   ready(): Promise<boolean>;
   close(): void;
 }
-
-const envelopeSchema = v.object({ v: v.pipe(v.number(), v.integer(), v.minValue(1)), data: v.unknown() });
 
 /** What a problem calls a record: `idb:<store>/<id>`. */
 export const recordKey = (store: string, id: string) => `idb:${store}/${id}`;
@@ -150,27 +149,13 @@ export function createIdbStore(options: IdbStoreOptions = {}): IdbStore {
   /** Envelope → current-version data, validated; undefined (after backup and report) when unusable. */
   const decode = async <T>(spec: RecordSpec<T>, id: string, raw: unknown): Promise<T | undefined> => {
     const key = recordKey(spec.store, id);
-    const envelope = v.safeParse(envelopeSchema, raw);
-    if (!envelope.success) {
-      report({ kind: 'corrupt', key, backupKey: await backup(spec.store, id, raw) });
+    const opened = openEnvelope(raw, spec.version, spec.migrations);
+    if (!opened.ok) {
+      const backupKey = await backup(spec.store, id, raw);
+      report(opened.problem === 'future-version' ? { kind: 'future-version', key, backupKey, version: opened.version } : { kind: 'corrupt', key, backupKey });
       return undefined;
     }
-    let { v: version, data } = envelope.output;
-    if (version > spec.version) {
-      report({ kind: 'future-version', key, backupKey: await backup(spec.store, id, raw), version });
-      return undefined;
-    }
-    try {
-      while (version < spec.version) {
-        const migrate = spec.migrations?.[version];
-        if (!migrate) throw new Error(`no migration from version ${version}`);
-        data = migrate(data);
-        version += 1;
-      }
-    } catch {
-      report({ kind: 'corrupt', key, backupKey: await backup(spec.store, id, raw) });
-      return undefined;
-    }
+    const { data } = opened;
     const result = v.safeParse(spec.schema, data);
     if (result.success) return result.output;
     report({ kind: 'corrupt', key, backupKey: await backup(spec.store, id, raw) });

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { openEnvelope, type Migrations } from './envelope';
 import { BACKUP_PREFIX, STORAGE_PREFIX } from './keys';
 
 /**
@@ -41,7 +42,7 @@ export interface StoredValue<T> {
   readonly version: number;
   readonly schema: v.GenericSchema<unknown, T>;
   /** migrations[n] lifts data stored at version n to version n + 1. */
-  readonly migrations?: Readonly<Record<number, (data: unknown) => unknown>>;
+  readonly migrations?: Migrations;
   readonly fallback: () => T;
 }
 
@@ -53,7 +54,6 @@ export interface StoredCollection<T> extends Omit<StoredValue<Record<string, T>>
 type Listener = (key: string) => void;
 type ProblemListener = (problem: StorageProblem) => void;
 
-const envelopeSchema = v.object({ v: v.pipe(v.number(), v.integer(), v.minValue(1)), data: v.unknown() });
 
 export interface Store {
   read<T>(spec: StoredValue<T>): T;
@@ -201,27 +201,13 @@ export function createStore(backend: Storage | null, target: EventTarget | null 
       report({ kind: 'corrupt', key: spec.key, backupKey: backup(spec.key, raw) });
       return undefined;
     }
-    const envelope = v.safeParse(envelopeSchema, parsed);
-    if (!envelope.success) {
-      report({ kind: 'corrupt', key: spec.key, backupKey: backup(spec.key, raw) });
+    const opened = openEnvelope(parsed, spec.version, spec.migrations);
+    if (!opened.ok) {
+      const backupKey = backup(spec.key, raw);
+      report(opened.problem === 'future-version' ? { kind: 'future-version', key: spec.key, backupKey, version: opened.version } : { kind: 'corrupt', key: spec.key, backupKey });
       return undefined;
     }
-    let { v: version, data } = envelope.output;
-    if (version > spec.version) {
-      report({ kind: 'future-version', key: spec.key, backupKey: backup(spec.key, raw), version });
-      return undefined;
-    }
-    try {
-      while (version < spec.version) {
-        const migrate = spec.migrations?.[version];
-        if (!migrate) throw new Error(`no migration from version ${version}`);
-        data = migrate(data);
-        version += 1;
-      }
-    } catch {
-      report({ kind: 'corrupt', key: spec.key, backupKey: backup(spec.key, raw) });
-      return undefined;
-    }
+    const { data } = opened;
     return { data, raw };
   };
 

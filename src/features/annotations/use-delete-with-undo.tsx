@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Annotation } from '../../core/annotations/annotation';
 import { useToast } from '../../shared/toast';
 import { useDeleteAnnotation, useRestoreAnnotation } from './annotation-mutations';
-import { UndoBar } from './UndoBar';
+import { UndoBar } from '../../shared/UndoBar';
 
 /** Delete a note and offer to undo it (the note is put back with its id and dates). */
 export function useDeleteWithUndo() {

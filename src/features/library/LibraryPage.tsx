@@ -7,6 +7,7 @@ import { articleLeadPreview, articleWordCount } from '../../core/article/summary
 import { isolateInSentence } from '../../core/decorations/bidi';
 import { continueReading, filterLibrary, libraryItems, tagsInUse, type LibraryQuery } from '../../core/library/library-view';
 import { Dialog } from '../../shared/Dialog';
+import { UndoBar } from '../../shared/UndoBar';
 import { useToast } from '../../shared/toast';
 import { ArticleCard } from './ArticleCard';
 import { bundledArticleQueryOptions, useManifest } from './bundled-articles-query';
@@ -17,7 +18,6 @@ import { LibraryControls } from './LibraryControls';
 import { LibrarySearch } from './LibrarySearch';
 import { useLibraryState } from './library-state-query';
 import { useSearchClient } from './search-query';
-import { UndoDelete } from './UndoDelete';
 
 /** Runs `task` when the browser is idle after painting (soon anyway); returns a cancel. */
 function afterPaint(task: () => void): () => void {
@@ -253,7 +253,7 @@ export function LibraryPage() {
         <p>{t('delete.body', { title: isolateInSentence(deleting?.title ?? '') })}</p>
       </Dialog>
 
-      {deleted && <UndoDelete key={deleted.article.id} title={deleted.article.title} onUndo={() => void undoDelete()} onDismiss={dismissDeleted} />}
+      {deleted && <UndoBar key={deleted.article.id} message={t('deleted', { title: isolateInSentence(deleted.article.title) })} onUndo={() => void undoDelete()} onDismiss={dismissDeleted} />}
     </div>
   );
 }
