@@ -13,10 +13,10 @@
  *
  * BENCH_PORT (default 4207), BENCH_RUNS (default 5), CHROMIUM_PATH as for the browser tests.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
+import { startPreview } from './bench/preview-server';
 import { describe } from '../src/core/annotations/anchoring';
 import { createAnnotation, type Annotation } from '../src/core/annotations/annotation';
 import { annotationsKey } from '../src/core/annotations/annotation-store';
@@ -85,20 +85,6 @@ function generateLibrary(): { items: StoredArticle[]; notes: Annotation[]; words
     }
   }
   return { items, notes, words };
-}
-
-async function startServer(): Promise<ChildProcess> {
-  const server = spawn(join(ROOT, 'node_modules/.bin/vite'), ['preview', '--outDir', dist, '--port', String(port), '--strictPort', '--host', '127.0.0.1'], { cwd: ROOT, stdio: 'ignore' });
-  for (let i = 0; i < 150; i += 1) {
-    try {
-      if ((await fetch(base)).ok) return server;
-    } catch {
-      /* not yet */
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  server.kill();
-  throw new Error(`no server at ${base}`);
 }
 
 /** Writes the library into the page's IndexedDB (records as the app writes them) and the notes into localStorage. */
@@ -174,7 +160,7 @@ async function loadAndTime(page: Page, url: string, field: 'card' | 'anyCard' | 
 async function main() {
   console.log(`Generating ${ARTICLES.toLocaleString('en')} articles and ${(ARTICLES * NOTES_PER_ARTICLE).toLocaleString('en')} notes…`);
   const { items, notes, words } = generateLibrary();
-  const server = await startServer();
+  const stopServer = await startPreview(ROOT, dist, port);
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block', locale: 'ar' });
@@ -256,7 +242,7 @@ async function main() {
     await context.close();
   } finally {
     await browser.close();
-    server.kill();
+    stopServer();
   }
 }
 

@@ -9,7 +9,7 @@
  * BENCH_PORT (default 4199) is used for a `vite preview` of BENCH_DIST (default dist); BENCH_URL
  * skips starting a server. CHROMIUM_PATH as for the browser tests.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { startPreview } from './bench/preview-server';
 import { readFileSync } from 'node:fs';
 import { chromium, type Page } from '@playwright/test';
 import { parsePlainTextArticle } from '../src/core/article/parse-text';
@@ -39,20 +39,8 @@ function bigArticleText(): { text: string; words: number } {
   return { text: out.join('\n\n'), words };
 }
 
-async function startServer(): Promise<ChildProcess | null> {
-  if (process.env.BENCH_URL) return null;
-  const server = spawn('npx', ['vite', 'preview', '--outDir', dist, '--port', String(port), '--strictPort', '--host', '127.0.0.1'], { stdio: 'ignore' });
-  for (let i = 0; i < 100; i += 1) {
-    try {
-      if ((await fetch(base)).ok) return server;
-    } catch {
-      /* not yet */
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  server.kill();
-  throw new Error(`no server at ${base}`);
-}
+/** BENCH_URL points at a server already running; otherwise a preview of the build is started. */
+const startServer = async (): Promise<(() => void) | null> => (process.env.BENCH_URL ? null : startPreview(process.cwd(), dist, port));
 
 /** Long tasks (the Long Tasks API reports tasks of 50 ms and more) since `from`. */
 async function longTasks(page: Page, from: number): Promise<{ count: number; max: number; over100: number }> {
@@ -167,7 +155,7 @@ async function main(): Promise<void> {
     console.log(`  the same switch as a bare attribute change (CSS only): ${cssOnly.join(', ')} ms`);
   } finally {
     await browser.close();
-    server?.kill();
+    server?.();
   }
 }
 
