@@ -69,11 +69,15 @@ export function planNotesSync(state: NotesState, now: Date): NotesPlan {
       // Never replace a note by an older version: if the document lost an edit this device had
       // sent (a server restored from backup, a page closed before the server confirmed), send it again.
       const mineUnchanged = mine.modified === agreed;
+      // A record built on a version older than this device's was written without seeing it: when two
+      // devices send at the same moment, one write replaces the other in the document, and the
+      // replaced edit must come out as a conflict copy, not vanish.
+      const wroteOverMine = record.parent !== null && record.parent !== undefined && record.parent < mine.modified;
       if (mine.modified === theirs.modified) nextBase[id] = mine.modified;
-      else if (record.parent === mine.modified || (mineUnchanged && theirs.modified > mine.modified)) {
+      else if (record.parent === mine.modified || (mineUnchanged && theirs.modified > mine.modified && !wroteOverMine)) {
         plan.localPuts.push(theirs);
         nextBase[id] = theirs.modified;
-      } else if (theirs.modified === agreed || mineUnchanged) {
+      } else if (theirs.modified === agreed || (mineUnchanged && !wroteOverMine)) {
         plan.remotePuts.set(id, { annotation: mine, parent: theirs.modified });
         nextBase[id] = mine.modified;
       } else {

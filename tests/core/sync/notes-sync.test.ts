@@ -50,6 +50,31 @@ describe('syncNotesPass', () => {
     expect(notes(laptop.store)).toEqual([]);
   });
 
+  it('keeps both texts when two devices send their edits of one note at the same moment', () => {
+    for (const laptopFirst of [false, true]) {
+      const server = new Y.Doc();
+      const phone = device();
+      const laptop = device();
+      const first = note('n1', 'original', '2026-05-01T08:00:00Z');
+      saveAnnotation(phone.store, first);
+      relay(server, phone, laptop);
+      saveAnnotation(phone.store, edit(first, 'phone, earlier', '2026-05-01T09:00:00Z'));
+      saveAnnotation(laptop.store, edit(first, 'laptop, later', '2026-05-01T10:00:00Z'));
+      // Both send before either hears of the other; the document keeps only one of the two writes.
+      syncNotesPass(phone.store, phone.doc, 'amal');
+      syncNotesPass(laptop.store, laptop.doc, 'amal');
+      for (const d of laptopFirst ? [laptop, phone] : [phone, laptop]) connect(server, d.doc);
+      for (let round = 0; round < 3; round += 1) {
+        for (const d of [phone, laptop]) {
+          connect(server, d.doc);
+          syncNotesPass(d.store, d.doc, 'amal');
+          connect(server, d.doc);
+        }
+      }
+      for (const d of [phone, laptop]) expect(notes(d.store).map(([, text]) => text).sort()).toEqual(['laptop, later', 'phone, earlier']);
+    }
+  });
+
   it('keeps both texts of a note edited offline on two devices', () => {
     const server = new Y.Doc();
     const phone = device();
