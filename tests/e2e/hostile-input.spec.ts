@@ -238,6 +238,8 @@ test('an HTML file with scripts, handlers, SVG and javascript: links imports as 
 });
 
 test('notes and tags with markup and bidi overrides; a 10 MB note is cut with a message; storage stays valid', async ({ page }) => {
+  // Sending 10 MB through the DevTools protocol alone takes tens of seconds on a busy 2-core machine.
+  test.setTimeout(120_000);
   const dialogs = await guard(page);
   await openSample(page);
   const editor = await openNoteEditor(page, 'أجرى الرئيس الروسي');
