@@ -174,15 +174,22 @@ export function notesNearMentions(annotations: readonly Annotation[], mentions: 
   return annotations.filter((a) => blocks.has(a.target.blockId));
 }
 
-/** Which articles name each entity, from the cache alone (no tagging): for "in other articles (n)". */
-export async function articlesByEntity(db: IdbStore): Promise<Map<string, Set<string>>> {
+/**
+ * Which articles name each entity, from the cache alone (no tagging): for "in other articles (n)".
+ * `complete` says whether every stored article has its names cached; until the names page has
+ * tagged the rest, a count would be too low, so the card shows none.
+ */
+export async function articlesByEntity(db: IdbStore): Promise<{ byKey: Map<string, Set<string>>; complete: boolean }> {
   const byKey = new Map<string, Set<string>>();
-  for (const { id, value } of await db.getAll(entitiesRecordSpec)) {
+  const cached = await db.getAll(entitiesRecordSpec);
+  const cachedIds = new Set(cached.map(({ id }) => id));
+  const complete = (await db.ids('articles')).every((id) => cachedIds.has(id));
+  for (const { id, value } of cached) {
     for (const m of value.mentions) {
       const set = byKey.get(m.key);
       if (set) set.add(id);
       else byKey.set(m.key, new Set([id]));
     }
   }
-  return byKey;
+  return { byKey, complete };
 }

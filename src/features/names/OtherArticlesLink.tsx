@@ -4,16 +4,17 @@ import { useArticlesByEntity } from './library-entities-query';
 
 /**
  * "In other articles (n)" on a mention's card: how many other articles of the library name the
- * entity (from the cached names; the names page brings the cache up to date), linking to its page.
+ * entity (from the cached names; until the names page has brought the cache up to date, without a number), linking to its page.
  */
 export function OtherArticlesLink({ entityKey, articleId }: { entityKey: string; articleId: string }) {
   const { t } = useTranslation('names');
   const byKey = useArticlesByEntity();
-  const ids = byKey.data?.get(entityKey);
+  const ids = byKey.data?.byKey.get(entityKey);
   const count = ids ? ids.size - (ids.has(articleId) ? 1 : 0) : 0;
+  const counted = byKey.data?.complete === true;
   return (
-    <a className="entity-card__others" href={routeToHash({ name: 'entity', key: entityKey })} data-action="entity-other-articles" data-count={byKey.data ? count : undefined}>
-      {t('inOtherArticles', { count })}
+    <a className="entity-card__others" href={routeToHash({ name: 'entity', key: entityKey })} data-action="entity-other-articles" data-count={counted ? count : undefined}>
+      {counted ? t('inOtherArticles', { count }) : t('inOtherArticlesUncounted')}
     </a>
   );
 }

@@ -103,5 +103,12 @@ export function useEntityArticle(id: string) {
 /** For the reader's mention card: which articles name each entity, from the cache only. */
 export function useArticlesByEntity() {
   const db = useIdbStore();
-  return useQuery({ queryKey: [...queryKeys.libraryEntities(), 'by-key'], queryFn: () => articlesByEntity(db), staleTime: 60_000 });
+  return useQuery({
+    queryKey: [...queryKeys.libraryEntities(), 'by-key'],
+    queryFn: () => articlesByEntity(db),
+    staleTime: 60_000,
+    // While some article's names are not cached yet, ask again each time a card opens: the names
+    // page may have filled the cache since.
+    refetchOnMount: (query) => (query.state.data?.complete === true ? true : 'always'),
+  });
 }

@@ -2,7 +2,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it, vi } from 'vitest';
 import type { Annotation } from '../../../src/core/annotations/annotation';
 import type { Article } from '../../../src/core/article/article';
-import { articleRevision } from '../../../src/core/article/imported-articles';
+import { articleRevision, saveImported } from '../../../src/core/article/imported-articles';
 import type { Correction } from '../../../src/core/entities/corrections';
 import type { TagResult } from '../../../src/core/entities/entities';
 import {
@@ -103,6 +103,16 @@ describe('per-article cache', () => {
     await articleMentions(db, tag, source, { ...context, lists: { names: [{ text: 'وصل', type: 'MISC' }], nonNames: [] } }, await db.get(entitiesRecordSpec, 'art'));
     expect(tag).toHaveBeenCalledTimes(4);
 
-    expect([...((await articlesByEntity(db)).get('PERS:بوتين') ?? [])]).toEqual(['art']);
+    expect([...((await articlesByEntity(db)).byKey.get('PERS:بوتين') ?? [])]).toEqual(['art']);
+  });
+
+  it('says the counts are incomplete while a stored article has no cached names', async () => {
+    const db = createIdbStore({ factory: new IDBFactory() });
+    const article: Article = { id: 'imp-1', title: 'عنوان', lang: 'ar', dir: 'rtl', blocks: [{ id: 'p-1', kind: 'title', text: 'عنوان' }] };
+    expect((await articlesByEntity(db)).complete).toBe(true);
+    await saveImported(db, article, 'import');
+    expect((await articlesByEntity(db)).complete).toBe(false);
+    await db.put(entitiesRecordSpec, 'imp-1', { revision: 'r', mentions: [] });
+    expect((await articlesByEntity(db)).complete).toBe(true);
   });
 });
