@@ -10,9 +10,12 @@ export type ArticleLookup = { status: 'found'; article: Article; origin: 'bundle
 
 /** An article by id: the reader's own imports first, then the bundled ones. */
 export async function fetchArticle(db: IdbStore, id: string): Promise<ArticleLookup> {
+  // The bundled manifest is asked for while IndexedDB opens, not after: first paint waits for both.
+  const manifest = fetchManifest();
+  manifest.catch(() => undefined); // an import found first makes a failed manifest irrelevant
   const imported = await getImported(db, id);
   if (imported) return { status: 'found', article: imported.article, origin: imported.origin };
-  const entry = (await fetchManifest()).find((e) => e.id === id);
+  const entry = (await manifest).find((e) => e.id === id);
   if (!entry) return { status: 'unknown' };
   return { status: 'found', article: await fetchBundledArticle(entry), origin: 'bundled' };
 }
