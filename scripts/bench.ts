@@ -7,13 +7,14 @@
  * pass/fail test.
  */
 import { chromium, type Browser } from '@playwright/test';
-import { execSync, spawn } from 'node:child_process';
+import { execSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { annotationsKey } from '../src/core/annotations/annotation-store';
 import { storageKeys } from '../src/core/storage/keys';
 import { bigArticle, highlightsOn } from './bench/big-article';
+import { startPreview } from './bench/preview-server';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = join(ROOT, 'dist-bench');
@@ -46,24 +47,6 @@ function firstPageAssets() {
   const js = refs.filter((r) => r.endsWith('.js'));
   const css = refs.filter((r) => r.endsWith('.css'));
   return { js, css };
-}
-
-function serve(): Promise<() => void> {
-  // The vite binary itself (not npx), so that killing it stops the server.
-  const server = spawn(join(ROOT, 'node_modules/.bin/vite'), ['preview', '--outDir', OUT, '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], { cwd: ROOT, stdio: 'ignore' });
-  return new Promise((done, fail) => {
-    const started = Date.now();
-    const poll = async () => {
-      try {
-        await fetch(`http://127.0.0.1:${PORT}/`);
-        done(() => server.kill());
-      } catch {
-        if (Date.now() - started > 30_000) fail(new Error('preview server did not start'));
-        else setTimeout(poll, 200);
-      }
-    };
-    void poll();
-  });
 }
 
 /**
@@ -148,7 +131,7 @@ async function main() {
   const lazySize = sizes(lazy.map((f) => `assets/${f}`));
   console.log(`total with lazy JS, model and fonts: ${kb(jsSize.raw + cssSize.raw + lazySize.raw + model.raw + fonts.raw)} raw, ${kb(jsSize.gzip + cssSize.gzip + lazySize.gzip + model.gzip + fonts.raw)} gzip`);
 
-  const stop = await serve();
+  const stop = await startPreview(ROOT, OUT, PORT);
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   try {
     const sample: Visit[] = [];
