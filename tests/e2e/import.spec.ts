@@ -54,6 +54,11 @@ test('an Al Jazeera-style page: title without site name, Intl date line, caption
   await expect(article).not.toContainText('شارك');
   await expect(article).not.toContainText('2019-09-23T');
   expect(violations).toEqual([]);
+  // The page printed no date line: its date is Hashiya's, so it follows the interface language.
+  await page.evaluate(() => localStorage.setItem('hashiya:settings', JSON.stringify({ v: 1, data: { uiLanguage: 'en' } })));
+  await page.reload();
+  await expect(page.locator('article .dateline')).toHaveText('Monday, September 23, 2019');
+  await expect(page.locator('article .dateline time bdi')).toHaveAttribute('lang', 'en');
 });
 
 test('a windows-1256 page with <br> paragraphs and a visible date line', async ({ page }) => {

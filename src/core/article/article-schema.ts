@@ -17,6 +17,8 @@ const blockSchema = v.object({
 const datelineSchema = v.object({
   raw: v.pipe(v.string(), v.minLength(1), v.maxLength(ARTICLE_LIMITS.datelineLength)),
   date: v.optional(v.pipe(v.string(), v.isoDate())),
+  byline: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(ARTICLE_LIMITS.datelineLength))),
+  generated: v.optional(v.boolean()),
 });
 
 /** An article id: URL-safe, and never a name like `__proto__` (it keys records and storage keys). */

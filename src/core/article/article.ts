@@ -17,6 +17,13 @@ export interface Dateline {
   readonly raw: string;
   /** ISO date (yyyy-mm-dd) when one could be read from the line. */
   readonly date?: string;
+  /** Who wrote it, when the page named an author beside the date ("سارة المصري - القاهرة"). */
+  readonly byline?: string;
+  /**
+   * True when the page printed no date line and `raw` is Hashiya's own rendering of a date found in
+   * the page's markup (JSON-LD, meta tags, <time>): the reader then shows `date` in the UI language.
+   */
+  readonly generated?: boolean;
 }
 
 export type TextDirection = 'rtl' | 'ltr';

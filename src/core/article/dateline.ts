@@ -123,3 +123,28 @@ export function formatDateline(isoDate: string, language: string): string {
     return new Intl.DateTimeFormat('en', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
   }
 }
+
+/** What the reader prints under the headline, and in which language each part is. */
+export interface DatelineView {
+  readonly byline?: string;
+  /** The date (or the whole line when no date could be read). */
+  readonly text: string;
+  /** Whether `text` is in the article's language (as printed) or the reader's UI language. */
+  readonly textLanguage: 'article' | 'ui';
+  readonly date?: string;
+  /** The other rendering of the date, for a tooltip: the UI-language date under a printed line. */
+  readonly hint?: string;
+}
+
+/**
+ * A date line the article printed is part of its text and shown as printed (with the date in the
+ * UI language as a hint); a date Hashiya found in the page's markup is shown in the UI language.
+ */
+export function datelineView(dateline: Dateline, uiLanguage: string): DatelineView {
+  const byline = dateline.byline ? { byline: dateline.byline } : {};
+  if (!dateline.date) return { ...byline, text: dateline.raw, textLanguage: 'article' };
+  const inUiLanguage = formatDateline(dateline.date, uiLanguage);
+  return dateline.generated
+    ? { ...byline, text: inUiLanguage, textLanguage: 'ui', date: dateline.date }
+    : { ...byline, text: dateline.raw, textLanguage: 'article', date: dateline.date, hint: inUiLanguage };
+}

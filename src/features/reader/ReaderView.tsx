@@ -7,6 +7,7 @@ import { copyText } from '../../shared/clipboard';
 import { useToast } from '../../shared/toast';
 import { navigate } from '../../shared/use-route';
 import { BidiText } from './BidiText';
+import { DatelineLine } from './DatelineLine';
 import { BlockView } from './BlockView';
 import { useSaveProgress, useSavedProgress } from './progress-query';
 import { useProgressiveCount } from './use-progressive-count';
@@ -37,7 +38,7 @@ const NO_DECORATIONS: readonly Decoration[] = [];
 const ENTITY_TYPES = ['PERS', 'LOC', 'ORG', 'MISC', 'DATE'] as const;
 
 export function ReaderView({ article, targetBlockId, decorations, hiddenEntityTypes = [], entitiesOff = false, notices, alerts }: ReaderViewProps) {
-  const { t, i18n } = useTranslation('reader');
+  const { t } = useTranslation('reader');
   const toast = useToast();
   const articleRef = useRef<HTMLElement>(null);
   const saved = useSavedProgress(article.id);
@@ -78,7 +79,6 @@ export function ReaderView({ article, targetBlockId, decorations, hiddenEntityTy
   // Dismissed for this block id only: following another unknown paragraph link shows it again.
   const [dismissedMissing, setDismissedMissing] = useState<string | null>(null);
   const showMissing = missingBlockId !== null && missingBlockId !== dismissedMissing;
-  const dateFormatter = useMemo(() => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long' }), [i18n.language]);
   const titleBlock = article.blocks[0];
   const renderBlock = useCallback(
     (block: Block) => (
@@ -144,17 +144,7 @@ export function ReaderView({ article, targetBlockId, decorations, hiddenEntityTy
       >
         <header className="article-header">
           {titleBlock && renderBlock(titleBlock)}
-          {article.dateline && (
-            <p className="dateline">
-              {article.dateline.date ? (
-                <time dateTime={article.dateline.date} title={dateFormatter.format(new Date(article.dateline.date))}>
-                  <BidiText text={article.dateline.raw} dir={article.dir} />
-                </time>
-              ) : (
-                <BidiText text={article.dateline.raw} dir={article.dir} />
-              )}
-            </p>
-          )}
+          {article.dateline && <DatelineLine dateline={article.dateline} dir={article.dir} />}
         </header>
         {bodyViews}
         {article.sources && mounted >= article.blocks.length && (

@@ -148,9 +148,7 @@ export function parseHtmlArticle(html: string, options: { readonly id: string; r
   const byline = bylineAt >= 0 ? drafts.splice(bylineAt, 1)[0]?.text : undefined;
   const metadataAuthor = metadata.author && !unique([metadata.publisher]).some((p) => normaliseForMatch(p) === normaliseForMatch(metadata.author ?? '')) ? metadata.author : undefined;
   const author = byline ?? metadataAuthor;
-  const when = metadata.date ? (metadata.datelineText ?? formatDateline(metadata.date, lang)) : undefined;
-  const datelineText = [author, when].filter((s): s is string => Boolean(s)).join(' · ').slice(0, ARTICLE_LIMITS.datelineLength);
-  const dateline: Dateline | undefined = datelineText ? { raw: datelineText, ...(metadata.date ? { date: metadata.date } : {}) } : undefined;
+  const dateline = datelineOf(metadata.date, metadata.datelineText, author, lang);
 
   const sources = unique([...pageSources, metadata.publisher, options.url ?? metadata.url]).join(' · ').slice(0, ARTICLE_LIMITS.sourcesLength);
   const blocks = assignBlockIds(fitDrafts([{ kind: 'title', text: title.slice(0, ARTICLE_LIMITS.titleLength) }, ...drafts]));
@@ -166,5 +164,20 @@ export function parseHtmlArticle(html: string, options: { readonly id: string; r
       blocks,
       ...(sources ? { sources } : {}),
     },
+  };
+}
+
+/**
+ * The date as the page printed it, or (when only its markup has one) formatted in the article's
+ * language and marked `generated` so that the reader can show it in the reader's own language.
+ */
+function datelineOf(date: string | undefined, printed: string | undefined, author: string | undefined, lang: string): Dateline | undefined {
+  const fit = (text: string) => text.slice(0, ARTICLE_LIMITS.datelineLength);
+  if (!date) return author ? { raw: fit(author) } : undefined;
+  return {
+    raw: fit(printed ?? formatDateline(date, lang)),
+    date,
+    ...(author ? { byline: fit(author) } : {}),
+    ...(printed ? {} : { generated: true }),
   };
 }
