@@ -13,10 +13,22 @@ export const fetchArticleEntities = (article: Pick<Article, 'blocks'>, lists: Pe
     toTagOptions(lists),
   );
 
+// Hashing a 100,000-word text takes milliseconds, and the query key is built on every render of
+// the reader: hashed once per blocks array (an edit makes a new one).
+const textRevisions = new WeakMap<Article['blocks'], string>();
+
+function textRevision(blocks: Article['blocks']): string {
+  let revision = textRevisions.get(blocks);
+  if (revision === undefined) {
+    revision = hash53(blocks.map((b) => `${b.id}\u0000${b.text}`).join('\u0001')).toString(36);
+    textRevisions.set(blocks, revision);
+  }
+  return revision;
+}
+
 /** A revision of the text and of the lists: editing either re-tags; nothing else does. */
 export function taggingRevision(article: Pick<Article, 'blocks'>, lists: PersonalLists): string {
-  const text = article.blocks.map((b) => `${b.id}\u0000${b.text}`).join('\u0001');
-  return `${hash53(text).toString(36)}-${hash53(JSON.stringify(lists)).toString(36)}`;
+  return `${textRevision(article.blocks)}-${hash53(JSON.stringify(lists)).toString(36)}`;
 }
 
 export const articleEntitiesQueryOptions = (article: Article, lists: PersonalLists) =>
