@@ -3,15 +3,22 @@ import type { Article } from '../../core/article/article';
 import { hash53 } from '../../core/article/hash';
 import { toTagOptions, type PersonalLists } from '../../core/entities/corrections';
 import type { TagResult } from '../../core/entities/entities';
+import { afterNextPaint } from '../../shared/after-paint';
 import { queryKeys } from '../../shared/query-keys';
 import { getTagger } from './tagger-instance';
 
-/** The tagger's answer for the article's blocks (title first), with the reader's personal lists. */
-export const fetchArticleEntities = (article: Pick<Article, 'blocks'>, lists: PersonalLists): Promise<TagResult> =>
-  getTagger().tag(
+/**
+ * The tagger's answer for the article's blocks (title first), with the reader's personal lists.
+ * Asked for after the text's first paint: the query starts in the render that shows the text, and
+ * starting the worker and handing it the text (tens of milliseconds) would hold that paint back.
+ */
+export async function fetchArticleEntities(article: Pick<Article, 'blocks'>, lists: PersonalLists): Promise<TagResult> {
+  await afterNextPaint();
+  return getTagger().tag(
     article.blocks.map((b) => b.text),
     toTagOptions(lists),
   );
+}
 
 // Hashing a 100,000-word text takes milliseconds, and the query key is built on every render of
 // the reader: hashed once per blocks array (an edit makes a new one).
