@@ -17,7 +17,7 @@ import { openSampleOnFirstVisit } from './app/first-visit';
 import { createQueryClient, Providers } from './app/providers';
 import { loadRouteModule, moduleForRoute } from './app/route-modules';
 import { parseRoute } from './core/links/routes';
-import { articleQueryOptions } from './features/library/article-query';
+import { articleQueryOptions, prefetchArticleSources } from './features/library/article-query';
 import { manifestQueryOptions } from './features/library/bundled-articles-query';
 import { readSettings, resolveUiLanguage } from './core/settings/settings';
 import { getStore } from './core/storage/storage';
@@ -38,7 +38,10 @@ async function start(): Promise<void> {
   // Everything the first screen needs starts at once: strings, the screen's code, the article.
   const route = parseRoute(window.location.hash);
   const screen = moduleForRoute(route);
-  if (route.name === 'article') void migrated.then(() => client.prefetchQuery(articleQueryOptions(db, route.articleId)));
+  if (route.name === 'article') {
+    prefetchArticleSources(client, route.articleId);
+    void migrated.then(() => client.prefetchQuery(articleQueryOptions(db, route.articleId)));
+  }
   await Promise.all([
     initI18n(resolveUiLanguage(settings.uiLanguage, navigator.languages ?? [navigator.language])),
     screen ? loadRouteModule(screen).catch(() => undefined) : undefined,
