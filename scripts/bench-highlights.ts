@@ -103,7 +103,7 @@ async function main(): Promise<void> {
     console.log(`  runs: ${results.map((x) => [x.first, x.anchored, x.all, x.longestAfterText].map(round).join('/')).join(', ')} (first/anchored/in page/longest after text, ms)`);
   } finally {
     await browser.close();
-    stop();
+    await stop();
   }
 }
 

@@ -242,7 +242,7 @@ async function main() {
     await context.close();
   } finally {
     await browser.close();
-    stopServer();
+    await stopServer();
   }
 }
 

@@ -40,7 +40,7 @@ function bigArticleText(): { text: string; words: number } {
 }
 
 /** BENCH_URL points at a server already running; otherwise a preview of the build is started. */
-const startServer = async (): Promise<(() => void) | null> => (process.env.BENCH_URL ? null : startPreview(process.cwd(), dist, port));
+const startServer = async (): Promise<(() => Promise<void>) | null> => (process.env.BENCH_URL ? null : startPreview(process.cwd(), dist, port));
 
 /** Long tasks (the Long Tasks API reports tasks of 50 ms and more) since `from`. */
 async function longTasks(page: Page, from: number): Promise<{ count: number; max: number; over100: number }> {
@@ -155,7 +155,7 @@ async function main(): Promise<void> {
     console.log(`  the same switch as a bare attribute change (CSS only): ${cssOnly.join(', ')} ms`);
   } finally {
     await browser.close();
-    server?.();
+    await server?.();
   }
 }
 

@@ -78,7 +78,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await browser.close();
-    stop();
+    await stop();
   }
 }
 

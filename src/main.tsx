@@ -17,7 +17,8 @@ import { openSampleOnFirstVisit } from './app/first-visit';
 import { createQueryClient, Providers } from './app/providers';
 import { loadRouteModule, moduleForRoute } from './app/route-modules';
 import { parseRoute } from './core/links/routes';
-import { articleQueryOptions } from './features/library/article-query';
+import { articleQueryOptions, prefetchArticleSources } from './features/library/article-query';
+import { manifestQueryOptions } from './features/library/bundled-articles-query';
 import { readSettings, resolveUiLanguage } from './core/settings/settings';
 import { getStore } from './core/storage/storage';
 import { getIdbStore } from './core/storage/idb-store';
@@ -25,17 +26,22 @@ import { migrateLegacyArticles } from './core/article/imported-articles';
 import { initI18n } from './i18n/i18n';
 
 async function start(): Promise<void> {
+  const client = createQueryClient();
+  // The bundled articles' list is the first request: an article's text (and a first visit) waits on it.
+  void client.prefetchQuery(manifestQueryOptions());
   const store = getStore();
   const db = getIdbStore();
   const settings = readSettings(store);
   // Articles kept in localStorage by earlier versions move to IndexedDB before anything reads them.
   const migrated = migrateLegacyArticles(store, db).catch(() => undefined);
-  const client = createQueryClient();
   await openSampleOnFirstVisit(store, client);
   // Everything the first screen needs starts at once: strings, the screen's code, the article.
   const route = parseRoute(window.location.hash);
   const screen = moduleForRoute(route);
-  if (route.name === 'article') void migrated.then(() => client.prefetchQuery(articleQueryOptions(db, route.articleId)));
+  if (route.name === 'article') {
+    prefetchArticleSources(client, route.articleId);
+    void migrated.then(() => client.prefetchQuery(articleQueryOptions(db, route.articleId)));
+  }
   await Promise.all([
     initI18n(resolveUiLanguage(settings.uiLanguage, navigator.languages ?? [navigator.language])),
     screen ? loadRouteModule(screen).catch(() => undefined) : undefined,

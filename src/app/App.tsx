@@ -1,7 +1,6 @@
 import { Suspense, useEffect, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { resolveUiLanguage, TEXT_SIZES, type Settings } from '../core/settings/settings';
-import { LibraryPage } from '../features/library/LibraryPage';
 import { useSettings } from '../features/settings/settings-store';
 import { ErrorBoundary } from '../shared/ErrorBoundary';
 import { useRoute } from '../shared/use-route';
@@ -43,9 +42,10 @@ function NotFound() {
   );
 }
 
-function NotebookScreen({ component }: { component: ComponentType<never> }) {
-  const Notebook = component as ComponentType<object>;
-  return <Notebook />;
+/** The library and the notebook take no props. */
+function ScreenWithoutProps({ component }: { component: ComponentType<never> }) {
+  const Screen = component as ComponentType<object>;
+  return <Screen />;
 }
 
 function Loading() {
@@ -63,11 +63,12 @@ function Routes() {
   const Screen = useRouteModule(moduleForRoute(route));
   switch (route.name) {
     case 'library':
+    case 'notebook':
       return (
         <>
           <AppHeader />
           <main id="main">
-            <LibraryPage />
+            {Screen ? <ScreenWithoutProps component={Screen} /> : <Loading />}
           </main>
         </>
       );
@@ -76,15 +77,6 @@ function Routes() {
       const ReaderScreen = Screen as ComponentType<ReaderScreenProps>;
       return <ReaderScreen key={route.articleId} articleId={route.articleId} blockId={route.blockId} params={route.params} />;
     }
-    case 'notebook':
-      return (
-        <>
-          <AppHeader />
-          <main id="main">
-            {Screen ? <NotebookScreen component={Screen} /> : <Loading />}
-          </main>
-        </>
-      );
     case 'shared': {
       if (!Screen) return <Loading />;
       const SharedArticleScreen = Screen as ComponentType<SharedArticleScreenProps>;

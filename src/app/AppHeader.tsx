@@ -20,8 +20,12 @@ export function AppHeader({ actions }: { actions?: ReactNode }) {
           </svg>
           <span className="topbar-label">{t('notebook')}</span>
         </a>
+        {/* Not "Names" like the reader's panel toggle beside it: the index of names across articles. */}
         <a className="button button--ghost" href="#/names" data-action="open-names">
-          {t('names')}
+          <svg className="topbar-icon" viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false">
+            <path d="M9 11a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM3 19a6 6 0 0 1 12 0M17 7h4M17 11h4M18 15h3" fill="none" stroke="currentColor" strokeWidth="1.7" strokeLinecap="round" />
+          </svg>
+          <span className="topbar-label">{t('nameIndex')}</span>
         </a>
         <SettingsMenu extra={<SyncEntry />} />
       </nav>

@@ -2,12 +2,14 @@ import { useEffect, useState, type ComponentType } from 'react';
 import type { Route } from '../core/links/routes';
 
 /**
- * Screens other than the library load on demand. They are not React.lazy + Suspense: React holds a
- * revealed Suspense boundary back for up to 300 ms, which would delay the article's first paint.
+ * Every screen loads on demand, the library too (so that an article's first page carries no library
+ * or import code, and the library's none of the reader's). They are not React.lazy + Suspense: React
+ * holds a revealed Suspense boundary back for up to 300 ms, which would delay the first paint.
  * Instead main.tsx preloads the module of the route the page opens on, and later navigations
  * show a short loading line until the module arrives.
  */
 const loaders = {
+  library: () => import('../features/library/LibraryPage').then((m) => m.LibraryPage as ComponentType<never>),
   reader: () => import('./ReaderScreen').then((m) => m.ReaderScreen as ComponentType<never>),
   notebook: () => import('../features/annotations/NotebookPage').then((m) => m.NotebookPage as ComponentType<never>),
   shared: () => import('./SharedArticleScreen').then((m) => m.SharedArticleScreen as ComponentType<never>),
@@ -21,6 +23,8 @@ const pending = new Map<RouteModule, Promise<ComponentType<never>>>();
 
 export function moduleForRoute(route: Route): RouteModule | null {
   switch (route.name) {
+    case 'library':
+      return 'library';
     case 'article':
       return 'reader';
     case 'notebook':

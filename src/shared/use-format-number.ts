@@ -1,11 +1,23 @@
-import { useMemo } from 'react';
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
+
+// Creating a number format loads the locale's data (tens of milliseconds the first time, in the
+// reader's first render): one per language, made when a number is first shown.
+const formats = new Map<string, Intl.NumberFormat>();
 
 /** Numbers shown on their own (counts in badges) formatted for the UI language, like those in strings. */
 export function useFormatNumber(): (value: number) => string {
   const { i18n } = useTranslation();
-  return useMemo(() => {
-    const format = new Intl.NumberFormat(i18n.language);
-    return (value: number) => format.format(value);
-  }, [i18n.language]);
+  const language = i18n.language;
+  return useCallback(
+    (value: number) => {
+      let format = formats.get(language);
+      if (!format) {
+        format = new Intl.NumberFormat(language);
+        formats.set(language, format);
+      }
+      return format.format(value);
+    },
+    [language],
+  );
 }

@@ -77,6 +77,10 @@ test.describe('at 375 x 800', () => {
     expect(lead).toBeLessThanOrEqual(400);
     const bar = await page.locator('.topbar').evaluate((el) => el.getBoundingClientRect().height);
     expect(bar).toBeLessThan(64);
+    // No two items in the top bar go by the same name (the names panel and the index of names did).
+    const labels = await page.locator('.topbar nav').locator('a, button').evaluateAll((els) => els.map((el) => (el.getAttribute('aria-label') ?? el.textContent ?? '').replace(/[\d٠-٩()]/g, '').trim()));
+    expect(new Set(labels).size).toBe(labels.length);
+    await expect(page.locator('[data-action="open-names"]')).toHaveAccessibleName('فهرس الأسماء');
     // Each block's link icon sits beside its block's first line, never on a line of its own.
     const offsets = await page.locator('article [data-block-id]').evaluateAll((blocks) =>
       blocks.map((block) => {
@@ -139,4 +143,20 @@ test('an unknown paragraph after an in-app hash change is announced in view', as
   await expect(warning).toBeInViewport();
   await warning.locator('[data-action="dismiss-notice"]').click();
   await expect(warning).toHaveCount(0);
+});
+
+test('in an English interface, the Arabic names in the names panel start where the panel’s text starts, their counts at the end', async ({ page }) => {
+  await page.addInitScript(() => localStorage.setItem('hashiya:settings', JSON.stringify({ v: 1, data: { theme: 'sepia', textSizeIndex: 2, lineSpacing: 'normal', uiLanguage: 'en' } })));
+  await openSample(page);
+  await expect(marks(page).first()).toBeVisible({ timeout: 15_000 });
+  await page.locator('[data-action="toggle-entities-panel"]').click();
+  const row = page.locator('[data-action="choose-entity"]').first();
+  const place = await row.evaluate((button) => {
+    const box = button.getBoundingClientRect();
+    const name = button.querySelector('.entities-panel__name')!.getBoundingClientRect();
+    const count = button.querySelector('.entities-panel__count')!.getBoundingClientRect();
+    return { nameFromStart: name.left - box.left, countToEnd: box.right - count.right };
+  });
+  expect(place.nameFromStart).toBeLessThan(16);
+  expect(place.countToEnd).toBeLessThan(16);
 });

@@ -3,20 +3,39 @@ import type { Article } from '../../core/article/article';
 import { hash53 } from '../../core/article/hash';
 import { toTagOptions, type PersonalLists } from '../../core/entities/corrections';
 import type { TagResult } from '../../core/entities/entities';
+import { afterNextPaint } from '../../shared/after-paint';
 import { queryKeys } from '../../shared/query-keys';
 import { getTagger } from './tagger-instance';
 
-/** The tagger's answer for the article's blocks (title first), with the reader's personal lists. */
-export const fetchArticleEntities = (article: Pick<Article, 'blocks'>, lists: PersonalLists): Promise<TagResult> =>
-  getTagger().tag(
+/**
+ * The tagger's answer for the article's blocks (title first), with the reader's personal lists.
+ * Asked for after the text's first paint: the query starts in the render that shows the text, and
+ * starting the worker and handing it the text (tens of milliseconds) would hold that paint back.
+ */
+export async function fetchArticleEntities(article: Pick<Article, 'blocks'>, lists: PersonalLists): Promise<TagResult> {
+  await afterNextPaint();
+  return getTagger().tag(
     article.blocks.map((b) => b.text),
     toTagOptions(lists),
   );
+}
+
+// Hashing a 100,000-word text takes milliseconds, and the query key is built on every render of
+// the reader: hashed once per blocks array (an edit makes a new one).
+const textRevisions = new WeakMap<Article['blocks'], string>();
+
+function textRevision(blocks: Article['blocks']): string {
+  let revision = textRevisions.get(blocks);
+  if (revision === undefined) {
+    revision = hash53(blocks.map((b) => `${b.id}\u0000${b.text}`).join('\u0001')).toString(36);
+    textRevisions.set(blocks, revision);
+  }
+  return revision;
+}
 
 /** A revision of the text and of the lists: editing either re-tags; nothing else does. */
 export function taggingRevision(article: Pick<Article, 'blocks'>, lists: PersonalLists): string {
-  const text = article.blocks.map((b) => `${b.id}\u0000${b.text}`).join('\u0001');
-  return `${hash53(text).toString(36)}-${hash53(JSON.stringify(lists)).toString(36)}`;
+  return `${textRevision(article.blocks)}-${hash53(JSON.stringify(lists)).toString(36)}`;
 }
 
 export const articleEntitiesQueryOptions = (article: Article, lists: PersonalLists) =>

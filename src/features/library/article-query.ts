@@ -1,28 +1,54 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
 import type { Article } from '../../core/article/article';
 import { getImported } from '../../core/article/imported-articles';
 import type { IdbStore } from '../../core/storage/idb-store';
 import { queryKeys } from '../../shared/query-keys';
 import { useIdbStore } from '../../shared/store-context';
-import { fetchBundledArticle, fetchManifest } from './bundled-articles-query';
+import type { BundledEntry } from '../../core/article/bundled';
+import { bundledArticleQueryOptions, manifestQueryOptions } from './bundled-articles-query';
 
 export type ArticleLookup = { status: 'found'; article: Article; origin: 'bundled' | 'import' | 'shared' } | { status: 'unknown' };
 
-/** An article by id: the reader's own imports first, then the bundled ones. */
-export async function fetchArticle(db: IdbStore, id: string): Promise<ArticleLookup> {
-  // The bundled manifest is asked for while IndexedDB opens, not after: first paint waits for both.
-  const manifest = fetchManifest();
+/**
+ * An article by id: the reader's own imports first, then the bundled ones. `manifest` is the
+ * bundled list and `bundled` loads one of them, both usually already on their way (main.tsx asks
+ * for them first thing, while IndexedDB opens, since the first paint waits for all three).
+ */
+export async function fetchArticle(
+  db: IdbStore,
+  id: string,
+  manifest: Promise<BundledEntry[]>,
+  bundled: (entry: BundledEntry) => Promise<Article>,
+): Promise<ArticleLookup> {
   manifest.catch(() => undefined); // an import found first makes a failed manifest irrelevant
   const imported = await getImported(db, id);
   if (imported) return { status: 'found', article: imported.article, origin: imported.origin };
   const entry = (await manifest).find((e) => e.id === id);
   if (!entry) return { status: 'unknown' };
-  return { status: 'found', article: await fetchBundledArticle(entry), origin: 'bundled' };
+  return { status: 'found', article: await bundled(entry), origin: 'bundled' };
 }
 
 // Keyed under 'store' as well: renaming or deleting an import must refresh an open article.
 export const articleQueryOptions = (db: IdbStore, id: string) =>
-  queryOptions({ queryKey: [...queryKeys.imported(), 'article', id], queryFn: () => fetchArticle(db, id), staleTime: Infinity });
+  queryOptions({
+    queryKey: [...queryKeys.imported(), 'article', id],
+    queryFn: ({ client }) => fetchArticle(db, id, client.fetchQuery(manifestQueryOptions()), (entry) => client.fetchQuery(bundledArticleQueryOptions(entry))),
+    staleTime: Infinity,
+  });
+
+/**
+ * For the first screen: the bundled list, and the article's text if it is a bundled one, asked for
+ * at once, without waiting for IndexedDB (an import of the same id, looked up meanwhile, still wins).
+ */
+export function prefetchArticleSources(client: QueryClient, id: string): void {
+  void client
+    .fetchQuery(manifestQueryOptions())
+    .then((entries) => {
+      const entry = entries.find((e) => e.id === id);
+      if (entry) void client.prefetchQuery(bundledArticleQueryOptions(entry));
+    })
+    .catch(() => undefined); // the article query reports it
+}
 
 export function useArticle(id: string) {
   return useQuery(articleQueryOptions(useIdbStore(), id));
