@@ -74,10 +74,28 @@ export const IMPORT_LIMITS = {
   bookmarkletUrlLength: 2_000,
   /** Files taken in one drop or pick. */
   filesAtOnce: 20,
-  /** Notes saved per slice of a notes import (the main thread is given back between slices). */
-  notesPerSlice: 500,
+  /** Notes merged per slice of a notes import (the main thread is given back between slices). */
+  notesPerSlice: 5_000,
   /** Annotations accepted from one notes file. */
   notesPerFile: 100_000,
+} as const;
+
+/**
+ * localStorage, where notes, settings and reading positions live (imported articles are in IndexedDB).
+ * Browsers give a site about 5 M characters of keys and values (Chromium: measured 5,242,880 with
+ * scripts/bench-notes.ts); a note with its 32-character context takes about 500, so some 10,000
+ * notes fit (docs/security.md).
+ */
+export const LOCAL_STORAGE_LIMITS = {
+  /** What the app expects a browser to hold. */
+  expectedChars: 5_242_880,
+  /** Notes that fit in it (about 500 characters each, with nothing else stored): said in the "storage full" messages. */
+  notesThatFit: 10_000,
+  /**
+   * The notes import never tries a write larger than this (twice what any browser is known to
+   * hold): a bigger one would only cost time (hundreds of ms to serialise) before being refused.
+   */
+  largestWriteChars: 2 * 5_242_880,
 } as const;
 
 /** Optional sync (core/sync, server/): what one message, one document and one login may carry. */

@@ -1,5 +1,6 @@
-import { idRecord, type Store, type StoredCollection, type WriteResult } from '../storage/storage';
+import { idRecord, type Store, type StoredCollection, type WriteFailure, type WriteResult } from '../storage/storage';
 import { storageKeys } from '../storage/keys';
+import { LOCAL_STORAGE_LIMITS } from '../limits';
 import { annotationSchema, editAnnotation, newAnnotationId, validateAnnotation, type Annotation } from './annotation';
 import { sortByReadingOrder } from './search';
 
@@ -57,6 +58,16 @@ export function listAllAnnotations(store: Store): Annotation[] {
   return annotatedArticleIds(store).flatMap((articleId) => listAnnotations(store, articleId));
 }
 
+/** The same, one article per task (`pause` between articles), for the notes import. */
+export async function listAllAnnotationsPaced(store: Store, pause: () => Promise<void>): Promise<Annotation[]> {
+  const all: Annotation[] = [];
+  for (const articleId of annotatedArticleIds(store)) {
+    await pause();
+    for (const annotation of listAnnotations(store, articleId)) all.push(annotation);
+  }
+  return all;
+}
+
 export function saveAnnotation(store: Store, annotation: Annotation): SaveResult {
   return saveAnnotations(store, [annotation]);
 }
@@ -80,6 +91,67 @@ export function saveAnnotations(store: Store, annotations: readonly Annotation[]
     if (!result.ok) return result;
   }
   return { ok: true };
+}
+
+export interface PacedSave {
+  /** How many of the annotations the store holds now. */
+  readonly stored: number;
+  readonly failure?: WriteFailure;
+}
+
+/**
+ * Save an import's annotations (already validated) writing each article's key once, with `pause`
+ * between writes: the cost of a write is that of the article's notes, not of the number of slices.
+ * When the store is full, the largest first part of an article's annotations that fits is found by
+ * halving (one write per try, each its own task) and saving stops there, so `stored` is always what
+ * the store holds. Another tab changing the key meanwhile makes the next try start from its value.
+ */
+export async function saveAnnotationsPaced(store: Store, annotations: readonly Annotation[], pause: () => Promise<void>): Promise<PacedSave> {
+  const byArticle = new Map<string, Annotation[]>();
+  for (const annotation of annotations) {
+    const group = byArticle.get(annotation.articleId);
+    if (group) group.push(annotation);
+    else byArticle.set(annotation.articleId, [annotation]);
+  }
+  let stored = 0;
+  for (const [articleId, group] of byArticle) {
+    const spec = annotationsSpec(articleId);
+    let changedElsewhere = true;
+    const unsubscribe = store.subscribe((key) => {
+      if (key === spec.key) changedElsewhere = true;
+    });
+    try {
+      let items: Record<string, Annotation> = idRecord();
+      // A write larger than any browser holds would only cost time before being refused: start below it.
+      const sample = group.slice(0, 50);
+      const perNote = sample.reduce((n, a) => n + JSON.stringify(a).length + a.id.length + 4, 0) / Math.max(1, sample.length);
+      let fits = 0;
+      let over = group.length + 1; // the shortest part known not to fit (none yet)
+      let trying = Math.max(1, Math.min(group.length, Math.floor(LOCAL_STORAGE_LIMITS.largestWriteChars / perNote)));
+      for (;;) {
+        await pause();
+        // The read and the write are separate tasks; whatever another tab wrote in between is read again.
+        while (changedElsewhere) {
+          changedElsewhere = false;
+          items = store.readCollection(spec);
+          await pause();
+        }
+        const next = idRecord(Object.entries(items));
+        for (const annotation of group.slice(0, trying)) next[annotation.id] = annotation;
+        const written = store.write(spec, next);
+        if (written.ok) fits = trying;
+        else if (written.reason === 'quota') over = trying;
+        else return { stored: stored + fits, failure: written.reason };
+        if (fits === group.length) break;
+        if (over - fits <= 1) return { stored: stored + fits, failure: 'quota' };
+        trying = over > group.length ? Math.min(group.length, fits * 2) : Math.floor((fits + over) / 2);
+      }
+      stored += group.length;
+    } finally {
+      unsubscribe();
+    }
+  }
+  return { stored };
 }
 
 export function deleteAnnotation(store: Store, articleId: string, id: string): WriteResult {
