@@ -87,15 +87,10 @@ export const IMPORT_LIMITS = {
  * notes fit (docs/security.md).
  */
 export const LOCAL_STORAGE_LIMITS = {
-  /** What the app expects a browser to hold. */
+  /** What the app expects a browser to hold: the notes import's first guess at how many notes fit. */
   expectedChars: 5_242_880,
   /** Notes that fit in it (about 500 characters each, with nothing else stored): said in the "storage full" messages. */
   notesThatFit: 10_000,
-  /**
-   * The notes import never tries a write larger than this (twice what any browser is known to
-   * hold): a bigger one would only cost time (hundreds of ms to serialise) before being refused.
-   */
-  largestWriteChars: 2 * 5_242_880,
 } as const;
 
 /** Optional sync (core/sync, server/): what one message, one document and one login may carry. */

@@ -99,12 +99,34 @@ export interface PacedSave {
   readonly failure?: WriteFailure;
 }
 
+/** Characters a note adds to its article's stored record (`"id":{…},`). */
+const storedSize = (annotation: Annotation) => JSON.stringify(annotation).length + annotation.id.length + 4;
+
+/**
+ * How many of `group` should fit in `free` characters: all when a sample says so with room to spare,
+ * otherwise counted note by note (giving the thread back every 2,000) until the room runs out.
+ */
+async function likelyToFit(group: readonly Annotation[], free: number, pause: () => Promise<void>): Promise<number> {
+  const sample = group.slice(0, 50);
+  const perNote = sample.reduce((n, a) => n + storedSize(a), 0) / Math.max(1, sample.length);
+  if (perNote * group.length < free * 0.8) return group.length;
+  let needed = 0;
+  for (const [i, annotation] of group.entries()) {
+    if (i > 0 && i % 2_000 === 0) await pause();
+    needed += storedSize(annotation);
+    if (needed > free) return i;
+  }
+  return group.length;
+}
+
 /**
  * Save an import's annotations (already validated) writing each article's key once, with `pause`
- * between writes: the cost of a write is that of the article's notes, not of the number of slices.
- * When the store is full, the largest first part of an article's annotations that fits is found by
- * halving (one write per try, each its own task) and saving stops there, so `stored` is always what
- * the store holds. Another tab changing the key meanwhile makes the next try start from its value.
+ * between steps: the cost of a write is that of the article's notes, not of the number of slices.
+ * When they may not all fit, the first write tries as many as the free room should take (this
+ * browser's quota is assumed to be LOCAL_STORAGE_LIMITS.expectedChars); from there it steps out one
+ * note, two, four… until it meets the other side, then halves (each try one write, its own task),
+ * and saving stops at the most that fit: `stored` is always what the store holds. Another tab
+ * changing the key meanwhile makes the next try start from its value.
  */
 export async function saveAnnotationsPaced(store: Store, annotations: readonly Annotation[], pause: () => Promise<void>): Promise<PacedSave> {
   const byArticle = new Map<string, Annotation[]>();
@@ -122,12 +144,11 @@ export async function saveAnnotationsPaced(store: Store, annotations: readonly A
     });
     try {
       let items: Record<string, Annotation> = idRecord();
-      // A write larger than any browser holds would only cost time before being refused: start below it.
-      const sample = group.slice(0, 50);
-      const perNote = sample.reduce((n, a) => n + JSON.stringify(a).length + a.id.length + 4, 0) / Math.max(1, sample.length);
-      let fits = 0;
-      let over = group.length + 1; // the shortest part known not to fit (none yet)
-      let trying = Math.max(1, Math.min(group.length, Math.floor(LOCAL_STORAGE_LIMITS.largestWriteChars / perNote)));
+      let fits = 0; // the most known to fit (none added always does)
+      let over = group.length + 1; // the fewest known not to fit (none known yet)
+      let step = 1;
+      await pause();
+      let trying = Math.max(1, await likelyToFit(group, LOCAL_STORAGE_LIMITS.expectedChars - store.usedChars(), pause));
       for (;;) {
         await pause();
         // The read and the write are separate tasks; whatever another tab wrote in between is read again.
@@ -144,7 +165,10 @@ export async function saveAnnotationsPaced(store: Store, annotations: readonly A
         else return { stored: stored + fits, failure: written.reason };
         if (fits === group.length) break;
         if (over - fits <= 1) return { stored: stored + fits, failure: 'quota' };
-        trying = over > group.length ? Math.min(group.length, fits * 2) : Math.floor((fits + over) / 2);
+        if (over > group.length) trying = Math.min(group.length, fits + step);
+        else if (fits === 0 && over - step > 0) trying = over - step;
+        else trying = Math.floor((fits + over) / 2);
+        step *= 2;
       }
       stored += group.length;
     } finally {

@@ -18,4 +18,4 @@ export type NotesFileResponse =
   | { readonly type: 'error'; readonly message: string };
 
 /** Checked notes per message. */
-export const NOTES_PER_MESSAGE = 2_000;
+export const NOTES_PER_MESSAGE = 500;

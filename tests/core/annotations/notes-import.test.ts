@@ -5,6 +5,7 @@ import { createAnnotation, type Annotation } from '../../../src/core/annotations
 import { annotationsKey, listAllAnnotations, listAnnotations, saveAnnotation, saveAnnotationsPaced } from '../../../src/core/annotations/annotation-store';
 import { toWebAnnotationCollection } from '../../../src/core/annotations/export';
 import { importNotesFile } from '../../../src/core/annotations/notes-import';
+import { LOCAL_STORAGE_LIMITS } from '../../../src/core/limits';
 import { createStore } from '../../../src/core/storage/storage';
 import { MemoryStorage } from '../../helpers/memory-storage';
 
@@ -69,6 +70,22 @@ describe('importNotesFile (what the notes panel and the notebook run)', () => {
     const more = new MemoryStorage(oneNote * 31);
     for (const [k, v] of backend.map) more.setItem(k, v);
     expect(saveAnnotation(createStore(more, null), notStored)).toMatchObject({ ok: false, reason: 'quota' });
+  });
+
+  it('in a store of the expected size, finds the most that fit in two or three writes, not one per slice', async () => {
+    const backend = new MemoryStorage(LOCAL_STORAGE_LIMITS.expectedChars);
+    const store = createStore(backend, null);
+    let writes = 0;
+    const setItem = backend.setItem.bind(backend);
+    backend.setItem = (key, value) => {
+      writes += 1;
+      setItem(key, value);
+    };
+    const saved = await saveAnnotationsPaced(store, Array.from({ length: 30_000 }, (_, i) => note('art-1', i)), noPause);
+    expect(saved.failure).toBe('quota');
+    expect(listAnnotations(store, 'art-1')).toHaveLength(saved.stored);
+    expect(saved.stored).toBeGreaterThan(10_000);
+    expect(writes).toBeLessThanOrEqual(3);
   });
 
   it('a change by another tab during a paced save is kept', async () => {
