@@ -25,19 +25,36 @@ export function useShownCount(from: unknown): [number, () => void] {
 export function ShowMore({ remaining, onMore }: { remaining: number; onMore: () => void }) {
   const { t } = useTranslation('annotations');
   const button = useRef<HTMLButtonElement>(null);
+  const end = useRef<HTMLParagraphElement>(null);
+  // When the last step removes the button that had focus, focus goes to an "all shown" line after
+  // the list instead of being lost to the page.
+  const [focusEnd, setFocusEnd] = useState(false);
+  const more = useCallback(() => {
+    if (remaining <= CARDS_PER_STEP && document.activeElement === button.current) setFocusEnd(true);
+    onMore();
+  }, [onMore, remaining]);
   useEffect(() => {
     const target = button.current;
     if (!target || typeof IntersectionObserver === 'undefined') return;
     const observer = new IntersectionObserver((entries) => {
-      if (entries.some((entry) => entry.isIntersecting)) onMore();
+      if (entries.some((entry) => entry.isIntersecting)) more();
     });
     observer.observe(target);
     return () => observer.disconnect();
-  }, [onMore, remaining]);
-  if (remaining <= 0) return null;
+  }, [more]);
+  useEffect(() => {
+    if (remaining <= 0 && focusEnd) end.current?.focus();
+  }, [remaining, focusEnd]);
+  if (remaining <= 0) {
+    return focusEnd ? (
+      <p ref={end} className="notes-more" tabIndex={-1} data-notes-all-shown="">
+        {t('panel.allShown')}
+      </p>
+    ) : null;
+  }
   return (
     <p className="notes-more">
-      <button ref={button} type="button" className="button button--small" onClick={onMore} data-action="show-more-notes" data-notes-remaining={remaining}>
+      <button ref={button} type="button" className="button button--small" onClick={more} data-action="show-more-notes" data-notes-remaining={remaining}>
         {t('panel.showMore', { count: remaining })}
       </button>
     </p>
