@@ -80,6 +80,16 @@ export const IMPORT_LIMITS = {
   notesPerFile: 100_000,
 } as const;
 
+/** Rendering an article's decorations. */
+export const DECORATION_LIMITS = {
+  /**
+   * Highlights nested around one stretch of text: the topmost (last) this many are rendered. More
+   * look no different and only cost layout (12,000 on one word held the page 13 s); every highlight
+   * is still listed in the notes panel.
+   */
+  highlightsPerRun: 16,
+} as const;
+
 /**
  * localStorage, where notes, settings and reading positions live (imported articles are in IndexedDB).
  * Browsers give a site about 5 M characters of keys and values (Chromium: measured 5,242,880 with
