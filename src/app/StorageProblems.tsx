@@ -1,5 +1,6 @@
 import { useMemo, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LOCAL_STORAGE_LIMITS } from '../core/limits';
 import { useIdbStore, useStore } from '../shared/store-context';
 
 /** Tells the reader when saved data could not be read or written; what was readable is still loaded. */
@@ -19,7 +20,7 @@ export function StorageProblems() {
       <ul>
         {visible.map((problem, i) => (
           <li key={i}>
-            {t(`storage.${problem.kind}`, { key: 'key' in problem ? problem.key : '', version: 'version' in problem ? problem.version : '' })}
+            {t(`storage.${problem.kind}`, { key: 'key' in problem ? problem.key : '', version: 'version' in problem ? problem.version : '', notes: LOCAL_STORAGE_LIMITS.notesThatFit })}
             {'backupKey' in problem ? ` ${problem.backupKey ? t('storage.backedUp', { backupKey: problem.backupKey }) : t('errors:storage.notBackedUp')}` : ''}
           </li>
         ))}

@@ -74,10 +74,33 @@ export const IMPORT_LIMITS = {
   bookmarkletUrlLength: 2_000,
   /** Files taken in one drop or pick. */
   filesAtOnce: 20,
-  /** Notes saved per slice of a notes import (the main thread is given back between slices). */
-  notesPerSlice: 500,
+  /** Notes merged per slice of a notes import (the main thread is given back between slices). */
+  notesPerSlice: 5_000,
   /** Annotations accepted from one notes file. */
   notesPerFile: 100_000,
+} as const;
+
+/** Rendering an article's decorations. */
+export const DECORATION_LIMITS = {
+  /**
+   * Highlights nested around one stretch of text: the topmost (last) this many are rendered. More
+   * look no different and only cost layout (12,000 on one word held the page 13 s); every highlight
+   * is still listed in the notes panel.
+   */
+  highlightsPerRun: 16,
+} as const;
+
+/**
+ * localStorage, where notes, settings and reading positions live (imported articles are in IndexedDB).
+ * Browsers give a site about 5 M characters of keys and values (Chromium: measured 5,242,880 with
+ * scripts/bench-notes.ts); a note with its 32-character context takes about 500, so some 10,000
+ * notes fit (docs/security.md).
+ */
+export const LOCAL_STORAGE_LIMITS = {
+  /** What the app expects a browser to hold: the notes import's first guess at how many notes fit. */
+  expectedChars: 5_242_880,
+  /** Notes that fit in it (about 500 characters each, with nothing else stored): said in the "storage full" messages. */
+  notesThatFit: 10_000,
 } as const;
 
 /** Optional sync (core/sync, server/): what one message, one document and one login may carry. */

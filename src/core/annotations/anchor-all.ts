@@ -108,7 +108,11 @@ export class ProgressiveAnchoring {
       else (this.buckets[i] as Annotation[]).push(annotation);
     }
     this.remainingCount = annotations.length;
+    this.newCount = annotations.reduce((n, a) => (known.has(resultKey(a)) ? n : n + 1), 0);
   }
+
+  /** Annotations the earlier run did not know (an edit makes one or two; an import thousands). */
+  readonly newCount: number;
 
   get remaining(): number {
     return this.remainingCount;

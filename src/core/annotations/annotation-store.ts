@@ -1,5 +1,6 @@
-import { idRecord, type Store, type StoredCollection, type WriteResult } from '../storage/storage';
+import { idRecord, type Store, type StoredCollection, type WriteFailure, type WriteResult } from '../storage/storage';
 import { storageKeys } from '../storage/keys';
+import { LOCAL_STORAGE_LIMITS } from '../limits';
 import { annotationSchema, editAnnotation, newAnnotationId, validateAnnotation, type Annotation } from './annotation';
 import { sortByReadingOrder } from './search';
 
@@ -57,6 +58,16 @@ export function listAllAnnotations(store: Store): Annotation[] {
   return annotatedArticleIds(store).flatMap((articleId) => listAnnotations(store, articleId));
 }
 
+/** The same, one article per task (`pause` between articles), for the notes import. */
+export async function listAllAnnotationsPaced(store: Store, pause: () => Promise<void>): Promise<Annotation[]> {
+  const all: Annotation[] = [];
+  for (const articleId of annotatedArticleIds(store)) {
+    await pause();
+    for (const annotation of listAnnotations(store, articleId)) all.push(annotation);
+  }
+  return all;
+}
+
 export function saveAnnotation(store: Store, annotation: Annotation): SaveResult {
   return saveAnnotations(store, [annotation]);
 }
@@ -80,6 +91,91 @@ export function saveAnnotations(store: Store, annotations: readonly Annotation[]
     if (!result.ok) return result;
   }
   return { ok: true };
+}
+
+export interface PacedSave {
+  /** How many of the annotations the store holds now. */
+  readonly stored: number;
+  readonly failure?: WriteFailure;
+}
+
+/** Characters a note adds to its article's stored record (`"id":{…},`). */
+const storedSize = (annotation: Annotation) => JSON.stringify(annotation).length + annotation.id.length + 4;
+
+/**
+ * How many of `group` should fit in `free` characters: all when a sample says so with room to spare,
+ * otherwise counted note by note (giving the thread back every 2,000) until the room runs out.
+ */
+async function likelyToFit(group: readonly Annotation[], free: number, pause: () => Promise<void>): Promise<number> {
+  const sample = group.slice(0, 50);
+  const perNote = sample.reduce((n, a) => n + storedSize(a), 0) / Math.max(1, sample.length);
+  if (perNote * group.length < free * 0.8) return group.length;
+  let needed = 0;
+  for (const [i, annotation] of group.entries()) {
+    if (i > 0 && i % 2_000 === 0) await pause();
+    needed += storedSize(annotation);
+    if (needed > free) return i;
+  }
+  return group.length;
+}
+
+/**
+ * Save an import's annotations (already validated) writing each article's key once, with `pause`
+ * between steps: the cost of a write is that of the article's notes, not of the number of slices.
+ * When they may not all fit, the first write tries as many as the free room should take (this
+ * browser's quota is assumed to be LOCAL_STORAGE_LIMITS.expectedChars); from there it steps out one
+ * note, two, four… until it meets the other side, then halves (each try one write, its own task),
+ * and saving stops at the most that fit: `stored` is always what the store holds. Another tab
+ * changing the key meanwhile makes the next try start from its value.
+ */
+export async function saveAnnotationsPaced(store: Store, annotations: readonly Annotation[], pause: () => Promise<void>): Promise<PacedSave> {
+  const byArticle = new Map<string, Annotation[]>();
+  for (const annotation of annotations) {
+    const group = byArticle.get(annotation.articleId);
+    if (group) group.push(annotation);
+    else byArticle.set(annotation.articleId, [annotation]);
+  }
+  let stored = 0;
+  for (const [articleId, group] of byArticle) {
+    const spec = annotationsSpec(articleId);
+    let changedElsewhere = true;
+    const unsubscribe = store.subscribe((key) => {
+      if (key === spec.key) changedElsewhere = true;
+    });
+    try {
+      let items: Record<string, Annotation> = idRecord();
+      let fits = 0; // the most known to fit (none added always does)
+      let over = group.length + 1; // the fewest known not to fit (none known yet)
+      let step = 1;
+      await pause();
+      let trying = Math.max(1, await likelyToFit(group, LOCAL_STORAGE_LIMITS.expectedChars - store.usedChars(), pause));
+      for (;;) {
+        await pause();
+        // The read and the write are separate tasks; whatever another tab wrote in between is read again.
+        while (changedElsewhere) {
+          changedElsewhere = false;
+          items = store.readCollection(spec);
+          await pause();
+        }
+        const next = idRecord(Object.entries(items));
+        for (const annotation of group.slice(0, trying)) next[annotation.id] = annotation;
+        const written = store.write(spec, next);
+        if (written.ok) fits = trying;
+        else if (written.reason === 'quota') over = trying;
+        else return { stored: stored + fits, failure: written.reason };
+        if (fits === group.length) break;
+        if (over - fits <= 1) return { stored: stored + fits, failure: 'quota' };
+        if (over > group.length) trying = Math.min(group.length, fits + step);
+        else if (fits === 0 && over - step > 0) trying = over - step;
+        else trying = Math.floor((fits + over) / 2);
+        step *= 2;
+      }
+      stored += group.length;
+    } finally {
+      unsubscribe();
+    }
+  }
+  return { stored };
 }
 
 export function deleteAnnotation(store: Store, articleId: string, id: string): WriteResult {

@@ -352,8 +352,6 @@ export interface ImportReport {
 
 export interface ImportResult {
   readonly report: ImportReport;
-  /** `existing` with the imported annotations merged in (newer `modified` wins), in reading order. */
-  readonly annotations: Annotation[];
   /** Only the annotations that were added or updated: what needs saving. */
   readonly changed: Annotation[];
 }
@@ -370,19 +368,19 @@ function itemsOf(json: unknown): unknown[] | null {
   return null;
 }
 
-/**
- * The import, one slice of items at a time: a generator that yields after each slice so a caller
- * can give the main thread back (50,000 notes are validated and anchored without a long task).
- */
-function* importSteps(json: unknown, existing: readonly Annotation[], options: ImportOptions, sliceSize: number): Generator<void, ImportResult> {
+/** A notes file read and checked, before it meets what is stored: runs in the notes-import worker. */
+export interface ConvertedNotes {
+  /** The valid items, in file order (an id may come more than once). */
+  readonly annotations: Annotation[];
+  readonly rejected: readonly { readonly index: number; readonly reason: string }[];
+  /** Sources of standard annotations that matched no article (the reader may choose one). */
+  readonly unmatchedSources: readonly string[];
+}
+
+/** Read a JSON-LD export (ours, Recogito's or Hypothesis's): each item validated on its own. */
+export function convertNotesFile(json: unknown, options: ImportOptions = {}): ConvertedNotes {
   const items = itemsOf(json);
-  if (!items) {
-    return {
-      report: { added: 0, updated: 0, unchanged: 0, rejected: [{ index: -1, reason: 'not an AnnotationCollection' }] },
-      annotations: [...existing],
-      changed: [],
-    };
-  }
+  if (!items) return { annotations: [], rejected: [{ index: -1, reason: 'not an AnnotationCollection' }], unmatchedSources: [] };
   const byUrl = new Map<string, Pick<Article, 'id' | 'blocks'>>();
   for (const article of options.articles ?? []) {
     for (const url of article.sources?.match(/https?:\/\/[^\s·]+/g) ?? []) {
@@ -390,27 +388,37 @@ function* importSteps(json: unknown, existing: readonly Annotation[], options: I
       if (key && !byUrl.has(key)) byUrl.set(key, article);
     }
   }
-  const merged = new Map(existing.map((a) => [a.id, a]));
-  const changed = new Map<string, Annotation>();
+  const annotations: Annotation[] = [];
   const rejected: { index: number; reason: string }[] = [];
   const unmatched = new Set<string>();
-  let added = 0;
-  let updated = 0;
-  let unchanged = 0;
   for (let index = 0; index < items.length; index += 1) {
-    if (index > 0 && index % sliceSize === 0) yield;
     if (index >= IMPORT_LIMITS.notesPerFile) {
       rejected.push({ index, reason: `more than ${IMPORT_LIMITS.notesPerFile} annotations in one file: the rest were not read` });
       break;
     }
     const item = items[index];
     const result = typeof item === 'object' && item !== null && 'hashiya' in item ? fromHashiyaAnnotation(item) : fromForeignAnnotation(item, index, options, byUrl);
-    if (!result.ok) {
+    if (result.ok) annotations.push(result.annotation);
+    else {
       rejected.push({ index, reason: result.reason });
       if (result.source !== undefined) unmatched.add(result.source);
-      continue;
     }
-    const incoming = result.annotation;
+  }
+  return { annotations, rejected, unmatchedSources: [...unmatched] };
+}
+
+/**
+ * Merge checked notes into what is stored, by id (newer `modified` wins), one slice at a time: a
+ * generator that yields after each slice so a caller can give the main thread back.
+ */
+function* mergeSteps(converted: ConvertedNotes, existing: readonly Annotation[], sliceSize: number): Generator<void, ImportResult & { merged: ReadonlyMap<string, Annotation> }> {
+  const merged = new Map(existing.map((a) => [a.id, a]));
+  const changed = new Map<string, Annotation>();
+  let added = 0;
+  let updated = 0;
+  let unchanged = 0;
+  for (const [index, incoming] of converted.annotations.entries()) {
+    if (index > 0 && index % sliceSize === 0) yield;
     const current = merged.get(incoming.id);
     if (!current) added += 1;
     // Every item is counted once in the report: a newer copy of an id this same file already added
@@ -423,53 +431,38 @@ function* importSteps(json: unknown, existing: readonly Annotation[], options: I
     merged.set(incoming.id, incoming);
     changed.set(incoming.id, incoming);
   }
+  const { rejected, unmatchedSources } = converted;
   return {
-    report: { added, updated, unchanged, rejected, ...(unmatched.size > 0 ? { unmatchedSources: [...unmatched] } : {}) },
-    annotations: sortByReadingOrder([...merged.values()]),
+    report: { added, updated, unchanged, rejected, ...(unmatchedSources.length > 0 ? { unmatchedSources } : {}) },
     changed: [...changed.values()],
+    merged,
   };
 }
 
-/** Validate a JSON-LD export (ours, Recogito's or Hypothesis's) and merge it by id. */
-export function importAnnotationsJson(json: unknown, existing: readonly Annotation[], options: ImportOptions = {}): ImportResult {
-  const steps = importSteps(json, existing, options, Number.MAX_SAFE_INTEGER);
-  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+/**
+ * Validate a JSON-LD export (ours, Recogito's or Hypothesis's) and merge it by id, in one go; with
+ * `annotations`, `existing` with the file merged in (newer `modified` wins), in reading order.
+ */
+export function importAnnotationsJson(json: unknown, existing: readonly Annotation[], options: ImportOptions = {}): ImportResult & { readonly annotations: Annotation[] } {
+  const steps = mergeSteps(convertNotesFile(json, options), existing, Number.MAX_SAFE_INTEGER);
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) {
+      const { report, changed, merged } = step.value;
+      return { report, changed, annotations: sortByReadingOrder([...merged.values()]) };
+    }
+  }
 }
 
-/** The same, giving the main thread back (`pause`) between slices of `sliceSize` items. */
-export async function importAnnotationsJsonInSlices(
-  json: unknown,
+/** Merge a checked file into `existing`, giving the main thread back (`pause`) between slices of `sliceSize` items. */
+export async function mergeNotesInSlices(
+  converted: ConvertedNotes,
   existing: readonly Annotation[],
-  options: ImportOptions,
   pause: () => Promise<void>,
   sliceSize: number = IMPORT_LIMITS.notesPerSlice,
 ): Promise<ImportResult> {
-  const steps = importSteps(json, existing, options, sliceSize);
+  const steps = mergeSteps(converted, existing, sliceSize);
   for (let step = steps.next(); ; step = steps.next()) {
-    if (step.done) return step.value;
+    if (step.done) return { report: step.value.report, changed: step.value.changed };
     await pause();
   }
-}
-
-export type SliceSave = (slice: readonly Annotation[]) => { readonly ok: true } | { readonly ok: false; readonly reason: string };
-
-/**
- * Save in slices, pausing between them, and stop at the first failure: the result says how many
- * were stored, so a report never claims what the store refused.
- */
-export async function saveInSlices(
-  annotations: readonly Annotation[],
-  save: SliceSave,
-  pause: () => Promise<void>,
-  sliceSize: number = IMPORT_LIMITS.notesPerSlice,
-): Promise<{ readonly stored: number; readonly failure?: string }> {
-  let stored = 0;
-  for (let from = 0; from < annotations.length; from += sliceSize) {
-    if (from > 0) await pause();
-    const slice = annotations.slice(from, from + sliceSize);
-    const result = save(slice);
-    if (!result.ok) return { stored, failure: result.reason };
-    stored += slice.length;
-  }
-  return { stored };
 }

@@ -40,6 +40,19 @@ export interface AnnotationFilter {
   readonly tags?: readonly string[];
 }
 
+// Folded text per annotation, kept while the annotation object lives (annotations are never
+// mutated: an edit makes a new object): each keystroke in a search over 10,000 notes would
+// otherwise fold them all again.
+const haystacks = new WeakMap<Annotation, string>();
+function haystackOf(a: Annotation): string {
+  let haystack = haystacks.get(a);
+  if (haystack === undefined) {
+    haystack = normalizeForSearch([a.target.selectors[0].exact, a.note, ...a.tags].join('\n'));
+    haystacks.set(a, haystack);
+  }
+  return haystack;
+}
+
 export function filterAnnotations<T extends Annotation>(list: readonly T[], filter: AnnotationFilter): T[] {
   const terms = normalizeForSearch(filter.query ?? '')
     .split(' ')
@@ -53,7 +66,7 @@ export function filterAnnotations<T extends Annotation>(list: readonly T[], filt
       if (!tags.every((t) => own.has(t))) return false;
     }
     if (terms.length === 0) return true;
-    const haystack = normalizeForSearch([a.target.selectors[0].exact, a.note, ...a.tags].join('\n'));
+    const haystack = haystackOf(a);
     return terms.every((t) => haystack.includes(t));
   });
 }

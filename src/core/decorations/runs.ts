@@ -7,6 +7,8 @@
  * mention is rendered as one element whose text is the visible span, and the other decorations are
  * runs inside it. So the result is two-level: segments (entity or plain) containing runs.
  */
+import { DECORATION_LIMITS } from '../limits';
+
 export interface EntityDecoration {
   readonly kind: 'entity';
   readonly start: number;
@@ -50,6 +52,14 @@ function clampRange<T extends { start: number; end: number }>(d: T, length: numb
   return end > start ? { ...d, start, end } : null;
 }
 
+/** The run's decorations with only the topmost DECORATION_LIMITS.highlightsPerRun highlights (other kinds all kept). */
+function capHighlights(marks: MarkDecoration[]): MarkDecoration[] {
+  const highlights = marks.reduce((n, m) => (m.kind === 'highlight' ? n + 1 : n), 0);
+  if (highlights <= DECORATION_LIMITS.highlightsPerRun) return marks;
+  const hidden = new Set(marks.filter((m) => m.kind === 'highlight').slice(0, highlights - DECORATION_LIMITS.highlightsPerRun));
+  return marks.filter((m) => !hidden.has(m));
+}
+
 function cutRuns(text: string, from: number, to: number, marks: readonly MarkDecoration[]): Run[] {
   const inside = marks.filter((m) => m.start < to && m.end > from);
   const cuts = new Set<number>([from, to]);
@@ -62,7 +72,7 @@ function cutRuns(text: string, from: number, to: number, marks: readonly MarkDec
   for (let i = 0; i + 1 < points.length; i += 1) {
     const start = points[i]!;
     const end = points[i + 1]!;
-    runs.push({ start, end, text: text.slice(start, end), marks: inside.filter((m) => m.start <= start && m.end >= end) });
+    runs.push({ start, end, text: text.slice(start, end), marks: capHighlights(inside.filter((m) => m.start <= start && m.end >= end)) });
   }
   return runs;
 }

@@ -64,6 +64,8 @@ export interface Store {
   remove(key: string): WriteResult;
   /** Keys under our prefix (backups included) — for diagnostics and export. */
   keys(): string[];
+  /** Characters of every key and value stored for this site (ours or not): what the browser's quota counts. */
+  usedChars(): number;
   /** Called with the key whenever another tab changes one of our keys. Returns an unsubscribe. */
   subscribe(listener: Listener): () => void;
   onProblem(listener: ProblemListener): () => void;
@@ -284,6 +286,23 @@ export function createStore(backend: Storage | null, target: EventTarget | null 
         report({ kind: 'unavailable' });
       }
       return all;
+    },
+
+    usedChars() {
+      let used = 0;
+      try {
+        if (backend) {
+          for (let i = 0; i < backend.length; i += 1) {
+            const key = backend.key(i);
+            if (key !== null) used += key.length + (backend.getItem(key)?.length ?? 0);
+          }
+        } else {
+          for (const [key, value] of memory) used += key.length + value.length;
+        }
+      } catch {
+        report({ kind: 'unavailable' });
+      }
+      return used;
     },
 
     subscribe(listener) {

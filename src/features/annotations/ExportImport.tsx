@@ -3,17 +3,11 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Annotation } from '../../core/annotations/annotation';
 import type { Article } from '../../core/article/article';
-import { listAllAnnotations, saveAnnotations } from '../../core/annotations/annotation-store';
-import {
-  importAnnotationsJsonInSlices,
-  notebookToMarkdown,
-  readableFileName,
-  saveInSlices,
-  toWebAnnotationCollection,
-  type ArticleNotes,
-  type ImportReport,
-} from '../../core/annotations/export';
+import { notebookToMarkdown, readableFileName, toWebAnnotationCollection, type ArticleNotes, type ImportReport } from '../../core/annotations/export';
+import { importNotesFile } from '../../core/annotations/notes-import';
 import { listImported } from '../../core/article/imported-articles';
+import { LOCAL_STORAGE_LIMITS } from '../../core/limits';
+import type { WriteFailure } from '../../core/storage/storage';
 import { absoluteLink } from '../../core/links/routes';
 import { downloadText } from '../../shared/download';
 import { queryKeys } from '../../shared/query-keys';
@@ -33,7 +27,7 @@ interface Outcome {
   readonly report?: ImportReport;
   readonly error?: string;
   /** How many of the changed notes the store took, of how many. */
-  readonly stored?: { readonly count: number; readonly total: number; readonly failure?: string };
+  readonly stored?: { readonly count: number; readonly total: number; readonly failure?: WriteFailure };
 }
 
 /** Gives the main thread back between slices of a large import. */
@@ -41,7 +35,9 @@ const pause = () => new Promise<void>((resolve) => window.setTimeout(resolve, 0)
 
 /**
  * Export as Markdown or JSON-LD; import notes (ours, or standard Web Annotations from Recogito or
- * Hypothesis) in slices, with a report of what was read and what was actually stored.
+ * Hypothesis), with a report of what was read and what was actually stored. The file is read and
+ * checked in a worker; merging and saving give the main thread back between steps, so even a file
+ * of 50,000 notes never holds it for long.
  */
 export function ExportImport({ articles, fileName }: ExportImportProps) {
   const { t } = useTranslation('annotations');
@@ -51,7 +47,8 @@ export function ExportImport({ articles, fileName }: ExportImportProps) {
   const db = useIdbStore();
   const client = useQueryClient();
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const [pending, setPending] = useState<unknown>(undefined);
+  // The file whose notes matched no article, kept while the reader may choose one for them.
+  const [pending, setPending] = useState<File | undefined>(undefined);
   const [chosen, setChosen] = useState('');
   const [busy, setBusy] = useState(false);
   const all = articles.flatMap((a) => a.annotations);
@@ -59,43 +56,26 @@ export function ExportImport({ articles, fileName }: ExportImportProps) {
   // Read when a file is imported, not on every render: the articles notes may be matched to.
   const [library, setLibrary] = useState<Article[]>([]);
 
-  const run = async (json: unknown, chosenArticleId?: string) => {
+  const run = async (file: File, chosenArticleId?: string) => {
     setBusy(true);
+    setOutcome(null);
+    setPending(undefined);
     try {
       const articlesNow = (await listImported(db)).map((item) => item.article);
       setLibrary(articlesNow);
-      const options = { articles: articlesNow, ...(chosenArticleId ? { chosenArticleId } : {}) };
-      const result = await importAnnotationsJsonInSlices(json, listAllAnnotations(store), options, pause);
-      const saved = await saveInSlices(
-        result.changed,
-        (slice) => {
-          const written = saveAnnotations(store, slice);
-          return written.ok ? written : { ok: false, reason: written.reason };
-        },
-        pause,
-      );
-      setOutcome({ report: result.report, stored: { count: saved.stored, total: result.changed.length, ...(saved.failure ? { failure: saved.failure } : {}) } });
-      setPending(result.report.unmatchedSources?.length ? json : undefined);
+      const result = await importNotesFile(store, file, { articles: articlesNow, ...(chosenArticleId ? { chosenArticleId } : {}) }, pause);
+      if (!result.ok) {
+        setOutcome({ error: t('errors.not-json') });
+        return;
+      }
+      setOutcome({ report: result.report, stored: { count: result.stored, total: result.total, ...(result.failure ? { failure: result.failure } : {}) } });
+      setPending(result.report.unmatchedSources?.length ? file : undefined);
     } finally {
       setBusy(false);
       // The report paints first; redrawing thousands of new notes comes after.
       await pause();
       void client.invalidateQueries({ queryKey: queryKeys.allAnnotations() });
     }
-  };
-
-  const onFile = async (file: File | undefined) => {
-    if (!file) return;
-    setOutcome(null);
-    setPending(undefined);
-    let json: unknown;
-    try {
-      json = JSON.parse(await file.text());
-    } catch {
-      setOutcome({ error: t('errors.not-json') });
-      return;
-    }
-    await run(json);
   };
 
   const report = outcome?.report;
@@ -133,7 +113,8 @@ export function ExportImport({ articles, fileName }: ExportImportProps) {
           data-action="import-notes"
           disabled={busy}
           onChange={(e) => {
-            void onFile(e.target.files?.[0]);
+            const file = e.target.files?.[0];
+            if (file) void run(file);
             e.target.value = '';
           }}
         />
@@ -151,7 +132,7 @@ export function ExportImport({ articles, fileName }: ExportImportProps) {
           {stored && (
             <p data-import-stored={stored.count}>
               {stored.failure
-                ? ti('notes.notStored', { stored: stored.count, total: stored.total, reason: ti(`notes.reasons.${stored.failure === 'quota' || stored.failure === 'unavailable' ? stored.failure : 'invalid'}`) })
+                ? ti('notes.notStored', { stored: stored.count, total: stored.total, reason: ti(`notes.reasons.${stored.failure}`, { notes: LOCAL_STORAGE_LIMITS.notesThatFit }) })
                 : ti('notes.stored', { stored: stored.count })}
             </p>
           )}

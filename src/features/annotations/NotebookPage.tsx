@@ -7,6 +7,7 @@ import { NoteCard } from './NoteCard';
 import { NO_FILTER, NoteFilters, type FilterState } from './NoteFilters';
 import { useNotebook } from './notebook-query';
 import { useDeleteWithUndo } from './use-delete-with-undo';
+import { ShowMore, useShownCount } from './ShowMore';
 import { ErrorBoundary } from '../../shared/ErrorBoundary';
 
 /** Every note across all articles: searchable, filterable, grouped by article, linking into it. */
@@ -23,6 +24,17 @@ export function NotebookPage() {
     [groups, filter],
   );
   const total = shown.reduce((n, g) => n + g.annotations.length, 0);
+  // Long notebooks are mounted a step at a time, group after group (search and filters cover every note).
+  const [shownCount, showMore] = useShownCount(filter);
+  const mounted = useMemo(() => {
+    const groups: typeof shown = [];
+    for (let budget = shownCount, i = 0; budget > 0 && i < shown.length; i += 1) {
+      const group = shown[i]!;
+      groups.push({ ...group, annotations: group.annotations.slice(0, budget) });
+      budget -= group.annotations.length;
+    }
+    return groups;
+  }, [shown, shownCount]);
   const exportable = groups.map((g) => ({ article: g.article ?? { id: g.articleId, title: t('notebook.unknownArticle') }, annotations: g.annotations }));
 
   return (
@@ -47,7 +59,7 @@ export function NotebookPage() {
               <p className="notes-matches" role="status">
                 {t('panel.matches', { count: total })}
               </p>
-              {shown.map((group) => (
+              {mounted.map((group) => (
                 <section key={group.articleId} className="notebook-group" data-notebook-article={group.articleId} lang={group.article?.lang}>
                   <h2 dir="auto">
                     <a href={routeToHash({ name: 'article', articleId: group.articleId })}>{group.article?.title ?? t('notebook.unknownArticle')}</a>
@@ -76,6 +88,7 @@ export function NotebookPage() {
                   </ol>
                 </section>
               ))}
+              <ShowMore remaining={total - shownCount} onMore={showMore} />
             </>
           )}
         </>

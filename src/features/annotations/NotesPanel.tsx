@@ -11,6 +11,7 @@ import { NoteEditor } from './NoteEditor';
 import { NO_FILTER, NoteFilters, type FilterState } from './NoteFilters';
 import { useAnchoredAnnotations } from './use-anchored-annotations';
 import { useDeleteWithUndo } from './use-delete-with-undo';
+import { ShowMore, useShownCount } from './ShowMore';
 import { ErrorBoundary } from '../../shared/ErrorBoundary';
 import { matchesOwner, NOTE_OWNERS, syncIdentity, type NoteOwner } from '../../core/sync/sync-account';
 import { useStore } from '../../shared/store-context';
@@ -49,6 +50,10 @@ export function NotesPanel({ article, onClose, cardActions }: { article: Article
   const fuzzy = useMemo(() => new Set(anchored.filter((a) => a.method === 'fuzzy').map((a) => a.annotation.id)), [anchored]);
   const shownOrphans = useMemo(() => filterAnnotations(orphans, filter), [orphans, filter]);
   const filtered = filter.query.trim() !== '' || filter.colors.length > 0 || filter.tags.length > 0;
+  // Long lists are mounted a step at a time (search and filters still cover every note).
+  const listKey = JSON.stringify([filter, owner]);
+  const [shownCount, showMore] = useShownCount(listKey);
+  const [orphansCount, showMoreOrphans] = useShownCount(listKey);
 
   return (
     <section className="notes-panel" data-notes-panel="" aria-labelledby="notes-panel-title">
@@ -82,7 +87,7 @@ export function NotesPanel({ article, onClose, cardActions }: { article: Article
             </p>
           )}
           <ol className="notes-list" data-notes-list="">
-            {shown.map((annotation) => (
+            {shown.slice(0, shownCount).map((annotation) => (
               <li key={annotation.id}>
                 <ErrorBoundary kind="card">
                   <NoteCard annotation={annotation} actions={cardActions?.(annotation)} approximate={fuzzy.has(annotation.id)} onSelect={() => goToHighlight(annotation.id)} onEdit={() => setEditing(annotation)} onDelete={() => void onDelete(annotation)} />
@@ -90,12 +95,13 @@ export function NotesPanel({ article, onClose, cardActions }: { article: Article
               </li>
             ))}
           </ol>
+          <ShowMore remaining={shown.length - shownCount} onMore={showMore} />
           {shownOrphans.length > 0 && (
             <section className="notes-orphans" data-notes-orphans="" aria-labelledby="notes-orphans-title">
               <h3 id="notes-orphans-title">{t('orphans.title', { count: shownOrphans.length })}</h3>
               <p className="field-hint">{t('orphans.explain')}</p>
               <ol className="notes-list">
-                {shownOrphans.map((annotation) => (
+                {shownOrphans.slice(0, orphansCount).map((annotation) => (
                   <li key={annotation.id}>
                     <ErrorBoundary kind="card">
                       <NoteCard annotation={annotation} orphan onEdit={() => setEditing(annotation)} onDelete={() => void onDelete(annotation)} />
@@ -103,6 +109,7 @@ export function NotesPanel({ article, onClose, cardActions }: { article: Article
                   </li>
                 ))}
               </ol>
+              <ShowMore remaining={shownOrphans.length - orphansCount} onMore={showMoreOrphans} />
             </section>
           )}
         </>

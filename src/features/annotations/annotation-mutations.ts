@@ -13,11 +13,9 @@ import {
   type EditResult,
   type SaveResult,
 } from '../../core/annotations/annotation-store';
-import { importAnnotationsJson, type ImportReport } from '../../core/annotations/export';
 import type { Store } from '../../core/storage/storage';
 import { queryKeys } from '../../shared/query-keys';
 import { useStore } from '../../shared/store-context';
-import { listAllAnnotations } from '../../core/annotations/annotation-store';
 
 /**
  * Every write goes through the core store (which re-reads before writing, so two tabs editing
@@ -45,26 +43,6 @@ export const useSaveEdit = () =>
 export const useMergeConflictCopy = () => useAnnotationsMutation((store, copy: Annotation): SaveResult => mergeConflictCopy(store, copy));
 
 export const useRestoreAnnotation = () => useAnnotationsMutation((store, annotation: Annotation): SaveResult => restoreAnnotation(store, annotation));
-
-export type ImportOutcome = { readonly ok: true; readonly report: ImportReport } | { readonly ok: false; readonly reason: string; readonly report?: ImportReport };
-
-/** Import a JSON-LD export: validated and merged by id against everything stored (not only one article). */
-export function importJson(store: Store, text: string): ImportOutcome {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return { ok: false, reason: 'not-json' };
-  }
-  const result = importAnnotationsJson(json, listAllAnnotations(store));
-  if (result.changed.length > 0) {
-    const saved = saveAnnotations(store, result.changed);
-    if (!saved.ok) return { ok: false, reason: saved.reason, report: result.report };
-  }
-  return { ok: true, report: result.report };
-}
-
-export const useImportAnnotations = () => useAnnotationsMutation((store, text: string) => importJson(store, text));
 
 /**
  * Give an earlier version's notes to this article (same ids, notes and dates). Each one that anchors

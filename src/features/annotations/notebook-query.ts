@@ -38,7 +38,11 @@ async function bundledTitles(ids: readonly string[]): Promise<Map<string, Articl
 /** Every note of every article, grouped by article (most recently annotated first). */
 export async function fetchNotebook(store: Store, db: IdbStore): Promise<NotebookGroup[]> {
   const byArticle = new Map<string, Annotation[]>();
-  for (const a of listAllAnnotations(store)) byArticle.set(a.articleId, [...(byArticle.get(a.articleId) ?? []), a]);
+  for (const a of listAllAnnotations(store)) {
+    const group = byArticle.get(a.articleId);
+    if (group) group.push(a);
+    else byArticle.set(a.articleId, [a]);
+  }
   const imported = new Map((await listSummaries(db)).map((s) => [s.id, s]));
   const missing = [...byArticle.keys()].filter((id) => !imported.has(id));
   const bundled = await bundledTitles(missing);

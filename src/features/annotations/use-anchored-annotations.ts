@@ -30,6 +30,8 @@ export function useAnchoredAnnotations(article: Article): AnchoredSet {
 /** A slice of background anchoring: short enough that no task comes near 50 ms with the render. */
 const SLICE_MS = 8;
 const PUBLISH_MS = 150;
+/** New highlights placed in one go when the list changes (an edit); more are placed in slices. */
+const EDIT_AT_ONCE = 200;
 const NO_ANNOTATIONS: readonly Annotation[] = [];
 
 const deadlineIn = (ms: number) => {
@@ -117,8 +119,12 @@ function useProgressiveHighlights(
       performance.mark('hashiya:highlights-anchored', { detail: { count: annotations.length } });
     };
     // The blocks rendered so far (what the first paint can show: counted, not measured, so no layout
-    // is forced before it), at once; an edit, with everything else known, completes here.
-    publish(job.step(0, renderedBlocks(article) - 1, reuse ? () => false : () => true), true);
+    // is forced before it), at once; an edit, with everything else known, completes here. Thousands
+    // of new notes at once (an import into the open article) start from the blocks on screen
+    // instead, and the rest follow in slices: placing them all would hold the page for seconds.
+    const edit = reuse !== undefined && job.newCount <= EDIT_AT_ONCE;
+    const [first, last] = reuse && !edit ? blocksOnScreen(article, index) : [0, renderedBlocks(article) - 1];
+    publish(job.step(first, last, edit ? () => false : () => true), true);
     let timer: ReturnType<typeof setTimeout> | undefined;
     // Background slices gather their changes and publish them together every PUBLISH_MS (and at the
     // end): each publish re-renders the changed blocks, fewer and larger batches cost less in all;

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { articleText, type Article } from '../../../src/core/article/article';
 import { anchor, isOrphan } from '../../../src/core/annotations/anchoring';
 import { selectorsOf, type Annotation } from '../../../src/core/annotations/annotation';
-import { importAnnotationsJson, importAnnotationsJsonInSlices, saveInSlices, urlKey } from '../../../src/core/annotations/export';
+import { convertNotesFile, importAnnotationsJson, mergeNotesInSlices, urlKey } from '../../../src/core/annotations/export';
 import { importFromHtml } from '../../../src/core/article/import-file';
 
 /** Issue 11 "notes in too": standard Web Annotations from Recogito and Hypothesis, matched by source URL. */
@@ -80,23 +80,15 @@ describe('large imports in slices', () => {
     })),
   });
 
-  it('gives the thread back between slices and reports the same as the one-shot import', async () => {
+  it('merges in slices, giving the thread back between them, and reports the same as the one-shot import', async () => {
     const target = article();
     let pauses = 0;
-    const sliced = await importAnnotationsJsonInSlices(many(1_200), [], { articles: [target] }, async () => {
+    const sliced = await mergeNotesInSlices(convertNotesFile(many(1_200), { articles: [target] }), [], async () => {
       pauses += 1;
     }, 500);
     expect(pauses).toBe(2);
     expect(sliced.report).toEqual(importAnnotationsJson(many(1_200), [], { articles: [target] }).report);
     expect(sliced.report.added).toBe(1_200);
-  });
-
-  it('saves slice by slice and stops at the first refusal, saying how many were stored', async () => {
-    const target = article();
-    const { changed } = importAnnotationsJson(many(1_200), [], { articles: [target] });
-    let calls = 0;
-    const outcome = await saveInSlices(changed, () => (++calls === 2 ? { ok: false, reason: 'quota' } : { ok: true }), async () => {}, 500);
-    expect(outcome).toEqual({ stored: 500, failure: 'quota' });
-    expect(await saveInSlices(changed, () => ({ ok: true }), async () => {}, 500)).toEqual({ stored: 1_200 });
+    expect(sliced.changed).toHaveLength(1_200);
   });
 });

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createAnnotation, normaliseTimestamp, validateAnnotation } from '../../../src/core/annotations/annotation';
 import { describeText } from '../../../src/core/annotations/anchoring';
@@ -34,5 +35,25 @@ describe('timestamps the schema accepts are timestamps the app can render (issue
     const [note] = listAnnotations(createStore(backend, null), 'art-1');
     expect(note?.modified).toBe('2026-11-29T09:00:00.000Z');
     expect(() => new Intl.DateTimeFormat('ar', { dateStyle: 'medium' }).format(new Date(note!.modified))).not.toThrow();
+  });
+
+  it('the quick path for what toISOString writes agrees with Date on every such string, possible or not', () => {
+    const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 9999 }),
+        fc.integer({ min: 0, max: 13 }),
+        fc.integer({ min: 0, max: 32 }),
+        fc.integer({ min: 0, max: 24 }),
+        fc.integer({ min: 0, max: 60 }),
+        (year, month, day, hour, minute) => {
+          const value = `${pad(year, 4)}-${pad(month)}-${pad(day)}T${pad(hour)}:${pad(minute)}:59.999Z`;
+          const time = Date.parse(value);
+          const real = !Number.isNaN(time) && new Date(time).toISOString() === value;
+          expect(normaliseTimestamp(value)).toBe(real ? value : undefined);
+        },
+      ),
+      { numRuns: 2_000 },
+    );
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { segmentText, type Decoration } from '../../../src/core/decorations/runs';
+import { DECORATION_LIMITS } from '../../../src/core/limits';
 
 const text = 'وقال الرئيس فلاديمير بوتين إن روسيا وإيران';
 
@@ -22,6 +23,17 @@ describe('segmentText', () => {
     expect(entitySegment?.runs.map((r) => r.text).join('')).toBe('فلاديمير بوتين');
     expect(entitySegment?.runs[0]?.marks.map((m) => m.id)).toEqual(['h1']);
     expect(entitySegment?.runs[1]?.marks).toEqual([]);
+  });
+
+  it('renders only the topmost highlights where thousands cover the same words, and every other kind of mark', () => {
+    const many: Decoration[] = Array.from({ length: 5_000 }, (_, i) => ({ kind: 'highlight', start: 5, end: 10, id: `h${i}` }));
+    const decorations: Decoration[] = [{ kind: 'shared', start: 0, end: 12, id: 'passage' }, ...many, { kind: 'search', start: 6, end: 8, id: 'hit' }];
+    const runs = segmentText(text, decorations).flatMap((s) => s.runs);
+    const covered = runs.find((r) => r.start === 6)!;
+    expect(covered.marks.map((m) => m.id)).toEqual(['passage', ...many.slice(-DECORATION_LIMITS.highlightsPerRun).map((m) => m.id), 'hit']);
+    // A few overlapping highlights are all kept.
+    const few = segmentText(text, many.slice(0, 3)).flatMap((s) => s.runs);
+    expect(few.find((r) => r.start === 5)?.marks.map((m) => m.id)).toEqual(['h0', 'h1', 'h2']);
   });
 
   it('clamps decorations outside the text and drops empty ones', () => {

@@ -1,38 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { describe as describeRange } from '../../../src/core/annotations/anchoring';
 import { createAnnotation } from '../../../src/core/annotations/annotation';
-import { listAllAnnotations, listAnnotations, saveAnnotation } from '../../../src/core/annotations/annotation-store';
-import { toWebAnnotationCollection } from '../../../src/core/annotations/export';
+import { listAnnotations, saveAnnotation } from '../../../src/core/annotations/annotation-store';
 import { createStore } from '../../../src/core/storage/storage';
-import { importJson, moveAnnotations } from '../../../src/features/annotations/annotation-mutations';
+import { moveAnnotations } from '../../../src/features/annotations/annotation-mutations';
 import { MemoryStorage } from '../../helpers/memory-storage';
 import { ARTICLE } from './fixtures';
 
 const make = (start: number, end: number, articleId = ARTICLE.id) => createAnnotation({ articleId, selectors: describeRange(ARTICLE, { start, end }) });
-
-describe('importJson', () => {
-  it('merges by id, does not double, reports rejects and bad files', () => {
-    const source = createStore(new MemoryStorage(), null);
-    const a = make(30, 40);
-    const b = make(50, 60);
-    saveAnnotation(source, a);
-    saveAnnotation(source, b);
-    const json = JSON.stringify({ ...toWebAnnotationCollection(listAllAnnotations(source), () => 'x'), items: [...toWebAnnotationCollection([a, b], () => 'x').items, { id: 'bad' }] });
-    const target = createStore(new MemoryStorage(), null);
-    const first = importJson(target, json);
-    expect(first).toMatchObject({ ok: true, report: { added: 2, updated: 0, unchanged: 0 } });
-    if (first.ok) expect(first.report.rejected).toHaveLength(1);
-    expect(importJson(target, json)).toMatchObject({ ok: true, report: { added: 0, unchanged: 2 } });
-    expect(listAnnotations(target, ARTICLE.id)).toHaveLength(2);
-    expect(importJson(target, '{not json')).toEqual({ ok: false, reason: 'not-json' });
-  });
-
-  it('a full store reports quota and saves nothing', () => {
-    const source = toWebAnnotationCollection([make(30, 40)], () => 'x');
-    const target = createStore(new MemoryStorage(10), null);
-    expect(importJson(target, JSON.stringify(source))).toMatchObject({ ok: false, reason: 'quota' });
-  });
-});
 
 describe('moveAnnotations', () => {
   it('moves every note of one article id to another, keeping ids and dates', () => {

@@ -212,3 +212,45 @@ describe('NotebookPage', () => {
     expect(text.length).toBeGreaterThan(0);
   });
 });
+
+describe('long lists', () => {
+  // 250 notes on one passage, the last one findable by its text.
+  const many = () => Array.from({ length: 250 }, (_, i) => ({ ...note('دور النشر', { note: i === 249 ? 'الأخيرة' : `ملاحظة ${i}` }), id: `many-${i}` }));
+
+  it('the notes panel mounts a hundred cards, then a hundred more per press; search still covers every note', async () => {
+    const store = createStore(new MemoryStorage(), null);
+    for (const a of many()) saveAnnotation(store, a);
+    await renderWithApp(<NotesPanel article={ARTICLE} />, { store });
+    const cards = () => document.querySelectorAll('[data-notes-list] [data-note-id]');
+    expect(cards()).toHaveLength(100);
+    expect(screen.getByText('250 تظليلًا')).toBeInTheDocument();
+    const more = document.querySelector('[data-action="show-more-notes"]')!;
+    expect(more).toHaveAttribute('data-notes-remaining', '150');
+    fireEvent.click(more);
+    expect(cards()).toHaveLength(200);
+    fireEvent.click(document.querySelector('[data-action="show-more-notes"]')!);
+    expect(cards()).toHaveLength(250);
+    expect(document.querySelector('[data-action="show-more-notes"]')).toBeNull();
+    // A search runs over all 250.
+    fireEvent.change(screen.getByPlaceholderText('ابحث في الملاحظات'), { target: { value: 'الاخيرة' } });
+    expect([...cards()].map((c) => c.getAttribute('data-note-id'))).toEqual(['many-249']);
+    // Clearing it gives back the list as it was.
+    fireEvent.change(screen.getByPlaceholderText('ابحث في الملاحظات'), { target: { value: '' } });
+    expect(cards()).toHaveLength(250);
+  });
+
+  it('the notebook mounts a hundred cards across its groups, the count covering all', async () => {
+    const store = createStore(new MemoryStorage(), null);
+    for (const a of many()) saveAnnotation(store, a);
+    saveAnnotation(store, { ...note('الوزارة'), id: 'other-article', articleId: 'a-other' });
+    vi.stubGlobal('fetch', async () => new Response('[]', { status: 200 }));
+    await renderWithApp(<NotebookPage />, { store, db: freshIdbStore() });
+    await waitFor(() => expect(document.querySelectorAll('[data-note-id]')).toHaveLength(100));
+    expect(document.querySelector('[data-notebook-count]')).toHaveAttribute('data-notebook-count', '251');
+    fireEvent.click(document.querySelector('[data-action="show-more-notes"]')!);
+    fireEvent.click(document.querySelector('[data-action="show-more-notes"]')!);
+    expect(document.querySelectorAll('[data-note-id]')).toHaveLength(251);
+    expect(document.querySelectorAll('[data-notebook-article]')).toHaveLength(2);
+    vi.unstubAllGlobals();
+  });
+});
