@@ -2,7 +2,7 @@
 // Needs the word classes of `npm run ner:clusters` (or --without cluster).
 import { join } from 'node:path';
 // Options: --epochs N, --buckets LOG2, --without group,group, --without-lists news,cities,gate,
-// --wikifane-share S, --wikifane-gazetteer, --pass2-news, --aner-repeat N, --dict, --one-pass, --out PATH, --no-write
+// --wikifane-share S, --wikifane-adapt, --wikifane-gazetteer, --pass2-news, --aner-repeat N, --dict, --one-pass, --out PATH, --no-write
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
@@ -77,6 +77,10 @@ const wfTrain = wikifane.train.filter((_, i) => (i % 100) < WF_SHARE * 100);
 // --aner-repeat N: ANERcorp sentences N times over, so news outweighs encyclopaedic text.
 const ANER_REPEAT = Number(arg('aner-repeat') ?? 1);
 const train = [...Array.from({ length: ANER_REPEAT }, () => anerTrain).flat(), ...wfTrain];
+// --wikifane-adapt: WikiFANE sentences train a shared weight table and one of their own, ANERcorp
+// ones the shared table and the news table; the model ships shared + news (no cost at tagging).
+const ADAPT = process.argv.includes('--wikifane-adapt');
+const isWikifane = (i: number): boolean => i >= ANER_REPEAT * anerTrain.length;
 console.log(`training sentences: ANERcorp ${anerTrain.length}, WikiFANE ${wfTrain.length}`);
 
 const lists: CuratedLists = {
@@ -132,10 +136,11 @@ const devGold = dev.map((s) => s.tags);
 const devTokens = dev.map((s) => s.tokens);
 
 /** Trains one pass, keeping the epoch with the best dev F1 (after quantisation). */
-function fit(name: string, data: readonly LabelledSentence[], g: number, gaz: (i: number) => Gazetteer, docBits: ((i: number) => Uint16Array | undefined) | undefined, devPredict: ((m: LinearModel) => Int32Array[]) | null, fixedEpochs?: number): FloatModel {
+function fit(name: string, data: readonly LabelledSentence[], g: number, gaz: (i: number) => Gazetteer, docBits: ((i: number) => Uint16Array | undefined) | undefined, devPredict: ((m: LinearModel) => Int32Array[]) | null, fixedEpochs?: number, domainOf?: (i: number) => number): FloatModel {
   let best: { f1: number; epoch: number; model: FloatModel | null } = { f1: -1, epoch: 0, model: null };
   const final = trainPerceptron(data, {
     epochs: fixedEpochs ?? epochs, logBuckets, groups: g, gazetteerFor: gaz, seed: SEED, wordDropout: DROPOUT, margin: MARGIN, recallWeight: RECALL_W, anyColumns: ANY, ...(docBits ? { docBitsFor: docBits } : {}),
+    ...(domainOf ? { domainOf } : {}),
     onEpoch(epoch, model) {
       if (!devPredict) return;
       const q = loadModel(serializeModel({ gazetteer: full, passes: [model], window: WINDOW })).passes[0] as LinearModel;
@@ -167,7 +172,8 @@ function fit(name: string, data: readonly LabelledSentence[], g: number, gaz: (i
   return mixed;
 }
 
-const pass1 = fit('pass1', train, groups, gazFor, undefined, (q) => devTokens.map((s) => predictLinear(q, full, s)));
+const trainDomain = ADAPT ? (i: number): number => (isWikifane(i) ? 1 : 0) : undefined;
+const pass1 = fit('pass1', train, groups, gazFor, undefined, (q) => devTokens.map((s) => predictLinear(q, full, s)), undefined, trainDomain);
 const passes: FloatModel[] = [pass1];
 if (twoPass) {
   // Out-of-fold first-pass tags for training sentences, so the second pass learns how far to
@@ -177,7 +183,7 @@ if (twoPass) {
     const idx = train.map((_, i) => i).filter((i) => fold(i) !== f);
     const sub = idx.map((i) => train[i] as LabelledSentence);
     const subGaz = trainingGazetteer(sub, curated, GAZ_SHARE, VOCAB_MIN);
-    const m = fit(`fold${f}`, sub, groups, (k) => foldGaz[fold(idx[k] as number)] ?? full, undefined, null, 8);
+    const m = fit(`fold${f}`, sub, groups, (k) => foldGaz[fold(idx[k] as number)] ?? full, undefined, null, 8, trainDomain && ((k) => trainDomain(idx[k] as number)));
     train.forEach((s, i) => { if (fold(i) === f) oof[i] = predictLinear(m, subGaz, s.tokens); });
     console.log(`fold ${f} done ${elapsed()}`);
   }
@@ -187,7 +193,7 @@ if (twoPass) {
   // --pass2-news: the second pass learns from ANERcorp (news) only, WikiFANE reaching it through
   // the first pass's tags (stacking as domain adaptation).
   const pass2Data = process.argv.includes('--pass2-news') ? anerTrain : train;
-  passes.push(fit('pass2', pass2Data, groups | DOCUMENT_GROUP, gazFor, (i) => trainBits[i], (q) => devTokens.map((s, i) => predictLinear(q, full, s, devBits[i]))));
+  passes.push(fit('pass2', pass2Data, groups | DOCUMENT_GROUP, gazFor, (i) => trainBits[i], (q) => devTokens.map((s, i) => predictLinear(q, full, s, devBits[i])), undefined, pass2Data === train ? trainDomain : undefined));
 }
 
 const bytes = serializeModel({ gazetteer: full, passes, window: WINDOW });

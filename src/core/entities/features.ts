@@ -128,7 +128,26 @@ function shapeOf(w: string): string {
   return `${ar ? 'A' : ''}${la ? 'L' : ''}${di ? 'D' : ''}${w.length <= 2 ? 's' : w.length <= 4 ? 'm' : w.length <= 7 ? 'l' : 'x'}`;
 }
 
-function bitsList(bits: number, mask: number, out: number[], seed: number): void {
+/** Collects a sentence's feature hashes as bucket ids (mixed and masked as they come), in one
+ *  growing typed array reused across sentences instead of a fresh array of numbers each time. */
+class BucketSink {
+  buf = new Int32Array(8192);
+  len = 0;
+  mask = 0;
+  reset(mask: number): void { this.len = 0; this.mask = mask; }
+  push(h: number): void {
+    if (this.len === this.buf.length) {
+      const bigger = new Int32Array(this.buf.length * 2);
+      bigger.set(this.buf);
+      this.buf = bigger;
+    }
+    this.buf[this.len++] = mix(h) & this.mask;
+  }
+  take(): Int32Array { return this.buf.slice(0, this.len); }
+}
+const sink = new BucketSink();
+
+function bitsList(bits: number, mask: number, out: { push(h: number): unknown }, seed: number): void {
   // Set bits only, lowest first (the order the features were trained in).
   for (let b = bits & mask; b !== 0; b &= b - 1) out.push(mix(seed * 31 + (31 - Math.clz32(b & -b))));
 }
@@ -242,9 +261,10 @@ export function sentenceFeatures(tokens: readonly string[], gaz: Gazetteer, grou
   const flags: Flags = { fCluster, fForeign, fWord, fNorm, fAffix, fStem, fChars, fShape, fNisba, fTrig, fGaz, fUnk, fDict };
   const offsets = new Int32Array(n + 1);
   const lexEnd = new Int32Array(n);
-  const out: number[] = [];
+  const out = sink;
+  out.reset(bucketMask);
   for (let i = 0; i < n; i++) {
-    offsets[i] = out.length;
+    offsets[i] = out.len;
     const w = at(i);
     const p1 = at(i - 1), p2 = at(i - 2), n1 = at(i + 1), n2 = at(i + 2);
     const cw = contextHashes(w), cp1 = contextHashes(p1), cp2 = contextHashes(p2), cn1 = contextHashes(n1), cn2 = contextHashes(n2);
@@ -255,15 +275,17 @@ export function sentenceFeatures(tokens: readonly string[], gaz: Gazetteer, grou
     }
     // Word-identity features come first so training can drop them (see lexEnd).
     for (const h of own.lex) out.push(h);
-    lexEnd[i] = out.length;
+    lexEnd[i] = out.len;
     for (const h of own.local) out.push(h);
     if (fCtx) {
-      out.push(cp1.norm50, cp2.norm51, cn1.norm52, cn2.norm53, cp1.stem54, cn1.stem55);
-      out.push(extendHash(cp1.pair56, w.norm), extendHash(cw.pair57, n1.norm), extendHash(cp2.pair58, p1.norm));
+      out.push(cp1.norm50); out.push(cp2.norm51); out.push(cn1.norm52); out.push(cn2.norm53);
+      out.push(cp1.stem54); out.push(cn1.stem55);
+      out.push(extendHash(cp1.pair56, w.norm)); out.push(extendHash(cw.pair57, n1.norm)); out.push(extendHash(cp2.pair58, p1.norm));
     }
     if (fCluster) {
       // Neighbours' classes (256-way and 2,048-way) and the class pair around the word.
-      out.push(cp1.class142p, cn1.class142n, cp1.class143p, cn1.class143n, extendHash(cp1.pair144, cn1.class3));
+      out.push(cp1.class142p); out.push(cn1.class142n); out.push(cp1.class143p); out.push(cn1.class143n);
+      out.push(extendHash(cp1.pair144, cn1.class3));
     }
     if (fShape) {
       out.push(extendHash(cp1.shape61, n1.shape));
@@ -285,20 +307,19 @@ export function sentenceFeatures(tokens: readonly string[], gaz: Gazetteer, grou
     if (fUnk && isUnknown(w)) {
       // Words never seen in training behave differently (often names): conjoin with context.
       const sh = w.shape;
-      out.push(extendHash(cp1.unk121, sh), extendHash(cn1.unk122, sh), extendHash(cp2.unk123, p1.stem));
+      out.push(extendHash(cp1.unk121, sh)); out.push(extendHash(cn1.unk122, sh)); out.push(extendHash(cp2.unk123, p1.stem));
       bitsList(p1.gaz | p1.gazStem, TRIGGER_BITS | CURATED_NAME_BITS | TRAIN_BITS, out, 125);
       bitsList(n1.gaz | n1.gazStem, CURATED_NAME_BITS | TRAIN_BITS, out, 126);
       if (p1.stem.length > 3 && /(ي|يه|يون|يين)$/.test(p1.stem)) out.push(mix(127));
     }
     if (fDoc && docBits) pushDocumentFeatures(docBits, i, n, out);
   }
-  offsets[n] = out.length;
-  const buckets = new Int32Array(out.length);
-  for (let k = 0; k < out.length; k++) buckets[k] = (mix(out[k] as number) & bucketMask);
+  offsets[n] = out.len;
+  const buckets = out.take();
   return { offsets, buckets, lexEnd };
 }
 
-function pushDocumentFeatures(docBits: Uint16Array, i: number, n: number, out: number[]): void {
+function pushDocumentFeatures(docBits: Uint16Array, i: number, n: number, out: BucketSink): void {
   const d0 = docBits[i] ?? 0, dp = i > 0 ? (docBits[i - 1] ?? 0) : 0, dn = docBits[i + 1] ?? 0;
   bitsList(d0, 0xff, out, 110);
   bitsList(dp, 0xff, out, 111);
@@ -316,14 +337,14 @@ function pushDocumentFeatures(docBits: Uint16Array, i: number, n: number, out: n
 export function documentFeatures(docBits: Uint16Array, bucketMask: number): { offsets: Int32Array; buckets: Int32Array } {
   const n = docBits.length;
   const offsets = new Int32Array(n + 1);
-  const out: number[] = [];
+  const out = sink;
+  out.reset(bucketMask);
   for (let i = 0; i < n; i++) {
-    offsets[i] = out.length;
+    offsets[i] = out.len;
     pushDocumentFeatures(docBits, i, n, out);
   }
-  offsets[n] = out.length;
-  const buckets = new Int32Array(out.length);
-  for (let k = 0; k < out.length; k++) buckets[k] = mix(out[k] as number) & bucketMask;
+  offsets[n] = out.len;
+  const buckets = out.take();
   return { offsets, buckets };
 }
 
