@@ -142,7 +142,10 @@ export function predictSentence(model: NerModel, tokens: readonly string[]): Int
  * Quantises float weights to int8 codes on a square-law scale (fine steps near zero, where most
  * averaged-perceptron weights live; coarse for the few large ones) and serialises the model.
  */
-export function serializeModel(m: { gazetteer: ReadonlyMap<number, number>; passes: ReadonlyArray<LinearModel & { weights: Float32Array }>; window: number }): Uint8Array {
+export function serializeModel(m: { gazetteer: ReadonlyMap<number, number>; passes: ReadonlyArray<LinearModel & { weights: Float32Array }>; window: number }, options: { prune?: number } = {}): Uint8Array {
+  // prune: codes of magnitude <= this become 0. Trained on WikiFANE too, the tables fill with tiny
+  // averaged weights that matter little but do not compress (see docs/ner.md, approach 9).
+  const prune = options.prune ?? 0;
   const T = NUM_TAGS;
   const gaz = [...m.gazetteer.entries()].sort((a, b) => a[0] - b[0]);
   const pad4 = (x: number): number => (x + 3) & ~3;
@@ -166,7 +169,8 @@ export function serializeModel(m: { gazetteer: ReadonlyMap<number, number>; pass
     const q = new Int8Array(buf, o, p.weights.length);
     for (let i = 0; i < q.length; i++) {
       const v = p.weights[i] as number;
-      q[i] = Math.sign(v) * Math.round(127 * Math.sqrt(Math.abs(v) / scale));
+      const code = Math.round(127 * Math.sqrt(Math.abs(v) / scale));
+      q[i] = code <= prune ? 0 : Math.sign(v) * code;
     }
     o = pad4(o + q.length);
   }
