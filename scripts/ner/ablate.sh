@@ -14,6 +14,7 @@ for l in news cities gate; do
 done
 echo "-dropout	$(run --dropout 0)"
 echo "+WikiFANE sentences	$(run --wikifane-share 1)"
+echo "+WikiFANE sentences, per-domain weights	$(run --wikifane-share 1 --wikifane-adapt)"
 echo "+WikiFANE names as gazetteer	$(run --wikifane-gazetteer)"
 echo "+dictionary(unshipped)	$(run --dict)"
 echo "+document-pass	$(nice npx tsx scripts/ner/train.ts --no-write | tail -1)"

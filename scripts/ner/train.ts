@@ -2,7 +2,8 @@
 // Needs the word classes of `npm run ner:clusters` (or --without cluster).
 import { join } from 'node:path';
 // Options: --epochs N, --buckets LOG2, --without group,group, --without-lists news,cities,gate,
-// --wikifane-share S, --wikifane-gazetteer, --pass2-news, --aner-repeat N, --dict, --one-pass, --out PATH, --no-write
+// --wikifane-share S, --wikifane-adapt, --prune K, --wikifane-gazetteer, --pass2-news,
+// --aner-repeat N, --dict, --one-pass, --seed N, --out PATH, --no-write
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
@@ -68,8 +69,8 @@ const anerTrain = toLabelled(readConll(join(DATA_DIR, 'train.tsv')).sentences);
 const dev = toLabelled(readConll(join(DATA_DIR, 'dev.tsv')).sentences);
 // WikiFANE (in ANERcorp's conventions): its dev split is never trained on and gives the
 // out-of-domain figure. --wikifane-share S adds that share of its train sentences to the training
-// data (measured: it costs ANERcorp dev 0.01-0.02, see docs/ner.md); --wikifane-gazetteer uses
-// only the names it labels, as a gazetteer.
+// data (alone it costs ANERcorp dev 0.01-0.02; with --wikifane-adapt about even, see docs/ner.md);
+// --wikifane-gazetteer uses only the names it labels, as a gazetteer.
 const wikifane = readWikifane(anerTrain);
 const WF_SHARE = Number(arg('wikifane-share') ?? 0);
 const WF_GAZETTEER = process.argv.includes('--wikifane-gazetteer');
@@ -77,6 +78,13 @@ const wfTrain = wikifane.train.filter((_, i) => (i % 100) < WF_SHARE * 100);
 // --aner-repeat N: ANERcorp sentences N times over, so news outweighs encyclopaedic text.
 const ANER_REPEAT = Number(arg('aner-repeat') ?? 1);
 const train = [...Array.from({ length: ANER_REPEAT }, () => anerTrain).flat(), ...wfTrain];
+// --wikifane-adapt: WikiFANE sentences train a shared weight table and one of their own, ANERcorp
+// ones the shared table and the news table; the model ships shared + news (no cost at tagging).
+const ADAPT = process.argv.includes('--wikifane-adapt') && wfTrain.length > 0;
+// --prune K: quantised weight codes of magnitude <= K are zeroed in the written file (trained on
+// WikiFANE, the tables fill with tiny weights that do not compress: 2.4 MB gzip, 1.37 MB at K = 16).
+const PRUNE = Number(arg('prune') ?? 0);
+const isWikifane = (i: number): boolean => i >= ANER_REPEAT * anerTrain.length;
 console.log(`training sentences: ANERcorp ${anerTrain.length}, WikiFANE ${wfTrain.length}`);
 
 const lists: CuratedLists = {
@@ -114,28 +122,31 @@ if (useDict) {
 }
 const curated = WF_GAZETTEER
   // Names WikiFANE labels (train part only), as word and phrase bits; no VOCAB bit (not training text).
-  ? trainingGazetteer(wikifane.train, curatedGazetteer(lists), GAZ_SHARE, Infinity)
+  ? trainingGazetteer(wikifane.train, curatedGazetteer(lists), GAZ_SHARE, Infinity, { skipPrepositionNames: true })
   : curatedGazetteer(lists);
 if ((groups & (1 << FEATURE_GROUPS.indexOf('cluster'))) !== 0) {
   // Word classes from `npm run ner:clusters` (cached outside git).
   if (!existsSync(CLUSTERS_PATH)) throw new Error(`no word classes at ${CLUSTERS_PATH}: run npm run ner:clusters first (or --without cluster)`);
   addClusters(curated, parseClusters(readFileSync(CLUSTERS_PATH, 'utf8')));
 }
-const full = trainingGazetteer(train, curated, GAZ_SHARE, VOCAB_MIN);
+// WikiFANE labels titles of books that start with a preposition; kept out of the phrase entries.
+const gazOptions = { skipPrepositionNames: wfTrain.length > 0 };
+const full = trainingGazetteer(train, curated, GAZ_SHARE, VOCAB_MIN, gazOptions);
 // Jackknife: a training sentence sees the gazetteer built from the other folds, as unseen text would.
 // A repeated sentence stays in the fold of its first copy, so no fold sees its own labels.
 const fold = (i: number): number => (i < ANER_REPEAT * anerTrain.length ? i % anerTrain.length : i) % FOLDS;
-const foldGaz = Array.from({ length: FOLDS }, (_, f) => trainingGazetteer(train.filter((_, i) => fold(i) !== f), curated, GAZ_SHARE, VOCAB_MIN));
+const foldGaz = Array.from({ length: FOLDS }, (_, f) => trainingGazetteer(train.filter((_, i) => fold(i) !== f), curated, GAZ_SHARE, VOCAB_MIN, gazOptions));
 const gazFor = (i: number): Gazetteer => foldGaz[fold(i)] ?? full;
 
 const devGold = dev.map((s) => s.tags);
 const devTokens = dev.map((s) => s.tokens);
 
 /** Trains one pass, keeping the epoch with the best dev F1 (after quantisation). */
-function fit(name: string, data: readonly LabelledSentence[], g: number, gaz: (i: number) => Gazetteer, docBits: ((i: number) => Uint16Array | undefined) | undefined, devPredict: ((m: LinearModel) => Int32Array[]) | null, fixedEpochs?: number): FloatModel {
+function fit(name: string, data: readonly LabelledSentence[], g: number, gaz: (i: number) => Gazetteer, docBits: ((i: number) => Uint16Array | undefined) | undefined, devPredict: ((m: LinearModel) => Int32Array[]) | null, fixedEpochs?: number, domainOf?: (i: number) => number): FloatModel {
   let best: { f1: number; epoch: number; model: FloatModel | null } = { f1: -1, epoch: 0, model: null };
   const final = trainPerceptron(data, {
     epochs: fixedEpochs ?? epochs, logBuckets, groups: g, gazetteerFor: gaz, seed: SEED, wordDropout: DROPOUT, margin: MARGIN, recallWeight: RECALL_W, anyColumns: ANY, ...(docBits ? { docBitsFor: docBits } : {}),
+    ...(domainOf ? { domainOf } : {}),
     onEpoch(epoch, model) {
       if (!devPredict) return;
       const q = loadModel(serializeModel({ gazetteer: full, passes: [model], window: WINDOW })).passes[0] as LinearModel;
@@ -167,7 +178,8 @@ function fit(name: string, data: readonly LabelledSentence[], g: number, gaz: (i
   return mixed;
 }
 
-const pass1 = fit('pass1', train, groups, gazFor, undefined, (q) => devTokens.map((s) => predictLinear(q, full, s)));
+const trainDomain = ADAPT ? (i: number): number => (isWikifane(i) ? 1 : 0) : undefined;
+const pass1 = fit('pass1', train, groups, gazFor, undefined, (q) => devTokens.map((s) => predictLinear(q, full, s)), undefined, trainDomain);
 const passes: FloatModel[] = [pass1];
 if (twoPass) {
   // Out-of-fold first-pass tags for training sentences, so the second pass learns how far to
@@ -176,8 +188,8 @@ if (twoPass) {
   for (let f = 0; f < FOLDS; f++) {
     const idx = train.map((_, i) => i).filter((i) => fold(i) !== f);
     const sub = idx.map((i) => train[i] as LabelledSentence);
-    const subGaz = trainingGazetteer(sub, curated, GAZ_SHARE, VOCAB_MIN);
-    const m = fit(`fold${f}`, sub, groups, (k) => foldGaz[fold(idx[k] as number)] ?? full, undefined, null, 8);
+    const subGaz = trainingGazetteer(sub, curated, GAZ_SHARE, VOCAB_MIN, gazOptions);
+    const m = fit(`fold${f}`, sub, groups, (k) => foldGaz[fold(idx[k] as number)] ?? full, undefined, null, 8, trainDomain && ((k) => trainDomain(idx[k] as number)));
     train.forEach((s, i) => { if (fold(i) === f) oof[i] = predictLinear(m, subGaz, s.tokens); });
     console.log(`fold ${f} done ${elapsed()}`);
   }
@@ -187,10 +199,10 @@ if (twoPass) {
   // --pass2-news: the second pass learns from ANERcorp (news) only, WikiFANE reaching it through
   // the first pass's tags (stacking as domain adaptation).
   const pass2Data = process.argv.includes('--pass2-news') ? anerTrain : train;
-  passes.push(fit('pass2', pass2Data, groups | DOCUMENT_GROUP, gazFor, (i) => trainBits[i], (q) => devTokens.map((s, i) => predictLinear(q, full, s, devBits[i]))));
+  passes.push(fit('pass2', pass2Data, groups | DOCUMENT_GROUP, gazFor, (i) => trainBits[i], (q) => devTokens.map((s, i) => predictLinear(q, full, s, devBits[i])), undefined, pass2Data === train ? trainDomain : undefined));
 }
 
-const bytes = serializeModel({ gazetteer: full, passes, window: WINDOW });
+const bytes = serializeModel({ gazetteer: full, passes, window: WINDOW }, { prune: PRUNE });
 const shipped = loadModel(bytes);
 const res = evaluateSpans(devGold, predictDocument(shipped, devTokens, shipped.window));
 const report = (label: string, r: ReturnType<typeof evaluateSpans>): void => {

@@ -51,7 +51,10 @@ function mix(h: number): number {
   return h >>> 0;
 }
 function hash2(a: string, b: string, seed: number): number {
-  let h = hashString(a, seed);
+  return extendHash(hashString(a, seed), b);
+}
+/** Continues hash2 from the hash of its first string, so that part can be computed once per word. */
+function extendHash(h: number, b: string): number {
   h = Math.imul(h ^ 0x7c, 0x01000193);
   for (let i = 0; i < b.length; i++) h = Math.imul(h ^ b.charCodeAt(i), 0x01000193);
   return h >>> 0;
@@ -71,7 +74,29 @@ const classAt = (c: number, shift: number): string => (c ? String((c - 1) >>> sh
 /** FNV state after hashing 'P:' under the gazetteer seed (phrase keys start with it). */
 const PHRASE_SEED = Math.imul(Math.imul((0x811c9dc5 ^ 0x9e37) >>> 0 ^ 0x50, 0x01000193) ^ 0x3a, 0x01000193);
 
-export interface WordInfo { raw: string; norm: string; stem: string; prefix: string; shape: string; feats?: { groups: number; lex: number[]; local: number[] }; gaz: number; gazStem: number; /** word class + 1 of the word (else of its stem), 0 if none */ cluster: number; punctBefore: boolean; punctAfter: boolean }
+export interface WordInfo { raw: string; norm: string; stem: string; prefix: string; shape: string; feats?: { groups: number; lex: number[]; local: number[] }; ctx?: ContextHashes; gaz: number; gazStem: number; /** word class + 1 of the word (else of its stem), 0 if none */ cluster: number; punctBefore: boolean; punctAfter: boolean }
+
+/** The hashes a word contributes to its neighbours' features (and the first halves of the pair
+ *  hashes), computed once per distinct word of a document instead of once per neighbour. */
+interface ContextHashes {
+  norm50: number; norm51: number; norm52: number; norm53: number; stem54: number; stem55: number;
+  pair56: number; pair57: number; pair58: number; shape61: number;
+  class142p: number; class142n: number; class143p: number; class143n: number; class3: string; pair144: number;
+  unk121: number; unk122: number; unk123: number;
+}
+
+function contextHashes(w: WordInfo): ContextHashes {
+  if (w.ctx) return w.ctx;
+  const c3 = classAt(w.cluster, 3), c0 = classAt(w.cluster, 0);
+  return (w.ctx = {
+    norm50: hashString(w.norm, 50), norm51: hashString(w.norm, 51), norm52: hashString(w.norm, 52), norm53: hashString(w.norm, 53),
+    stem54: hashString(w.stem, 54), stem55: hashString(w.stem, 55),
+    pair56: hashString(w.norm, 56), pair57: hashString(w.norm, 57), pair58: hashString(w.norm, 58), shape61: hashString(w.shape, 61),
+    class142p: hash2(c3, 'p', 142), class142n: hash2(c3, 'n', 142), class143p: hash2(c0, 'p', 143), class143n: hash2(c0, 'n', 143),
+    class3: c3, pair144: hashString(c3, 144),
+    unk121: hashString(w.stem, 121), unk122: hashString(w.stem, 122), unk123: hashString(w.stem, 123),
+  });
+}
 
 function wordInfo(token: string, gaz: Gazetteer): WordInfo {
   const norm = cleanWord(token);
@@ -103,10 +128,28 @@ function shapeOf(w: string): string {
   return `${ar ? 'A' : ''}${la ? 'L' : ''}${di ? 'D' : ''}${w.length <= 2 ? 's' : w.length <= 4 ? 'm' : w.length <= 7 ? 'l' : 'x'}`;
 }
 
-function bitsList(bits: number, mask: number, out: number[], seed: number): void {
-  const b = bits & mask;
-  if (!b) return;
-  for (let k = 0; k < 32; k++) if (b & (1 << k)) out.push(mix(seed * 31 + k));
+/** Collects a sentence's feature hashes as bucket ids (mixed and masked as they come), in one
+ *  growing typed array reused across sentences instead of a fresh array of numbers each time. */
+class BucketSink {
+  buf = new Int32Array(8192);
+  len = 0;
+  mask = 0;
+  reset(mask: number): void { this.len = 0; this.mask = mask; }
+  push(h: number): void {
+    if (this.len === this.buf.length) {
+      const bigger = new Int32Array(this.buf.length * 2);
+      bigger.set(this.buf);
+      this.buf = bigger;
+    }
+    this.buf[this.len++] = mix(h) & this.mask;
+  }
+  take(): Int32Array { return this.buf.slice(0, this.len); }
+}
+const sink = new BucketSink();
+
+function bitsList(bits: number, mask: number, out: { push(h: number): unknown }, seed: number): void {
+  // Set bits only, lowest first (the order the features were trained in).
+  for (let b = bits & mask; b !== 0; b &= b - 1) out.push(mix(seed * 31 + (31 - Math.clz32(b & -b))));
 }
 
 interface Flags { fCluster: boolean; fForeign: boolean; fWord: boolean; fNorm: boolean; fAffix: boolean; fStem: boolean; fChars: boolean; fShape: boolean; fNisba: boolean; fTrig: boolean; fGaz: boolean; fUnk: boolean; fDict: boolean }
@@ -218,11 +261,13 @@ export function sentenceFeatures(tokens: readonly string[], gaz: Gazetteer, grou
   const flags: Flags = { fCluster, fForeign, fWord, fNorm, fAffix, fStem, fChars, fShape, fNisba, fTrig, fGaz, fUnk, fDict };
   const offsets = new Int32Array(n + 1);
   const lexEnd = new Int32Array(n);
-  const out: number[] = [];
+  const out = sink;
+  out.reset(bucketMask);
   for (let i = 0; i < n; i++) {
-    offsets[i] = out.length;
+    offsets[i] = out.len;
     const w = at(i);
     const p1 = at(i - 1), p2 = at(i - 2), n1 = at(i + 1), n2 = at(i + 2);
+    const cw = contextHashes(w), cp1 = contextHashes(p1), cp2 = contextHashes(p2), cn1 = contextHashes(n1), cn2 = contextHashes(n2);
     let own = w.feats;
     if (!own || own.groups !== groups) {
       own = { groups, ...wordOnlyFeatures(w, flags) };
@@ -230,27 +275,20 @@ export function sentenceFeatures(tokens: readonly string[], gaz: Gazetteer, grou
     }
     // Word-identity features come first so training can drop them (see lexEnd).
     for (const h of own.lex) out.push(h);
-    lexEnd[i] = out.length;
+    lexEnd[i] = out.len;
     for (const h of own.local) out.push(h);
     if (fCtx) {
-      out.push(hashString(p1.norm, 50));
-      out.push(hashString(p2.norm, 51));
-      out.push(hashString(n1.norm, 52));
-      out.push(hashString(n2.norm, 53));
-      out.push(hashString(p1.stem, 54));
-      out.push(hashString(n1.stem, 55));
-      out.push(hash2(p1.norm, w.norm, 56));
-      out.push(hash2(w.norm, n1.norm, 57));
-      out.push(hash2(p2.norm, p1.norm, 58));
+      out.push(cp1.norm50); out.push(cp2.norm51); out.push(cn1.norm52); out.push(cn2.norm53);
+      out.push(cp1.stem54); out.push(cn1.stem55);
+      out.push(extendHash(cp1.pair56, w.norm)); out.push(extendHash(cw.pair57, n1.norm)); out.push(extendHash(cp2.pair58, p1.norm));
     }
     if (fCluster) {
       // Neighbours' classes (256-way and 2,048-way) and the class pair around the word.
-      out.push(hash2(classAt(p1.cluster, 3), 'p', 142), hash2(classAt(n1.cluster, 3), 'n', 142));
-      out.push(hash2(classAt(p1.cluster, 0), 'p', 143), hash2(classAt(n1.cluster, 0), 'n', 143));
-      out.push(hash2(classAt(p1.cluster, 3), classAt(n1.cluster, 3), 144));
+      out.push(cp1.class142p); out.push(cn1.class142n); out.push(cp1.class143p); out.push(cn1.class143n);
+      out.push(extendHash(cp1.pair144, cn1.class3));
     }
     if (fShape) {
-      out.push(hash2(p1.shape, n1.shape, 61));
+      out.push(extendHash(cp1.shape61, n1.shape));
       if (p1.punctAfter) out.push(mix(64));
       if (i === 0) out.push(mix(65));
     }
@@ -269,22 +307,19 @@ export function sentenceFeatures(tokens: readonly string[], gaz: Gazetteer, grou
     if (fUnk && isUnknown(w)) {
       // Words never seen in training behave differently (often names): conjoin with context.
       const sh = w.shape;
-      out.push(hash2(p1.stem, sh, 121));
-      out.push(hash2(n1.stem, sh, 122));
-      out.push(hash2(p2.stem, p1.stem, 123));
+      out.push(extendHash(cp1.unk121, sh)); out.push(extendHash(cn1.unk122, sh)); out.push(extendHash(cp2.unk123, p1.stem));
       bitsList(p1.gaz | p1.gazStem, TRIGGER_BITS | CURATED_NAME_BITS | TRAIN_BITS, out, 125);
       bitsList(n1.gaz | n1.gazStem, CURATED_NAME_BITS | TRAIN_BITS, out, 126);
       if (p1.stem.length > 3 && /(ي|يه|يون|يين)$/.test(p1.stem)) out.push(mix(127));
     }
     if (fDoc && docBits) pushDocumentFeatures(docBits, i, n, out);
   }
-  offsets[n] = out.length;
-  const buckets = new Int32Array(out.length);
-  for (let k = 0; k < out.length; k++) buckets[k] = (mix(out[k] as number) & bucketMask);
+  offsets[n] = out.len;
+  const buckets = out.take();
   return { offsets, buckets, lexEnd };
 }
 
-function pushDocumentFeatures(docBits: Uint16Array, i: number, n: number, out: number[]): void {
+function pushDocumentFeatures(docBits: Uint16Array, i: number, n: number, out: BucketSink): void {
   const d0 = docBits[i] ?? 0, dp = i > 0 ? (docBits[i - 1] ?? 0) : 0, dn = docBits[i + 1] ?? 0;
   bitsList(d0, 0xff, out, 110);
   bitsList(dp, 0xff, out, 111);
@@ -302,14 +337,14 @@ function pushDocumentFeatures(docBits: Uint16Array, i: number, n: number, out: n
 export function documentFeatures(docBits: Uint16Array, bucketMask: number): { offsets: Int32Array; buckets: Int32Array } {
   const n = docBits.length;
   const offsets = new Int32Array(n + 1);
-  const out: number[] = [];
+  const out = sink;
+  out.reset(bucketMask);
   for (let i = 0; i < n; i++) {
-    offsets[i] = out.length;
+    offsets[i] = out.len;
     pushDocumentFeatures(docBits, i, n, out);
   }
-  offsets[n] = out.length;
-  const buckets = new Int32Array(out.length);
-  for (let k = 0; k < out.length; k++) buckets[k] = mix(out[k] as number) & bucketMask;
+  offsets[n] = out.len;
+  const buckets = out.take();
   return { offsets, buckets };
 }
 

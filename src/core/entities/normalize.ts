@@ -26,6 +26,8 @@ export function cleanWord(token: string): string {
   return normalizeArabic(token).replace(EDGE_PUNCT, '');
 }
 
+const WAW = 0x0648, FA = 0x0641, LAM = 0x0644, BA = 0x0628, KAF = 0x0643, ALEF = 0x0627;
+
 export interface CliticSplit { prefix: string; stem: string }
 
 /**
@@ -33,18 +35,19 @@ export interface CliticSplit { prefix: string; stem: string }
  * word, keeping a stem of at least two letters. Returns the longest plausible strip.
  */
 export function stripProclitics(word: string): CliticSplit {
+  // Char codes, not a closure per call: this runs for every distinct word the tagger sees.
   let i = 0;
   const n = word.length;
-  const at = (k: number): string => word[k] ?? '';
-  if ((at(i) === 'و' || at(i) === 'ف') && n - i > 3) i++;
-  if (at(i) === 'ل' && at(i + 1) === 'ل' && n - i > 4) i += 2; // لل = ل + ال
+  const c0 = word.charCodeAt(0);
+  if ((c0 === WAW || c0 === FA) && n > 3) i++;
+  if (word.charCodeAt(i) === LAM && word.charCodeAt(i + 1) === LAM && n - i > 4) i += 2; // لل = ل + ال
   else {
-    if ((at(i) === 'ب' || at(i) === 'ل' || at(i) === 'ك') && n - i > 3) i++;
-    if (at(i) === 'ا' && at(i + 1) === 'ل' && n - i > 3) i += 2;
+    const c = word.charCodeAt(i);
+    if ((c === BA || c === LAM || c === KAF) && n - i > 3) i++;
+    if (word.charCodeAt(i) === ALEF && word.charCodeAt(i + 1) === LAM && n - i > 3) i += 2;
   }
   return { prefix: word.slice(0, i), stem: word.slice(i) };
 }
-
 /** Conjunction/preposition clitics only (keeps ال): what a reader trims off a visible name. */
 export function stripOuterClitics(word: string): CliticSplit {
   let i = 0;
