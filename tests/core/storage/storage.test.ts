@@ -101,3 +101,55 @@ describe('the storage adapter', () => {
     expect(seen).toEqual(['hashiya:test']);
   });
 });
+
+describe('collections the store already knows', () => {
+  const counting = () => {
+    let checks = 0;
+    const spec: StoredCollection<{ name: string }> = {
+      ...collectionSpec,
+      itemSchema: v.pipe(
+        v.object({ name: v.string() }),
+        v.check(() => ((checks += 1), true)),
+      ),
+    };
+    return { spec, checks: () => checks };
+  };
+
+  it('are not validated again while the stored text is what this store wrote or validated', () => {
+    const backend = new MemoryStorage();
+    const store = createStore(backend, null);
+    const { spec, checks } = counting();
+    store.write(spec, { a: { name: 'A' }, b: { name: 'B' } });
+    expect(store.readCollection(spec)).toEqual({ a: { name: 'A' }, b: { name: 'B' } });
+    expect(checks()).toBe(0);
+    // Another tab's write changes the text: read and validated as ever.
+    backend.setItem(spec.key, JSON.stringify({ v: 1, data: { a: { name: 'A' }, c: { name: 3 } } }));
+    expect(store.readCollection(spec)).toEqual({ a: { name: 'A' } });
+    expect(store.problems()).toEqual([expect.objectContaining({ kind: 'corrupt', key: spec.key })]);
+    expect(checks()).toBe(1);
+  });
+
+  it('a clean read is remembered, and a caller changing the record it got changes nothing stored', () => {
+    const backend = new MemoryStorage();
+    backend.setItem('hashiya:things', JSON.stringify({ v: 1, data: { a: { name: 'A' } } }));
+    const store = createStore(backend, null);
+    const { spec, checks } = counting();
+    const first = store.readCollection(spec);
+    expect(checks()).toBe(1);
+    delete first.a;
+    expect(store.readCollection(spec)).toEqual({ a: { name: 'A' } });
+    expect(checks()).toBe(1);
+  });
+
+  it('forgets a key that is removed', () => {
+    const backend = new MemoryStorage();
+    const store = createStore(backend, null);
+    const { spec, checks } = counting();
+    store.write(spec, { a: { name: 'A' } });
+    store.remove(spec.key);
+    expect(store.readCollection(spec)).toEqual({});
+    backend.setItem(spec.key, JSON.stringify({ v: 1, data: { a: { name: 'A' } } }));
+    expect(store.readCollection(spec)).toEqual({ a: { name: 'A' } });
+    expect(checks()).toBe(1);
+  });
+});
