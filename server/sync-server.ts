@@ -174,7 +174,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
       });
       const doc = parseDocumentName(documentName);
       if (!doc) throw refusal('unknown document');
-      if (doc.kind === 'user') {
+      if (doc.kind !== 'group') {
         if (doc.user !== user) throw refusal('not your document');
       } else {
         if (!(await isMember(sql, doc.group, user))) throw refusal('not a member of this group');

@@ -84,6 +84,11 @@ export const IMPORT_LIMITS = {
 export const SYNC_LIMITS = {
   /** One websocket message from a client; a device pushes its notes in batches below this. */
   messageBytes: 2 * 1024 * 1024,
+  /**
+   * One imported article as it travels (JSON, UTF-8): each goes in a message of its own, so it stays
+   * under messageBytes. Larger articles (a book-length import) stay on the device that has them.
+   */
+  articleBytes: 1_900_000,
   /** Everything stored in one synced document (a reader's notes, or one author's notes in a group). */
   documentBytes: 64 * 1024 * 1024,
   /** Notes a device sends in one Yjs transaction when it first pushes everything it has. */

@@ -7,7 +7,7 @@ import * as Y from 'yjs';
 import { createAnnotation } from '../../src/core/annotations/annotation';
 import { NOTES_MAP } from '../../src/core/sync/data-model';
 import { freePort, spawnSyncServer, startPostgres, type Service, type SyncServerProcess } from '../server/services';
-import { openSample, selectionToolbar, selectText } from './fixtures';
+import { importPasted, openSample, PASTED_ARTICLE, selectionToolbar, selectText } from './fixtures';
 
 /**
  * Sync between two devices (two browser contexts) through a real sync server on PostgreSQL, both
@@ -130,6 +130,40 @@ test('a note made on one device appears on the other within 2 s', async ({ brows
 
   // The laptop shows its notebook: the note arrives without a reload.
   await expect(notebookNotes(laptopPage)).toHaveText(['ملاحظة من الهاتف'], { timeout: 2_000 });
+});
+
+test('an article imported on one device appears in the other one’s library, and its deletion follows', async () => {
+  test.setTimeout(90_000);
+  await importPasted(phonePage, PASTED_ARTICLE);
+  await expect(phonePage.locator('article h1')).toContainText('مهرجان للكتاب');
+  const card = (page: Page) => page.locator('[data-library-article]').filter({ hasText: 'مهرجان للكتاب' });
+  await laptopPage.goto('./#/');
+  await expect(card(laptopPage)).toHaveCount(1, { timeout: 5_000 });
+  // The article itself came over, not only its card: it opens and reads on the laptop.
+  await card(laptopPage).locator('a').first().click();
+  await expect(laptopPage.locator('article h1')).toContainText('مهرجان للكتاب');
+  // Only the imported article came over: the bundled sample (opened on the phone before) is never sent.
+  const storedIds = (page: Page) =>
+    page.evaluate(
+      () =>
+        new Promise<string[]>((resolve, reject) => {
+          const request = indexedDB.open('hashiya');
+          request.onerror = () => reject(new Error('cannot open'));
+          request.onsuccess = () => {
+            const keys = request.result.transaction('articles').objectStore('articles').getAllKeys();
+            keys.onsuccess = () => resolve(keys.result.map(String));
+          };
+        }),
+    );
+  expect(await storedIds(laptopPage)).toEqual(await storedIds(phonePage));
+  expect(await storedIds(laptopPage)).toHaveLength(1);
+
+  await phonePage.goto('./#/');
+  await card(phonePage).locator('[data-action="delete-article"]').click();
+  await phonePage.locator('[data-action="confirm-delete"]').click();
+  await expect(card(phonePage)).toHaveCount(0);
+  await laptopPage.goto('./#/');
+  await expect(card(laptopPage)).toHaveCount(0, { timeout: 5_000 });
 });
 
 test('the server going away shows offline and loses nothing; edits made offline on both devices are both kept', async () => {

@@ -6,7 +6,9 @@ import { addGroup, addMember, addUser, setPassword } from '../../server/accounts
 import { startSyncServer, type RunningSyncServer } from '../../server/sync-server';
 import { issueToken } from '../../server/tokens';
 import { createAnnotation } from '../../src/core/annotations/annotation';
-import { NOTES_MAP, groupDocumentName, personalDocumentName, type NoteRecord } from '../../src/core/sync/data-model';
+import { ARTICLES_MAP, NOTES_MAP, articleVersion, groupDocumentName, libraryDocumentName, personalDocumentName, type NoteRecord } from '../../src/core/sync/data-model';
+import { summarize, type StoredArticle } from '../../src/core/article/imported-articles';
+import { parsePlainTextArticle } from '../../src/core/article/parse-text';
 import { SYNC_LIMITS } from '../../src/core/limits';
 import { connectDevice, eventually, login, type TestDevice } from './client';
 import { freePort, startPostgres, startRedis, type Service } from './services';
@@ -111,6 +113,7 @@ describe('access to documents', () => {
     await expect(device(server.url, groupDocumentName('مكتب الأخبار', 'amal'), token).ready).rejects.toThrow(/not a member/);
     await expect(device(server.url, groupDocumentName('مكتب الأخبار', 'carim'), token).ready).rejects.toThrow(/not a member/);
     await expect(device(server.url, 'somewhere-else', token).ready).rejects.toThrow(/unknown document/);
+    await expect(device(server.url, libraryDocumentName('amal'), token).ready).rejects.toThrow(/not your document/);
   });
 
   it('lets members read each other’s group notes but write only their own', async () => {
@@ -156,6 +159,42 @@ describe('what a client may send', () => {
     await check.ready;
     await eventually(() => check.doc.getMap(NOTES_MAP).has('ok'));
     expect([...check.doc.getMap(NOTES_MAP).keys()]).toEqual(['ok']);
+  });
+});
+
+describe('imported articles', () => {
+  const item: StoredArticle = {
+    article: parsePlainTextArticle('عنوان المقال\n\nفقرة من نص المقال المستورد.', { id: 'imp-server' }),
+    importedAt: '2026-05-01T08:00:00.000Z',
+    origin: 'import',
+    tags: [],
+    archived: false,
+  };
+
+  it('carries an article between a reader’s devices and refuses an invalid or oversize one', async () => {
+    const token = await tokenFor('amal');
+    const name = libraryDocumentName('amal');
+    const phone = device(server.url, name, token);
+    const laptop = device(server.url, name, token);
+    await Promise.all([phone.ready, laptop.ready]);
+    phone.doc.getMap(ARTICLES_MAP).set(item.article.id, { item, version: articleVersion(summarize(item)) });
+    await eventually(() => laptop.doc.getMap(ARTICLES_MAP).has(item.article.id));
+
+    const invalid = device(server.url, name, token);
+    await invalid.ready;
+    invalid.doc.getMap(ARTICLES_MAP).set('bad', { item: { ...item, article: { ...item.article, dir: 'sideways' } }, version: 'v' });
+    expect(await invalid.closed).toMatch(/invalid value/);
+
+    const huge = device(server.url, name, token);
+    await huge.ready;
+    const blocks = Array.from({ length: 120 }, (_, i) => ({ ...item.article.blocks[1]!, id: `p-${i}`, text: 'كلمة '.repeat(2_000) }));
+    huge.doc.getMap(ARTICLES_MAP).set('big', { item: { ...item, article: { ...item.article, id: 'big', blocks } }, version: 'v' });
+    expect(await huge.closed).toMatch(/over the limit/);
+
+    const check = device(server.url, name, token);
+    await check.ready;
+    await eventually(() => check.doc.getMap(ARTICLES_MAP).size > 0);
+    expect([...check.doc.getMap(ARTICLES_MAP).keys()]).toEqual([item.article.id]);
   });
 });
 

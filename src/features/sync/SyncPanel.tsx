@@ -58,6 +58,11 @@ export default function SyncPanel({ onClose }: { onClose: () => void }) {
           </p>
           <p className="sync-last">{time ? t('lastSynced', { time }) : t('neverSynced')}</p>
           {status.conflicts > 0 && <p className="notice">{t('conflicts', { count: status.conflicts })}</p>}
+          {(status.tooLarge ?? 0) > 0 && (
+            <p className="notice" data-sync-too-large={status.tooLarge}>
+              {t('articlesTooLarge', { count: status.tooLarge })}
+            </p>
+          )}
           <button type="button" className="button" onClick={leave} data-action="sync-sign-out">
             {t('signOut')}
           </button>

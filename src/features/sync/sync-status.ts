@@ -12,6 +12,8 @@ export interface SyncStatus {
   readonly reason?: { readonly key: string; readonly detail?: string };
   /** Conflict copies made since the page opened. */
   readonly conflicts: number;
+  /** Imported articles kept off the server for being over SYNC_LIMITS.articleBytes. */
+  readonly tooLarge?: number;
 }
 
 export const syncStatus = createValueStore<SyncStatus>({ state: 'off', conflicts: 0 });
