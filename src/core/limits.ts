@@ -95,6 +95,10 @@ export const SYNC_LIMITS = {
   notesPerBatch: 500,
   /** User and group names. */
   nameLength: ANNOTATION_LIMITS.accountName,
+  /** A synced entity correction's or personal list's name text; longer ones stay on their device. */
+  nameTextLength: 500,
+  /** A synced correction's id and block id. */
+  entryIdLength: 128,
   passwordLength: 256,
   /** A login request body. */
   loginBytes: 4 * 1024,

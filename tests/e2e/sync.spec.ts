@@ -166,6 +166,27 @@ test('an article imported on one device appears in the other one’s library, an
   await expect(card(laptopPage)).toHaveCount(0, { timeout: 5_000 });
 });
 
+test('an entity correction made "in every article" on one device applies on the other', async () => {
+  test.setTimeout(90_000);
+  const drones = (page: Page) => page.locator('article mark[data-entity-type="MISC"]', { hasText: 'المسيّرات' });
+  await openSample(laptopPage);
+  await expect(laptopPage.locator('[data-entities-status="pending"]')).toHaveCount(0, { timeout: 20_000 });
+  await expect(drones(laptopPage)).toHaveCount(0);
+
+  await openSample(phonePage);
+  await expect(phonePage.locator('[data-entities-status="pending"]')).toHaveCount(0, { timeout: 20_000 });
+  await selectText(phonePage, 'المسيّرات');
+  await phonePage.locator('[data-action="tag-entity"]').click();
+  await phonePage.locator('[data-action="tag-everywhere"]').check();
+  await phonePage.locator('[data-action="tag-entity-type"][data-type="MISC"]').click();
+  await expect(drones(phonePage).first()).toBeVisible();
+
+  // The laptop, open on the same article, shows the name without a reload.
+  await expect(drones(laptopPage).first()).toBeVisible({ timeout: 5_000 });
+  const lists = await laptopPage.evaluate(() => localStorage.getItem('hashiya:entity-lists'));
+  expect(lists).toContain('المسيّرات');
+});
+
 test('the server going away shows offline and loses nothing; edits made offline on both devices are both kept', async () => {
   test.setTimeout(90_000);
   await stopServer();

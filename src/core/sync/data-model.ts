@@ -2,6 +2,10 @@ import * as v from 'valibot';
 import { annotationSchema, type Annotation } from '../annotations/annotation';
 import { articleRecordSpec, type ArticleSummary, type StoredArticle } from '../article/imported-articles';
 import { hash53 } from '../article/hash';
+import { correctionSchema, type Correction } from '../entities/corrections';
+import type { EntityType } from '../entities/entities';
+import { ENTITY_TYPES, nameWords } from '../entities/reader-entities';
+import { ARTICLE_LIMITS, SYNC_LIMITS } from '../limits';
 import { isAccountName } from './session';
 
 /**
@@ -21,13 +25,17 @@ import { isAccountName } from './session';
  * - `deleted`: annotation id → { deleted: ISO time } (a tombstone, so a delete reaches other devices)
  * - `progress`: article id → reading progress
  * - `articles`: article id → { item, version } (the stored article and a digest of what the library shows of it)
+ * - `corrections`: `<article id>/<correction id>` → { articleId, correction } (entity corrections)
+ * - `names`: a name as the tagger compares names → { text, type? } (the personal lists; no type = not a name)
  */
 
 export const NOTES_MAP = 'notes';
 export const DELETED_MAP = 'deleted';
 export const PROGRESS_MAP = 'progress';
 export const ARTICLES_MAP = 'articles';
-export const SYNCED_MAPS = [NOTES_MAP, DELETED_MAP, PROGRESS_MAP, ARTICLES_MAP] as const;
+export const CORRECTIONS_MAP = 'corrections';
+export const NAMES_MAP = 'names';
+export const SYNCED_MAPS = [NOTES_MAP, DELETED_MAP, PROGRESS_MAP, ARTICLES_MAP, CORRECTIONS_MAP, NAMES_MAP] as const;
 
 export type DocumentName =
   | { readonly kind: 'user' | 'library'; readonly user: string }
@@ -87,16 +95,46 @@ export function articleVersion(summary: ArticleSummary): string {
   return hash53([summary.title, summary.revision ?? '', summary.importedAt, summary.name ?? '', summary.origin, summary.tags.join('\u0001'), String(summary.archived)].join('\u0000')).toString(36);
 }
 
+/** One entity correction, with the article it belongs to (the local schema, with sizes capped). */
+export const correctionRecordSchema = v.object({
+  articleId: v.pipe(v.string(), v.minLength(1), v.maxLength(ARTICLE_LIMITS.idLength)),
+  correction: v.pipe(
+    correctionSchema,
+    v.check((c) => c.id.length <= SYNC_LIMITS.entryIdLength && c.blockId.length <= SYNC_LIMITS.entryIdLength && c.text.length <= SYNC_LIMITS.nameTextLength, 'correction too long'),
+  ),
+});
+export interface CorrectionRecord {
+  readonly articleId: string;
+  readonly correction: Correction;
+}
+
+/** One name of the personal lists: with a type it is a name, without one it is "not a name". */
+export const nameEntrySchema = v.object({
+  text: v.pipe(v.string(), v.minLength(1), v.maxLength(SYNC_LIMITS.nameTextLength)),
+  type: v.optional(v.picklist(ENTITY_TYPES as [EntityType, ...EntityType[]])),
+});
+export interface NameEntry {
+  readonly text: string;
+  readonly type?: EntityType;
+}
+
+/** Names are one entry per name as the tagger compares them (the lists keep one entry per such name). */
+export function nameEntryKey(text: string): string {
+  return nameWords(text).join(' ') || text;
+}
+
 /** The schema each map's values must meet. */
 export const MAP_VALUE_SCHEMAS = {
   [NOTES_MAP]: noteRecordSchema,
   [DELETED_MAP]: tombstoneSchema,
   [PROGRESS_MAP]: progressRecordSchema,
   [ARTICLES_MAP]: articleSyncRecordSchema,
+  [CORRECTIONS_MAP]: correctionRecordSchema,
+  [NAMES_MAP]: nameEntrySchema,
 } as const;
 
 /** A value any synced map may hold (the server checks values whose map it cannot see cheaply). */
-export const anySyncedValueSchema = v.union([noteRecordSchema, tombstoneSchema, progressRecordSchema, articleSyncRecordSchema]);
+export const anySyncedValueSchema = v.union([noteRecordSchema, tombstoneSchema, progressRecordSchema, articleSyncRecordSchema, correctionRecordSchema, nameEntrySchema]);
 
 /** Map keys are annotation or article ids. */
 export const mapKeySchema = v.pipe(v.string(), v.minLength(1), v.maxLength(512));

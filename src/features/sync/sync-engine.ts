@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import type { IdbStore } from '../../core/storage/idb-store';
 import type { Store } from '../../core/storage/storage';
 import { groupDocumentName, libraryDocumentName, NOTES_MAP, personalDocumentName } from '../../core/sync/data-model';
+import { syncEntitiesPass } from '../../core/sync/entities-sync';
 import { syncLibraryPass } from '../../core/sync/library-sync';
 import { claimedArticle, LOCAL_ORIGIN, mirrorGroupNotes, syncNotesPass, type NoteScope, type SyncPassResult } from '../../core/sync/notes-sync';
 import { accountKey, markSynced, websocketUrl, type SyncAccount } from '../../core/sync/sync-account';
@@ -13,7 +14,7 @@ import { syncStatus, type SyncStatus } from './sync-status';
 
 /**
  * The running sync for a signed-in reader (loaded only when sync is on). Over one websocket:
- * - the reader's own document (private notes, reading progress);
+ * - the reader's own document (private notes, reading progress, entity corrections and name lists);
  * - the reader's library document (imported articles, from IndexedDB);
  * - per group, the reader's own notes in it (written here) and each other member's (read-only,
  *   mirrored into local storage).
@@ -122,8 +123,11 @@ export function startSyncEngine(store: Store, db: IdbStore, account: SyncAccount
     const articles = scope === 'all' ? undefined : scope;
     const result: SyncPassResult =
       channel.kind === 'mirror' && channel.scope ? mirrorGroupNotes(store, channel.doc, channel.scope) : syncNotesPass(store, channel.doc, channel.baseKey, new Date(), articles, channel.scope);
+    // The reader's own document also holds the entity corrections and name lists (small: always compared whole).
+    const entities = channel.kind === 'notes' && channel.scope === null ? syncEntitiesPass(store, channel.doc, channel.baseKey) : null;
+    if (entities && (entities.changedArticles.length || entities.listsChanged)) void queryClient.invalidateQueries({ queryKey: queryKeys.corrections() });
     conflicts += result.conflicts;
-    refused = result.refused > 0 || libraryRefused;
+    refused = result.refused > 0 || (entities?.refused ?? 0) > 0 || libraryRefused;
     for (const articleId of result.changedArticles) void queryClient.invalidateQueries({ queryKey: queryKeys.annotations(articleId) });
     if (result.changedArticles.length) void queryClient.invalidateQueries({ queryKey: queryKeys.allAnnotations(), exact: true });
     if (result.progressChanged) void queryClient.invalidateQueries({ queryKey: ['store', 'progress'] });
