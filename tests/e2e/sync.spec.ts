@@ -44,6 +44,7 @@ test.beforeAll(async () => {
   await admin('user', 'add', 'badr', '--password', PASSWORD);
   await admin('user', 'add', 'carim', '--password', PASSWORD);
   await admin('user', 'add', 'dalia', '--password', PASSWORD);
+  await admin('user', 'add', 'farah', '--password', PASSWORD);
   await admin('group', 'add', GROUP);
   await admin('group', 'member', GROUP, 'amal');
   await admin('group', 'member', GROUP, 'badr');
@@ -280,5 +281,26 @@ test('a corrupt document from the server is refused with a message, and the vali
   await closeSyncPanel(page);
   await expect(notebookNotes(page)).toHaveText(['ملاحظة سليمة']);
   await expect(page.locator('img')).toHaveCount(0);
+  await context.close();
+});
+
+test('a reader added to a group while signed in gets it without signing in again', async ({ browser }) => {
+  test.setTimeout(90_000);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, 'farah');
+  await openSample(page);
+  await expect(page.locator('[data-entities-status="pending"]')).toHaveCount(0, { timeout: 20_000 });
+  const words = (await page.locator('article [data-block-id]').nth(3).locator('[data-block-text]').textContent())!.split(' ').slice(0, 2).join(' ');
+  await selectText(page, words);
+  await expect(selectionToolbar(page).locator('[data-action="highlight"]').first()).toBeVisible();
+  await expect(selectionToolbar(page).locator('[data-action="highlight-in-group"]')).toHaveCount(0);
+
+  await admin('group', 'member', GROUP, 'farah');
+  // The app asks the server for the reader's groups every 20 s (and on each reconnection); the open toolbar follows.
+  await expect(selectionToolbar(page).locator(`[data-action="highlight-in-group"][data-group="${GROUP}"]`)).toHaveCount(1, { timeout: 40_000 });
+  // Other members' group notes arrive too (the group's documents were opened).
+  await page.goto('./#/notes');
+  await expect(page.locator(`[data-notebook-article] [data-note-group="${GROUP}"][data-note-author="amal"]`)).toHaveCount(1, { timeout: 10_000 });
   await context.close();
 });

@@ -51,7 +51,7 @@ async function tokenFor(user: string): Promise<string> {
 beforeAll(async () => {
   [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
   sql = await openDatabase({ url: postgres.url });
-  for (const user of ['amal', 'badr', 'carim', 'dalia', 'eid']) await addUser(sql, user, PASSWORD);
+  for (const user of ['amal', 'badr', 'carim', 'dalia', 'eid', 'eid2']) await addUser(sql, user, PASSWORD);
   await addGroup(sql, 'مكتب الأخبار');
   await addMember(sql, 'مكتب الأخبار', 'amal');
   await addMember(sql, 'مكتب الأخبار', 'badr');
@@ -87,6 +87,14 @@ describe('signing in', () => {
     expect(me.status).toBe(200);
     const forged = await fetch(`${server.url}/me`, { headers: { Authorization: `Bearer ${token.slice(0, -2)}xx` } });
     expect(forged.status).toBe(401);
+  });
+
+  it('names in /me the groups a reader joined after signing in, with the same token', async () => {
+    const token = await tokenFor('eid2');
+    const groups = async () => ((await (await fetch(`${server.url}/me`, { headers: { Authorization: `Bearer ${token}` } })).json()) as { groups: Array<{ name: string }> }).groups;
+    expect(await groups()).toEqual([]);
+    await addMember(sql, 'مكتب الأخبار', 'eid2');
+    expect((await groups()).map((g) => g.name)).toEqual(['مكتب الأخبار']);
   });
 });
 

@@ -6,7 +6,8 @@ import { Dialog } from '../../shared/Dialog';
 import { useStore } from '../../shared/store-context';
 import { useValueStore } from '../../shared/value-store';
 import { signIn } from './sign-in';
-import { syncAccountChanges, syncStatus } from './sync-status';
+import { syncAccountChanges } from '../../shared/sync-account-changes';
+import { syncStatus } from './sync-status';
 
 /** Settings → Sync (loaded when opened): sign in to a server, see the status, sign out. */
 export default function SyncPanel({ onClose }: { onClose: () => void }) {

@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import { readSyncAccount } from '../../core/sync/sync-account';
 import { useIdbStore, useStore } from '../../shared/store-context';
 import { useValueStore } from '../../shared/value-store';
-import { syncAccountChanges } from './sync-status';
+import { syncAccountChanges } from '../../shared/sync-account-changes';
 
 /**
  * Runs sync while an account is stored, and nothing otherwise: the engine (Yjs, Hocuspocus) is

@@ -7,9 +7,11 @@ import { groupDocumentName, libraryDocumentName, NOTES_MAP, personalDocumentName
 import { syncEntitiesPass } from '../../core/sync/entities-sync';
 import { syncLibraryPass } from '../../core/sync/library-sync';
 import { claimedArticle, LOCAL_ORIGIN, mirrorGroupNotes, syncNotesPass, type NoteScope, type SyncPassResult } from '../../core/sync/notes-sync';
-import { accountKey, markSynced, websocketUrl, type SyncAccount } from '../../core/sync/sync-account';
+import { accountKey, markSynced, refreshGroups, websocketUrl, type SyncAccount } from '../../core/sync/sync-account';
 import { storageKeys } from '../../core/storage/keys';
 import { queryKeys } from '../../shared/query-keys';
+import { fetchSession } from './sign-in';
+import { syncAccountChanges } from '../../shared/sync-account-changes';
 import { syncStatus, type SyncStatus } from './sync-status';
 
 /**
@@ -26,6 +28,8 @@ const PASS_DELAY_MS = 150;
 /** A pass now and then catches changes that no event announced (reading progress is saved without one). */
 const PERIODIC_PASS_MS = 15_000;
 const MARK_INTERVAL_MS = 5_000;
+/** How often the reader's groups are asked again (membership changes while signed in). */
+const GROUPS_REFRESH_MS = 20_000;
 
 /** notes: the reader's notes (own or in a group); mirror: another member's group notes (never written from here); library: imported articles. */
 type ChannelKind = 'notes' | 'mirror' | 'library';
@@ -176,9 +180,21 @@ export function startSyncEngine(store: Store, db: IdbStore, account: SyncAccount
     for (const member of group.members) if (member !== me) open(groupDocumentName(group.name, member), { group: group.name, author: member }, 'mirror');
   }
 
+  // Groups joined or left since signing in: saved, and the runtime restarts the engine with the new documents.
+  let stopped = false;
+  async function refreshMembership(): Promise<void> {
+    const check = await fetchSession(account.server, account.session.token);
+    if (stopped || !check.ok) return;
+    if (refreshGroups(store, check.session)) syncAccountChanges.set(syncAccountChanges.get() + 1);
+  }
+  const membership = setInterval(() => void refreshMembership(), GROUPS_REFRESH_MS);
+
   socket.on('status', () => {
     showState();
-    if (socket.status === WebSocketStatus.Connected) scheduleAll('all');
+    if (socket.status === WebSocketStatus.Connected) {
+      scheduleAll('all');
+      void refreshMembership();
+    }
   });
   // Local changes: this tab's saves (react-query mutations) and other tabs (storage events).
   const stopMutations = queryClient.getMutationCache().subscribe((event) => {
@@ -204,6 +220,8 @@ export function startSyncEngine(store: Store, db: IdbStore, account: SyncAccount
   for (const channel of channels) channel.provider.attach();
 
   return () => {
+    stopped = true;
+    clearInterval(membership);
     clearInterval(periodic);
     stopMutations();
     stopStore();

@@ -18,5 +18,3 @@ export interface SyncStatus {
 
 export const syncStatus = createValueStore<SyncStatus>({ state: 'off', conflicts: 0 });
 
-/** Bumped when the account is saved or removed, so the runtime starts or stops the engine. */
-export const syncAccountChanges = createValueStore(0);
