@@ -241,7 +241,13 @@ test('a group highlight appears for a member, with its author, and not for a non
   await expect(badrPage.locator('[data-notebook-article] [data-action="delete-note"]')).toHaveCount(0);
   // In the reader too: highlighted, listed with its author, hidden by the "mine" filter.
   await openSample(badrPage);
-  await expect(badrPage.locator('article mark.highlight')).not.toHaveCount(0);
+  // Marked in the text as someone else's: its own style, the author named in its title and description.
+  const others = badrPage.locator('article mark.highlight.highlight--others[data-highlight-author="amal"]');
+  await expect(others.first()).toBeVisible();
+  await expect(others.first()).toHaveAttribute('title', /amal/);
+  await expect(others.first()).toHaveAttribute('aria-description', /amal/);
+  await expect(amalPage.locator('article mark.highlight')).not.toHaveCount(0);
+  await expect(amalPage.locator('article mark.highlight--others')).toHaveCount(0);
   await badrPage.locator('[data-action="toggle-notes"]').click();
   await expect(badrPage.locator('[data-notes-list] [data-note-author="amal"]')).toHaveCount(1);
   await badrPage.locator('[data-filter-owner="mine"]').check();
