@@ -259,6 +259,39 @@ test('a group highlight appears for a member, with its author, and not for a non
   await Promise.all([amal.close(), badr.close(), carim.close()]);
 });
 
+test('an article shared with a group appears in a member’s library, marked with the group, and the group’s highlights on it anchor there', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const [amal, badr] = await Promise.all([browser.newContext(), browser.newContext()]);
+  const [amalPage, badrPage] = await Promise.all([amal.newPage(), badr.newPage()]);
+  await signIn(amalPage, 'amal');
+  await signIn(badrPage, 'badr');
+  const text = PASTED_ARTICLE.replace('مهرجان للكتاب', 'معرض للكتاب');
+  await importPasted(amalPage, text);
+  await expect(amalPage.locator('article h1')).toContainText('معرض للكتاب');
+  await selectText(amalPage, 'بمشاركة ناشرين');
+  await selectionToolbar(amalPage).locator(`[data-action="highlight-in-group"][data-group="${GROUP}"]`).click();
+  await amalPage.goto('./#/');
+  const card = (page: Page) => page.locator('[data-library-article]').filter({ hasText: 'معرض للكتاب' });
+  const share = card(amalPage).locator(`[data-action="share-to-group"][data-group="${GROUP}"]`);
+  await share.click();
+  await expect(share).toHaveAttribute('aria-pressed', 'true');
+
+  await badrPage.goto('./#/');
+  await expect(card(badrPage).locator(`[data-article-group="${GROUP}"][data-shared-by="amal"]`)).toHaveCount(1, { timeout: 10_000 });
+  // Read-only: none of the owner's actions.
+  await expect(card(badrPage).locator('[data-action="delete-article"], [data-action="rename-article"], [data-action="share-to-group"]')).toHaveCount(0);
+  await card(badrPage).locator('a').first().click();
+  await expect(badrPage.locator('article h1')).toContainText('معرض للكتاب');
+  await expect(badrPage.locator('article mark.highlight--others[data-highlight-author="amal"]').first()).toBeVisible({ timeout: 10_000 });
+
+  // Unshared: it leaves the member's library.
+  await share.click();
+  await expect(share).toHaveAttribute('aria-pressed', 'false');
+  await badrPage.goto('./#/');
+  await expect(card(badrPage)).toHaveCount(0, { timeout: 10_000 });
+  await Promise.all([amal.close(), badr.close()]);
+});
+
 test('a corrupt document from the server is refused with a message, and the valid notes still arrive', async ({ browser }) => {
   test.setTimeout(90_000);
   // Written straight into the database, as a broken or hostile server would serve it.

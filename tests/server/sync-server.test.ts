@@ -6,7 +6,7 @@ import { addGroup, addMember, addUser, setPassword } from '../../server/accounts
 import { startSyncServer, type RunningSyncServer } from '../../server/sync-server';
 import { issueToken } from '../../server/tokens';
 import { createAnnotation } from '../../src/core/annotations/annotation';
-import { ARTICLES_MAP, NOTES_MAP, articleVersion, groupDocumentName, libraryDocumentName, personalDocumentName, type NoteRecord } from '../../src/core/sync/data-model';
+import { ARTICLES_MAP, NOTES_MAP, articleVersion, groupArticlesDocumentName, groupDocumentName, libraryDocumentName, personalDocumentName, type NoteRecord } from '../../src/core/sync/data-model';
 import { summarize, type StoredArticle } from '../../src/core/article/imported-articles';
 import { parsePlainTextArticle } from '../../src/core/article/parse-text';
 import { SYNC_LIMITS } from '../../src/core/limits';
@@ -122,6 +122,7 @@ describe('access to documents', () => {
     await expect(device(server.url, groupDocumentName('مكتب الأخبار', 'carim'), token).ready).rejects.toThrow(/not a member/);
     await expect(device(server.url, 'somewhere-else', token).ready).rejects.toThrow(/unknown document/);
     await expect(device(server.url, libraryDocumentName('amal'), token).ready).rejects.toThrow(/not your document/);
+    await expect(device(server.url, groupArticlesDocumentName('مكتب الأخبار', 'amal'), token).ready).rejects.toThrow(/not a member/);
   });
 
   it('lets members read each other’s group notes but write only their own', async () => {
@@ -203,6 +204,20 @@ describe('imported articles', () => {
     await check.ready;
     await eventually(() => check.doc.getMap(ARTICLES_MAP).size > 0);
     expect([...check.doc.getMap(ARTICLES_MAP).keys()]).toEqual([item.article.id]);
+  });
+
+  it('lets members read the articles a member shares with the group, and only the author write them', async () => {
+    const name = groupArticlesDocumentName('مكتب الأخبار', 'amal');
+    const author = device(server.url, name, await tokenFor('amal'));
+    const member = device(server.url, name, await tokenFor('badr'));
+    await Promise.all([author.ready, member.ready]);
+    author.doc.getMap(ARTICLES_MAP).set(item.article.id, { item, version: 'v1' });
+    await eventually(() => member.doc.getMap(ARTICLES_MAP).has(item.article.id));
+    member.doc.getMap(ARTICLES_MAP).set('imp-other', { item: { ...item, article: { ...item.article, id: 'imp-other' } }, version: 'v1' });
+    const later = device(server.url, name, await tokenFor('badr'));
+    await later.ready;
+    await new Promise((r) => setTimeout(r, 200));
+    expect([...later.doc.getMap(ARTICLES_MAP).keys()]).toEqual([item.article.id]);
   });
 });
 

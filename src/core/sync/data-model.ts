@@ -16,6 +16,8 @@ import { isAccountName } from './session';
  * - `group:<group>:<author>` — the notes `author` made in `group`; every member reads it, only the
  *   author writes it. One document per author keeps "members edit only their own notes" enforced
  *   by the server's connection mode instead of by inspecting each change.
+ * - `group-articles:<group>:<author>` — the articles `author` shares with `group`; members read it,
+ *   only the author writes it (as for group notes).
  * - `library:<name>` — one reader's imported articles (megabytes, so apart from the notes: a new
  *   device has its notes without waiting for the articles); only that reader may open it.
  *
@@ -39,7 +41,7 @@ export const SYNCED_MAPS = [NOTES_MAP, DELETED_MAP, PROGRESS_MAP, ARTICLES_MAP, 
 
 export type DocumentName =
   | { readonly kind: 'user' | 'library'; readonly user: string }
-  | { readonly kind: 'group'; readonly group: string; readonly author: string };
+  | { readonly kind: 'group' | 'group-articles'; readonly group: string; readonly author: string };
 
 export function personalDocumentName(user: string): string {
   return `user:${user}`;
@@ -47,6 +49,10 @@ export function personalDocumentName(user: string): string {
 
 export function libraryDocumentName(user: string): string {
   return `library:${user}`;
+}
+
+export function groupArticlesDocumentName(group: string, author: string): string {
+  return `group-articles:${group}:${author}`;
 }
 
 export function groupDocumentName(group: string, author: string): string {
@@ -57,8 +63,8 @@ export function groupDocumentName(group: string, author: string): string {
 export function parseDocumentName(name: string): DocumentName | null {
   const parts = name.split(':');
   if ((parts[0] === 'user' || parts[0] === 'library') && parts.length === 2 && isAccountName(parts[1]!)) return { kind: parts[0], user: parts[1]! };
-  if (parts[0] === 'group' && parts.length === 3 && isAccountName(parts[1]!) && isAccountName(parts[2]!)) {
-    return { kind: 'group', group: parts[1]!, author: parts[2]! };
+  if ((parts[0] === 'group' || parts[0] === 'group-articles') && parts.length === 3 && isAccountName(parts[1]!) && isAccountName(parts[2]!)) {
+    return { kind: parts[0], group: parts[1]!, author: parts[2]! };
   }
   return null;
 }
@@ -92,7 +98,9 @@ export interface ArticleSyncRecord {
 
 /** What a device compares to see whether an article changed: everything the library shows of it. */
 export function articleVersion(summary: ArticleSummary): string {
-  return hash53([summary.title, summary.revision ?? '', summary.importedAt, summary.name ?? '', summary.origin, summary.tags.join('\u0001'), String(summary.archived)].join('\u0000')).toString(36);
+  const { title, revision, importedAt, name, origin, tags, archived, groups, sharedBy } = summary;
+  const fields = [title, revision ?? '', importedAt, name ?? '', origin, tags.join('\u0001'), String(archived), groups?.join('\u0001') ?? '', sharedBy ? `${sharedBy.group}\u0001${sharedBy.author}` : ''];
+  return hash53(fields.join('\u0000')).toString(36);
 }
 
 /** One entity correction, with the article it belongs to (the local schema, with sizes capped). */

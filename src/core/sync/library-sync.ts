@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import type * as Y from 'yjs';
-import { deleteImported, getImported, listSummaries, restoreImported } from '../article/imported-articles';
+import { deleteImported, getImported, listSummaries, restoreImported, summarize, type SharedBy, type StoredArticle } from '../article/imported-articles';
 import { SYNC_LIMITS } from '../limits';
 import type { IdbStore } from '../storage/idb-store';
 import type { Store } from '../storage/storage';
@@ -33,9 +33,25 @@ export interface LibraryPassResult {
 
 const encoder = new TextEncoder();
 
+/** Puts one stored article in the document as a message of its own, unless it is over the size limit. */
+async function sendArticle(db: IdbStore, doc: Y.Doc, id: string, version: string, oversized: Set<string>, shape: (item: StoredArticle) => StoredArticle = (item) => item): Promise<'sent' | 'too-large' | 'missing'> {
+  const known = `${id}@${version}`;
+  if (oversized.has(known)) return 'too-large';
+  const item = await getImported(db, id);
+  if (!item) return 'missing';
+  const record: ArticleSyncRecord = { item: shape(item), version };
+  if (encoder.encode(JSON.stringify(record)).byteLength > SYNC_LIMITS.articleBytes) {
+    oversized.add(known);
+    return 'too-large';
+  }
+  doc.transact(() => doc.getMap(ARTICLES_MAP).set(id, record), LOCAL_ORIGIN);
+  return 'sent';
+}
+
 /** `oversized` remembers `id@version` of articles found too large, so they are not read again each pass. */
 export async function syncLibraryPass(store: Store, db: IdbStore, doc: Y.Doc, baseKey: string, oversized = new Set<string>()): Promise<LibraryPassResult> {
-  const local = new Map((await listSummaries(db)).map((s) => [s.id, articleVersion(s)]));
+  // Articles other members shared come from their group documents, not from the reader's library.
+  const local = new Map((await listSummaries(db)).filter((s) => !s.sharedBy).map((s) => [s.id, articleVersion(s)]));
   const map = doc.getMap(ARTICLES_MAP);
   const remote = new Map<string, string>();
   let refused = 0;
@@ -58,19 +74,12 @@ export async function syncLibraryPass(store: Store, db: IdbStore, doc: Y.Doc, ba
   let tooLarge = 0;
 
   for (const id of plan.toRemote) {
-    const version = local.get(id)!;
-    const item = oversized.has(`${id}@${version}`) ? undefined : await getImported(db, id);
-    const record: ArticleSyncRecord | undefined = item && { item, version };
-    if (!record || encoder.encode(JSON.stringify(record)).byteLength > SYNC_LIMITS.articleBytes) {
-      if (item || oversized.has(`${id}@${version}`)) {
-        oversized.add(`${id}@${version}`);
-        tooLarge += 1;
-      }
+    const sentOne = await sendArticle(db, doc, id, local.get(id)!, oversized);
+    if (sentOne === 'sent') sent += 1;
+    else {
+      if (sentOne === 'too-large') tooLarge += 1;
       keepAgreed(id);
-      continue;
     }
-    doc.transact(() => map.set(id, record), LOCAL_ORIGIN);
-    sent += 1;
   }
 
   for (const id of plan.toLocal) {
@@ -93,4 +102,57 @@ export async function syncLibraryPass(store: Store, db: IdbStore, doc: Y.Doc, ba
 
   writeSyncBase(store, baseKey, nextBase);
   return { sent, received, removed, refused, tooLarge, changed: received > 0 || plan.removeLocal.length > 0 };
+}
+
+/**
+ * The articles this reader shares with a group, into their `group-articles:<group>:<reader>`
+ * document: it holds exactly the stored articles whose `groups` name the group (the groups travel
+ * with the article through the reader's library document, so each of their devices agrees). What
+ * goes out carries neither the reader's tags nor their other groups.
+ */
+export async function publishGroupArticles(db: IdbStore, doc: Y.Doc, group: string, oversized = new Set<string>()): Promise<{ sent: number; removed: number; tooLarge: number }> {
+  const shared = new Map((await listSummaries(db)).filter((s) => !s.sharedBy && s.groups?.includes(group)).map((s) => [s.id, articleVersion(s)]));
+  const map = doc.getMap(ARTICLES_MAP);
+  let sent = 0;
+  let tooLarge = 0;
+  for (const [id, version] of shared) {
+    if ((map.get(id) as { version?: unknown } | undefined)?.version === version) continue;
+    const result = await sendArticle(db, doc, id, version, oversized, ({ groups: _groups, ...item }) => ({ ...item, tags: [], archived: false }));
+    if (result === 'sent') sent += 1;
+    else if (result === 'too-large') tooLarge += 1;
+  }
+  const unshared = [...map.keys()].filter((id) => !shared.has(id));
+  if (unshared.length) doc.transact(() => unshared.forEach((id) => map.delete(id)), LOCAL_ORIGIN);
+  return { sent, removed: unshared.length, tooLarge };
+}
+
+/**
+ * Another member's shared articles, mirrored into this reader's library marked with the group and
+ * the author (read-only here). An article the reader has of their own is left as it is; the
+ * group's notes on it anchor to it all the same.
+ */
+export async function mirrorGroupArticles(db: IdbStore, doc: Y.Doc, from: SharedBy): Promise<{ received: number; removed: number; refused: number }> {
+  const summaries = new Map((await listSummaries(db)).map((s) => [s.id, s]));
+  const isMirror = (s: { sharedBy?: SharedBy } | undefined) => s?.sharedBy?.group === from.group && s.sharedBy.author === from.author;
+  const map = doc.getMap(ARTICLES_MAP);
+  let received = 0;
+  let refused = 0;
+  for (const [id, raw] of map.entries()) {
+    const parsed = v.safeParse(articleSyncRecordSchema, raw);
+    if (!parsed.success || parsed.output.item.article.id !== id) {
+      refused += 1;
+      continue;
+    }
+    const local = summaries.get(id);
+    if (local && !isMirror(local)) continue;
+    const { groups: _groups, ...shared } = parsed.output.item;
+    const item: StoredArticle = { ...shared, tags: [], archived: false, sharedBy: from };
+    if (local && articleVersion(local) === articleVersion(summarize(item))) continue;
+    if ((await restoreImported(db, item)).ok) received += 1;
+  }
+  let removed = 0;
+  for (const summary of summaries.values()) {
+    if (isMirror(summary) && !map.has(summary.id) && (await deleteImported(db, summary.id)).ok) removed += 1;
+  }
+  return { received, removed, refused };
 }

@@ -3,9 +3,9 @@ import type { QueryClient } from '@tanstack/react-query';
 import * as Y from 'yjs';
 import type { IdbStore } from '../../core/storage/idb-store';
 import type { Store } from '../../core/storage/storage';
-import { groupDocumentName, libraryDocumentName, NOTES_MAP, personalDocumentName } from '../../core/sync/data-model';
+import { groupArticlesDocumentName, groupDocumentName, libraryDocumentName, NOTES_MAP, personalDocumentName } from '../../core/sync/data-model';
 import { syncEntitiesPass } from '../../core/sync/entities-sync';
-import { syncLibraryPass } from '../../core/sync/library-sync';
+import { mirrorGroupArticles, publishGroupArticles, syncLibraryPass } from '../../core/sync/library-sync';
 import { claimedArticle, LOCAL_ORIGIN, mirrorGroupNotes, syncNotesPass, type NoteScope, type SyncPassResult } from '../../core/sync/notes-sync';
 import { accountKey, markSynced, refreshGroups, websocketUrl, type SyncAccount } from '../../core/sync/sync-account';
 import { storageKeys } from '../../core/storage/keys';
@@ -18,6 +18,8 @@ import { syncStatus, type SyncStatus } from './sync-status';
  * The running sync for a signed-in reader (loaded only when sync is on). Over one websocket:
  * - the reader's own document (private notes, reading progress, entity corrections and name lists);
  * - the reader's library document (imported articles, from IndexedDB);
+ * - per group, the articles the reader shares with it (written here) and those each other member
+ *   shares (read-only, mirrored into the library);
  * - per group, the reader's own notes in it (written here) and each other member's (read-only,
  *   mirrored into local storage).
  * A sync pass (core/sync/notes-sync) runs whenever either side of a document changes. Passes run
@@ -31,8 +33,14 @@ const MARK_INTERVAL_MS = 5_000;
 /** How often the reader's groups are asked again (membership changes while signed in). */
 const GROUPS_REFRESH_MS = 20_000;
 
-/** notes: the reader's notes (own or in a group); mirror: another member's group notes (never written from here); library: imported articles. */
-type ChannelKind = 'notes' | 'mirror' | 'library';
+/**
+ * notes: the reader's notes (own or in a group); mirror: another member's group notes (never written
+ * from here); library: imported articles; shelf: the articles the reader shares with a group;
+ * shelf-mirror: another member's shared articles (never written from here).
+ */
+type ChannelKind = 'notes' | 'mirror' | 'library' | 'shelf' | 'shelf-mirror';
+const ARTICLE_KINDS: ReadonlySet<ChannelKind> = new Set(['library', 'shelf', 'shelf-mirror']);
+const READ_ONLY_KINDS: ReadonlySet<ChannelKind> = new Set(['mirror', 'shelf-mirror']);
 
 interface Channel {
   readonly doc: Y.Doc;
@@ -121,7 +129,7 @@ export function startSyncEngine(store: Store, db: IdbStore, account: SyncAccount
 
   function pass(channel: Channel): void {
     if (!online(channel)) return showState();
-    if (channel.kind === 'library') return void libraryPass(channel);
+    if (ARTICLE_KINDS.has(channel.kind)) return void articlesPass(channel);
     const scope = channel.pending;
     channel.pending = new Set();
     const articles = scope === 'all' ? undefined : scope;
@@ -140,16 +148,27 @@ export function startSyncEngine(store: Store, db: IdbStore, account: SyncAccount
   }
 
   let libraryRefused = false;
-  async function libraryPass(channel: Channel): Promise<void> {
+  /** Imported articles: the reader's library, what they share with a group, what others share. IndexedDB, so asynchronous. */
+  async function articlesPass(channel: Channel): Promise<void> {
     if (channel.running) return schedule(channel, 'all');
     channel.running = true;
     channel.pending = new Set();
     try {
-      const result = await syncLibraryPass(store, db, channel.doc, channel.baseKey, oversized);
-      libraryRefused = result.refused > 0;
-      refused ||= libraryRefused;
-      tooLarge = result.tooLarge;
-      if (result.changed) void queryClient.invalidateQueries({ queryKey: queryKeys.store });
+      let changed = false;
+      if (channel.kind === 'library') {
+        const result = await syncLibraryPass(store, db, channel.doc, channel.baseKey, oversized);
+        libraryRefused = result.refused > 0;
+        refused ||= libraryRefused;
+        tooLarge = result.tooLarge;
+        changed = result.changed;
+      } else if (channel.kind === 'shelf' && channel.scope) {
+        await publishGroupArticles(db, channel.doc, channel.scope.group, oversized);
+      } else if (channel.scope) {
+        const result = await mirrorGroupArticles(db, channel.doc, channel.scope);
+        refused ||= result.refused > 0;
+        changed = result.received + result.removed > 0;
+      }
+      if (changed) void queryClient.invalidateQueries({ queryKey: queryKeys.store });
     } finally {
       channel.running = false;
     }
@@ -170,7 +189,7 @@ export function startSyncEngine(store: Store, db: IdbStore, account: SyncAccount
     channel.timer = setTimeout(() => pass(channel), delay);
   }
   const scheduleAll = (articles: Iterable<string | undefined> | 'all' = 'all') => {
-    for (const channel of channels) if (channel.kind !== 'mirror') schedule(channel, articles === 'all' ? 'all' : [...articles]);
+    for (const channel of channels) if (!READ_ONLY_KINDS.has(channel.kind)) schedule(channel, articles === 'all' ? 'all' : [...articles]);
   };
 
   open(personalDocumentName(me), null, 'notes');
@@ -178,6 +197,8 @@ export function startSyncEngine(store: Store, db: IdbStore, account: SyncAccount
   for (const group of account.session.groups) {
     open(groupDocumentName(group.name, me), { group: group.name, author: me }, 'notes');
     for (const member of group.members) if (member !== me) open(groupDocumentName(group.name, member), { group: group.name, author: member }, 'mirror');
+    open(groupArticlesDocumentName(group.name, me), { group: group.name, author: me }, 'shelf');
+    for (const member of group.members) if (member !== me) open(groupArticlesDocumentName(group.name, member), { group: group.name, author: member }, 'shelf-mirror');
   }
 
   // Groups joined or left since signing in: saved, and the runtime restarts the engine with the new documents.
@@ -210,7 +231,7 @@ export function startSyncEngine(store: Store, db: IdbStore, account: SyncAccount
   });
   // Other tabs' imports, renames and deletes.
   const stopDb = db.subscribe((changed) => {
-    if (changed === 'articles') for (const channel of channels) if (channel.kind === 'library') schedule(channel);
+    if (changed === 'articles') for (const channel of channels) if (channel.kind === 'library' || channel.kind === 'shelf') schedule(channel);
   });
   const periodic = setInterval(() => scheduleAll('all'), PERIODIC_PASS_MS);
   const onOnline = () => socket.connect();

@@ -1,13 +1,13 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { listSummaries, saveImported, getImported, deleteImported, setArticleTags } from '../../../src/core/article/imported-articles';
+import { listSummaries, saveImported, getImported, deleteImported, setArticleGroups, setArticleTags } from '../../../src/core/article/imported-articles';
 import { parsePlainTextArticle } from '../../../src/core/article/parse-text';
 import { SYNC_LIMITS } from '../../../src/core/limits';
 import { createIdbStore, type IdbStore } from '../../../src/core/storage/idb-store';
 import { createStore, type Store } from '../../../src/core/storage/storage';
 import { ARTICLES_MAP } from '../../../src/core/sync/data-model';
-import { syncLibraryPass } from '../../../src/core/sync/library-sync';
+import { mirrorGroupArticles, publishGroupArticles, syncLibraryPass } from '../../../src/core/sync/library-sync';
 import { MemoryStorage } from '../../helpers/memory-storage';
 
 interface Device {
@@ -100,5 +100,56 @@ describe('syncLibraryPass', () => {
     expect(phone.doc.getMap(ARTICLES_MAP).size).toBe(0);
     expect(oversized.size).toBe(1);
     expect((await syncLibraryPass(phone.store, phone.db, phone.doc, 'amal@s', oversized)).tooLarge).toBe(1);
+  });
+});
+
+describe('articles shared with a group', () => {
+  const from = { group: 'مكتب الأخبار', author: 'amal' };
+
+  it("puts the author's shared articles, without their tags, in the members' libraries marked with the group, and takes them back when unshared", async () => {
+    const amal = device();
+    const badr = device();
+    const groupDoc = new Y.Doc();
+    const shared = article('مقال للمكتب');
+    const kept = article('مقال خاص');
+    await saveImported(amal.db, shared, 'import');
+    await saveImported(amal.db, kept, 'import');
+    await setArticleTags(amal.db, shared.id, ['خاص بي']);
+    await setArticleGroups(amal.db, shared.id, [from.group, 'قسم آخر']);
+    expect(await publishGroupArticles(amal.db, groupDoc, from.group)).toMatchObject({ sent: 1, removed: 0 });
+    expect(await publishGroupArticles(amal.db, groupDoc, from.group)).toMatchObject({ sent: 0 });
+
+    const memberDoc = new Y.Doc();
+    Y.applyUpdate(memberDoc, Y.encodeStateAsUpdate(groupDoc));
+    expect(await mirrorGroupArticles(badr.db, memberDoc, from)).toMatchObject({ received: 1, refused: 0 });
+    const mirrored = await getImported(badr.db, shared.id);
+    expect(mirrored).toMatchObject({ article: shared, tags: [], sharedBy: from });
+    expect(mirrored?.groups).toBeUndefined();
+    expect(await mirrorGroupArticles(badr.db, memberDoc, from)).toMatchObject({ received: 0 });
+    // A member's library document never carries what others shared.
+    await syncLibraryPass(badr.store, badr.db, badr.doc, 'badr@s');
+    expect(badr.doc.getMap(ARTICLES_MAP).size).toBe(0);
+
+    await setArticleGroups(amal.db, shared.id, ['قسم آخر']);
+    expect(await publishGroupArticles(amal.db, groupDoc, from.group)).toMatchObject({ removed: 1 });
+    Y.applyUpdate(memberDoc, Y.encodeStateAsUpdate(groupDoc));
+    expect(await mirrorGroupArticles(badr.db, memberDoc, from)).toMatchObject({ removed: 1 });
+    expect(await titles(badr.db)).toEqual([]);
+  });
+
+  it("leaves a member's own copy of the article alone and refuses invalid values", async () => {
+    const badr = device();
+    const own = article('نسخة بدر');
+    await saveImported(badr.db, own, 'import');
+    await setArticleTags(badr.db, own.id, ['لي']);
+    const doc = new Y.Doc();
+    const amal = device();
+    await saveImported(amal.db, own, 'import');
+    await setArticleGroups(amal.db, own.id, [from.group]);
+    await publishGroupArticles(amal.db, doc, from.group);
+    Y.applyUpdate(badr.doc, Y.encodeStateAsUpdate(doc));
+    badr.doc.getMap(ARTICLES_MAP).set('evil', { item: { article: { id: 'evil' } }, version: 'v' });
+    expect(await mirrorGroupArticles(badr.db, badr.doc, from)).toMatchObject({ received: 0, refused: 1 });
+    expect((await getImported(badr.db, own.id))?.tags).toEqual(['لي']);
   });
 });
