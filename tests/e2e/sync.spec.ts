@@ -338,8 +338,11 @@ test('a reader added to a group while signed in gets it without signing in again
   await admin('group', 'member', GROUP, 'farah');
   // The app asks the server for the reader's groups every 20 s (and on each reconnection); the open toolbar follows.
   await expect(selectionToolbar(page).locator(`[data-action="highlight-in-group"][data-group="${GROUP}"]`)).toHaveCount(1, { timeout: 40_000 });
-  // Other members' group notes arrive too (the group's documents were opened).
+  await selectionToolbar(page).locator(`[data-action="highlight-in-group"][data-group="${GROUP}"]`).click();
   await page.goto('./#/notes');
-  await expect(page.locator(`[data-notebook-article] [data-note-group="${GROUP}"][data-note-author="amal"]`)).toHaveCount(1, { timeout: 10_000 });
+  await expect(page.locator(`[data-notebook-article] [data-note-group="${GROUP}"][data-note-author="farah"]`)).toHaveCount(1);
+  const panel = await openSyncPanel(page);
+  await expect(panel).toContainText(GROUP);
+  await expect(panel.locator('[data-sync-status]')).toHaveAttribute('data-sync-status', 'synced', { timeout: 10_000 });
   await context.close();
 });
