@@ -10,12 +10,18 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+// IndexedDB for Node (the idb wrapper needs its globals), as the unit tests have it.
+import 'fake-indexeddb/auto';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { createAnnotation, editAnnotation } from '../src/core/annotations/annotation';
 import { listAnnotations, saveAnnotations } from '../src/core/annotations/annotation-store';
 import { createStore, type Store } from '../src/core/storage/storage';
-import { NOTES_MAP, personalDocumentName } from '../src/core/sync/data-model';
+import { listSummaries, saveImported } from '../src/core/article/imported-articles';
+import { parsePlainTextArticle } from '../src/core/article/parse-text';
+import { createIdbStore } from '../src/core/storage/idb-store';
+import { libraryDocumentName, NOTES_MAP, personalDocumentName } from '../src/core/sync/data-model';
+import { syncLibraryPass } from '../src/core/sync/library-sync';
 import { claimedArticle, LOCAL_ORIGIN, syncNotesPass } from '../src/core/sync/notes-sync';
 import { addUser } from '../server/accounts';
 import { openDatabase } from '../server/database';
@@ -25,6 +31,9 @@ import { freePort, postgresBinaries, startPostgres, type Service } from '../test
 const NOTES = 10_000;
 const ARTICLES = 100;
 const EDITS = 20;
+/** Imported articles for the library phase: 40 paragraphs each (about 5,000 characters, a news article). */
+const LIBRARY_ARTICLES = 100;
+const PARAGRAPHS = 40;
 
 /** localStorage for Node: a Map, without the browser's 5 MB quota. */
 class MapStorage implements Storage {
@@ -68,12 +77,12 @@ interface Device {
   destroy(): void;
 }
 
-function device(url: string, user: string, token: string, store: Store): Device {
+function device(url: string, user: string, token: string, store: Store, name = personalDocumentName(user)): Device {
   const doc = new Y.Doc();
   const socket = new HocuspocusProviderWebsocket({ url: url.replace(/^http/, 'ws'), WebSocketPolyfill: CountingWebSocket });
   let provider!: HocuspocusProvider;
   const synced = new Promise<void>((resolve, reject) => {
-    provider = new HocuspocusProvider({ websocketProvider: socket, name: personalDocumentName(user), document: doc, token, onSynced: () => resolve(), onAuthenticationFailed: ({ reason }) => reject(new Error(reason)) });
+    provider = new HocuspocusProvider({ websocketProvider: socket, name, document: doc, token, onSynced: () => resolve(), onAuthenticationFailed: ({ reason }) => reject(new Error(reason)) });
     provider.attach();
   });
   return {
@@ -170,10 +179,55 @@ async function main() {
 
   phone.destroy();
   laptop.destroy();
+  await benchLibrary(server.url, token);
   await server.stop();
   await sql.close();
   await postgres?.stop();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+}
+
+/** Imported articles: the first device sends its library, then a fresh device receives it into IndexedDB. */
+async function benchLibrary(url: string, token: string): Promise<void> {
+  const paragraph = 'قال المتحدث باسم الوزارة في مؤتمر صحفي إن المحادثات ستستأنف الأسبوع المقبل في العاصمة بحضور الوفود كلها، وإن النتائج الأولى مشجعة.';
+  const firstDb = createIdbStore({ name: 'bench-first' });
+  for (let i = 0; i < LIBRARY_ARTICLES; i += 1) {
+    const text = [`مقال مستورد رقم ${i}`, ...Array.from({ length: PARAGRAPHS }, (_, p) => `${paragraph} (${i}-${p})`)].join('\n\n');
+    await saveImported(firstDb, parsePlainTextArticle(text, { id: `imp-bench-${i}` }), 'import');
+  }
+  const firstStore = createStore(new MapStorage(), null);
+  const phone = device(url, 'bench', token, firstStore, libraryDocumentName('bench'));
+  await phone.synced;
+  let t = performance.now();
+  const sent = await syncLibraryPass(firstStore, firstDb, phone.doc, 'bench|library');
+  await until(() => !phone.provider.hasUnsyncedChanges);
+  const upload = performance.now() - t;
+  const stateBytes = Y.encodeStateAsUpdate(phone.doc).byteLength;
+
+  const freshDb = createIdbStore({ name: 'bench-fresh' });
+  const freshStore = createStore(new MapStorage(), null);
+  receivedBytes = 0;
+  t = performance.now();
+  const laptop = device(url, 'bench', token, freshStore, libraryDocumentName('bench'));
+  await laptop.synced;
+  const transfer = performance.now() - t;
+  const result = await syncLibraryPass(freshStore, freshDb, laptop.doc, 'bench|library');
+  const initial = performance.now() - t;
+  if (sent.sent !== LIBRARY_ARTICLES || result.received !== LIBRARY_ARTICLES || (await listSummaries(freshDb)).length !== LIBRARY_ARTICLES) {
+    throw new Error(`library: sent ${sent.sent}, received ${JSON.stringify(result)}, document ${laptop.doc.getMap("articles").size}`);
+  }
+  t = performance.now();
+  const idle = await syncLibraryPass(freshStore, freshDb, laptop.doc, 'bench|library');
+  const idlePass = performance.now() - t;
+  if (idle.sent + idle.received !== 0) throw new Error('an idle pass changed something');
+
+  console.log(`library: ${LIBRARY_ARTICLES} imported articles of ${PARAGRAPHS} paragraphs; document state ${(stateBytes / 1024 / 1024).toFixed(2)} MB (a document of its own: the notes above do not wait for it)`);
+  console.log(`first device sends its library: ${ms(upload)}`);
+  console.log(`fresh device, initial library sync: ${ms(initial)} (transfer ${ms(transfer)}, into IndexedDB ${ms(initial - transfer)}), ${(receivedBytes / 1024 / 1024).toFixed(2)} MB received`);
+  console.log(`a pass with nothing to do (summaries only, no article read): ${ms(idlePass)}`);
+  phone.destroy();
+  laptop.destroy();
+  firstDb.close();
+  freshDb.close();
 }
 
 await main();

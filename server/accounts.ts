@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { accountNameSchema } from '../src/core/sync/session';
+import { libraryDocumentName, personalDocumentName } from '../src/core/sync/data-model';
 import { SYNC_LIMITS } from '../src/core/limits';
 import type { Sql } from './database';
 import { hashPassword } from './passwords';
@@ -40,7 +41,7 @@ export async function addUser(sql: Sql, name: string, password: string): Promise
 export async function removeUser(sql: Sql, name: string): Promise<void> {
   const rows = await sql.query('DELETE FROM sync_users WHERE name = $1 RETURNING name', [name]);
   if (!rows.length) throw new AccountError(`no user "${name}"`);
-  await sql.query('DELETE FROM sync_documents WHERE name = $1', [`user:${name}`]);
+  await sql.query('DELETE FROM sync_documents WHERE name = ANY($1)', [[personalDocumentName(name), libraryDocumentName(name)]]);
 }
 
 /** A new password also ends every session the user had (token version goes up). */

@@ -174,11 +174,11 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
       });
       const doc = parseDocumentName(documentName);
       if (!doc) throw refusal('unknown document');
-      if (doc.kind === 'user') {
+      if ('user' in doc) {
         if (doc.user !== user) throw refusal('not your document');
       } else {
         if (!(await isMember(sql, doc.group, user))) throw refusal('not a member of this group');
-        // Members read every member's notes in the group and write only their own.
+        // Members read every member's notes (and shared articles) in the group and write only their own.
         if (doc.author !== user) connectionConfig.readOnly = true;
         else if (!(await isMember(sql, doc.group, doc.author))) throw refusal('not a member of this group');
       }

@@ -107,12 +107,21 @@ export const LOCAL_STORAGE_LIMITS = {
 export const SYNC_LIMITS = {
   /** One websocket message from a client; a device pushes its notes in batches below this. */
   messageBytes: 2 * 1024 * 1024,
+  /**
+   * One imported article as it travels (JSON, UTF-8): each goes in a message of its own, so it stays
+   * under messageBytes. Larger articles (a book-length import) stay on the device that has them.
+   */
+  articleBytes: 1_900_000,
   /** Everything stored in one synced document (a reader's notes, or one author's notes in a group). */
   documentBytes: 64 * 1024 * 1024,
   /** Notes a device sends in one Yjs transaction when it first pushes everything it has. */
   notesPerBatch: 500,
   /** User and group names. */
   nameLength: ANNOTATION_LIMITS.accountName,
+  /** A synced entity correction's or personal list's name text; longer ones stay on their device. */
+  nameTextLength: 500,
+  /** A synced correction's id and block id. */
+  entryIdLength: 128,
   passwordLength: 256,
   /** A login request body. */
   loginBytes: 4 * 1024,

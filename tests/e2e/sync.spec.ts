@@ -7,7 +7,7 @@ import * as Y from 'yjs';
 import { createAnnotation } from '../../src/core/annotations/annotation';
 import { NOTES_MAP } from '../../src/core/sync/data-model';
 import { freePort, spawnSyncServer, startPostgres, type Service, type SyncServerProcess } from '../server/services';
-import { openSample, selectionToolbar, selectText } from './fixtures';
+import { importPasted, openSample, PASTED_ARTICLE, selectionToolbar, selectText } from './fixtures';
 
 /**
  * Sync between two devices (two browser contexts) through a real sync server on PostgreSQL, both
@@ -44,6 +44,7 @@ test.beforeAll(async () => {
   await admin('user', 'add', 'badr', '--password', PASSWORD);
   await admin('user', 'add', 'carim', '--password', PASSWORD);
   await admin('user', 'add', 'dalia', '--password', PASSWORD);
+  await admin('user', 'add', 'farah', '--password', PASSWORD);
   await admin('group', 'add', GROUP);
   await admin('group', 'member', GROUP, 'amal');
   await admin('group', 'member', GROUP, 'badr');
@@ -132,6 +133,61 @@ test('a note made on one device appears on the other within 2 s', async ({ brows
   await expect(notebookNotes(laptopPage)).toHaveText(['ملاحظة من الهاتف'], { timeout: 2_000 });
 });
 
+test('an article imported on one device appears in the other one’s library, and its deletion follows', async () => {
+  test.setTimeout(90_000);
+  await importPasted(phonePage, PASTED_ARTICLE);
+  await expect(phonePage.locator('article h1')).toContainText('مهرجان للكتاب');
+  const card = (page: Page) => page.locator('[data-library-article]').filter({ hasText: 'مهرجان للكتاب' });
+  await laptopPage.goto('./#/');
+  await expect(card(laptopPage)).toHaveCount(1, { timeout: 5_000 });
+  // The article itself came over, not only its card: it opens and reads on the laptop.
+  await card(laptopPage).locator('a').first().click();
+  await expect(laptopPage.locator('article h1')).toContainText('مهرجان للكتاب');
+  // Only the imported article came over: the bundled sample (opened on the phone before) is never sent.
+  const storedIds = (page: Page) =>
+    page.evaluate(
+      () =>
+        new Promise<string[]>((resolve, reject) => {
+          const request = indexedDB.open('hashiya');
+          request.onerror = () => reject(new Error('cannot open'));
+          request.onsuccess = () => {
+            const keys = request.result.transaction('articles').objectStore('articles').getAllKeys();
+            keys.onsuccess = () => resolve(keys.result.map(String));
+          };
+        }),
+    );
+  expect(await storedIds(laptopPage)).toEqual(await storedIds(phonePage));
+  expect(await storedIds(laptopPage)).toHaveLength(1);
+
+  await phonePage.goto('./#/');
+  await card(phonePage).locator('[data-action="delete-article"]').click();
+  await phonePage.locator('[data-action="confirm-delete"]').click();
+  await expect(card(phonePage)).toHaveCount(0);
+  await laptopPage.goto('./#/');
+  await expect(card(laptopPage)).toHaveCount(0, { timeout: 5_000 });
+});
+
+test('an entity correction made "in every article" on one device applies on the other', async () => {
+  test.setTimeout(90_000);
+  const drones = (page: Page) => page.locator('article mark[data-entity-type="MISC"]', { hasText: 'المسيّرات' });
+  await openSample(laptopPage);
+  await expect(laptopPage.locator('[data-entities-status="pending"]')).toHaveCount(0, { timeout: 20_000 });
+  await expect(drones(laptopPage)).toHaveCount(0);
+
+  await openSample(phonePage);
+  await expect(phonePage.locator('[data-entities-status="pending"]')).toHaveCount(0, { timeout: 20_000 });
+  await selectText(phonePage, 'المسيّرات');
+  await phonePage.locator('[data-action="tag-entity"]').click();
+  await phonePage.locator('[data-action="tag-everywhere"]').check();
+  await phonePage.locator('[data-action="tag-entity-type"][data-type="MISC"]').click();
+  await expect(drones(phonePage).first()).toBeVisible();
+
+  // The laptop, open on the same article, shows the name without a reload.
+  await expect(drones(laptopPage).first()).toBeVisible({ timeout: 5_000 });
+  const lists = await laptopPage.evaluate(() => localStorage.getItem('hashiya:entity-lists'));
+  expect(lists).toContain('المسيّرات');
+});
+
 test('the server going away shows offline and loses nothing; edits made offline on both devices are both kept', async () => {
   test.setTimeout(90_000);
   await stopServer();
@@ -185,7 +241,13 @@ test('a group highlight appears for a member, with its author, and not for a non
   await expect(badrPage.locator('[data-notebook-article] [data-action="delete-note"]')).toHaveCount(0);
   // In the reader too: highlighted, listed with its author, hidden by the "mine" filter.
   await openSample(badrPage);
-  await expect(badrPage.locator('article mark.highlight')).not.toHaveCount(0);
+  // Marked in the text as someone else's: its own style, the author named in its title and description.
+  const others = badrPage.locator('article mark.highlight.highlight--others[data-highlight-author="amal"]');
+  await expect(others.first()).toBeVisible();
+  await expect(others.first()).toHaveAttribute('title', /amal/);
+  await expect(others.first()).toHaveAttribute('aria-description', /amal/);
+  await expect(amalPage.locator('article mark.highlight')).not.toHaveCount(0);
+  await expect(amalPage.locator('article mark.highlight--others')).toHaveCount(0);
   await badrPage.locator('[data-action="toggle-notes"]').click();
   await expect(badrPage.locator('[data-notes-list] [data-note-author="amal"]')).toHaveCount(1);
   await badrPage.locator('[data-filter-owner="mine"]').check();
@@ -195,6 +257,39 @@ test('a group highlight appears for a member, with its author, and not for a non
   await carimPage.waitForTimeout(1_000);
   await expect(carimPage.locator('[data-notebook-article]')).toHaveCount(0);
   await Promise.all([amal.close(), badr.close(), carim.close()]);
+});
+
+test('an article shared with a group appears in a member’s library, marked with the group, and the group’s highlights on it anchor there', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const [amal, badr] = await Promise.all([browser.newContext(), browser.newContext()]);
+  const [amalPage, badrPage] = await Promise.all([amal.newPage(), badr.newPage()]);
+  await signIn(amalPage, 'amal');
+  await signIn(badrPage, 'badr');
+  const text = PASTED_ARTICLE.replace('مهرجان للكتاب', 'معرض للكتاب');
+  await importPasted(amalPage, text);
+  await expect(amalPage.locator('article h1')).toContainText('معرض للكتاب');
+  await selectText(amalPage, 'بمشاركة ناشرين');
+  await selectionToolbar(amalPage).locator(`[data-action="highlight-in-group"][data-group="${GROUP}"]`).click();
+  await amalPage.goto('./#/');
+  const card = (page: Page) => page.locator('[data-library-article]').filter({ hasText: 'معرض للكتاب' });
+  const share = card(amalPage).locator(`[data-action="share-to-group"][data-group="${GROUP}"]`);
+  await share.click();
+  await expect(share).toHaveAttribute('aria-pressed', 'true');
+
+  await badrPage.goto('./#/');
+  await expect(card(badrPage).locator(`[data-article-group="${GROUP}"][data-shared-by="amal"]`)).toHaveCount(1, { timeout: 10_000 });
+  // Read-only: none of the owner's actions.
+  await expect(card(badrPage).locator('[data-action="delete-article"], [data-action="rename-article"], [data-action="share-to-group"]')).toHaveCount(0);
+  await card(badrPage).locator('a').first().click();
+  await expect(badrPage.locator('article h1')).toContainText('معرض للكتاب');
+  await expect(badrPage.locator('article mark.highlight--others[data-highlight-author="amal"]').first()).toBeVisible({ timeout: 10_000 });
+
+  // Unshared: it leaves the member's library.
+  await share.click();
+  await expect(share).toHaveAttribute('aria-pressed', 'false');
+  await badrPage.goto('./#/');
+  await expect(card(badrPage)).toHaveCount(0, { timeout: 10_000 });
+  await Promise.all([amal.close(), badr.close()]);
 });
 
 test('a corrupt document from the server is refused with a message, and the valid notes still arrive', async ({ browser }) => {
@@ -225,5 +320,29 @@ test('a corrupt document from the server is refused with a message, and the vali
   await closeSyncPanel(page);
   await expect(notebookNotes(page)).toHaveText(['ملاحظة سليمة']);
   await expect(page.locator('img')).toHaveCount(0);
+  await context.close();
+});
+
+test('a reader added to a group while signed in gets it without signing in again', async ({ browser }) => {
+  test.setTimeout(90_000);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, 'farah');
+  await openSample(page);
+  await expect(page.locator('[data-entities-status="pending"]')).toHaveCount(0, { timeout: 20_000 });
+  const words = (await page.locator('article [data-block-id]').nth(3).locator('[data-block-text]').textContent())!.split(' ').slice(0, 2).join(' ');
+  await selectText(page, words);
+  await expect(selectionToolbar(page).locator('[data-action="highlight"]').first()).toBeVisible();
+  await expect(selectionToolbar(page).locator('[data-action="highlight-in-group"]')).toHaveCount(0);
+
+  await admin('group', 'member', GROUP, 'farah');
+  // The app asks the server for the reader's groups every 20 s (and on each reconnection); the open toolbar follows.
+  await expect(selectionToolbar(page).locator(`[data-action="highlight-in-group"][data-group="${GROUP}"]`)).toHaveCount(1, { timeout: 40_000 });
+  await selectionToolbar(page).locator(`[data-action="highlight-in-group"][data-group="${GROUP}"]`).click();
+  await page.goto('./#/notes');
+  await expect(page.locator(`[data-notebook-article] [data-note-group="${GROUP}"][data-note-author="farah"]`)).toHaveCount(1);
+  const panel = await openSyncPanel(page);
+  await expect(panel).toContainText(GROUP);
+  await expect(panel.locator('[data-sync-status]')).toHaveAttribute('data-sync-status', 'synced', { timeout: 10_000 });
   await context.close();
 });

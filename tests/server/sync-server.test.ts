@@ -6,7 +6,9 @@ import { addGroup, addMember, addUser, setPassword } from '../../server/accounts
 import { startSyncServer, type RunningSyncServer } from '../../server/sync-server';
 import { issueToken } from '../../server/tokens';
 import { createAnnotation } from '../../src/core/annotations/annotation';
-import { NOTES_MAP, groupDocumentName, personalDocumentName, type NoteRecord } from '../../src/core/sync/data-model';
+import { ARTICLES_MAP, NOTES_MAP, articleVersion, groupArticlesDocumentName, groupDocumentName, libraryDocumentName, personalDocumentName, type NoteRecord } from '../../src/core/sync/data-model';
+import { summarize, type StoredArticle } from '../../src/core/article/imported-articles';
+import { parsePlainTextArticle } from '../../src/core/article/parse-text';
 import { SYNC_LIMITS } from '../../src/core/limits';
 import { connectDevice, eventually, login, type TestDevice } from './client';
 import { freePort, startPostgres, startRedis, type Service } from './services';
@@ -49,7 +51,7 @@ async function tokenFor(user: string): Promise<string> {
 beforeAll(async () => {
   [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
   sql = await openDatabase({ url: postgres.url });
-  for (const user of ['amal', 'badr', 'carim', 'dalia', 'eid']) await addUser(sql, user, PASSWORD);
+  for (const user of ['amal', 'badr', 'carim', 'dalia', 'eid', 'eid2']) await addUser(sql, user, PASSWORD);
   await addGroup(sql, 'مكتب الأخبار');
   await addMember(sql, 'مكتب الأخبار', 'amal');
   await addMember(sql, 'مكتب الأخبار', 'badr');
@@ -86,6 +88,14 @@ describe('signing in', () => {
     const forged = await fetch(`${server.url}/me`, { headers: { Authorization: `Bearer ${token.slice(0, -2)}xx` } });
     expect(forged.status).toBe(401);
   });
+
+  it('names in /me the groups a reader joined after signing in, with the same token', async () => {
+    const token = await tokenFor('eid2');
+    const groups = async () => ((await (await fetch(`${server.url}/me`, { headers: { Authorization: `Bearer ${token}` } })).json()) as { groups: Array<{ name: string }> }).groups;
+    expect(await groups()).toEqual([]);
+    await addMember(sql, 'مكتب الأخبار', 'eid2');
+    expect((await groups()).map((g) => g.name)).toEqual(['مكتب الأخبار']);
+  });
 });
 
 describe('access to documents', () => {
@@ -111,6 +121,8 @@ describe('access to documents', () => {
     await expect(device(server.url, groupDocumentName('مكتب الأخبار', 'amal'), token).ready).rejects.toThrow(/not a member/);
     await expect(device(server.url, groupDocumentName('مكتب الأخبار', 'carim'), token).ready).rejects.toThrow(/not a member/);
     await expect(device(server.url, 'somewhere-else', token).ready).rejects.toThrow(/unknown document/);
+    await expect(device(server.url, libraryDocumentName('amal'), token).ready).rejects.toThrow(/not your document/);
+    await expect(device(server.url, groupArticlesDocumentName('مكتب الأخبار', 'amal'), token).ready).rejects.toThrow(/not a member/);
   });
 
   it('lets members read each other’s group notes but write only their own', async () => {
@@ -156,6 +168,56 @@ describe('what a client may send', () => {
     await check.ready;
     await eventually(() => check.doc.getMap(NOTES_MAP).has('ok'));
     expect([...check.doc.getMap(NOTES_MAP).keys()]).toEqual(['ok']);
+  });
+});
+
+describe('imported articles', () => {
+  const item: StoredArticle = {
+    article: parsePlainTextArticle('عنوان المقال\n\nفقرة من نص المقال المستورد.', { id: 'imp-server' }),
+    importedAt: '2026-05-01T08:00:00.000Z',
+    origin: 'import',
+    tags: [],
+    archived: false,
+  };
+
+  it('carries an article between a reader’s devices and refuses an invalid or oversize one', async () => {
+    const token = await tokenFor('amal');
+    const name = libraryDocumentName('amal');
+    const phone = device(server.url, name, token);
+    const laptop = device(server.url, name, token);
+    await Promise.all([phone.ready, laptop.ready]);
+    phone.doc.getMap(ARTICLES_MAP).set(item.article.id, { item, version: articleVersion(summarize(item)) });
+    await eventually(() => laptop.doc.getMap(ARTICLES_MAP).has(item.article.id));
+
+    const invalid = device(server.url, name, token);
+    await invalid.ready;
+    invalid.doc.getMap(ARTICLES_MAP).set('bad', { item: { ...item, article: { ...item.article, dir: 'sideways' } }, version: 'v' });
+    expect(await invalid.closed).toMatch(/invalid value/);
+
+    const huge = device(server.url, name, token);
+    await huge.ready;
+    const blocks = Array.from({ length: 120 }, (_, i) => ({ ...item.article.blocks[1]!, id: `p-${i}`, text: 'كلمة '.repeat(2_000) }));
+    huge.doc.getMap(ARTICLES_MAP).set('big', { item: { ...item, article: { ...item.article, id: 'big', blocks } }, version: 'v' });
+    expect(await huge.closed).toMatch(/over the limit/);
+
+    const check = device(server.url, name, token);
+    await check.ready;
+    await eventually(() => check.doc.getMap(ARTICLES_MAP).size > 0);
+    expect([...check.doc.getMap(ARTICLES_MAP).keys()]).toEqual([item.article.id]);
+  });
+
+  it('lets members read the articles a member shares with the group, and only the author write them', async () => {
+    const name = groupArticlesDocumentName('مكتب الأخبار', 'amal');
+    const author = device(server.url, name, await tokenFor('amal'));
+    const member = device(server.url, name, await tokenFor('badr'));
+    await Promise.all([author.ready, member.ready]);
+    author.doc.getMap(ARTICLES_MAP).set(item.article.id, { item, version: 'v1' });
+    await eventually(() => member.doc.getMap(ARTICLES_MAP).has(item.article.id));
+    member.doc.getMap(ARTICLES_MAP).set('imp-other', { item: { ...item, article: { ...item.article, id: 'imp-other' } }, version: 'v1' });
+    const later = device(server.url, name, await tokenFor('badr'));
+    await later.ready;
+    await new Promise((r) => setTimeout(r, 200));
+    expect([...later.doc.getMap(ARTICLES_MAP).keys()]).toEqual([item.article.id]);
   });
 });
 

@@ -8,6 +8,7 @@ import { ANNOTATION_LIMITS, ARTICLE_LIMITS } from '../limits';
 import type { IdbStore, RecordSpec, RecordWrite } from '../storage/idb-store';
 import { storageKeys } from '../storage/keys';
 import type { Store, StoredCollection, WriteFailure, WriteResult } from '../storage/storage';
+import { accountNameSchema } from '../sync/session';
 
 /**
  * Articles the reader imported from a file or opened from a shared link, kept in IndexedDB
@@ -30,6 +31,15 @@ export interface StoredArticle {
   readonly tags: readonly string[];
   /** Archived articles leave the main list but keep everything. */
   readonly archived: boolean;
+  /** With sync: the groups this reader shares the article with. */
+  readonly groups?: readonly string[];
+  /** With sync: an article another member shared with a group (read-only here). */
+  readonly sharedBy?: SharedBy;
+}
+
+export interface SharedBy {
+  readonly group: string;
+  readonly author: string;
 }
 
 /** What the library list needs of an article, without its text. */
@@ -49,6 +59,8 @@ export interface ArticleSummary {
   readonly archived: boolean;
   /** Changes whenever the article's text does (see articleRevision). */
   readonly revision?: string;
+  readonly groups?: readonly string[];
+  readonly sharedBy?: SharedBy;
 }
 
 /** A digest of the article's blocks: what is derived from the text (cached names) is keyed by it. */
@@ -66,6 +78,8 @@ const metaEntries = {
   origin: v.picklist(['import', 'shared']),
   tags: v.optional(tagsSchema, []),
   archived: v.optional(v.boolean(), false),
+  groups: v.optional(v.pipe(v.array(accountNameSchema), v.maxLength(200))),
+  sharedBy: v.optional(v.object({ group: accountNameSchema, author: accountNameSchema })),
 };
 
 const storedArticleSchema = v.object({ article: articleSchema, ...metaEntries }) satisfies v.GenericSchema<unknown, StoredArticle>;
@@ -109,6 +123,8 @@ export function summarize(item: StoredArticle): ArticleSummary {
     tags: item.tags,
     archived: item.archived,
     revision: articleRevision(article),
+    ...(item.groups?.length ? { groups: item.groups } : {}),
+    ...(item.sharedBy ? { sharedBy: item.sharedBy } : {}),
   };
 }
 
@@ -175,6 +191,7 @@ export async function saveImported(db: IdbStore, article: Article, origin: Impor
     ...(name !== undefined ? { name: name.slice(0, 300) } : {}),
     tags: previous?.tags ?? [],
     archived: false,
+    ...(previous?.groups ? { groups: previous.groups } : {}),
   };
   return db.write(writeItem(item));
 }
@@ -204,6 +221,10 @@ export async function renameImported(db: IdbStore, id: string, title: string): P
 
 export const setArticleTags = (db: IdbStore, id: string, tags: readonly string[]): Promise<ChangeResult> =>
   change(db, id, (item) => ({ ...item, tags: normalizeTags(tags) }));
+
+/** With sync: the groups the reader shares this article with (none: shared with no group). */
+export const setArticleGroups = (db: IdbStore, id: string, groups: readonly string[]): Promise<ChangeResult> =>
+  change(db, id, ({ groups: _previous, ...item }) => (groups.length ? { ...item, groups: [...new Set(groups)].sort() } : item));
 
 export const setArchived = (db: IdbStore, id: string, archived: boolean): Promise<ChangeResult> => change(db, id, (item) => ({ ...item, archived }));
 

@@ -27,6 +27,8 @@ export interface MarkDecoration {
   readonly variant?: string;
   /** Read to screen readers as the mark's description (an attribute: adds no text to the block). */
   readonly label?: string;
+  /** A highlight another group member made: their name (the mark is drawn as someone else's). */
+  readonly owner?: string;
 }
 
 export type Decoration = EntityDecoration | MarkDecoration;

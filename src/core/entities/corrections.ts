@@ -34,7 +34,7 @@ export interface PersonalLists {
 const typeSchema = v.picklist(ENTITY_TYPES as [EntityType, ...EntityType[]]);
 const offset = v.pipe(v.number(), v.integer(), v.minValue(0));
 
-const correctionSchema = v.pipe(
+export const correctionSchema = v.pipe(
   v.object({
     id: v.pipe(v.string(), v.minLength(1)),
     kind: v.picklist(['add', 'retype', 'remove']),

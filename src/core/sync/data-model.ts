@@ -1,5 +1,11 @@
 import * as v from 'valibot';
 import { annotationSchema, type Annotation } from '../annotations/annotation';
+import { articleRecordSpec, type ArticleSummary, type StoredArticle } from '../article/imported-articles';
+import { hash53 } from '../article/hash';
+import { correctionSchema, type Correction } from '../entities/corrections';
+import type { EntityType } from '../entities/entities';
+import { ENTITY_TYPES, nameWords } from '../entities/reader-entities';
+import { ARTICLE_LIMITS, SYNC_LIMITS } from '../limits';
 import { isAccountName } from './session';
 
 /**
@@ -10,23 +16,43 @@ import { isAccountName } from './session';
  * - `group:<group>:<author>` — the notes `author` made in `group`; every member reads it, only the
  *   author writes it. One document per author keeps "members edit only their own notes" enforced
  *   by the server's connection mode instead of by inspecting each change.
+ * - `group-articles:<group>:<author>` — the articles `author` shares with `group`; members read it,
+ *   only the author writes it (as for group notes).
+ * - `library:<name>` — one reader's imported articles (megabytes, so apart from the notes: a new
+ *   device has its notes without waiting for the articles); only that reader may open it.
  *
  * Inside a document every root type is a flat Y.Map of JSON values (no nested Yjs types), so the
  * server can validate each value of an incoming update against these schemas:
  * - `notes`: annotation id → { annotation, parent } (parent = the `modified` stamp the edit started from)
  * - `deleted`: annotation id → { deleted: ISO time } (a tombstone, so a delete reaches other devices)
  * - `progress`: article id → reading progress
+ * - `articles`: article id → { item, version } (the stored article and a digest of what the library shows of it)
+ * - `corrections`: `<article id>/<correction id>` → { articleId, correction } (entity corrections)
+ * - `names`: a name as the tagger compares names → { text, type? } (the personal lists; no type = not a name)
  */
 
 export const NOTES_MAP = 'notes';
 export const DELETED_MAP = 'deleted';
 export const PROGRESS_MAP = 'progress';
-export const SYNCED_MAPS = [NOTES_MAP, DELETED_MAP, PROGRESS_MAP] as const;
+export const ARTICLES_MAP = 'articles';
+export const CORRECTIONS_MAP = 'corrections';
+export const NAMES_MAP = 'names';
+export const SYNCED_MAPS = [NOTES_MAP, DELETED_MAP, PROGRESS_MAP, ARTICLES_MAP, CORRECTIONS_MAP, NAMES_MAP] as const;
 
-export type DocumentName = { readonly kind: 'user'; readonly user: string } | { readonly kind: 'group'; readonly group: string; readonly author: string };
+export type DocumentName =
+  | { readonly kind: 'user' | 'library'; readonly user: string }
+  | { readonly kind: 'group' | 'group-articles'; readonly group: string; readonly author: string };
 
 export function personalDocumentName(user: string): string {
   return `user:${user}`;
+}
+
+export function libraryDocumentName(user: string): string {
+  return `library:${user}`;
+}
+
+export function groupArticlesDocumentName(group: string, author: string): string {
+  return `group-articles:${group}:${author}`;
 }
 
 export function groupDocumentName(group: string, author: string): string {
@@ -36,9 +62,9 @@ export function groupDocumentName(group: string, author: string): string {
 /** Parses a document name; null for anything that is not exactly one of the two shapes. */
 export function parseDocumentName(name: string): DocumentName | null {
   const parts = name.split(':');
-  if (parts[0] === 'user' && parts.length === 2 && isAccountName(parts[1]!)) return { kind: 'user', user: parts[1]! };
-  if (parts[0] === 'group' && parts.length === 3 && isAccountName(parts[1]!) && isAccountName(parts[2]!)) {
-    return { kind: 'group', group: parts[1]!, author: parts[2]! };
+  if ((parts[0] === 'user' || parts[0] === 'library') && parts.length === 2 && isAccountName(parts[1]!)) return { kind: parts[0], user: parts[1]! };
+  if ((parts[0] === 'group' || parts[0] === 'group-articles') && parts.length === 3 && isAccountName(parts[1]!) && isAccountName(parts[2]!)) {
+    return { kind: parts[0], group: parts[1]!, author: parts[2]! };
   }
   return null;
 }
@@ -63,15 +89,60 @@ export const progressRecordSchema = v.object({
   updated: v.pipe(v.string(), v.maxLength(40)),
 });
 
+/** An imported article exactly as the library stores it (same schema as IndexedDB reads), with its version. */
+export const articleSyncRecordSchema = v.object({ item: articleRecordSpec.schema, version: v.pipe(v.string(), v.maxLength(40)) });
+export interface ArticleSyncRecord {
+  readonly item: StoredArticle;
+  readonly version: string;
+}
+
+/** What a device compares to see whether an article changed: everything the library shows of it. */
+export function articleVersion(summary: ArticleSummary): string {
+  const { title, revision, importedAt, name, origin, tags, archived, groups, sharedBy } = summary;
+  const fields = [title, revision ?? '', importedAt, name ?? '', origin, tags.join('\u0001'), String(archived), groups?.join('\u0001') ?? '', sharedBy ? `${sharedBy.group}\u0001${sharedBy.author}` : ''];
+  return hash53(fields.join('\u0000')).toString(36);
+}
+
+/** One entity correction, with the article it belongs to (the local schema, with sizes capped). */
+export const correctionRecordSchema = v.object({
+  articleId: v.pipe(v.string(), v.minLength(1), v.maxLength(ARTICLE_LIMITS.idLength)),
+  correction: v.pipe(
+    correctionSchema,
+    v.check((c) => c.id.length <= SYNC_LIMITS.entryIdLength && c.blockId.length <= SYNC_LIMITS.entryIdLength && c.text.length <= SYNC_LIMITS.nameTextLength, 'correction too long'),
+  ),
+});
+export interface CorrectionRecord {
+  readonly articleId: string;
+  readonly correction: Correction;
+}
+
+/** One name of the personal lists: with a type it is a name, without one it is "not a name". */
+export const nameEntrySchema = v.object({
+  text: v.pipe(v.string(), v.minLength(1), v.maxLength(SYNC_LIMITS.nameTextLength)),
+  type: v.optional(v.picklist(ENTITY_TYPES as [EntityType, ...EntityType[]])),
+});
+export interface NameEntry {
+  readonly text: string;
+  readonly type?: EntityType;
+}
+
+/** Names are one entry per name as the tagger compares them (the lists keep one entry per such name). */
+export function nameEntryKey(text: string): string {
+  return nameWords(text).join(' ') || text;
+}
+
 /** The schema each map's values must meet. */
 export const MAP_VALUE_SCHEMAS = {
   [NOTES_MAP]: noteRecordSchema,
   [DELETED_MAP]: tombstoneSchema,
   [PROGRESS_MAP]: progressRecordSchema,
+  [ARTICLES_MAP]: articleSyncRecordSchema,
+  [CORRECTIONS_MAP]: correctionRecordSchema,
+  [NAMES_MAP]: nameEntrySchema,
 } as const;
 
 /** A value any synced map may hold (the server checks values whose map it cannot see cheaply). */
-export const anySyncedValueSchema = v.union([noteRecordSchema, tombstoneSchema, progressRecordSchema]);
+export const anySyncedValueSchema = v.union([noteRecordSchema, tombstoneSchema, progressRecordSchema, articleSyncRecordSchema, correctionRecordSchema, nameEntrySchema]);
 
 /** Map keys are annotation or article ids. */
 export const mapKeySchema = v.pipe(v.string(), v.minLength(1), v.maxLength(512));

@@ -40,6 +40,19 @@ export function markSynced(store: Store, when: Date): WriteResult {
   return store.write(syncAccountSpec, { ...account, lastSynced: when.toISOString() });
 }
 
+/**
+ * The server's latest word on the session (GET /me): group membership changes while a reader is
+ * signed in. Saves the new groups when they differ; true when they did (the app then reopens its
+ * group documents). A session for another user or server is ignored.
+ */
+export function refreshGroups(store: Store, session: SyncSession): boolean {
+  const account = readSyncAccount(store);
+  if (!account || account.session.user !== session.user) return false;
+  const key = (groups: SyncSession['groups']) => JSON.stringify(groups.map((g) => [g.name, [...g.members].sort()]).sort());
+  if (key(account.session.groups) === key(session.groups)) return false;
+  return store.write(syncAccountSpec, { ...account, session: { ...account.session, groups: session.groups } }).ok;
+}
+
 /** Signing out removes the token and what was agreed with the server; local notes stay. */
 export function signOut(store: Store): void {
   const account = readSyncAccount(store);

@@ -14,6 +14,8 @@ import { PrintNotes } from './PrintNotes';
 import { SelectionToolbar, type SelectionRange } from './SelectionToolbar';
 import { isOthersNote, syncIdentity } from '../../core/sync/sync-account';
 import { useStore } from '../../shared/store-context';
+import { syncAccountChanges } from '../../shared/sync-account-changes';
+import { useValueStore } from '../../shared/value-store';
 
 /** A new note keeps one id across retries (a save refused for quota can be retried without duplicates). */
 type Draft = { kind: 'new'; range: SelectionRange; id: string } | { kind: 'edit'; annotation: Annotation };
@@ -35,6 +37,8 @@ export function AnnotationTools({ article, extraActions }: AnnotationToolsProps)
   const saveEdit = useSaveEditAndTell();
   const annotations = useAnnotations(article.id);
   const [draft, setDraft] = useState<Draft | null>(null);
+  // Read again when the account or its groups change (joining a group while signed in).
+  useValueStore(syncAccountChanges);
   const identity = syncIdentity(useStore());
   const me = identity?.user;
 

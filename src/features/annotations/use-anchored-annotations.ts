@@ -6,6 +6,8 @@ import { truncateText } from '../../core/article/summary';
 import { anchorAll, ProgressiveAnchoring, type AnchoredSet } from '../../core/annotations/anchor-all';
 import type { Annotation } from '../../core/annotations/annotation';
 import type { MarkDecoration } from '../../core/decorations/runs';
+import { isOthersNote, syncIdentity } from '../../core/sync/sync-account';
+import { useStore } from '../../shared/store-context';
 import { useAnnotations } from './annotations-query';
 
 // The reader's decorations and the notes panel anchor the same list: do it once per list and article.
@@ -62,22 +64,31 @@ function blocksOnScreen(article: Article, index: ReadonlyMap<string, number>): [
   return [at(Math.min(lo, rendered.length - 1)), at(last)];
 }
 
-/** Each highlight described for screen readers: its colour, and its note when it has one. */
-function describer(annotations: readonly Annotation[], t: TFunction<'annotations'>): (mark: MarkDecoration) => string {
+type MarkDescription = Pick<MarkDecoration, 'label' | 'owner'>;
+
+/**
+ * Each highlight described for screen readers: its colour, and its note when it has one; another
+ * group member's highlight also names its author and group (and carries the author as `owner`).
+ */
+function describer(annotations: readonly Annotation[], t: TFunction<'annotations'>, me: string | undefined): (mark: MarkDecoration) => MarkDescription {
   const notes = new Map(annotations.map((a) => [a.id, a]));
   // One description per highlight (a highlight across blocks has several pieces), one name per colour.
   const colors = new Map<string, string>();
-  const labels = new Map<string, string>();
+  const labels = new Map<string, MarkDescription>();
   return (mark) => {
     const known = labels.get(mark.id);
     if (known !== undefined) return known;
     const variant = mark.variant ?? 'yellow';
     let color = colors.get(variant);
     if (color === undefined) colors.set(variant, (color = t(`colors.${variant}`)));
-    const note = notes.get(mark.id)?.note.trim();
-    const label = note ? t('describe.withNote', { color, note: truncateText(note, 160) }) : t('describe.highlight', { color });
-    labels.set(mark.id, label);
-    return label;
+    const annotation = notes.get(mark.id);
+    const note = annotation?.note.trim();
+    const owner = annotation && isOthersNote(annotation, me) ? annotation.author : undefined;
+    const described = note ? t('describe.withNote', { color, note: truncateText(note, 160) }) : t('describe.highlight', { color });
+    const label = owner ? t('describe.byOther', { author: owner, group: annotation?.group ?? '', description: described }) : described;
+    const description: MarkDescription = owner ? { label, owner } : { label };
+    labels.set(mark.id, description);
+    return description;
   };
 }
 
@@ -90,6 +101,7 @@ function useProgressiveHighlights(
   article: Article | undefined,
   annotations: readonly Annotation[],
   t: TFunction<'annotations'>,
+  me: string | undefined,
 ): ReadonlyMap<string, readonly MarkDecoration[]> {
   const [state, setState] = useState<{ article: Article | undefined; marks: ReadonlyMap<string, readonly MarkDecoration[]> }>({ article: undefined, marks: EMPTY });
   const previous = useRef<{ article: Article; results: ReturnType<ProgressiveAnchoring['results']> } | null>(null);
@@ -100,13 +112,13 @@ function useProgressiveHighlights(
     if (!article) return;
     const reuse = previous.current?.article === article ? previous.current.results : undefined;
     const job = new ProgressiveAnchoring(article, annotations, reuse);
-    const describe = describer(annotations, t);
+    const describe = describer(annotations, t, me);
     const index = new Map(article.blocks.map((block, i) => [block.id, i]));
     let marks = new Map<string, readonly MarkDecoration[]>();
     const publish = (changed: ReadonlySet<string>, urgent: boolean) => {
       if (changed.size === 0 && !urgent) return;
       marks = new Map(marks);
-      for (const blockId of changed) marks.set(blockId, job.blockDecorations(blockId).map((mark) => ({ ...mark, label: describe(mark) })));
+      for (const blockId of changed) marks.set(blockId, job.blockDecorations(blockId).map((mark) => ({ ...mark, ...describe(mark) })));
       const next = { article, marks };
       if (urgent) setState(next);
       else startTransition(() => setState(next));
@@ -154,7 +166,7 @@ function useProgressiveHighlights(
       // An interrupted run still saves what it placed: the next one reuses it.
       keep();
     };
-  }, [article, annotations, t]);
+  }, [article, annotations, t, me]);
 
   return state.article === article ? state.marks : EMPTY;
 }
@@ -163,5 +175,6 @@ function useProgressiveHighlights(
 export function useHighlightDecorations(articleId: string, article: Article | undefined): ReadonlyMap<string, readonly MarkDecoration[]> {
   const { t } = useTranslation('annotations');
   const annotations = useAnnotations(articleId) ?? NO_ANNOTATIONS;
-  return useProgressiveHighlights(article, annotations, t);
+  const me = syncIdentity(useStore())?.user;
+  return useProgressiveHighlights(article, annotations, t, me);
 }

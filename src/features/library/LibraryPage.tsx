@@ -10,6 +10,7 @@ import { Dialog } from '../../shared/Dialog';
 import { UndoBar } from '../../shared/UndoBar';
 import { useToast } from '../../shared/toast';
 import { ArticleCard } from './ArticleCard';
+import { GroupShare } from './GroupShare';
 import { bundledArticleQueryOptions, useManifest } from './bundled-articles-query';
 import { ImportDialog } from './ImportDialog';
 import { ImportEntryPoints } from './ImportEntryPoints';
@@ -149,7 +150,12 @@ export function LibraryPage() {
                   origin={summary.origin}
                   reading={item}
                   actions={
+                    summary.sharedBy ? (
+                      // Another member's article: read-only here (it follows their group document).
+                      <GroupShare summary={summary} />
+                    ) : (
                     <>
+                      <GroupShare summary={summary} />
                       <button type="button" className="button button--ghost" onClick={() => setTagging({ id: summary.id, title: summary.title, text: summary.tags.join('، ') })} data-action="edit-article-tags">
                         {t('tags.action')}
                       </button>
@@ -163,6 +169,7 @@ export function LibraryPage() {
                         {t('delete.action')}
                       </button>
                     </>
+                    )
                   }
                 />
               );

@@ -8,6 +8,7 @@ import {
   restoreImported,
   saveImported,
   setArchived,
+  setArticleGroups,
   setArticleTags,
   type ChangeResult,
   type ImportOrigin,
@@ -42,6 +43,7 @@ export const useSaveImported = () =>
   );
 export const useRenameImported = () => useImportedMutation((db, input: { id: string; title: string }) => renameImported(db, input.id, input.title));
 export const useSetArticleTags = () => useImportedMutation((db, input: { id: string; tags: readonly string[] }) => setArticleTags(db, input.id, input.tags));
+export const useSetArticleGroups = () => useImportedMutation((db, input: { id: string; groups: readonly string[] }) => setArticleGroups(db, input.id, input.groups));
 export const useSetArchived = () => useImportedMutation((db, input: { id: string; archived: boolean }) => setArchived(db, input.id, input.archived));
 
 /** Deleting keeps the removed item so that "undo" can put it back as it was. */

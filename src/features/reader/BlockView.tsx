@@ -25,7 +25,13 @@ function MarkView({ mark, children }: { mark: MarkDecoration; children: ReactNod
   switch (mark.kind) {
     case 'highlight':
       return (
-        <mark className={`highlight highlight--${mark.variant ?? 'yellow'}`} data-annotation-id={mark.id} aria-description={mark.label}>
+        <mark
+          className={`highlight highlight--${mark.variant ?? 'yellow'}${mark.owner ? ' highlight--others' : ''}`}
+          data-annotation-id={mark.id}
+          data-highlight-author={mark.owner}
+          title={mark.owner ? mark.label : undefined}
+          aria-description={mark.label}
+        >
           {children}
         </mark>
       );

@@ -6,7 +6,8 @@ import { Dialog } from '../../shared/Dialog';
 import { useStore } from '../../shared/store-context';
 import { useValueStore } from '../../shared/value-store';
 import { signIn } from './sign-in';
-import { syncAccountChanges, syncStatus } from './sync-status';
+import { syncAccountChanges } from '../../shared/sync-account-changes';
+import { syncStatus } from './sync-status';
 
 /** Settings → Sync (loaded when opened): sign in to a server, see the status, sign out. */
 export default function SyncPanel({ onClose }: { onClose: () => void }) {
@@ -58,6 +59,11 @@ export default function SyncPanel({ onClose }: { onClose: () => void }) {
           </p>
           <p className="sync-last">{time ? t('lastSynced', { time }) : t('neverSynced')}</p>
           {status.conflicts > 0 && <p className="notice">{t('conflicts', { count: status.conflicts })}</p>}
+          {(status.tooLarge ?? 0) > 0 && (
+            <p className="notice" data-sync-too-large={status.tooLarge}>
+              {t('articlesTooLarge', { count: status.tooLarge })}
+            </p>
+          )}
           <button type="button" className="button" onClick={leave} data-action="sync-sign-out">
             {t('signOut')}
           </button>

@@ -1,9 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { readSyncAccount } from '../../core/sync/sync-account';
-import { useStore } from '../../shared/store-context';
+import { useIdbStore, useStore } from '../../shared/store-context';
 import { useValueStore } from '../../shared/value-store';
-import { syncAccountChanges } from './sync-status';
+import { syncAccountChanges } from '../../shared/sync-account-changes';
 
 /**
  * Runs sync while an account is stored, and nothing otherwise: the engine (Yjs, Hocuspocus) is
@@ -11,6 +11,7 @@ import { syncAccountChanges } from './sync-status';
  */
 export function SyncRuntime() {
   const store = useStore();
+  const db = useIdbStore();
   const queryClient = useQueryClient();
   const changes = useValueStore(syncAccountChanges);
   const account = readSyncAccount(store);
@@ -22,13 +23,13 @@ export function SyncRuntime() {
     let stop: (() => void) | null = null;
     let cancelled = false;
     void import('./sync-engine').then(({ startSyncEngine }) => {
-      if (!cancelled) stop = startSyncEngine(store, current, queryClient);
+      if (!cancelled) stop = startSyncEngine(store, db, current, queryClient);
     });
     return () => {
       cancelled = true;
       stop?.();
     };
-  }, [store, queryClient, token, changes]);
+  }, [store, db, queryClient, token, changes]);
 
   return null;
 }

@@ -23,3 +23,19 @@ export async function signIn(server: string, user: string, password: string): Pr
   const session = v.safeParse(sessionSchema, await response.json().catch(() => null));
   return session.success ? { ok: true, session: session.output } : { ok: false, error: 'unexpected' };
 }
+
+/** GET /me: the session as the server sees it now (groups change while a reader is signed in). */
+export type SessionCheck = { readonly ok: true; readonly session: SyncSession } | { readonly ok: false; readonly error: 'revoked' | 'unreachable' | 'unexpected' };
+
+export async function fetchSession(server: string, token: string): Promise<SessionCheck> {
+  let response: Response;
+  try {
+    response = await fetch(`${normaliseServerUrl(server)}/me`, { headers: { Authorization: `Bearer ${token}` }, credentials: 'omit', cache: 'no-store' });
+  } catch {
+    return { ok: false, error: 'unreachable' };
+  }
+  if (response.status === 401) return { ok: false, error: 'revoked' };
+  if (!response.ok) return { ok: false, error: 'unexpected' };
+  const session = v.safeParse(sessionSchema, await response.json().catch(() => null));
+  return session.success ? { ok: true, session: session.output } : { ok: false, error: 'unexpected' };
+}

@@ -1,17 +1,25 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from '@hocuspocus/provider';
 import type { QueryClient } from '@tanstack/react-query';
 import * as Y from 'yjs';
+import type { IdbStore } from '../../core/storage/idb-store';
 import type { Store } from '../../core/storage/storage';
-import { groupDocumentName, NOTES_MAP, personalDocumentName } from '../../core/sync/data-model';
+import { groupArticlesDocumentName, groupDocumentName, libraryDocumentName, NOTES_MAP, personalDocumentName } from '../../core/sync/data-model';
+import { syncEntitiesPass } from '../../core/sync/entities-sync';
+import { mirrorGroupArticles, publishGroupArticles, syncLibraryPass } from '../../core/sync/library-sync';
 import { claimedArticle, LOCAL_ORIGIN, mirrorGroupNotes, syncNotesPass, type NoteScope, type SyncPassResult } from '../../core/sync/notes-sync';
-import { accountKey, markSynced, websocketUrl, type SyncAccount } from '../../core/sync/sync-account';
+import { accountKey, markSynced, refreshGroups, websocketUrl, type SyncAccount } from '../../core/sync/sync-account';
 import { storageKeys } from '../../core/storage/keys';
 import { queryKeys } from '../../shared/query-keys';
+import { fetchSession } from './sign-in';
+import { syncAccountChanges } from '../../shared/sync-account-changes';
 import { syncStatus, type SyncStatus } from './sync-status';
 
 /**
  * The running sync for a signed-in reader (loaded only when sync is on). Over one websocket:
- * - the reader's own document (private notes, reading progress);
+ * - the reader's own document (private notes, reading progress, entity corrections and name lists);
+ * - the reader's library document (imported articles, from IndexedDB);
+ * - per group, the articles the reader shares with it (written here) and those each other member
+ *   shares (read-only, mirrored into the library);
  * - per group, the reader's own notes in it (written here) and each other member's (read-only,
  *   mirrored into local storage).
  * A sync pass (core/sync/notes-sync) runs whenever either side of a document changes. Passes run
@@ -22,25 +30,38 @@ const PASS_DELAY_MS = 150;
 /** A pass now and then catches changes that no event announced (reading progress is saved without one). */
 const PERIODIC_PASS_MS = 15_000;
 const MARK_INTERVAL_MS = 5_000;
+/** How often the reader's groups are asked again (membership changes while signed in). */
+const GROUPS_REFRESH_MS = 20_000;
+
+/**
+ * notes: the reader's notes (own or in a group); mirror: another member's group notes (never written
+ * from here); library: imported articles; shelf: the articles the reader shares with a group;
+ * shelf-mirror: another member's shared articles (never written from here).
+ */
+type ChannelKind = 'notes' | 'mirror' | 'library' | 'shelf' | 'shelf-mirror';
+const ARTICLE_KINDS: ReadonlySet<ChannelKind> = new Set(['library', 'shelf', 'shelf-mirror']);
+const READ_ONLY_KINDS: ReadonlySet<ChannelKind> = new Set(['mirror', 'shelf-mirror']);
 
 interface Channel {
   readonly doc: Y.Doc;
   readonly provider: HocuspocusProvider;
   readonly scope: NoteScope;
-  /** Another member's group notes: never written from here. */
-  readonly mirror: boolean;
+  readonly kind: ChannelKind;
   readonly baseKey: string;
   /** What the next pass must look at: some articles, or everything. */
   pending: Set<string> | 'all';
   timer?: ReturnType<typeof setTimeout>;
+  /** A library pass reads IndexedDB: one at a time. */
+  running?: boolean;
 }
 
-export function startSyncEngine(store: Store, account: SyncAccount, queryClient: QueryClient): () => void {
+export function startSyncEngine(store: Store, db: IdbStore, account: SyncAccount, queryClient: QueryClient): () => void {
   const me = account.session.user;
   let conflicts = syncStatus.get().conflicts;
   let refused = false;
   let authFailed: string | null = null;
-  const set = (status: Omit<SyncStatus, 'conflicts'>) => syncStatus.set({ ...status, conflicts });
+  let tooLarge = 0;
+  const set = (status: Omit<SyncStatus, 'conflicts' | 'tooLarge'>) => syncStatus.set({ ...status, conflicts, tooLarge });
   // "Last synced" is stored at most every few seconds: each write reaches every other open tab.
   let lastMarked = 0;
   const marked = () => {
@@ -51,8 +72,10 @@ export function startSyncEngine(store: Store, account: SyncAccount, queryClient:
 
   const socket = new HocuspocusProviderWebsocket({ url: websocketUrl(account.server), delay: 1_000, minDelay: 1_000, maxDelay: 5_000, maxAttempts: 0 });
   const channels: Channel[] = [];
+  /** Articles found over the size limit (id@version), so they are not read again on every pass. */
+  const oversized = new Set<string>();
 
-  function open(name: string, scope: NoteScope, mirror: boolean): Channel {
+  function open(name: string, scope: NoteScope, kind: ChannelKind): Channel {
     const doc = new Y.Doc();
     const personal = scope === null;
     const provider = new HocuspocusProvider({
@@ -72,7 +95,7 @@ export function startSyncEngine(store: Store, account: SyncAccount, queryClient:
         if (event.reason && !authFailed) set({ state: 'error', reason: { key: 'server', detail: event.reason } });
       },
     });
-    const channel: Channel = { doc, provider, scope, mirror, baseKey: personal ? accountKey(account) : `${accountKey(account)}|${name}`, pending: 'all' };
+    const channel: Channel = { doc, provider, scope, kind, baseKey: personal && kind === 'notes' ? accountKey(account) : `${accountKey(account)}|${name}`, pending: 'all' };
     // Changes from the server: only the articles whose notes changed need a look.
     doc.getMap(NOTES_MAP).observe((event) => {
       if (event.transaction.origin === LOCAL_ORIGIN) return;
@@ -106,17 +129,49 @@ export function startSyncEngine(store: Store, account: SyncAccount, queryClient:
 
   function pass(channel: Channel): void {
     if (!online(channel)) return showState();
+    if (ARTICLE_KINDS.has(channel.kind)) return void articlesPass(channel);
     const scope = channel.pending;
     channel.pending = new Set();
     const articles = scope === 'all' ? undefined : scope;
     const result: SyncPassResult =
-      channel.mirror && channel.scope ? mirrorGroupNotes(store, channel.doc, channel.scope) : syncNotesPass(store, channel.doc, channel.baseKey, new Date(), articles, channel.scope);
+      channel.kind === 'mirror' && channel.scope ? mirrorGroupNotes(store, channel.doc, channel.scope) : syncNotesPass(store, channel.doc, channel.baseKey, new Date(), articles, channel.scope);
+    // The reader's own document also holds the entity corrections and name lists (small: always compared whole).
+    const entities = channel.kind === 'notes' && channel.scope === null ? syncEntitiesPass(store, channel.doc, channel.baseKey) : null;
+    if (entities && (entities.changedArticles.length || entities.listsChanged)) void queryClient.invalidateQueries({ queryKey: queryKeys.corrections() });
     conflicts += result.conflicts;
-    refused = result.refused > 0;
+    refused = result.refused > 0 || (entities?.refused ?? 0) > 0 || libraryRefused;
     for (const articleId of result.changedArticles) void queryClient.invalidateQueries({ queryKey: queryKeys.annotations(articleId) });
     if (result.changedArticles.length) void queryClient.invalidateQueries({ queryKey: queryKeys.allAnnotations(), exact: true });
     if (result.progressChanged) void queryClient.invalidateQueries({ queryKey: ['store', 'progress'] });
     if (!channel.provider.hasUnsyncedChanges && channel === channels[0]) marked();
+    showState();
+  }
+
+  let libraryRefused = false;
+  /** Imported articles: the reader's library, what they share with a group, what others share. IndexedDB, so asynchronous. */
+  async function articlesPass(channel: Channel): Promise<void> {
+    if (channel.running) return schedule(channel, 'all');
+    channel.running = true;
+    channel.pending = new Set();
+    try {
+      let changed = false;
+      if (channel.kind === 'library') {
+        const result = await syncLibraryPass(store, db, channel.doc, channel.baseKey, oversized);
+        libraryRefused = result.refused > 0;
+        refused ||= libraryRefused;
+        tooLarge = result.tooLarge;
+        changed = result.changed;
+      } else if (channel.kind === 'shelf' && channel.scope) {
+        await publishGroupArticles(db, channel.doc, channel.scope.group, oversized);
+      } else if (channel.scope) {
+        const result = await mirrorGroupArticles(db, channel.doc, channel.scope);
+        refused ||= result.refused > 0;
+        changed = result.received + result.removed > 0;
+      }
+      if (changed) void queryClient.invalidateQueries({ queryKey: queryKeys.store });
+    } finally {
+      channel.running = false;
+    }
     showState();
   }
 
@@ -134,18 +189,33 @@ export function startSyncEngine(store: Store, account: SyncAccount, queryClient:
     channel.timer = setTimeout(() => pass(channel), delay);
   }
   const scheduleAll = (articles: Iterable<string | undefined> | 'all' = 'all') => {
-    for (const channel of channels) if (!channel.mirror) schedule(channel, articles === 'all' ? 'all' : [...articles]);
+    for (const channel of channels) if (!READ_ONLY_KINDS.has(channel.kind)) schedule(channel, articles === 'all' ? 'all' : [...articles]);
   };
 
-  open(personalDocumentName(me), null, false);
+  open(personalDocumentName(me), null, 'notes');
+  open(libraryDocumentName(me), null, 'library');
   for (const group of account.session.groups) {
-    open(groupDocumentName(group.name, me), { group: group.name, author: me }, false);
-    for (const member of group.members) if (member !== me) open(groupDocumentName(group.name, member), { group: group.name, author: member }, true);
+    open(groupDocumentName(group.name, me), { group: group.name, author: me }, 'notes');
+    for (const member of group.members) if (member !== me) open(groupDocumentName(group.name, member), { group: group.name, author: member }, 'mirror');
+    open(groupArticlesDocumentName(group.name, me), { group: group.name, author: me }, 'shelf');
+    for (const member of group.members) if (member !== me) open(groupArticlesDocumentName(group.name, member), { group: group.name, author: member }, 'shelf-mirror');
   }
+
+  // Groups joined or left since signing in: saved, and the runtime restarts the engine with the new documents.
+  let stopped = false;
+  async function refreshMembership(): Promise<void> {
+    const check = await fetchSession(account.server, account.session.token);
+    if (stopped || !check.ok) return;
+    if (refreshGroups(store, check.session)) syncAccountChanges.set(syncAccountChanges.get() + 1);
+  }
+  const membership = setInterval(() => void refreshMembership(), GROUPS_REFRESH_MS);
 
   socket.on('status', () => {
     showState();
-    if (socket.status === WebSocketStatus.Connected) scheduleAll('all');
+    if (socket.status === WebSocketStatus.Connected) {
+      scheduleAll('all');
+      void refreshMembership();
+    }
   });
   // Local changes: this tab's saves (react-query mutations) and other tabs (storage events).
   const stopMutations = queryClient.getMutationCache().subscribe((event) => {
@@ -159,6 +229,10 @@ export function startSyncEngine(store: Store, account: SyncAccount, queryClient:
   const stopStore = store.subscribe((changedKey) => {
     if (!changedKey.startsWith(storageKeys.syncAccount)) scheduleAll('all');
   });
+  // Other tabs' imports, renames and deletes.
+  const stopDb = db.subscribe((changed) => {
+    if (changed === 'articles') for (const channel of channels) if (channel.kind === 'library' || channel.kind === 'shelf') schedule(channel);
+  });
   const periodic = setInterval(() => scheduleAll('all'), PERIODIC_PASS_MS);
   const onOnline = () => socket.connect();
   globalThis.addEventListener?.('online', onOnline);
@@ -167,9 +241,12 @@ export function startSyncEngine(store: Store, account: SyncAccount, queryClient:
   for (const channel of channels) channel.provider.attach();
 
   return () => {
+    stopped = true;
+    clearInterval(membership);
     clearInterval(periodic);
     stopMutations();
     stopStore();
+    stopDb();
     globalThis.removeEventListener?.('online', onOnline);
     for (const channel of channels) {
       clearTimeout(channel.timer);

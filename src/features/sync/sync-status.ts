@@ -12,9 +12,9 @@ export interface SyncStatus {
   readonly reason?: { readonly key: string; readonly detail?: string };
   /** Conflict copies made since the page opened. */
   readonly conflicts: number;
+  /** Imported articles kept off the server for being over SYNC_LIMITS.articleBytes. */
+  readonly tooLarge?: number;
 }
 
 export const syncStatus = createValueStore<SyncStatus>({ state: 'off', conflicts: 0 });
 
-/** Bumped when the account is saved or removed, so the runtime starts or stops the engine. */
-export const syncAccountChanges = createValueStore(0);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createStore } from '../../../src/core/storage/storage';
-import { matchesOwner, readSyncAccount, readSyncBase, saveSyncAccount, signOut, writeSyncBase } from '../../../src/core/sync/sync-account';
+import { matchesOwner, readSyncAccount, readSyncBase, refreshGroups, saveSyncAccount, signOut, writeSyncBase } from '../../../src/core/sync/sync-account';
 import { MemoryStorage } from '../../helpers/memory-storage';
 
 const session = { user: 'amal', token: 'abc.def', expires: '2026-06-01T00:00:00.000Z', groups: [{ name: 'مكتب الأخبار', members: ['amal', 'badr'] }] };
@@ -20,6 +20,18 @@ describe('sync account', () => {
     expect(readSyncBase(store, 'amal@https://sync.example.org|group:مكتب الأخبار:amal')).toEqual({});
     expect(readSyncBase(store, 'badr@https://sync.example.org')).toEqual({ n2: '2026-05-01T08:00:00.000Z' });
     expect([...backend.map.values()].join('')).not.toContain('abc.def');
+  });
+
+  it('takes the groups the server names now, and only for the same reader', () => {
+    const store = createStore(new MemoryStorage(), null);
+    saveSyncAccount(store, 'https://sync.example.org', session);
+    expect(refreshGroups(store, { ...session, groups: [{ name: 'مكتب الأخبار', members: ['badr', 'amal'] }] })).toBe(false);
+    const joined = [...session.groups, { name: 'قسم الاقتصاد', members: ['amal'] }];
+    expect(refreshGroups(store, { ...session, token: 'other', groups: joined })).toBe(true);
+    expect(readSyncAccount(store)?.session).toEqual({ ...session, groups: joined });
+    expect(refreshGroups(store, { ...session, user: 'badr', groups: [] })).toBe(false);
+    expect(refreshGroups(store, { ...session, groups: [] })).toBe(true);
+    expect(readSyncAccount(store)?.session.groups).toEqual([]);
   });
 
   it('refuses a stored account that is not valid (a server address that is not http)', () => {

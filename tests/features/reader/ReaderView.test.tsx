@@ -78,4 +78,28 @@ describe('ReaderView', () => {
     expect(container.querySelectorAll('[data-annotation-id="h1"]')).toHaveLength(2);
     expect(container.querySelector('article')).toHaveAttribute('data-hide-types', 'LOC');
   });
+
+  it('draws another group member’s highlight as theirs, naming them in its title and description', async () => {
+    const block = article.blocks[1]!;
+    const label = 'amal’s highlight in the desk: yellow highlight';
+    const decorations = new Map([
+      [
+        block.id,
+        [
+          { kind: 'highlight' as const, start: 0, end: 4, id: 'mine', variant: 'yellow', label: 'yellow highlight' },
+          { kind: 'highlight' as const, start: 6, end: 10, id: 'theirs', variant: 'yellow', label, owner: 'amal' },
+        ],
+      ],
+    ]);
+    const { container } = await renderWithApp(<ReaderView article={article} decorations={decorations} />);
+    const theirs = container.querySelector('[data-annotation-id="theirs"]')!;
+    expect(theirs).toHaveClass('highlight--others');
+    expect(theirs).toHaveAttribute('data-highlight-author', 'amal');
+    expect(theirs).toHaveAttribute('title', label);
+    expect(theirs).toHaveAttribute('aria-description', label);
+    const mine = container.querySelector('[data-annotation-id="mine"]')!;
+    expect(mine).not.toHaveClass('highlight--others');
+    expect(mine).not.toHaveAttribute('data-highlight-author');
+    expect(mine).not.toHaveAttribute('title');
+  });
 });
