@@ -1,5 +1,6 @@
-import { useMemo, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFormatDate } from '../../shared/use-format-date';
 import type { Annotation } from '../../core/annotations/annotation';
 import { ConflictCopyActions } from './ConflictCopyActions';
 import { NoteText } from './NoteText';
@@ -23,8 +24,8 @@ interface NoteCardProps {
 
 /** One highlight: colour, quote, note, tags and date; everything rendered as text. */
 export function NoteCard({ annotation, onSelect, href, onEdit, onDelete, orphan = false, actions, approximate = false }: NoteCardProps) {
-  const { t, i18n } = useTranslation('annotations');
-  const date = useMemo(() => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' }), [i18n.language]);
+  const { t } = useTranslation('annotations');
+  const formatDate = useFormatDate('medium');
   const quote = annotation.target.selectors[0].exact;
   // Another member's group note is shown with its author and never edited here.
   const readOnly = isOthersNote(annotation, syncIdentity(useStore())?.user);
@@ -68,7 +69,7 @@ export function NoteCard({ annotation, onSelect, href, onEdit, onDelete, orphan 
         </ul>
       )}
       <div className="note-card-footer">
-        <time dateTime={annotation.modified}>{date.format(new Date(annotation.modified))}</time>
+        <time dateTime={annotation.modified}>{formatDate(annotation.modified)}</time>
         <span className="note-card-actions">
           {actions}
           {onEdit && !readOnly && (

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ANNOTATION_COLORS, LIMITS, parseTagInput, type AnnotationColor } from '../../core/annotations/annotation';
 import type { EditResult, SaveResult } from '../../core/annotations/annotation-store';
 import { Dialog, FormActions } from '../../shared/Dialog';
+import { useFormatNumber } from '../../shared/use-format-number';
 
 export interface NoteValues {
   readonly color: AnnotationColor;
@@ -24,7 +25,8 @@ interface NoteEditorProps {
 
 /** Write or edit a note: plain text in either direction, tags, colour. Mounted only while open. */
 export function NoteEditor({ quote, initial, mode, onSave, onClose, elsewhere }: NoteEditorProps) {
-  const { t, i18n } = useTranslation('annotations');
+  const { t } = useTranslation('annotations');
+  const formatNumber = useFormatNumber();
   const id = useId();
   const [color, setColor] = useState<AnnotationColor>(initial.color);
   const [note, setNote] = useState(initial.note);
@@ -90,7 +92,7 @@ export function NoteEditor({ quote, initial, mode, onSave, onClose, elsewhere }:
           {/* The textarea cuts a longer paste at the limit; say so rather than drop text silently. */}
           {atLimit && (
             <span className="field-hint form-error" id={`${id}-note-limit`} role="status" data-note-limit="">
-              {t('editor.limitReached', { count: LIMITS.note, formattedCount: new Intl.NumberFormat(i18n.language).format(LIMITS.note) })}
+              {t('editor.limitReached', { count: LIMITS.note, formattedCount: formatNumber(LIMITS.note) })}
             </span>
           )}
         </div>

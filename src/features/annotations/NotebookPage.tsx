@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFormatDate } from '../../shared/use-format-date';
 import { filterAnnotations } from '../../core/annotations/search';
 import { routeToHash } from '../../core/links/routes';
 import { ExportImport } from './ExportImport';
@@ -12,8 +13,8 @@ import { ErrorBoundary } from '../../shared/ErrorBoundary';
 
 /** Every note across all articles: searchable, filterable, grouped by article, linking into it. */
 export function NotebookPage() {
-  const { t, i18n } = useTranslation('annotations');
-  const dateFormat = useMemo(() => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long' }), [i18n.language]);
+  const { t } = useTranslation('annotations');
+  const formatDate = useFormatDate('long');
   const query = useNotebook();
   const [filter, setFilter] = useState<FilterState>(NO_FILTER);
   const { onDelete, undoBar } = useDeleteWithUndo();
@@ -67,7 +68,7 @@ export function NotebookPage() {
                   {group.article?.dateline && (
                     <p className="dateline">
                       {group.article.dateline.date ? (
-                        <time dateTime={group.article.dateline.date}>{dateFormat.format(new Date(group.article.dateline.date))}</time>
+                        <time dateTime={group.article.dateline.date}>{formatDate(group.article.dateline.date)}</time>
                       ) : (
                         <bdi>{group.article.dateline.raw}</bdi>
                       )}

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFormatDate } from '../../shared/use-format-date';
 import type { ArticleSummary } from '../../core/article/imported-articles';
 import type { LibraryItem } from '../../core/library/library-view';
 import { routeToHash } from '../../core/links/routes';
@@ -18,8 +19,9 @@ export function ArticleCard({
   reading?: Pick<LibraryItem, 'state' | 'fraction' | 'notes'>;
   actions?: ReactNode;
 }) {
-  const { t, i18n } = useTranslation('library');
-  const date = article.published ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' }).format(new Date(article.published)) : null;
+  const { t } = useTranslation('library');
+  const formatDate = useFormatDate('medium');
+  const date = article.published ? formatDate(article.published) : null;
   const percent = Math.round((reading?.fraction ?? 0) * 100);
   return (
     <li className="library-card" data-library-article={article.id} data-reading-state={reading?.state}>

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFormatDate } from '../../shared/use-format-date';
 import { mentionsOverTime, namedWith, notesNearMentions, type CachedMention, type Tag } from '../../core/library/library-entities';
 import { passageAround } from '../../core/library/passage';
 import { routeToHash } from '../../core/links/routes';
@@ -10,7 +11,8 @@ import { useEntityArticle, useLibraryEntities } from './library-entities-query';
 const ARTICLES_SHOWN = 50;
 
 function EntityArticle({ articleId, title, lang, dir, date, mentions }: { articleId: string; title: string; lang: string; dir: 'rtl' | 'ltr'; date?: string; mentions: readonly CachedMention[] }) {
-  const { t, i18n } = useTranslation('names');
+  const { t } = useTranslation('names');
+  const formatDate = useFormatDate('medium');
   const query = useEntityArticle(articleId);
   const article = query.data?.article;
   const blocks = useMemo(() => new Map(article?.blocks.map((b) => [b.id, b.text]) ?? []), [article]);
@@ -23,7 +25,7 @@ function EntityArticle({ articleId, title, lang, dir, date, mentions }: { articl
         </a>
       </h3>
       <p className="names-meta">
-        {date && <span>{new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' }).format(new Date(date))} · </span>}
+        {date && <span>{formatDate(date)} · </span>}
         {t('mentions', { count: mentions.length })}
       </p>
       {query.isPending ? (
