@@ -278,6 +278,9 @@ test('an article shared with a group appears in a member’s library, marked wit
 
   await badrPage.goto('./#/');
   await expect(card(badrPage).locator(`[data-article-group="${GROUP}"][data-shared-by="amal"]`)).toHaveCount(1, { timeout: 10_000 });
+  // The group's badge says where it came from; no "imported" badge beside it.
+  await expect(card(badrPage).locator('.badge--import')).toHaveCount(0);
+  await expect(card(amalPage).locator('.badge--import')).toHaveCount(1);
   // Read-only: none of the owner's actions.
   await expect(card(badrPage).locator('[data-action="delete-article"], [data-action="rename-article"], [data-action="share-to-group"]')).toHaveCount(0);
   await card(badrPage).locator('a').first().click();

@@ -15,7 +15,8 @@ export function ArticleCard({
   actions,
 }: {
   article: CardArticle;
-  origin: 'bundled' | 'import' | 'shared';
+  /** Where it came from; none for a group member's article, whose card carries the group's badge instead. */
+  origin?: 'bundled' | 'import' | 'shared';
   reading?: Pick<LibraryItem, 'state' | 'fraction' | 'notes'>;
   actions?: ReactNode;
 }) {
@@ -34,7 +35,7 @@ export function ArticleCard({
         {article.lead}
       </p>
       <p className="library-card-meta">
-        <span className={`badge badge--${origin}`}>{t(`origin.${origin}`)}</span>
+        {origin && <span className={`badge badge--${origin}`}>{t(`origin.${origin}`)}</span>}
         {date && <span>{date}</span>}
         <span>{t('words', { count: article.words })}</span>
         {reading && reading.notes > 0 && <span data-note-count={reading.notes}>{t('notes', { count: reading.notes })}</span>}

@@ -147,7 +147,7 @@ export function LibraryPage() {
                 <ArticleCard
                   key={summary.id}
                   article={summary}
-                  origin={summary.origin}
+                  {...(summary.sharedBy ? {} : { origin: summary.origin })}
                   reading={item}
                   actions={
                     summary.sharedBy ? (
