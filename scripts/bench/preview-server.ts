@@ -1,21 +1,12 @@
 /** A `vite preview` of a built folder for the scripts that drive Chromium; resolves once it answers. */
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { resolve } from 'node:path';
+import { freePort } from '../../tests/server/services';
+
+// One way to find a free loopback port, shared with the server tests and bench-sync.
+export { freePort };
 
 const answers = (port: number) => fetch(`http://127.0.0.1:${port}/`).then((r) => r.ok, () => false);
-
-/** A port nothing listens on now (the system's choice). */
-export function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const probe = createServer();
-    probe.once('error', fail);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (address && typeof address === 'object' ? done(address.port) : fail(new Error('no free port'))));
-    });
-  });
-}
 
 /**
  * Serves `dist` on `port`. Refuses a port something already answers on: another checkout's server
