@@ -1,3 +1,5 @@
+import { idRecord } from '../storage/storage';
+
 /**
  * Merging a set of keyed entries (imported articles, entity corrections, name-list entries) between
  * local storage and a synced Y.Map, entry by entry, by version alone. An entry's version is a
@@ -30,7 +32,8 @@ export interface KeyedPlan {
 }
 
 export function planKeyedSync({ local, remote, base }: KeyedState): KeyedPlan {
-  const plan: KeyedPlan = { toRemote: [], toLocal: [], removeRemote: [], removeLocal: [], base: {} };
+  // Keys are names and ids from other devices: `__proto__` must be an ordinary key here too.
+  const plan: KeyedPlan = { toRemote: [], toLocal: [], removeRemote: [], removeLocal: [], base: idRecord<string>() };
   for (const key of new Set([...local.keys(), ...remote.keys()])) {
     const mine = local.get(key);
     const theirs = remote.get(key);

@@ -3,7 +3,7 @@ import type * as Y from 'yjs';
 import { deleteImported, getImported, listSummaries, restoreImported, summarize, type SharedBy, type StoredArticle } from '../article/imported-articles';
 import { SYNC_LIMITS } from '../limits';
 import type { IdbStore } from '../storage/idb-store';
-import type { Store } from '../storage/storage';
+import { idRecord, type Store } from '../storage/storage';
 import { ARTICLES_MAP, articleSyncRecordSchema, articleVersion, type ArticleSyncRecord } from './data-model';
 import { planKeyedSync } from './keyed-sync';
 import { LOCAL_ORIGIN } from './notes-sync';
@@ -62,7 +62,7 @@ export async function syncLibraryPass(store: Store, db: IdbStore, doc: Y.Doc, ba
   });
   const base = readSyncBase(store, baseKey);
   const plan = planKeyedSync({ local, remote, base });
-  const nextBase = { ...plan.base };
+  const nextBase = idRecord(Object.entries(plan.base));
   // An entry this pass could not carry out keeps what was agreed before, so the next pass tries again.
   const keepAgreed = (id: string) => {
     if (base[id] === undefined) delete nextBase[id];

@@ -4,7 +4,7 @@ import { deleteAnnotation, listAllAnnotations, listAnnotations, saveAnnotations 
 import type { Annotation } from '../annotations/annotation';
 import { SYNC_LIMITS } from '../limits';
 import { progressSpec, writeProgress } from '../settings/reading-progress';
-import type { Store } from '../storage/storage';
+import { idRecord, type Store } from '../storage/storage';
 import { DELETED_MAP, NOTES_MAP, noteRecordSchema, PROGRESS_MAP, progressRecordSchema, tombstoneSchema, type NoteRecord, type Tombstone } from './data-model';
 import { planNotesSync } from './reconcile';
 import { readSyncBase, writeSyncBase } from './sync-account';
@@ -75,9 +75,9 @@ export function syncNotesPass(store: Store, doc: Y.Doc, account: string, now = n
   const local = new Map(localList.map((a) => [a.id, a]));
   const fullBase = readSyncBase(store, account);
   // A scoped pass decides only for the notes it looked at; the rest of what was agreed stays.
-  const base = articles ? Object.fromEntries([...local.keys(), ...remote.values.keys()].filter((id) => id in fullBase).map((id) => [id, fullBase[id]!])) : fullBase;
+  const base = articles ? idRecord([...local.keys(), ...remote.values.keys()].filter((id) => id in fullBase).map((id) => [id, fullBase[id]!] as const)) : fullBase;
   const plan = planNotesSync({ local, remote: remote.values, tombstones: tombstones.values, base }, now);
-  const nextBase = articles ? { ...fullBase, ...plan.base } : plan.base;
+  const nextBase = articles ? idRecord([...Object.entries(fullBase), ...Object.entries(plan.base)]) : plan.base;
   if (articles) for (const id of Object.keys(base)) if (!(id in plan.base)) delete nextBase[id];
 
   const notes = doc.getMap(NOTES_MAP);

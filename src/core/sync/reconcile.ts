@@ -1,6 +1,6 @@
 import type { Annotation } from '../annotations/annotation';
 import { ANNOTATION_LIMITS } from '../limits';
-import { hash } from '../storage/storage';
+import { hash, idRecord } from '../storage/storage';
 import type { NoteRecord, Tombstone } from './data-model';
 
 /**
@@ -55,7 +55,7 @@ export function conflictCopyId(id: string, loser: Annotation): string {
 
 export function planNotesSync(state: NotesState, now: Date): NotesPlan {
   const { local, remote, tombstones, base } = state;
-  const plan = { localPuts: [] as Annotation[], localDeletes: [] as Annotation[], remotePuts: new Map<string, NoteRecord>(), remoteDeletes: new Map<string, Tombstone>(), base: {} as Record<string, string>, conflicts: 0 };
+  const plan = { localPuts: [] as Annotation[], localDeletes: [] as Annotation[], remotePuts: new Map<string, NoteRecord>(), remoteDeletes: new Map<string, Tombstone>(), base: idRecord<string>(), conflicts: 0 };
   const nextBase = plan.base;
   const ids = new Set([...local.keys(), ...remote.keys(), ...Object.keys(base)]);
 
