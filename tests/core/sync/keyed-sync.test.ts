@@ -41,11 +41,14 @@ describe('planKeyedSync', () => {
 
 describe('planKeyedSync with keys named like Object.prototype members', () => {
   it('keeps `__proto__` and `constructor` as ordinary keys, so a removal is not undone next pass', () => {
-    const keys = { __proto__: null, ['__proto__']: '1', constructor: '1' } as unknown as Record<string, string>;
-    const first = planKeyedSync({ local: new Map(Object.entries(keys)), remote: new Map(), base: {} });
+    const keys = new Map([
+      ['__proto__', '1'],
+      ['constructor', '1'],
+    ]);
+    const first = planKeyedSync({ local: keys, remote: new Map(), base: {} });
     expect(Object.keys(first.base).sort()).toEqual(['__proto__', 'constructor']);
     // Removed here after both sides agreed: removed there too, not brought back.
-    const second = planKeyedSync({ local: new Map(), remote: new Map(Object.entries(keys)), base: first.base });
+    const second = planKeyedSync({ local: new Map(), remote: keys, base: first.base });
     expect(second.removeRemote.sort()).toEqual(['__proto__', 'constructor']);
     expect(second.toLocal).toEqual([]);
   });
