@@ -20,7 +20,7 @@ import { createStore, type Store } from '../src/core/storage/storage';
 import { listSummaries, saveImported } from '../src/core/article/imported-articles';
 import { parsePlainTextArticle } from '../src/core/article/parse-text';
 import { createIdbStore } from '../src/core/storage/idb-store';
-import { libraryDocumentName, NOTES_MAP, personalDocumentName } from '../src/core/sync/data-model';
+import { libraryDocumentName, NOTES_MAP, personalDocumentName } from '../src/core/schema/sync-documents';
 import { syncLibraryPass } from '../src/core/sync/library-sync';
 import { claimedArticle, LOCAL_ORIGIN, syncNotesPass } from '../src/core/sync/notes-sync';
 import { addUser } from '../server/accounts';

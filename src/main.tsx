@@ -13,6 +13,7 @@ import './features/names/names.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { adoptEntityTypeStyles } from './app/entity-type-styles';
 import { openSampleOnFirstVisit } from './app/first-visit';
 import { createQueryClient, Providers } from './app/providers';
 import { loadRouteModule, moduleForRoute } from './app/route-modules';
@@ -47,6 +48,7 @@ async function start(): Promise<void> {
     screen ? loadRouteModule(screen).catch(() => undefined) : undefined,
     migrated,
   ]);
+  adoptEntityTypeStyles();
   const root = document.getElementById('root');
   if (!root) throw new Error('#root is missing from index.html');
   createRoot(root).render(

@@ -3,7 +3,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import fc from 'fast-check';
 import { createIdbStore } from '../../src/core/storage/idb-store';
 import { describe, expect, it } from 'vitest';
-import { normaliseTimestamp } from '../../src/core/annotations/annotation';
+import { normaliseTimestamp } from '../../src/core/schema/annotation';
 import { listAllAnnotations } from '../../src/core/annotations/annotation-store';
 import { getImported, saveImported } from '../../src/core/article/imported-articles';
 import { importFromHtml, importFromText } from '../../src/core/article/import-file';

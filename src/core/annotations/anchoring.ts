@@ -1,6 +1,9 @@
 import { BLOCK_SEPARATOR, articleText, blockSpans, type Article } from '../article/article';
 import { FUZZY_LIMITS } from '../limits';
+import type { TextPositionSelector, TextQuoteSelector } from '../schema/annotation';
 import { boundedSearch, FuzzyBudget, type FuzzyMatch } from './fuzzy-search';
+
+export type { TextPositionSelector, TextQuoteSelector };
 
 /**
  * Anchoring: `describe` turns a selection into W3C Web Annotation selectors, `anchor` finds that
@@ -11,19 +14,6 @@ import { boundedSearch, FuzzyBudget, type FuzzyMatch } from './fuzzy-search';
  */
 
 export interface TextRange {
-  readonly start: number;
-  readonly end: number;
-}
-
-export interface TextQuoteSelector {
-  readonly type: 'TextQuoteSelector';
-  readonly exact: string;
-  readonly prefix: string;
-  readonly suffix: string;
-}
-
-export interface TextPositionSelector {
-  readonly type: 'TextPositionSelector';
   readonly start: number;
   readonly end: number;
 }

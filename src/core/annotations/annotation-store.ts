@@ -1,7 +1,8 @@
 import { idRecord, type Store, type StoredCollection, type WriteFailure, type WriteResult } from '../storage/storage';
 import { storageKeys } from '../storage/keys';
 import { LOCAL_STORAGE_LIMITS } from '../limits';
-import { annotationSchema, editAnnotation, newAnnotationId, validateAnnotation, type Annotation } from './annotation';
+import { editAnnotation, newAnnotationId, type Annotation } from './annotation';
+import { annotationSchema, validateAnnotation } from '../schema/annotation';
 import { sortByReadingOrder } from './search';
 
 /**

@@ -2,14 +2,9 @@
 // (most mentioned first), counted per type, and turned into decorations for the reader. Pure data.
 import type { Block } from '../article/article';
 import type { EntityDecoration } from '../decorations/runs';
-import type { EntityMention, EntityType, TagResult } from './entities.ts';
+import type { EntityMention, TagResult } from './entities.ts';
+import { emptyTypeCounts, ENTITY_TYPES, type EntityType } from './entity-types.ts';
 import { normalizeArabic } from './normalize.ts';
-
-export const ENTITY_TYPES: readonly EntityType[] = ['PERS', 'LOC', 'ORG', 'MISC', 'DATE'];
-
-export function isEntityType(value: unknown): value is EntityType {
-  return typeof value === 'string' && (ENTITY_TYPES as readonly string[]).includes(value);
-}
 
 export interface ReaderMention {
   readonly blockId: string;
@@ -112,7 +107,7 @@ export function buildReaderEntities(blocks: readonly Block[], mentions: readonly
     if (list) list.push(m);
     else groups.set(m.key, [m]);
   }
-  const mentionCounts: Record<EntityType, number> = { PERS: 0, LOC: 0, ORG: 0, MISC: 0, DATE: 0 };
+  const mentionCounts = emptyTypeCounts();
   const entities: ReaderEntity[] = [];
   const decorations = new Map<string, EntityDecoration[]>();
   for (const [key, list] of groups) {

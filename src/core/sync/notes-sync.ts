@@ -5,7 +5,7 @@ import type { Annotation } from '../annotations/annotation';
 import { SYNC_LIMITS } from '../limits';
 import { progressSpec, writeProgress } from '../settings/reading-progress';
 import { idRecord, type Store } from '../storage/storage';
-import { DELETED_MAP, NOTES_MAP, noteRecordSchema, PROGRESS_MAP, progressRecordSchema, tombstoneSchema, type NoteRecord, type Tombstone } from './data-model';
+import { DELETED_MAP, NOTES_MAP, noteRecordSchema, PROGRESS_MAP, progressRecordSchema, tombstoneSchema, type NoteRecord, type Tombstone } from '../schema/sync-documents';
 import { planNotesSync } from './reconcile';
 import { readSyncBase, writeSyncBase } from './sync-account';
 

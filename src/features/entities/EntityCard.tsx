@@ -2,8 +2,8 @@ import { useEffect, useId, useLayoutEffect, useRef, useState, type CSSProperties
 import { useTranslation } from 'react-i18next';
 import { correctionOf, retypeKind, stepMentionIndex } from '../../core/entities/correction-draft';
 import type { Correction, CorrectionKind } from '../../core/entities/corrections';
-import type { EntityType } from '../../core/entities/entities';
-import { ENTITY_TYPES, wikipediaSearchUrl, type ReaderEntities, type ReaderMention } from '../../core/entities/reader-entities';
+import { entityTypeClass, entityTypeLabelKey, isNameType, ENTITY_TYPES, type EntityType } from '../../core/entities/entity-types';
+import { wikipediaSearchUrl, type ReaderEntities, type ReaderMention } from '../../core/entities/reader-entities';
 import { placeCard } from './card-placement';
 import { mentionSelector, revealMention, useEntityFocus, type EntityFocusStore } from './entity-focus';
 
@@ -110,7 +110,7 @@ export function EntityCard({ model, focus, corrections, onCorrect, onRemoveCorre
       style={style}
     >
       <div className="entity-card__head">
-        <span className={`entity-legend__swatch entity--${entity.type}`} aria-hidden="true" />
+        <span className={`entity-legend__swatch ${entityTypeClass(entity.type)}`} aria-hidden="true" />
         <h2 id={titleId} className="entity-card__name" data-entity-name="">
           <bdi>{entity.name}</bdi>
         </h2>
@@ -119,7 +119,7 @@ export function EntityCard({ model, focus, corrections, onCorrect, onRemoveCorre
         </button>
       </div>
       <p className="entity-card__meta">
-        <span data-entity-type-label="">{t(`types.${entity.type}`)}</span>
+        <span data-entity-type-label="">{t(entityTypeLabelKey(entity.type))}</span>
         {' · '}
         <span data-entity-count={total}>{t('mentionCount', { count: total })}</span>
         {entity.fromReader && (
@@ -141,7 +141,7 @@ export function EntityCard({ model, focus, corrections, onCorrect, onRemoveCorre
         </button>
       </div>
       {/* A date ("اليوم السبت") has no encyclopaedia entry worth searching for. */}
-      {entity.type !== 'DATE' && (
+      {isNameType(entity.type) && (
         <a className="entity-card__wiki" href={wikipediaSearchUrl(entity.name)} target="_blank" rel="noopener noreferrer" data-action="search-wikipedia">
           {t('searchWikipedia')}
         </a>
@@ -159,8 +159,8 @@ export function EntityCard({ model, focus, corrections, onCorrect, onRemoveCorre
               data-type={type}
               onClick={() => onCorrect({ kind: retypeAs, mention, type, everywhere })}
             >
-              <span className={`entity-legend__swatch entity--${type}`} aria-hidden="true" />
-              {t(`types.${type}`)}
+              <span className={`entity-legend__swatch ${entityTypeClass(type)}`} aria-hidden="true" />
+              {t(entityTypeLabelKey(type))}
             </button>
           ))}
         </div>

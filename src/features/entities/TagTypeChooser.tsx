@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EntityType } from '../../core/entities/entities';
-import { ENTITY_TYPES } from '../../core/entities/reader-entities';
+import { entityTypeClass, entityTypeLabelKey, ENTITY_TYPES, type EntityType } from '../../core/entities/entity-types';
 import { createValueStore, useValueStore, type ValueStore } from '../../shared/value-store';
 import type { BlockSelection } from './selection-offsets';
 
@@ -62,8 +61,8 @@ export function TagTypeChooser({ pending, onTag }: { pending: PendingTagStore; o
               setEverywhere(false);
             }}
           >
-            <span className={`entity-legend__swatch entity--${type}`} aria-hidden="true" />
-            {t(`types.${type}`)}
+            <span className={`entity-legend__swatch ${entityTypeClass(type)}`} aria-hidden="true" />
+            {t(entityTypeLabelKey(type))}
           </button>
         ))}
       </div>

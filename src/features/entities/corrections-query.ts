@@ -1,5 +1,6 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { deleteCorrection, readCorrections, saveCorrection, type Correction } from '../../core/entities/corrections';
+import { type Correction } from '../../core/entities/corrections';
+import { deleteCorrection, readCorrections, saveCorrection } from '../../core/entities/correction-store';
 import type { Store } from '../../core/storage/storage';
 import { queryKeys } from '../../shared/query-keys';
 import { useStore } from '../../shared/store-context';

@@ -1,5 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { readPersonalLists, type PersonalLists } from '../../core/entities/corrections';
+import { type PersonalLists } from '../../core/entities/corrections';
+import { readPersonalLists } from '../../core/entities/correction-store';
 import type { Store } from '../../core/storage/storage';
 import { queryKeys } from '../../shared/query-keys';
 import { useStore } from '../../shared/store-context';

@@ -1,5 +1,5 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { EntityType } from '../../core/entities/entities';
+import type { EntityType } from '../../core/entities/entity-types';
 import { readHiddenTypes, writeHiddenTypes } from '../../core/entities/reader-hidden-types';
 import type { Store } from '../../core/storage/storage';
 import { queryKeys } from '../../shared/query-keys';

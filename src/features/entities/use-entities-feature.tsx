@@ -4,7 +4,7 @@ import { useFormatNumber } from '../../shared/use-format-number';
 import type { Article, Block } from '../../core/article/article';
 import { correctionDraft, type CorrectionDraft } from '../../core/entities/correction-draft';
 import { newCorrectionId, type CorrectionKind } from '../../core/entities/corrections';
-import type { EntityType } from '../../core/entities/entities';
+import type { EntityType } from '../../core/entities/entity-types';
 import { toggleType, type EntityDisplay } from '../../core/entities/reader-hidden-types';
 import type { ReaderMention } from '../../core/entities/reader-entities';
 import type { DecorationsByBlock } from '../../core/decorations/merge';

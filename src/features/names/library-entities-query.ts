@@ -4,7 +4,7 @@ import { listAnnotations } from '../../core/annotations/annotation-store';
 import type { Article } from '../../core/article/article';
 import { bundledArticleUrl, MANIFEST_PATH, parseBundledArticle, parseManifest } from '../../core/article/bundled';
 import { articleRevision, getImported, listSummaries } from '../../core/article/imported-articles';
-import { readCorrections, readPersonalLists } from '../../core/entities/corrections';
+import { readCorrections, readPersonalLists } from '../../core/entities/correction-store';
 import { articleMentions, articlesByEntity, entitiesRecordSpec, mergeLibraryEntities, type ArticleRef, type CachedMention, type LibraryEntity, type Tag } from '../../core/library/library-entities';
 import type { IdbStore } from '../../core/storage/idb-store';
 import type { Store } from '../../core/storage/storage';

@@ -2,6 +2,7 @@ import { useCallback, useMemo, useRef, useState, type MouseEvent, type ReactNode
 import { useTranslation } from 'react-i18next';
 import type { Article, Block } from '../../core/article/article';
 import type { Decoration } from '../../core/decorations/runs';
+import { ENTITY_TYPES, entityTypeLabelKey, type EntityType } from '../../core/entities/entity-types';
 import { absoluteLink, routeToHash } from '../../core/links/routes';
 import { copyText } from '../../shared/clipboard';
 import { useToast } from '../../shared/toast';
@@ -34,8 +35,6 @@ export interface ReaderViewProps {
 }
 
 const NO_DECORATIONS: readonly Decoration[] = [];
-/** The types the tagger emits (see src/core/entities); their names are looked up once. */
-const ENTITY_TYPES = ['PERS', 'LOC', 'ORG', 'MISC', 'DATE'] as const;
 
 export function ReaderView({ article, targetBlockId, decorations, hiddenEntityTypes = [], entitiesOff = false, notices, alerts }: ReaderViewProps) {
   const { t } = useTranslation('reader');
@@ -57,10 +56,10 @@ export function ReaderView({ article, targetBlockId, decorations, hiddenEntityTy
 
   // One translation per type, not one per mark (a long article has thousands of marks).
   const entityDescriptions = useMemo(
-    () => new Map<string, string>(ENTITY_TYPES.map((type) => [type, t(`entities:types.${type}`, { defaultValue: type })])),
+    () => new Map<EntityType, string>(ENTITY_TYPES.map((type) => [type, t(entityTypeLabelKey(type), { defaultValue: type })])),
     [t],
   );
-  const describeEntity = useCallback((type: string) => entityDescriptions.get(type) ?? type, [entityDescriptions]);
+  const describeEntity = useCallback((type: EntityType) => entityDescriptions.get(type) ?? type, [entityDescriptions]);
   const onClick = useCallback(
     async (event: MouseEvent<HTMLElement>) => {
       const link = (event.target as Element).closest<HTMLAnchorElement>('a[data-action="link-block"]');

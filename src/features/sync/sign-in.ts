@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { sessionSchema, type SyncSession } from '../../core/sync/session';
+import { sessionSchema, type SyncSession } from '../../core/schema/account';
 import { normaliseServerUrl } from '../../core/sync/sync-account';
 
 /** POST /login: the password goes to the server once and is not kept; the answer is validated. */

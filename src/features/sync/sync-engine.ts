@@ -3,7 +3,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import * as Y from 'yjs';
 import type { IdbStore } from '../../core/storage/idb-store';
 import type { Store } from '../../core/storage/storage';
-import { groupArticlesDocumentName, groupDocumentName, libraryDocumentName, NOTES_MAP, personalDocumentName } from '../../core/sync/data-model';
+import { groupArticlesDocumentName, groupDocumentName, libraryDocumentName, NOTES_MAP, personalDocumentName } from '../../core/schema/sync-documents';
 import { syncEntitiesPass } from '../../core/sync/entities-sync';
 import { mirrorGroupArticles, publishGroupArticles, syncLibraryPass } from '../../core/sync/library-sync';
 import { claimedArticle, LOCAL_ORIGIN, mirrorGroupNotes, syncNotesPass, type NoteScope, type SyncPassResult } from '../../core/sync/notes-sync';

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createAnnotation, editAnnotation, normalizeTags, parseTagInput, validateAnnotation, newAnnotationId, type Annotation } from '../../../src/core/annotations/annotation';
+import { createAnnotation, editAnnotation, parseTagInput, newAnnotationId, type Annotation } from '../../../src/core/annotations/annotation';
+import { normaliseTags } from '../../../src/core/schema/tags';
+import { validateAnnotation } from '../../../src/core/schema/annotation';
 import { describeText } from '../../../src/core/annotations/anchoring';
 import { filterAnnotations, filterOptions, normalizeForSearch, sortByReadingOrder } from '../../../src/core/annotations/search';
 
@@ -59,9 +61,9 @@ describe('filterAnnotations', () => {
 
 describe('annotation model', () => {
   it('normalises tags: trim, collapse spaces, drop #, no duplicates, at most 30', () => {
-    expect(normalizeTags(['  #اقتصاد  ', 'اقتصاد', 'oil   prices', '##', '', 'Oil Prices'])).toEqual(['اقتصاد', 'oil prices']);
-    expect(normalizeTags(Array.from({ length: 40 }, (_, i) => `t${i}`))).toHaveLength(30);
-    expect(normalizeTags(['x'.repeat(80)])[0]).toHaveLength(60);
+    expect(normaliseTags(['  #اقتصاد  ', 'اقتصاد', 'oil   prices', '##', '', 'Oil Prices'])).toEqual(['اقتصاد', 'oil prices']);
+    expect(normaliseTags(Array.from({ length: 40 }, (_, i) => `t${i}`))).toHaveLength(30);
+    expect(normaliseTags(['x'.repeat(80)])[0]).toHaveLength(60);
     expect(parseTagInput('#سياسة، اقتصاد, #oil')).toEqual(['سياسة', 'اقتصاد', 'oil']);
   });
 

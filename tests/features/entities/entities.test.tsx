@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Block } from '../../../src/core/article/article';
 import { parsePlainTextArticle } from '../../../src/core/article/parse-text';
-import { readCorrections, readPersonalLists } from '../../../src/core/entities/corrections';
+import { readCorrections, readPersonalLists } from '../../../src/core/entities/correction-store';
 import type { TagOptions, TagResult } from '../../../src/core/entities/entities';
 import { buildReaderEntities, mentionsFromTagResult } from '../../../src/core/entities/reader-entities';
 import { readEntityDisplay, readHiddenTypes } from '../../../src/core/entities/reader-hidden-types';
