@@ -4,7 +4,7 @@ import type { Block } from '../article/article';
 import type { EntityDecoration } from '../decorations/runs';
 import type { EntityMention, TagResult } from './entities.ts';
 import { emptyTypeCounts, ENTITY_TYPES, type EntityType } from './entity-types.ts';
-import { normalizeArabic } from './normalize.ts';
+import { normaliseArabic } from './normalise.ts';
 
 export interface ReaderMention {
   readonly blockId: string;
@@ -54,7 +54,7 @@ const ARTICLE_MIN = 4;
 
 /** Normalised word forms without the conjunctions/prepositions و ف ب ل ك, لل and the article ال. */
 export function nameWords(text: string): string[] {
-  return normalizeArabic(text)
+  return normaliseArabic(text)
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean)
     .map((w) => {
@@ -70,26 +70,6 @@ export function nameWords(text: string): string[] {
 /** The grouping key the reader gives a name it typed itself. */
 export function readerKey(type: EntityType, text: string): string {
   return `${type}:${nameWords(text).join(' ')}`;
-}
-
-/** A typed word and its forms without a leading conjunction, preposition or article (بطهران → طهران). */
-function queryVariants(word: string): string[] {
-  const out = new Set([word, ...nameWords(word)]);
-  const bare = word.replace(/^[وف](?=..)/, '');
-  out.add(bare);
-  if (/^[بلك]../.test(bare)) out.add(bare.slice(1));
-  return [...out].filter(Boolean);
-}
-
-/**
- * Whether an entity name matches what the reader typed in the filter box, regardless of diacritics,
- * alef/ya/ta marbuta forms and clitics: every typed word must begin some word of the name.
- */
-export function nameMatches(name: string, query: string): boolean {
-  const wanted = normalizeArabic(query).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-  if (wanted.length === 0) return true;
-  const words = [...nameWords(name), ...normalizeArabic(name).split(/[^\p{L}\p{N}]+/u)];
-  return wanted.every((q) => queryVariants(q).some((v) => words.some((w) => w.startsWith(v))));
 }
 
 function compareMentions(order: ReadonlyMap<string, number>) {

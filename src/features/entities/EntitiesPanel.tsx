@@ -2,7 +2,8 @@ import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormatNumber } from '../../shared/use-format-number';
 import type { Correction } from '../../core/entities/corrections';
-import { groupByType, nameMatches, type ReaderEntities } from '../../core/entities/reader-entities';
+import { groupByType, type ReaderEntities } from '../../core/entities/reader-entities';
+import { matchesName } from '../../core/text/fold';
 import { revealMention, useEntityFocus, type EntityFocusStore } from './entity-focus';
 import { entityTypeClass, entityTypeLabelKey } from '../../core/entities/entity-types';
 
@@ -28,7 +29,7 @@ export function EntitiesPanel({ model, status, focus, markHeadings, onMarkHeadin
   const filterId = useId();
   const current = useEntityFocus(focus);
   const groups = useMemo(
-    () => (model ? groupByType(model.entities.filter((e) => nameMatches(e.name, deferred))) : []),
+    () => (model ? groupByType(model.entities.filter((e) => matchesName(e.name, deferred))) : []),
     [model, deferred],
   );
 

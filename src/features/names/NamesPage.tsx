@@ -1,9 +1,9 @@
 import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { entityTypeClass, entityTypeLabelKey, NAME_TYPES, type EntityType } from '../../core/entities/entity-types';
-import { nameMatches } from '../../core/entities/reader-entities';
 import type { Tag } from '../../core/library/library-entities';
 import { routeToHash } from '../../core/links/routes';
+import { matchesName } from '../../core/text/fold';
 import { NamesStatus } from './NamesStatus';
 import { useLibraryEntities } from './library-entities-query';
 
@@ -20,7 +20,7 @@ export function NamesPage({ tag }: { tag: Tag }) {
   const deferred = useDeferredValue(filter);
 
   const listed = useMemo(
-    () => (query.data?.entities ?? []).filter((e) => NAME_TYPES.includes(e.type) && (type === 'all' || e.type === type) && nameMatches(e.name, deferred)),
+    () => (query.data?.entities ?? []).filter((e) => NAME_TYPES.includes(e.type) && (type === 'all' || e.type === type) && matchesName(e.name, deferred)),
     [query.data, type, deferred],
   );
 
