@@ -164,6 +164,14 @@ export function matchesQuery(text: FoldedText, terms: readonly QueryTerm[]): boo
   return terms.every((term) => text.search.includes(term.search) || text.search.includes(term.stem) || text.stems.includes(term.stem));
 }
 
+/**
+ * A character inside a word, as a reader selects words and anchoring snaps to them: letters (tatweel
+ * is a modifier letter), combining marks (harakat), digits, and the zero-width joiners that sit
+ * inside words.
+ */
+const WORD_CHARACTER = /[\p{L}\p{M}\p{N}\u200c\u200d]/u;
+export const isWordCharacter = (ch: string | undefined): boolean => ch !== undefined && WORD_CHARACTER.test(ch);
+
 /** A name's words at the levels `matchesName` compares, kept for names filtered on every keystroke. */
 const nameForms = new Map<string, { readonly search: string[]; readonly stems: string[]; readonly names: string[] }>();
 const NAME_FORMS_LIMIT = 20_000;
