@@ -17,7 +17,7 @@ import * as Y from 'yjs';
 import { createAnnotation, editAnnotation } from '../src/core/annotations/annotation';
 import { listAnnotations, saveAnnotations } from '../src/core/annotations/annotation-store';
 import { createStore, type Store } from '../src/core/storage/storage';
-import { listSummaries, saveImported } from '../src/core/article/imported-articles';
+import { listSummaries, saveImported } from '../src/core/article/article-store';
 import { parsePlainTextArticle } from '../src/core/article/parse-text';
 import { createIdbStore } from '../src/core/storage/idb-store';
 import { libraryDocumentName, NOTES_MAP, personalDocumentName } from '../src/core/schema/sync-documents';

@@ -20,10 +20,10 @@ import { loadRouteModule, moduleForRoute } from './app/route-modules';
 import { parseRoute } from './core/links/routes';
 import { articleQueryOptions, prefetchArticleSources } from './features/library/article-query';
 import { manifestQueryOptions } from './features/library/bundled-articles-query';
-import { readSettings, resolveUiLanguage } from './core/settings/settings';
+import { readSettings, resolveUiLanguage } from './core/settings/settings-store';
 import { getStore } from './core/storage/storage';
 import { getIdbStore } from './core/storage/idb-store';
-import { migrateLegacyArticles } from './core/article/imported-articles';
+import { migrateLegacyArticles } from './core/article/article-store';
 import { initI18n } from './i18n/i18n';
 
 async function start(): Promise<void> {

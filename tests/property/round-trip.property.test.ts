@@ -5,7 +5,7 @@ import { createIdbStore } from '../../src/core/storage/idb-store';
 import { describe, expect, it } from 'vitest';
 import { normaliseTimestamp } from '../../src/core/schema/annotation';
 import { listAllAnnotations } from '../../src/core/annotations/annotation-store';
-import { getImported, saveImported } from '../../src/core/article/imported-articles';
+import { getImported, saveImported } from '../../src/core/article/article-store';
 import { importFromHtml, importFromText } from '../../src/core/article/import-file';
 import { createStore } from '../../src/core/storage/storage';
 import { importNotesFile } from '../../src/core/annotations/notes-import';

@@ -8,7 +8,7 @@ import { issueToken } from '../../server/tokens';
 import { createAnnotation } from '../../src/core/annotations/annotation';
 import { ARTICLES_MAP, NOTES_MAP, groupArticlesDocumentName, groupDocumentName, libraryDocumentName, personalDocumentName, type NoteRecord } from '../../src/core/schema/sync-documents';
 import { articleVersion } from '../../src/core/sync/library-sync';
-import { summarize, type StoredArticle } from '../../src/core/article/imported-articles';
+import { summarize, type StoredArticle } from '../../src/core/article/article-store';
 import { parsePlainTextArticle } from '../../src/core/article/parse-text';
 import { SYNC_LIMITS } from '../../src/core/limits';
 import { connectDevice, eventually, login, type TestDevice } from './client';

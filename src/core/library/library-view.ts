@@ -1,4 +1,4 @@
-import type { ArticleSummary } from '../article/imported-articles';
+import type { ArticleSummary } from '../article/article-store';
 import { searchForm } from '../text/fold';
 
 /**

@@ -10,7 +10,7 @@ import { storageKeys } from '../storage/keys';
 import type { Store } from '../storage/storage';
 import { planKeyedSync, type KeyedPlan } from './keyed-sync';
 import { LOCAL_ORIGIN } from './notes-sync';
-import { readSyncBase, writeSyncBase } from './sync-account';
+import { readSyncBase, writeSyncBase } from './account-store';
 
 /** Names are one entry per name as the tagger compares them (the lists keep one entry per such name). */
 export function nameEntryKey(text: string): string {

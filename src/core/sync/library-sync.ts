@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import type * as Y from 'yjs';
-import { deleteImported, getImported, listSummaries, restoreImported, summarize, type ArticleSummary, type SharedBy, type StoredArticle } from '../article/imported-articles';
+import { deleteImported, getImported, listSummaries, restoreImported, summarize, type ArticleSummary, type SharedBy, type StoredArticle } from '../article/article-store';
 import { SYNC_LIMITS } from '../limits';
 import type { IdbStore } from '../storage/idb-store';
 import { idRecord, type Store } from '../storage/storage';
@@ -8,7 +8,7 @@ import { hash53 } from '../article/hash';
 import { ARTICLES_MAP, articleSyncRecordSchema, type ArticleSyncRecord } from '../schema/sync-documents';
 import { planKeyedSync } from './keyed-sync';
 import { LOCAL_ORIGIN } from './notes-sync';
-import { readSyncBase, writeSyncBase } from './sync-account';
+import { readSyncBase, writeSyncBase } from './account-store';
 
 /**
  * One sync pass between the imported articles in IndexedDB and a reader's `library:<name>`

@@ -12,7 +12,7 @@ import { NoteEditor, type NoteValues } from './NoteEditor';
 import { usePrinting } from '../../shared/use-printing';
 import { PrintNotes } from './PrintNotes';
 import { SelectionToolbar, type SelectionRange } from './SelectionToolbar';
-import { isOthersNote, syncIdentity } from '../../core/sync/sync-account';
+import { isOthersNote, syncIdentity } from '../../core/sync/account-store';
 import { useStore } from '../../shared/store-context';
 import { syncAccountChanges } from '../../shared/sync-account-changes';
 import { useValueStore } from '../../shared/value-store';

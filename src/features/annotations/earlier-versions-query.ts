@@ -1,11 +1,11 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { listAnnotations } from '../../core/annotations/annotation-store';
 import type { Article } from '../../core/article/article';
-import { listSummaries } from '../../core/article/imported-articles';
+import { listSummaries } from '../../core/article/article-store';
 import type { IdbStore } from '../../core/storage/idb-store';
 import { searchForm } from '../../core/text/fold';
 import type { Store } from '../../core/storage/storage';
-import { queryKeys } from '../../shared/query-keys';
+import { annotationKeys } from './query-keys';
 import { useIdbStore, useStore } from '../../shared/store-context';
 
 /**
@@ -29,7 +29,7 @@ export async function fetchEarlierVersions(store: Store, db: IdbStore, article: 
 
 export const earlierVersionsQueryOptions = (store: Store, db: IdbStore, article: Pick<Article, 'id' | 'title'>) =>
   queryOptions({
-    queryKey: [...queryKeys.annotations(article.id), 'earlier-versions'] as const,
+    queryKey: annotationKeys.earlierVersions(article.id),
     queryFn: () => fetchEarlierVersions(store, db, article),
     staleTime: Infinity,
   });

@@ -6,7 +6,7 @@ import { truncateText } from '../../core/article/summary';
 import { anchorAll, ProgressiveAnchoring, type AnchoredSet } from '../../core/annotations/anchor-all';
 import type { Annotation } from '../../core/annotations/annotation';
 import type { MarkDecoration } from '../../core/decorations/runs';
-import { isOthersNote, syncIdentity } from '../../core/sync/sync-account';
+import { isOthersNote, syncIdentity } from '../../core/sync/account-store';
 import { useStore } from '../../shared/store-context';
 import { useAnnotations } from './annotations-query';
 

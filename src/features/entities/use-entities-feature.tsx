@@ -5,7 +5,7 @@ import type { Article, Block } from '../../core/article/article';
 import { correctionDraft, type CorrectionDraft } from '../../core/entities/correction-draft';
 import { newCorrectionId, type CorrectionKind } from '../../core/entities/corrections';
 import type { EntityType } from '../../core/entities/entity-types';
-import { toggleType, type EntityDisplay } from '../../core/entities/reader-hidden-types';
+import { toggleType, type EntityDisplay } from '../../core/entities/entity-display-store';
 import type { ReaderMention } from '../../core/entities/reader-entities';
 import type { DecorationsByBlock } from '../../core/decorations/merge';
 import { useToast } from '../../shared/toast';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Block } from '../../../src/core/article/article';
 import type { TagResult } from '../../../src/core/entities/entities';
 import { buildReaderEntities, groupByType, mentionsFromTagResult, readerKey, wikipediaSearchUrl } from '../../../src/core/entities/reader-entities';
-import { toggleType } from '../../../src/core/entities/reader-hidden-types';
+import { toggleType } from '../../../src/core/entities/entity-display-store';
 
 const blocks: Block[] = [
   { id: 't', kind: 'title', text: 'بوتين وطهران' },

@@ -1,7 +1,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../../src/core/article/article';
-import { deleteImported, renameImported, saveImported } from '../../../src/core/article/imported-articles';
+import { deleteImported, renameImported, saveImported } from '../../../src/core/article/article-store';
 import { parsePlainTextArticle } from '../../../src/core/article/parse-text';
 import { createSearchEngine } from '../../../src/core/library/search-engine';
 import { createLibraryIndex, indexTerms, queryTerm } from '../../../src/core/library/search-index';

@@ -4,7 +4,7 @@ import { describe as describeRange } from '../../../src/core/annotations/anchori
 import { createAnnotation, type Annotation } from '../../../src/core/annotations/annotation';
 import { listAnnotations, saveAnnotation } from '../../../src/core/annotations/annotation-store';
 import { articleText } from '../../../src/core/article/article';
-import { saveImported } from '../../../src/core/article/imported-articles';
+import { saveImported } from '../../../src/core/article/article-store';
 import { createStore } from '../../../src/core/storage/storage';
 import { NoteEditor } from '../../../src/features/annotations/NoteEditor';
 import { NotesPanel } from '../../../src/features/annotations/NotesPanel';

@@ -6,7 +6,7 @@ import { parsePlainTextArticle } from '../../../src/core/article/parse-text';
 import { readCorrections, readPersonalLists } from '../../../src/core/entities/correction-store';
 import type { TagOptions, TagResult } from '../../../src/core/entities/entities';
 import { buildReaderEntities, mentionsFromTagResult } from '../../../src/core/entities/reader-entities';
-import { readEntityDisplay, readHiddenTypes } from '../../../src/core/entities/reader-hidden-types';
+import { readEntityDisplay, readHiddenTypes } from '../../../src/core/entities/entity-display-store';
 import { EntitiesPanel } from '../../../src/features/entities/EntitiesPanel';
 import { EntityCard } from '../../../src/features/entities/EntityCard';
 import { EntityLegend } from '../../../src/features/entities/EntityLegend';
