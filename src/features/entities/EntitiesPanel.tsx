@@ -1,5 +1,6 @@
 import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useReaderHandle } from '../../shared/reader-handle';
 import { useFormatNumber } from '../../shared/use-format-number';
 import type { Correction } from '../../core/entities/corrections';
 import { groupByType, type ReaderEntities } from '../../core/entities/reader-entities';
@@ -28,6 +29,7 @@ export function EntitiesPanel({ model, status, focus, markHeadings, onMarkHeadin
   const deferred = useDeferredValue(query);
   const filterId = useId();
   const current = useEntityFocus(focus);
+  const reader = useReaderHandle();
   const groups = useMemo(
     () => (model ? groupByType(model.entities.filter((e) => matchesName(e.name, deferred))) : []),
     [model, deferred],
@@ -35,7 +37,7 @@ export function EntitiesPanel({ model, status, focus, markHeadings, onMarkHeadin
 
   const choose = (key: string, index: number) => {
     focus.set({ key, index, card: false });
-    revealMention(key, index);
+    revealMention(reader, key, index);
   };
 
   return (

@@ -4,7 +4,8 @@ import { correctionOf, retypeKind, stepMentionIndex } from '../../core/entities/
 import type { Correction, CorrectionKind } from '../../core/entities/corrections';
 import { entityTypeClass, entityTypeLabelKey, isNameType, ENTITY_TYPES, type EntityType } from '../../core/entities/entity-types';
 import { wikipediaSearchUrl, type ReaderEntities, type ReaderMention } from '../../core/entities/reader-entities';
-import { placeCard } from './card-placement';
+import { useReaderHandle } from '../../shared/reader-handle';
+import { placeCard, type Box } from './card-placement';
 import { mentionSelector, revealMention, useEntityFocus, type EntityFocusStore } from './entity-focus';
 
 export interface EntityCardProps {
@@ -18,10 +19,21 @@ export interface EntityCardProps {
   extra?: (entityKey: string) => ReactNode;
 }
 
-/** The card's place for the mention element, clear of the open reader panel. */
-function placeFor(el: Element | null): CSSProperties {
+/** The smallest rectangle around a mark's rects (a name across two lines has two). */
+function around(rects: readonly DOMRect[]): Box | null {
+  if (rects.length === 0) return null;
+  return {
+    left: Math.min(...rects.map((r) => r.left)),
+    top: Math.min(...rects.map((r) => r.top)),
+    right: Math.max(...rects.map((r) => r.right)),
+    bottom: Math.max(...rects.map((r) => r.bottom)),
+  };
+}
+
+/** The card's place for the mention, clear of the open reader panel. */
+function placeFor(rect: Box | null): CSSProperties {
   const panel = document.querySelector('.reader-panel');
-  return placeCard(el?.getBoundingClientRect() ?? null, {
+  return placeCard(rect, {
     width: document.documentElement.clientWidth || window.innerWidth,
     height: window.innerHeight,
     rtl: getComputedStyle(document.documentElement).direction === 'rtl',
@@ -32,6 +44,7 @@ function placeFor(el: Element | null): CSSProperties {
 export function EntityCard({ model, focus, corrections, onCorrect, onRemoveCorrection, extra }: EntityCardProps) {
   const { t } = useTranslation('entities');
   const current = useEntityFocus(focus);
+  const reader = useReaderHandle();
   const titleId = useId();
   const cardRef = useRef<HTMLDivElement>(null);
   const [everywhere, setEverywhere] = useState(false);
@@ -42,7 +55,7 @@ export function EntityCard({ model, focus, corrections, onCorrect, onRemoveCorre
 
   useLayoutEffect(() => {
     if (!entity || !current) return;
-    const place = () => setStyle(placeFor(document.querySelector(mentionSelector(entity.key, index))));
+    const place = () => setStyle(placeFor(around(reader.markRects({ kind: 'entity', id: entity.key, index }))));
     place();
     let frame = 0;
     const onScroll = () => {
@@ -56,7 +69,7 @@ export function EntityCard({ model, focus, corrections, onCorrect, onRemoveCorre
       window.removeEventListener('scroll', onScroll);
       window.removeEventListener('resize', onScroll);
     };
-  }, [entity, current, index]);
+  }, [entity, current, index, reader]);
 
   // Close on Escape (focus back to the mention) and on a click outside the card and the marks.
   useEffect(() => {
@@ -74,7 +87,7 @@ export function EntityCard({ model, focus, corrections, onCorrect, onRemoveCorre
       if (e.key !== 'Escape') return;
       e.stopPropagation();
       focus.set({ key: entity.key, index, card: false });
-      document.querySelector<HTMLElement>(mentionSelector(entity.key, index))?.focus({ preventScroll: true });
+      reader.focusMark({ kind: 'entity', id: entity.key, index });
     };
     const onPointer = (e: PointerEvent) => {
       const target = e.target as Element | null;
@@ -87,14 +100,14 @@ export function EntityCard({ model, focus, corrections, onCorrect, onRemoveCorre
       document.removeEventListener('keydown', onKey, true);
       document.removeEventListener('pointerdown', onPointer);
     };
-  }, [entity, index, focus]);
+  }, [entity, index, focus, reader]);
 
   if (!entity || !mention) return null;
   const total = entity.mentions.length;
   const step = (delta: number) => {
     const next = stepMentionIndex(index, delta, total);
     focus.set({ key: entity.key, index: next, card: true });
-    revealMention(entity.key, next);
+    revealMention(reader, entity.key, next);
   };
   const correction = correctionOf(mention, corrections);
   const retypeAs = retypeKind(correction);

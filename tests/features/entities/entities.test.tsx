@@ -14,6 +14,7 @@ import { createEntityFocusStore } from '../../../src/features/entities/entity-fo
 import { setTagger } from '../../../src/features/entities/tagger-instance';
 import { useEntitiesFeature } from '../../../src/features/entities/use-entities-feature';
 import { ReaderView } from '../../../src/features/reader/ReaderView';
+import { createReaderHandle, ReaderHandleProvider } from '../../../src/shared/reader-handle';
 import { renderWithApp } from '../../helpers/render';
 
 const article = parsePlainTextArticle(
@@ -180,11 +181,13 @@ describe('EntitiesPanel', () => {
 
 function Reader() {
   const [open, setOpen] = useState(false);
-  const f = useEntitiesFeature(article, { open, toggle: () => setOpen((o) => !o), close: () => setOpen(false) });
+  const [reader] = useState(createReaderHandle);
+  const f = useEntitiesFeature(article, reader, { open, toggle: () => setOpen((o) => !o), close: () => setOpen(false) });
   return (
-    <>
+    <ReaderHandleProvider value={reader}>
       {f.action}
       <ReaderView
+        reader={reader}
         article={article}
         decorations={f.decorations}
         hiddenEntityTypes={f.hiddenTypes}
@@ -193,7 +196,7 @@ function Reader() {
       />
       {open && f.panel}
       {f.overlay}
-    </>
+    </ReaderHandleProvider>
   );
 }
 
