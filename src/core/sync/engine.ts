@@ -215,7 +215,8 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
   function showState(): void {
     if (authFailed || stopped) return;
     const personal = channels[0]!;
-    const closed = channels.find((c) => c.closed !== undefined)?.closed;
+    // A document closed while the connection stays up was refused; the connection going down is just offline.
+    const closed = transport.connected ? channels.find((c) => c.closed !== undefined)?.closed : undefined;
     if (closed !== undefined) set({ state: 'error', reason: { key: 'server', detail: closed } });
     else if (refused) set({ state: 'error', reason: { key: 'refused' } });
     else if (!online(personal)) set({ state: 'offline' });
@@ -305,6 +306,8 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
   const membership = setInterval(() => void refreshMembership(), timing.groupsRefreshMs);
 
   const stopConnection = transport.onConnectionChange(() => {
+    // A new connection starts afresh: a document the server still refuses closes again.
+    for (const channel of channels) channel.closed = undefined;
     showState();
     if (transport.connected) {
       scheduleAll('all');

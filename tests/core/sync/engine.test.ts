@@ -233,6 +233,10 @@ describe('the sync engine', () => {
     // Nothing was applied on the server; the note stays on the device.
     expect([...server.doc('user:amal').getMap('notes').keys()]).toEqual([]);
     expect(notes(amal.store)).toEqual([['x1', 'refused', null]]);
+    // The connection going down is "offline", not the refusal.
+    amal.transport.setOnline(false);
+    await settle(amal);
+    expect(lastState(amal)).toBe('offline');
 
     amal.engine.stop();
     expect(lastState(amal)).toBe('off');
