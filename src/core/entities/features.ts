@@ -46,7 +46,7 @@ export function hashString(s: string, seed: number): number {
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
   return h >>> 0;
 }
-function mix(h: number): number {
+export function mix(h: number): number {
   h ^= h >>> 16; h = Math.imul(h, 0x85ebca6b); h ^= h >>> 13; h = Math.imul(h, 0xc2b2ae35); h ^= h >>> 16;
   return h >>> 0;
 }
@@ -98,7 +98,7 @@ function contextHashes(w: WordInfo): ContextHashes {
   });
 }
 
-function wordInfo(token: string, gaz: Gazetteer): WordInfo {
+export function wordInfo(token: string, gaz: Gazetteer): WordInfo {
   const norm = cleanWord(token);
   const { prefix, stem } = stripProclitics(norm);
   const first = token[0] ?? '';
@@ -147,16 +147,16 @@ class BucketSink {
 }
 const sink = new BucketSink();
 
-function bitsList(bits: number, mask: number, out: { push(h: number): unknown }, seed: number): void {
+export function bitsList(bits: number, mask: number, out: { push(h: number): unknown }, seed: number): void {
   // Set bits only, lowest first (the order the features were trained in).
   for (let b = bits & mask; b !== 0; b &= b - 1) out.push(mix(seed * 31 + (31 - Math.clz32(b & -b))));
 }
 
-interface Flags { fCluster: boolean; fForeign: boolean; fWord: boolean; fNorm: boolean; fAffix: boolean; fStem: boolean; fChars: boolean; fShape: boolean; fNisba: boolean; fTrig: boolean; fGaz: boolean; fUnk: boolean; fDict: boolean }
+export interface Flags { fCluster: boolean; fForeign: boolean; fWord: boolean; fNorm: boolean; fAffix: boolean; fStem: boolean; fChars: boolean; fShape: boolean; fNisba: boolean; fTrig: boolean; fGaz: boolean; fUnk: boolean; fDict: boolean }
 
 /** Word-identity hashes (dropped together in training) and the other hashes that depend only on
  *  the word itself; both are cached per distinct word within a document. */
-function wordOnlyFeatures(w: WordInfo, f: Flags): { lex: number[]; local: number[] } {
+export function wordOnlyFeatures(w: WordInfo, f: Flags): { lex: number[]; local: number[] } {
   const lex: number[] = [];
   if (f.fWord) lex.push(hashString(w.raw, 2));
   if (f.fNorm) lex.push(hashString(w.norm, 3));
@@ -219,6 +219,44 @@ function isUnknown(w: WordInfo): boolean {
 }
 
 /**
+ * Longest curated/training phrase match starting at each token: B bits (low nibble) and I bits
+ * (high nibble) per type. The key 'P:' + stems joined by spaces is hashed incrementally (FNV-1a
+ * extends left to right).
+ */
+export function phraseMatches(info: readonly WordInfo[], gaz: Gazetteer): Uint8Array {
+  const n = info.length;
+  const phrase = new Uint8Array(n);
+  const hashes = [0, 0, 0, 0, 0];
+  for (let i = 0; i < n; i++) {
+    const maxLen = Math.min(5, n - i);
+    let h = PHRASE_SEED;
+    for (let k = 0; k < maxLen; k++) {
+      if (k) h = Math.imul(h ^ 32, 0x01000193);
+      const st = (info[i + k] as WordInfo).stem;
+      for (let c = 0; c < st.length; c++) h = Math.imul(h ^ st.charCodeAt(c), 0x01000193);
+      hashes[k] = h >>> 0;
+    }
+    for (let len = maxLen; len >= 1; len--) {
+      const v = ((gaz.get(hashes[len - 1] as number) ?? 0) >>> PHRASE_SHIFT) & 0xf;
+      if (!v) continue;
+      for (let k = 0; k < len; k++) phrase[i + k] = (phrase[i + k] as number) | (k === 0 ? v : v << 4);
+      i += len - 1;
+      break;
+    }
+  }
+  return phrase;
+}
+
+/** The feature-group switches of a group mask. */
+export function flagsOf(groups: number): Flags {
+  const on = (g: FeatureGroup): boolean => (groups & (1 << FEATURE_GROUPS.indexOf(g))) !== 0;
+  return {
+    fCluster: on('cluster'), fForeign: on('foreign'), fWord: on('word'), fNorm: on('norm'), fAffix: on('affix'), fStem: on('stem'),
+    fChars: on('chars'), fShape: on('shape'), fNisba: on('nisba'), fTrig: on('trigger'), fGaz: on('gazetteer'), fUnk: on('unknown'), fDict: on('dictionary'),
+  };
+}
+
+/**
  * Feature hashes for every token of one sentence. `bucketMask` folds hashes into the weight table.
  * Returns offsets (n+1) into a flat array of bucket ids.
  */
@@ -232,33 +270,10 @@ export function sentenceFeatures(tokens: readonly string[], gaz: Gazetteer, grou
   });
   const at = (i: number): WordInfo => (i < 0 || i >= n ? PAD : (info[i] as WordInfo));
   const on = (g: FeatureGroup): boolean => (groups & (1 << FEATURE_GROUPS.indexOf(g))) !== 0;
-  const fWord = on('word'), fNorm = on('norm'), fAffix = on('affix'), fStem = on('stem'), fCtx = on('context');
-  const fChars = on('chars'), fDoc = on('document'), fUnk = on('unknown'), fForeign = on('foreign'), fCluster = on('cluster');
-  const fShape = on('shape'), fNisba = on('nisba'), fTrig = on('trigger'), fGaz = on('gazetteer'), fDict = on('dictionary');
-  // Longest curated/training phrase match starting at each token: B/I bits per type. The key
-  // 'P:' + stems joined by spaces is hashed incrementally (FNV-1a extends left to right).
-  const phrase = new Uint8Array(n);
-  if (on('gazetteer')) {
-    const hashes = [0, 0, 0, 0, 0];
-    for (let i = 0; i < n; i++) {
-      const maxLen = Math.min(5, n - i);
-      let h = PHRASE_SEED;
-      for (let k = 0; k < maxLen; k++) {
-        if (k) h = Math.imul(h ^ 32, 0x01000193);
-        const st = (info[i + k] as WordInfo).stem;
-        for (let c = 0; c < st.length; c++) h = Math.imul(h ^ st.charCodeAt(c), 0x01000193);
-        hashes[k] = h >>> 0;
-      }
-      for (let len = maxLen; len >= 1; len--) {
-        const v = ((gaz.get(hashes[len - 1] as number) ?? 0) >>> PHRASE_SHIFT) & 0xf;
-        if (!v) continue;
-        for (let k = 0; k < len; k++) phrase[i + k] = (phrase[i + k] as number) | (k === 0 ? v : v << 4);
-        i += len - 1;
-        break;
-      }
-    }
-  }
-  const flags: Flags = { fCluster, fForeign, fWord, fNorm, fAffix, fStem, fChars, fShape, fNisba, fTrig, fGaz, fUnk, fDict };
+  const flags = flagsOf(groups);
+  const { fCluster, fShape, fTrig, fGaz, fUnk } = flags;
+  const fCtx = on('context'), fDoc = on('document');
+  const phrase = fGaz ? phraseMatches(info, gaz) : new Uint8Array(n);
   const offsets = new Int32Array(n + 1);
   const lexEnd = new Int32Array(n);
   const out = sink;

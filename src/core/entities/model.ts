@@ -3,6 +3,9 @@
 // how the first pass tagged the same word elsewhere in the document.
 import { DOCUMENT_GROUP, documentBits, documentFeatures, sentenceFeatures, type Gazetteer, type WordInfo } from './features.ts';
 import { NUM_TAGS, viterbi } from './tags.ts';
+import { neuralInputs } from './neural-features.ts';
+import { NeuralFormatError, NeuralScorer, neuralSize, readNeural, writeNeural, type NeuralWeights } from './neural/scorer.ts';
+import type { Kernel } from './neural/kernel.ts';
 
 export interface LinearModel {
   readonly logBuckets: number;
@@ -23,10 +26,14 @@ export interface NerModel {
   readonly passes: readonly LinearModel[];
   /** Document window in sentences (each side) used by the second pass on files; 0 = whole text. */
   readonly window: number;
+  /** The neural scorer, when the file has one: its emissions (and transitions) replace the
+   *  perceptron's, which it may read as inputs. */
+  readonly neural?: NeuralScorer;
 }
 
 const MAGIC = 0x524e4848; // "HHNR" little-endian
-const VERSION = 3;
+/** 3: gazetteer and perceptron passes; 4: the same, then a flag and the optional neural section. */
+const VERSION = 4;
 
 export type Features = { offsets: Int32Array; buckets: Int32Array };
 
@@ -111,27 +118,51 @@ export function predictLinear(lin: LinearModel, gaz: Gazetteer, tokens: readonly
  * pass treats as the same document; the browser passes 0 (one article = one document).
  */
 export function predictDocument(model: NerModel, sentences: ReadonlyArray<readonly string[]>, window = 0): Int32Array[] {
+  return scoreDocument(model, sentences, window).tags;
+}
+
+/** The last pass's emission scores (n × 9 per sentence) and its tags, for a document. */
+export function scoreDocument(model: NerModel, sentences: ReadonlyArray<readonly string[]>, window = 0): DocumentScores {
+  const neural = model.neural;
+  if (!neural) return perceptronScores(model, sentences, window);
+  const w = neural.weights;
+  const perceptron = w.perceptron !== 'none' && model.passes.length ? perceptronScores(model, sentences, window).scores : undefined;
+  const cache = new Map<string, WordInfo>();
+  const scores = sentences.map((s, i) => neural.emissions(neuralInputs(s, model.gazetteer, w.groups, w.logBuckets, cache), s.length, perceptron?.[i]));
+  return { scores, tags: scores.map((sc, i) => viterbi(sc, (sentences[i] as readonly string[]).length, w.trans, w.start)), trans: w.trans, start: w.start };
+}
+
+/** Emission scores of a document (n × 9 per sentence), the transitions they are decoded with, and the tags. */
+export interface DocumentScores { scores: Float32Array[]; tags: Int32Array[]; trans: Float32Array; start: Float32Array }
+
+function perceptronScores(model: NerModel, sentences: ReadonlyArray<readonly string[]>, window: number): DocumentScores {
   const [first, second] = model.passes;
-  if (!first) return sentences.map((s) => new Int32Array(s.length));
+  if (!first) return { scores: sentences.map((s) => new Float32Array(s.length * NUM_TAGS)), tags: sentences.map((s) => new Int32Array(s.length)), trans: new Float32Array(NUM_TAGS * NUM_TAGS), start: new Float32Array(NUM_TAGS) };
   const mask = (1 << first.logBuckets) - 1;
   const cache = new Map<string, WordInfo>(); // words repeat within a document
   const feats = sentences.map((s) => sentenceFeatures(s, model.gazetteer, first.groups, mask, undefined, cache));
-  const decode = (lin: LinearModel, i: number, extra?: Features): Int32Array => {
+  const emissions = (lin: LinearModel, i: number, extra?: Features): Float32Array => {
     const n = (sentences[i] as readonly string[]).length;
-    if (n === 0) return new Int32Array(0);
     const scores = new Float32Array(n * NUM_TAGS);
+    if (n === 0) return scores;
     addScores(lin, feats[i] as Features, n, scores);
     if (extra) addScores(lin, extra, n, scores);
-    return viterbi(scores, n, lin.trans, lin.start);
+    return scores;
   };
-  const pass1 = sentences.map((_, i) => decode(first, i));
-  if (!second) return pass1;
+  const decodeAll = (lin: LinearModel, scores: Float32Array[]): Int32Array[] => scores.map((sc, i) => viterbi(sc, (sentences[i] as readonly string[]).length, lin.trans, lin.start));
+  const scores1 = sentences.map((_, i) => emissions(first, i));
+  const pass1 = decodeAll(first, scores1);
+  if (!second) return { scores: scores1, tags: pass1, trans: first.trans, start: first.start };
   const bits = documentBits(sentences, pass1, window, cache);
   // The second pass shares the first pass's base features and adds the document ones.
-  if ((second.groups & ~DOCUMENT_GROUP) === first.groups && second.logBuckets === first.logBuckets) {
-    return sentences.map((_, i) => decode(second, i, documentFeatures(bits[i] as Uint16Array, mask)));
-  }
-  return sentences.map((s, i) => predictLinear(second, model.gazetteer, s, bits[i]));
+  const scores2 = (second.groups & ~DOCUMENT_GROUP) === first.groups && second.logBuckets === first.logBuckets
+    ? sentences.map((_, i) => emissions(second, i, documentFeatures(bits[i] as Uint16Array, mask)))
+    : sentences.map((s, i) => {
+      const sc = new Float32Array(s.length * NUM_TAGS);
+      if (s.length) addScores(second, sentenceFeatures(s, model.gazetteer, second.groups, (1 << second.logBuckets) - 1, bits[i]), s.length, sc);
+      return sc;
+    });
+  return { scores: scores2, tags: decodeAll(second, scores2), trans: second.trans, start: second.start };
 }
 
 export function predictSentence(model: NerModel, tokens: readonly string[]): Int32Array {
@@ -142,7 +173,7 @@ export function predictSentence(model: NerModel, tokens: readonly string[]): Int
  * Quantises float weights to int8 codes on a square-law scale (fine steps near zero, where most
  * averaged-perceptron weights live; coarse for the few large ones) and serialises the model.
  */
-export function serializeModel(m: { gazetteer: ReadonlyMap<number, number>; passes: ReadonlyArray<LinearModel & { weights: Float32Array }>; window: number }, options: { prune?: number } = {}): Uint8Array {
+export function serializeModel(m: { gazetteer: ReadonlyMap<number, number>; passes: ReadonlyArray<LinearModel & { weights: Float32Array | Int8Array }>; window: number; neural?: NeuralWeights }, options: { prune?: number } = {}): Uint8Array {
   // prune: codes of magnitude <= this become 0. Trained on WikiFANE too, the tables fill with tiny
   // averaged weights that matter little but do not compress (see docs/ner.md, approach 9).
   const prune = options.prune ?? 0;
@@ -151,6 +182,7 @@ export function serializeModel(m: { gazetteer: ReadonlyMap<number, number>; pass
   const pad4 = (x: number): number => (x + 3) & ~3;
   let size = 6 * 4 + gaz.length * 8;
   for (const p of m.passes) size += 4 * 4 + (T * T + T) * 4 + pad4(p.weights.length);
+  size += 4 + (m.neural ? neuralSize(m.neural) : 0);
   const buf = new ArrayBuffer(size);
   const dv = new DataView(buf);
   let o = 0;
@@ -160,6 +192,16 @@ export function serializeModel(m: { gazetteer: ReadonlyMap<number, number>; pass
   for (const [k] of gaz) u32(k);
   for (const [, v] of gaz) u32(v);
   for (const p of m.passes) {
+    if (p.weights instanceof Int8Array) {
+      // Already quantised (a shipped model's pass, carried into a new file as it is).
+      const lut = p.lut as Float32Array;
+      u32(p.logBuckets); u32(p.groups); u32(p.cols); f32(lut[255] as number);
+      for (const v of p.trans) f32(v);
+      for (const v of p.start) f32(v);
+      new Int8Array(buf, o, p.weights.length).set(p.weights);
+      o = pad4(o + p.weights.length);
+      continue;
+    }
     let scale = 0;
     for (let i = 0; i < p.weights.length; i++) scale = Math.max(scale, Math.abs(p.weights[i] as number));
     scale = scale || 1;
@@ -174,6 +216,8 @@ export function serializeModel(m: { gazetteer: ReadonlyMap<number, number>; pass
     }
     o = pad4(o + q.length);
   }
+  u32(m.neural ? 1 : 0);
+  if (m.neural) o = writeNeural(m.neural, dv, o);
   return new Uint8Array(buf);
 }
 
@@ -182,7 +226,7 @@ export class ModelFormatError extends Error {
 }
 
 /** Parses a model file. Weights stay int8 views (no copy) decoded through a 256-entry table. */
-export function loadModel(bytes: ArrayBuffer | Uint8Array): NerModel {
+export function loadModel(bytes: ArrayBuffer | Uint8Array, options: { kernel?: Kernel } = {}): NerModel {
   const u8 = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
   // Copy when unaligned so typed-array views are legal.
   const buf = u8.byteOffset % 4 === 0 ? u8 : u8.slice();
@@ -190,12 +234,13 @@ export function loadModel(bytes: ArrayBuffer | Uint8Array): NerModel {
   const need = (o: number): void => { if (o > buf.byteLength) throw new ModelFormatError('NER model file is truncated'); };
   need(24);
   if (dv.getUint32(0, true) !== MAGIC) throw new ModelFormatError('Not a Hashiya NER model file');
-  if (dv.getUint32(4, true) !== VERSION) throw new ModelFormatError('Unsupported NER model version');
+  const version = dv.getUint32(4, true);
+  if (version !== VERSION && version !== 3) throw new ModelFormatError('Unsupported NER model version');
   const T = dv.getUint32(8, true);
   const passCount = dv.getUint32(12, true);
   const window = dv.getUint32(16, true);
   const gazCount = dv.getUint32(20, true);
-  if (T !== NUM_TAGS || passCount < 1 || passCount > 2) throw new ModelFormatError('Corrupt NER model header');
+  if (T !== NUM_TAGS || passCount > 2 || (passCount < 1 && version < 4)) throw new ModelFormatError('Corrupt NER model header');
   let o = 24;
   need(o + gazCount * 8);
   // Stored sorted (the file compresses better and stays canonical); looked up through a hash table.
@@ -225,8 +270,25 @@ export function loadModel(bytes: ArrayBuffer | Uint8Array): NerModel {
     for (let c = -128; c <= 127; c++) lut[c + 128] = Math.sign(c) * scale * (c / 127) ** 2;
     passes.push({ logBuckets, groups, weights, lut, trans, start, cols });
   }
+  let neural: NeuralScorer | undefined;
+  if (version >= 4) {
+    need(o + 4);
+    const flag = dv.getUint32(o, true);
+    o += 4;
+    if (flag > 1) throw new ModelFormatError('Corrupt NER model header');
+    if (flag === 1) {
+      try {
+        const { weights, end } = readNeural(dv, o);
+        neural = new NeuralScorer(weights, options.kernel);
+        o = end;
+      } catch (e) {
+        throw e instanceof NeuralFormatError ? new ModelFormatError(e.message) : e;
+      }
+    }
+  }
+  if (!passes.length && !neural) throw new ModelFormatError('Corrupt NER model header');
   if (o !== buf.byteLength) throw new ModelFormatError('NER model file has trailing bytes');
-  return { gazetteer, passes, window };
+  return neural ? { gazetteer, passes, window, neural } : { gazetteer, passes, window };
 }
 
 /**

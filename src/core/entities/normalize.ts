@@ -26,6 +26,11 @@ export function cleanWord(token: string): string {
   return normalizeArabic(token).replace(EDGE_PUNCT, '');
 }
 
+/** The word-vector key of a token: the normalised word with every digit read as 0 ('' for punctuation). */
+export function embeddingKey(token: string): string {
+  return cleanWord(token).replace(/[0-9]/g, '0');
+}
+
 const WAW = 0x0648, FA = 0x0641, LAM = 0x0644, BA = 0x0628, KAF = 0x0643, ALEF = 0x0627;
 
 export interface CliticSplit { prefix: string; stem: string }
