@@ -5,7 +5,7 @@
 // that never saw them (`ner:train --holdout-fold F --scores-out`, blocks of 100 sentences), so
 // the network learns how far to trust the perceptron on unseen text.
 // Files go to node_modules/.cache/hashiya-ner/neural (derived data, not in git).
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ALL_GROUPS_MASK, type Gazetteer } from '../../src/core/entities/features.ts';
 import { curatedGazetteer, trainingGazetteer } from '../../src/core/entities/gazetteer.ts';
@@ -23,6 +23,7 @@ const OUT = join(CACHE, 'neural');
 const EXPORT_LOG_BUCKETS = 20;
 const FOLDS = 5;
 const holdoutFold = (i: number): number => Math.floor(i / 100) % FOLDS; // as ner:train --holdout-fold
+const PARTIAL = process.argv.includes('--partial');
 
 const anerTrain = toLabelled(readConll(join(DATA_DIR, 'train.tsv')).sentences);
 const dev = toLabelled(readConll(join(DATA_DIR, 'dev.tsv')).sentences);
@@ -41,6 +42,7 @@ function readScores(name: string): { index: number[]; scores: Float32Array } {
 function scoresFor(sentences: readonly LabelledSentence[], names: readonly string[]): Float32Array[] {
   const out: Float32Array[] = new Array<Float32Array>(sentences.length);
   for (const name of names) {
+    if (PARTIAL && !existsSync(join(SCORES, `${name}.f32`))) continue;
     const { index, scores } = readScores(name);
     let o = 0;
     for (const i of index) {
@@ -50,7 +52,7 @@ function scoresFor(sentences: readonly LabelledSentence[], names: readonly strin
     }
     if (o !== scores.length) throw new Error(`${name}: score file does not match the sentences`);
   }
-  sentences.forEach((_, i) => { if (!out[i]) throw new Error(`no perceptron scores for sentence ${i} (${names.join(', ')})`); });
+  if (!PARTIAL) sentences.forEach((_, i) => { if (!out[i]) throw new Error(`no perceptron scores for sentence ${i} (${names.join(', ')})`); });
   return out;
 }
 
@@ -89,6 +91,9 @@ function write(name: string, sentences: readonly LabelledSentence[], gazFor: (i:
 }
 
 mkdirSync(OUT, { recursive: true });
-write('aner-train', anerTrain, (i) => foldGaz[holdoutFold(i)] as Gazetteer, scoresFor(anerTrain, Array.from({ length: FOLDS }, (_, f) => `aner-train-fold${f}`)));
+const trainScores = scoresFor(anerTrain, Array.from({ length: FOLDS }, (_, f) => `aner-train-fold${f}`));
+// --partial: only the training sentences whose fold has been scored so far (for trying the trainer).
+const kept = anerTrain.map((_, i) => i).filter((i) => trainScores[i]);
+write('aner-train', kept.map((i) => anerTrain[i] as LabelledSentence), (k) => foldGaz[holdoutFold(kept[k] as number)] as Gazetteer, kept.map((i) => trainScores[i] as Float32Array));
 write('aner-dev', dev, () => full, scoresFor(dev, ['aner-dev']));
 write('wikifane-dev', wikifane.dev, () => full, scoresFor(wikifane.dev, ['wikifane-dev']));

@@ -45,8 +45,8 @@ ap.add_argument('--recall-cost', type=float, default=1.0)
 ap.add_argument('--o-cost', type=float, default=0.0)
 ap.add_argument('--lex-dropout', type=float, default=0.3)
 ap.add_argument('--dropout', type=float, default=0.3)
-ap.add_argument('--epochs', type=int, default=30)
-ap.add_argument('--batch', type=int, default=16)
+ap.add_argument('--epochs', type=int, default=20)
+ap.add_argument('--batch', type=int, default=24)
 ap.add_argument('--lr', type=float, default=2e-3)
 ap.add_argument('--threads', type=int, default=1)
 ap.add_argument('--export', default='')
@@ -79,11 +79,20 @@ def load_split(name):
 
 splits = {n: load_split(n) for n in ('aner-train', 'aner-dev', 'wikifane-dev')}
 train = splits['aner-train']
+# A few gold sequences break BIO (an I- after O or after another type); conlleval reads such an I- as
+# the start of a name, so it becomes that B-: the CRF's gold path must be one the mask allows.
+fixed = 0
+for st, ln in zip(train['starts'], train['lengths']):
+    for i in range(st, st + ln):
+        t = train['tags'][i]
+        if t > 0 and t % 2 == 0 and (i == st or train['tags'][i - 1] not in (t, t - 1)):
+            train['tags'][i] = t - 1
+            fixed += 1
 mask_ids = (1 << args.log_buckets) - 1
 for s in splits.values():
     s['ids'] = s['ids'] & mask_ids
 score_scale = float(np.abs(train['scores']).mean() or 1.0)
-log(f'data: {len(train["tags"])} training tokens; perceptron score scale {score_scale:.3f}')
+log(f'data: {len(train["tags"])} training tokens ({fixed} I- tags read as B-); perceptron score scale {score_scale:.3f}')
 
 
 # ---------------------------------------------------------------- word vectors
@@ -117,12 +126,13 @@ def quantise(vecs, how, rng):
         x = vecs[:, j * sub:(j + 1) * sub]
         c = x[rng.choice(len(x), 256, replace=False)].copy()
         for _ in range(25):
-            d = (x * x).sum(1, keepdims=True) - 2 * x @ c.T + (c * c).sum(1)[None, :]
+            d = (c * c).sum(1)[None, :] - 2 * x @ c.T
             a = d.argmin(1)
-            for k in range(256):
-                sel = x[a == k]
-                if len(sel):
-                    c[k] = sel.mean(0)
+            n = np.bincount(a, minlength=256).astype(np.float32)
+            sums = np.zeros_like(c)
+            np.add.at(sums, a, x)
+            c = np.where(n[:, None] > 0, sums / np.maximum(n, 1)[:, None], c)
+        a = ((c * c).sum(1)[None, :] - 2 * x @ c.T).argmin(1)
         codes[:, j] = a
         books[j] = c
         out[:, j * sub:(j + 1) * sub] = c[a]
@@ -134,7 +144,14 @@ rng = np.random.default_rng(12345)
 if args.vectors != 'none':
     for name in args.vectors.split(','):
         words, vecs = read_vec(name, args.vocab)
-        seen, stored = quantise(vecs, args.quant, rng)
+        cache = os.path.join(CACHE, 'embed', f'{name}.{args.vocab}.{args.quant}.pq.npz')
+        if args.quant.startswith('pq') and os.path.exists(cache):
+            z = np.load(cache)
+            seen, stored = z['seen'], {'kind': 'pq', 'codes': z['codes'], 'books': z['books']}
+        else:
+            seen, stored = quantise(vecs, args.quant, rng)
+            if args.quant.startswith('pq'):
+                np.savez(cache, seen=seen, codes=stored['codes'], books=stored['books'])
         tables.append((words, seen, stored))
         err = float(np.linalg.norm(seen - vecs) / np.linalg.norm(vecs))
         log(f'{name}: {len(words)} vectors, {args.quant} (relative error {err:.3f})')
@@ -307,12 +324,14 @@ def spans(tags):
 def evaluate(model, s):
     model.eval()
     pred_all = []
-    order = np.arange(len(s['lengths']))
+    order = np.argsort(s['lengths'], kind='stable')
+    pred_all = [None] * len(order)
     with torch.no_grad():
         for b in range(0, len(order), 64):
             idx = order[b:b + 64]
             batch = make_batch(s, idx, False)
-            pred_all.extend(viterbi(model(batch), batch['mask'], model))
+            for si, p in zip(idx, viterbi(model(batch), batch['mask'], model)):
+                pred_all[si] = p
     model.train()
     c = {t: [0, 0, 0] for t in range(4)}
     for si, pred in enumerate(pred_all):
@@ -339,15 +358,20 @@ params = [p for p in model.parameters() if p.requires_grad]
 opt = torch.optim.Adam(params, lr=args.lr)
 n_sent = len(train['lengths'])
 best = (-1, 0, None)
-cost = None
+if args.perceptron == 'sum':
+    res, _ = evaluate(model, splits['aner-dev'])
+    log(f'before training: dev F1 {res["micro"][2]:.4f}, train F1 {evaluate(model, train)[0]["micro"][2]:.4f}')
 for epoch in range(1, args.epochs + 1):
     lr = args.lr * max(0.1, 1 - (epoch - 1) / args.epochs)
     for g in opt.param_groups:
         g['lr'] = lr
+    # Batches of sentences of similar length (less padding), in random order.
     perm = np.random.permutation(n_sent)
+    perm = perm[np.argsort(train['lengths'][perm], kind='stable')]
+    batches = [perm[b:b + args.batch] for b in range(0, n_sent, args.batch)]
     total = 0.0
-    for b in range(0, n_sent, args.batch):
-        idx = perm[b:b + args.batch]
+    for bi in np.random.permutation(len(batches)):
+        idx = batches[bi]
         batch = make_batch(train, idx, True)
         em = model(batch)
         tags = batch['tags']
@@ -362,7 +386,7 @@ for epoch in range(1, args.epochs + 1):
         total += float(loss) * len(idx)
     res, _ = evaluate(model, splits['aner-dev'])
     p, r, f1 = res['micro']
-    log(f'epoch {epoch} loss {total / n_sent:.3f} dev F1 {f1:.4f} (P {p:.4f} R {r:.4f})')
+    log(f'epoch {epoch} loss/token {total / len(train["tags"]):.3f} dev F1 {f1:.4f} (P {p:.4f} R {r:.4f})')
     if f1 > best[0]:
         best = (f1, epoch, {k: v.detach().clone() for k, v in model.state_dict().items()})
 

@@ -3,9 +3,9 @@
 import { findDates } from './dates.ts';
 import { GAZ, PHRASE_SHIFT, gazKey } from './features.ts';
 import { phraseKey } from './gazetteer.ts';
-import { predictDocument, type NerModel } from './model.ts';
+import { scoreDocument, type NerModel } from './model.ts';
 import { cleanWord, stripProclitics } from './normalize.ts';
-import { spansFromTags } from './tags.ts';
+import { spanConfidences, spansFromTags } from './tags.ts';
 import { tokenize, type Token } from './tokenize.ts';
 
 export type EntityType = 'PERS' | 'LOC' | 'ORG' | 'MISC' | 'DATE';
@@ -18,6 +18,10 @@ export interface EntityMention {
   text: string;
   key: string;
   source: 'model' | 'rules' | 'reader';
+  /** How sure the tagger is, 0–1: the model's probability of exactly this span (a name found
+   *  again by its family name keeps its full name's); 1 for the reader's own names, dates and
+   *  names from the curated lists, which are there by provenance, not by guess. */
+  confidence: number;
 }
 
 export interface Entity { key: string; type: EntityType; name: string; mentions: number }
@@ -102,7 +106,7 @@ function tokenVariants(token: string): Array<{ form: string; cut: number }> {
   return out.map((v) => ({ form: v.form.startsWith('ال') && v.form.length > 4 ? v.form.slice(2) : v.form, cut: v.cut }));
 }
 
-interface Draft { block: number; start: number; end: number; type: EntityType; source: EntityMention['source']; words: string[] }
+interface Draft { block: number; start: number; end: number; type: EntityType; source: EntityMention['source']; words: string[]; confidence: number }
 
 export function tagTexts(model: NerModel, texts: readonly string[], options: TagOptions = {}): TagResult {
   const known = (w: string): boolean => ((model.gazetteer.get(gazKey(w)) ?? 0) & NAME_BITS) !== 0;
@@ -124,7 +128,8 @@ export function tagTexts(model: NerModel, texts: readonly string[], options: Tag
   // All blocks form one document for the model's second pass.
   const tokenLists = texts.map((text) => tokenize(text));
   const sentenceLists = texts.map((text, b) => splitSentences(text, tokenLists[b] as Token[]).map(([s, e]) => (tokenLists[b] as Token[]).slice(s, e)));
-  const allTags = predictDocument(model, sentenceLists.flat().map((sent) => sent.map((t) => t.text)), 0);
+  const scored = scoreDocument(model, sentenceLists.flat().map((sent) => sent.map((t) => t.text)), 0);
+  const allTags = scored.tags;
   const taken = texts.map(() => [] as Array<[number, number]>);
   const free = (block: number, s: number, e: number): boolean => !(taken[block] ?? []).some(([a, b]) => s < b && a < e);
   const add = (d: Draft): void => {
@@ -158,19 +163,22 @@ export function tagTexts(model: NerModel, texts: readonly string[], options: Tag
   tokenLists.forEach((tokens, block) => {
     for (let i = 0; i < tokens.length; i++) for (const n of readerNames) {
       const start = matchAt(tokens, i, n.words);
-      if (start >= 0) add({ block, start, end: (tokens[i + n.words.length - 1] as Token).end, type: n.type, source: 'reader', words: n.words });
+      if (start >= 0) add({ block, start, end: (tokens[i + n.words.length - 1] as Token).end, type: n.type, source: 'reader', words: n.words, confidence: 1 });
     }
   });
   // 2. Dates and times.
   texts.forEach((t, block) => {
-    for (const d of findDates(t)) add({ block, start: d.start, end: d.end, type: 'DATE', source: 'rules', words: canonicalWords(t.slice(d.start, d.end)) });
+    for (const d of findDates(t)) add({ block, start: d.start, end: d.end, type: 'DATE', source: 'rules', words: canonicalWords(t.slice(d.start, d.end)), confidence: 1 });
   });
   // 3. The sequence model.
   let sentIndex = 0;
   sentenceLists.forEach((sentences, block) => {
     for (const sent of sentences) {
-      const tags = allTags[sentIndex++] as Int32Array;
-      for (const span of spansFromTags(tags)) {
+      const tags = allTags[sentIndex] as Int32Array;
+      const spans = spansFromTags(tags);
+      const confidence = spanConfidences(scored.scores[sentIndex] as Float32Array, sent.length, scored.trans, scored.start, spans);
+      sentIndex++;
+      spans.forEach((span, k) => {
         const first = sent[span.start] as Token;
         let last = sent[span.end - 1] as Token;
         // "إبراهيم رئيسي": a lone given name followed by a plain word is usually first + family
@@ -178,8 +186,8 @@ export function tagTexts(model: NerModel, texts: readonly string[], options: Tag
         const next = sent[span.end];
         if (span.type === 'PERS' && span.end - span.start === 1 && next && tags[span.end] === 0 && isGivenName(cleanWord(first.text)) && isSurnameCandidate(next.text)) last = next;
         const start = first.start + rawOffsetAfter(first.text, nameCliticLength(sent.slice(span.start, span.end)));
-        add({ block, start, end: last.end, type: span.type, source: 'model', words: canonicalWords(text(block, start, last.end)) });
-      }
+        add({ block, start, end: last.end, type: span.type, source: 'model', words: canonicalWords(text(block, start, last.end)), confidence: confidence[k] as number });
+      });
     }
   });
   // 4. Multi-word names from the gazetteer (curated lists, names seen in training) the model missed
@@ -195,7 +203,7 @@ export function tagTexts(model: NerModel, texts: readonly string[], options: Tag
           const first = sent[i] as Token;
           const last = sent[i + len - 1] as Token;
           const start = first.start + rawOffsetAfter(first.text, nameCliticLength(sent.slice(i, i + len)));
-          widen({ block, start, end: last.end, type, source: 'rules', words: canonicalWords(text(block, start, last.end)) });
+          widen({ block, start, end: last.end, type, source: 'rules', words: canonicalWords(text(block, start, last.end)), confidence: 1 });
           break;
         }
       }
@@ -209,15 +217,19 @@ export function tagTexts(model: NerModel, texts: readonly string[], options: Tag
       if (!((model.gazetteer.get(gazKey(stem)) ?? 0) & GAZ.NEWS)) continue;
       const type = PHRASE_TYPES[((model.gazetteer.get(gazKey('P:' + stem)) ?? 0) >>> PHRASE_SHIFT) & 0xf];
       const start = tok.start + rawOffsetAfter(tok.text, cliticLength(tok.text, known));
-      if (type) add({ block, start, end: tok.end, type, source: 'rules', words: canonicalWords(text(block, start, tok.end)) });
+      if (type) add({ block, start, end: tok.end, type, source: 'rules', words: canonicalWords(text(block, start, tok.end)), confidence: 1 });
     }
   });
   // 5. A surname of a person named in full is that person elsewhere in the article ("بوتين").
-  const surnames = new Set(drafts.filter((d) => d.type === 'PERS' && d.source === 'model' && d.words.length > 1).map((d) => d.words[d.words.length - 1] as string).filter((w) => w.length > 2));
+  const surnames = new Map<string, number>(); // family name → best confidence of a full name ending in it
+  for (const d of drafts) {
+    const w = d.words[d.words.length - 1] as string;
+    if (d.type === 'PERS' && d.source === 'model' && d.words.length > 1 && w.length > 2) surnames.set(w, Math.max(surnames.get(w) ?? 0, d.confidence));
+  }
   if (surnames.size) tokenLists.forEach((tokens, block) => {
-    for (let i = 0; i < tokens.length; i++) for (const w of surnames) {
+    for (let i = 0; i < tokens.length; i++) for (const [w, confidence] of surnames) {
       const start = matchAt(tokens, i, [w]);
-      if (start >= 0) add({ block, start, end: (tokens[i] as Token).end, type: 'PERS', source: 'model', words: [w] });
+      if (start >= 0) add({ block, start, end: (tokens[i] as Token).end, type: 'PERS', source: 'model', words: [w], confidence });
     }
   });
   const kept = drafts.filter((d) => d.source === 'reader' || !nonNames.has(d.words.join(' ')));
@@ -270,7 +282,7 @@ function group(texts: readonly string[], drafts: Draft[]): TagResult {
     keyOf.set(`${f.type}\u0000${f.joined}`, `${rep.type}:${rep.joined}`);
   }
   const mentions: EntityMention[] = drafts.map((d) => ({
-    block: d.block, start: d.start, end: d.end, type: d.type, source: d.source,
+    block: d.block, start: d.start, end: d.end, type: d.type, source: d.source, confidence: d.confidence,
     text: (texts[d.block] ?? '').slice(d.start, d.end),
     key: keyOf.get(`${d.type}\u0000${d.words.join(' ')}`) ?? `${d.type}:${d.words.join(' ')}`,
   }));

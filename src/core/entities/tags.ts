@@ -80,3 +80,49 @@ export function spansFromTags(tags: ArrayLike<number>): Array<{ start: number; e
   if (cur) spans.push(cur);
   return spans;
 }
+
+/** log(exp(a) + exp(b)) without overflow; -Infinity is the empty sum. */
+function logAdd(a: number, b: number): number {
+  if (a === -Infinity) return b;
+  if (b === -Infinity) return a;
+  return a > b ? a + Math.log1p(Math.exp(b - a)) : b + Math.log1p(Math.exp(a - b));
+}
+
+/**
+ * The probability of each span, under the linear-chain model that Viterbi decodes (scores as
+ * log-potentials, the same BIO mask): P(tokens start..end-1 form exactly this name), from the
+ * forward and backward sums. For a CRF-trained scorer this is the span's marginal probability.
+ */
+export function spanConfidences(scores: Float32Array, n: number, trans: Float32Array, start: Float32Array, spans: ReadonlyArray<{ start: number; end: number; type: ModelEntityType }>): number[] {
+  const T = NUM_TAGS;
+  if (n === 0 || spans.length === 0) return spans.map(() => 0);
+  const alpha = new Float64Array(n * T).fill(-Infinity);
+  const beta = new Float64Array(n * T).fill(-Infinity);
+  for (let t = 0; t < T; t++) if (!isInside(t)) alpha[t] = (start[t] as number) + (scores[t] as number);
+  for (let i = 1; i < n; i++) for (let t = 0; t < T; t++) {
+    let s = -Infinity;
+    for (let p = 0; p < T; p++) if (isAllowedTransition(p, t)) s = logAdd(s, (alpha[(i - 1) * T + p] as number) + (trans[p * T + t] as number));
+    alpha[i * T + t] = s + (scores[i * T + t] as number);
+  }
+  for (let t = 0; t < T; t++) beta[(n - 1) * T + t] = 0;
+  for (let i = n - 2; i >= 0; i--) for (let t = 0; t < T; t++) {
+    let s = -Infinity;
+    for (let u = 0; u < T; u++) if (isAllowedTransition(t, u)) s = logAdd(s, (trans[t * T + u] as number) + (scores[(i + 1) * T + u] as number) + (beta[(i + 1) * T + u] as number));
+    beta[i * T + t] = s;
+  }
+  let logZ = -Infinity;
+  for (let t = 0; t < T; t++) logZ = logAdd(logZ, alpha[(n - 1) * T + t] as number);
+  return spans.map((sp) => {
+    const b = 1 + 2 * ENTITY_TYPES.indexOf(sp.type), inside = b + 1;
+    let lp = alpha[sp.start * T + b] as number;
+    let prev = b;
+    for (let i = sp.start + 1; i < sp.end; i++) {
+      lp += (trans[prev * T + inside] as number) + (scores[i * T + inside] as number);
+      prev = inside;
+    }
+    // The name ends here: the next tag is anything but its own I-.
+    let tail = sp.end >= n ? 0 : -Infinity;
+    if (sp.end < n) for (let u = 0; u < T; u++) if (u !== inside && isAllowedTransition(prev, u)) tail = logAdd(tail, (trans[prev * T + u] as number) + (scores[sp.end * T + u] as number) + (beta[sp.end * T + u] as number));
+    return Math.min(1, Math.exp(lp + tail - logZ));
+  });
+}

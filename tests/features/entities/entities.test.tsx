@@ -43,7 +43,7 @@ function fakeTag(texts: readonly string[], options: TagOptions = {}): TagResult 
     for (const [word, type, key] of words) {
       if ((options.nonNames ?? []).includes(word)) continue;
       for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) {
-        mentions.push({ block, start: at, end: at + word.length, type, text: word, key, source: 'model' });
+        mentions.push({ block, start: at, end: at + word.length, type, text: word, key, source: 'model', confidence: 1 });
       }
     }
   });
@@ -131,7 +131,7 @@ describe('EntityCard', () => {
     const at = text.indexOf('اليوم السبت');
     const dateModel = buildReaderEntities(
       dated.blocks,
-      mentionsFromTagResult(dated.blocks, { mentions: [{ block: 1, start: at, end: at + 11, type: 'DATE', text: 'اليوم السبت', key: 'DATE:اليوم السبت', source: 'rules' }], entities: [] }),
+      mentionsFromTagResult(dated.blocks, { mentions: [{ block: 1, start: at, end: at + 11, type: 'DATE', text: 'اليوم السبت', key: 'DATE:اليوم السبت', source: 'rules', confidence: 1 }], entities: [] }),
     );
     const focus = createEntityFocusStore();
     focus.set({ key: 'DATE:اليوم السبت', index: 0, card: true });
