@@ -14,6 +14,7 @@ import { evaluateSpans } from '../../src/core/entities/evaluate.ts';
 import { DATA_DIR, MODEL_PATH, readConll, toLabelled } from './conll.ts';
 import { readWikifane } from './wikifane.ts';
 import { addWordClasses, curatedLists } from './gazetteers.ts';
+import { confidenceTable, fitTemperature, printConfidenceTable } from './calibrate.ts';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -154,8 +155,12 @@ if (twoPass) {
   passes.push(fit('pass2', pass2Data, groups | DOCUMENT_GROUP, gazFor, (i) => trainBits[i], (q) => devTokens.map((s, i) => predictLinear(q, full, s, devBits[i])), undefined, pass2Data === train ? trainDomain : undefined));
 }
 
-const bytes = serializeModel({ gazetteer: full, passes, window: WINDOW }, { prune: PRUNE });
+// Span confidences: the temperature that makes them calibrated probabilities on dev.
+const temperature = fitTemperature(loadModel(serializeModel({ gazetteer: full, passes, window: WINDOW }, { prune: PRUNE })), devTokens, devGold, WINDOW);
+const bytes = serializeModel({ gazetteer: full, passes, window: WINDOW, temperature }, { prune: PRUNE });
 const shipped = loadModel(bytes);
+console.log(`confidence temperature ${temperature.toFixed(3)}`);
+printConfidenceTable(confidenceTable(shipped, devTokens, devGold, WINDOW));
 const res = evaluateSpans(devGold, predictDocument(shipped, devTokens, shipped.window));
 const report = (label: string, r: ReturnType<typeof evaluateSpans>): void => {
   console.log(label);

@@ -176,7 +176,7 @@ export function tagTexts(model: NerModel, texts: readonly string[], options: Tag
     for (const sent of sentences) {
       const tags = allTags[sentIndex] as Int32Array;
       const spans = spansFromTags(tags);
-      const confidence = spanConfidences(scored.scores[sentIndex] as Float32Array, sent.length, scored.trans, scored.start, spans);
+      const confidence = spanConfidences(scored.scores[sentIndex] as Float32Array, sent.length, scored.trans, scored.start, spans, scored.temperature);
       sentIndex++;
       spans.forEach((span, k) => {
         const first = sent[span.start] as Token;

@@ -29,10 +29,13 @@ export interface NerModel {
   /** The neural scorer, when the file has one: its emissions (and transitions) replace the
    *  perceptron's, which it may read as inputs. */
   readonly neural?: NeuralScorer;
+  /** Scores are divided by this before span confidences are read from them (fitted on dev so
+   *  that they are calibrated probabilities; a perceptron's raw scores are far too sure). */
+  readonly temperature: number;
 }
 
 const MAGIC = 0x524e4848; // "HHNR" little-endian
-/** 3: gazetteer and perceptron passes; 4: the same, then a flag and the optional neural section. */
+/** 3: gazetteer and perceptron passes; 4: the same, then flags, the confidence temperature and the optional neural section. */
 const VERSION = 4;
 
 export type Features = { offsets: Int32Array; buckets: Int32Array };
@@ -129,15 +132,16 @@ export function scoreDocument(model: NerModel, sentences: ReadonlyArray<readonly
   const perceptron = w.perceptron !== 'none' && model.passes.length ? perceptronScores(model, sentences, window).scores : undefined;
   const cache = new Map<string, WordInfo>();
   const scores = sentences.map((s, i) => neural.emissions(neuralInputs(s, model.gazetteer, w.groups, w.logBuckets, cache), s.length, perceptron?.[i]));
-  return { scores, tags: scores.map((sc, i) => viterbi(sc, (sentences[i] as readonly string[]).length, w.trans, w.start)), trans: w.trans, start: w.start };
+  return { scores, tags: scores.map((sc, i) => viterbi(sc, (sentences[i] as readonly string[]).length, w.trans, w.start)), trans: w.trans, start: w.start, temperature: model.temperature };
 }
 
-/** Emission scores of a document (n × 9 per sentence), the transitions they are decoded with, and the tags. */
-export interface DocumentScores { scores: Float32Array[]; tags: Int32Array[]; trans: Float32Array; start: Float32Array }
+/** Emission scores of a document (n × 9 per sentence), the transitions they are decoded with, the
+ *  model's confidence temperature, and the tags. */
+export interface DocumentScores { scores: Float32Array[]; tags: Int32Array[]; trans: Float32Array; start: Float32Array; temperature: number }
 
 function perceptronScores(model: NerModel, sentences: ReadonlyArray<readonly string[]>, window: number): DocumentScores {
   const [first, second] = model.passes;
-  if (!first) return { scores: sentences.map((s) => new Float32Array(s.length * NUM_TAGS)), tags: sentences.map((s) => new Int32Array(s.length)), trans: new Float32Array(NUM_TAGS * NUM_TAGS), start: new Float32Array(NUM_TAGS) };
+  if (!first) return { scores: sentences.map((s) => new Float32Array(s.length * NUM_TAGS)), tags: sentences.map((s) => new Int32Array(s.length)), trans: new Float32Array(NUM_TAGS * NUM_TAGS), start: new Float32Array(NUM_TAGS), temperature: 1 };
   const mask = (1 << first.logBuckets) - 1;
   const cache = new Map<string, WordInfo>(); // words repeat within a document
   const feats = sentences.map((s) => sentenceFeatures(s, model.gazetteer, first.groups, mask, undefined, cache));
@@ -152,7 +156,7 @@ function perceptronScores(model: NerModel, sentences: ReadonlyArray<readonly str
   const decodeAll = (lin: LinearModel, scores: Float32Array[]): Int32Array[] => scores.map((sc, i) => viterbi(sc, (sentences[i] as readonly string[]).length, lin.trans, lin.start));
   const scores1 = sentences.map((_, i) => emissions(first, i));
   const pass1 = decodeAll(first, scores1);
-  if (!second) return { scores: scores1, tags: pass1, trans: first.trans, start: first.start };
+  if (!second) return { scores: scores1, tags: pass1, trans: first.trans, start: first.start, temperature: model.temperature };
   const bits = documentBits(sentences, pass1, window, cache);
   // The second pass shares the first pass's base features and adds the document ones.
   const scores2 = (second.groups & ~DOCUMENT_GROUP) === first.groups && second.logBuckets === first.logBuckets
@@ -162,7 +166,7 @@ function perceptronScores(model: NerModel, sentences: ReadonlyArray<readonly str
       if (s.length) addScores(second, sentenceFeatures(s, model.gazetteer, second.groups, (1 << second.logBuckets) - 1, bits[i]), s.length, sc);
       return sc;
     });
-  return { scores: scores2, tags: decodeAll(second, scores2), trans: second.trans, start: second.start };
+  return { scores: scores2, tags: decodeAll(second, scores2), trans: second.trans, start: second.start, temperature: model.temperature };
 }
 
 export function predictSentence(model: NerModel, tokens: readonly string[]): Int32Array {
@@ -173,7 +177,7 @@ export function predictSentence(model: NerModel, tokens: readonly string[]): Int
  * Quantises float weights to int8 codes on a square-law scale (fine steps near zero, where most
  * averaged-perceptron weights live; coarse for the few large ones) and serialises the model.
  */
-export function serializeModel(m: { gazetteer: ReadonlyMap<number, number>; passes: ReadonlyArray<LinearModel & { weights: Float32Array | Int8Array }>; window: number; neural?: NeuralWeights }, options: { prune?: number } = {}): Uint8Array {
+export function serializeModel(m: { gazetteer: ReadonlyMap<number, number>; passes: ReadonlyArray<LinearModel & { weights: Float32Array | Int8Array }>; window: number; neural?: NeuralWeights; temperature?: number }, options: { prune?: number } = {}): Uint8Array {
   // prune: codes of magnitude <= this become 0. Trained on WikiFANE too, the tables fill with tiny
   // averaged weights that matter little but do not compress (see docs/ner.md, approach 9).
   const prune = options.prune ?? 0;
@@ -182,7 +186,7 @@ export function serializeModel(m: { gazetteer: ReadonlyMap<number, number>; pass
   const pad4 = (x: number): number => (x + 3) & ~3;
   let size = 6 * 4 + gaz.length * 8;
   for (const p of m.passes) size += 4 * 4 + (T * T + T) * 4 + pad4(p.weights.length);
-  size += 4 + (m.neural ? neuralSize(m.neural) : 0);
+  size += 8 + (m.neural ? neuralSize(m.neural) : 0);
   const buf = new ArrayBuffer(size);
   const dv = new DataView(buf);
   let o = 0;
@@ -216,7 +220,8 @@ export function serializeModel(m: { gazetteer: ReadonlyMap<number, number>; pass
     }
     o = pad4(o + q.length);
   }
-  u32(m.neural ? 1 : 0);
+  u32(m.neural ? 1 : 0); // flags: bit 0, a neural section follows
+  f32(m.temperature ?? 1);
   if (m.neural) o = writeNeural(m.neural, dv, o);
   return new Uint8Array(buf);
 }
@@ -271,11 +276,13 @@ export function loadModel(bytes: ArrayBuffer | Uint8Array, options: { kernel?: K
     passes.push({ logBuckets, groups, weights, lut, trans, start, cols });
   }
   let neural: NeuralScorer | undefined;
+  let temperature = 1;
   if (version >= 4) {
-    need(o + 4);
+    need(o + 8);
     const flag = dv.getUint32(o, true);
-    o += 4;
-    if (flag > 1) throw new ModelFormatError('Corrupt NER model header');
+    temperature = dv.getFloat32(o + 4, true);
+    o += 8;
+    if (flag > 1 || !(temperature > 0 && temperature < 1e6)) throw new ModelFormatError('Corrupt NER model header');
     if (flag === 1) {
       try {
         const { weights, end } = readNeural(dv, o);
@@ -288,7 +295,7 @@ export function loadModel(bytes: ArrayBuffer | Uint8Array, options: { kernel?: K
   }
   if (!passes.length && !neural) throw new ModelFormatError('Corrupt NER model header');
   if (o !== buf.byteLength) throw new ModelFormatError('NER model file has trailing bytes');
-  return neural ? { gazetteer, passes, window, neural } : { gazetteer, passes, window };
+  return neural ? { gazetteer, passes, window, neural, temperature } : { gazetteer, passes, window, temperature };
 }
 
 /**

@@ -93,9 +93,36 @@ function logAdd(a: number, b: number): number {
  * log-potentials, the same BIO mask): P(tokens start..end-1 form exactly this name), from the
  * forward and backward sums. For a CRF-trained scorer this is the span's marginal probability.
  */
-export function spanConfidences(scores: Float32Array, n: number, trans: Float32Array, start: Float32Array, spans: ReadonlyArray<{ start: number; end: number; type: ModelEntityType }>): number[] {
-  const T = NUM_TAGS;
+export function spanConfidences(scores: Float32Array, n: number, trans: Float32Array, start: Float32Array, spans: ReadonlyArray<{ start: number; end: number; type: ModelEntityType }>, temperature = 1): number[] {
   if (n === 0 || spans.length === 0) return spans.map(() => 0);
+  ({ scores, trans, start } = tempered(scores, trans, start, temperature));
+  const T = NUM_TAGS;
+  const { alpha, beta, logZ } = forwardBackward(scores, n, trans, start);
+  return spans.map((sp) => {
+    const b = 1 + 2 * ENTITY_TYPES.indexOf(sp.type), inside = b + 1;
+    let lp = alpha[sp.start * T + b] as number;
+    let prev = b;
+    for (let i = sp.start + 1; i < sp.end; i++) {
+      lp += (trans[prev * T + inside] as number) + (scores[i * T + inside] as number);
+      prev = inside;
+    }
+    // The name ends here: the next tag is anything but its own I-.
+    let tail = sp.end >= n ? 0 : -Infinity;
+    if (sp.end < n) for (let u = 0; u < T; u++) if (u !== inside && isAllowedTransition(prev, u)) tail = logAdd(tail, (trans[prev * T + u] as number) + (scores[sp.end * T + u] as number) + (beta[sp.end * T + u] as number));
+    return Math.min(1, Math.exp(lp + tail - logZ));
+  });
+}
+
+/** Scores, transitions and start weights divided by a temperature (calibration; 1 = as they are). */
+function tempered(scores: Float32Array, trans: Float32Array, start: Float32Array, temperature: number): { scores: Float32Array; trans: Float32Array; start: Float32Array } {
+  if (temperature === 1) return { scores, trans, start };
+  const div = (a: Float32Array): Float32Array => a.map((x) => x / temperature);
+  return { scores: div(scores), trans: div(trans), start: div(start) };
+}
+
+/** Forward and backward log-sums under the BIO mask, and the log partition. */
+function forwardBackward(scores: Float32Array, n: number, trans: Float32Array, start: Float32Array): { alpha: Float64Array; beta: Float64Array; logZ: number } {
+  const T = NUM_TAGS;
   const alpha = new Float64Array(n * T).fill(-Infinity);
   const beta = new Float64Array(n * T).fill(-Infinity);
   for (let t = 0; t < T; t++) if (!isInside(t)) alpha[t] = (start[t] as number) + (scores[t] as number);
@@ -112,17 +139,14 @@ export function spanConfidences(scores: Float32Array, n: number, trans: Float32A
   }
   let logZ = -Infinity;
   for (let t = 0; t < T; t++) logZ = logAdd(logZ, alpha[(n - 1) * T + t] as number);
-  return spans.map((sp) => {
-    const b = 1 + 2 * ENTITY_TYPES.indexOf(sp.type), inside = b + 1;
-    let lp = alpha[sp.start * T + b] as number;
-    let prev = b;
-    for (let i = sp.start + 1; i < sp.end; i++) {
-      lp += (trans[prev * T + inside] as number) + (scores[i * T + inside] as number);
-      prev = inside;
-    }
-    // The name ends here: the next tag is anything but its own I-.
-    let tail = sp.end >= n ? 0 : -Infinity;
-    if (sp.end < n) for (let u = 0; u < T; u++) if (u !== inside && isAllowedTransition(prev, u)) tail = logAdd(tail, (trans[prev * T + u] as number) + (scores[sp.end * T + u] as number) + (beta[sp.end * T + u] as number));
-    return Math.min(1, Math.exp(lp + tail - logZ));
-  });
+  return { alpha, beta, logZ };
+}
+
+/** Log-probability of a (valid) tag sequence under the same model, scores divided by `temperature`. */
+export function sequenceLogProbability(scores: Float32Array, n: number, trans: Float32Array, start: Float32Array, tags: ArrayLike<number>, temperature = 1): number {
+  if (n === 0) return 0;
+  ({ scores, trans, start } = tempered(scores, trans, start, temperature));
+  let s = (start[tags[0] as number] as number) + (scores[tags[0] as number] as number);
+  for (let i = 1; i < n; i++) s += (trans[(tags[i - 1] as number) * NUM_TAGS + (tags[i] as number)] as number) + (scores[i * NUM_TAGS + (tags[i] as number)] as number);
+  return s - forwardBackward(scores, n, trans, start).logZ;
 }
