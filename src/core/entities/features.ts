@@ -74,7 +74,7 @@ const classAt = (c: number, shift: number): string => (c ? String((c - 1) >>> sh
 /** FNV state after hashing 'P:' under the gazetteer seed (phrase keys start with it). */
 const PHRASE_SEED = Math.imul(Math.imul((0x811c9dc5 ^ 0x9e37) >>> 0 ^ 0x50, 0x01000193) ^ 0x3a, 0x01000193);
 
-export interface WordInfo { raw: string; norm: string; stem: string; prefix: string; shape: string; feats?: { groups: number; lex: number[]; local: number[] }; ctx?: ContextHashes; gaz: number; gazStem: number; /** word class + 1 of the word (else of its stem), 0 if none */ cluster: number; punctBefore: boolean; punctAfter: boolean }
+export interface WordInfo { raw: string; norm: string; stem: string; prefix: string; shape: string; feats?: { groups: number; lex: number[]; local: number[] }; ctx?: ContextHashes; gaz: number; gazStem: number; /** word class + 1 of the word (else of its stem), 0 if none */ cluster: number; punctBefore: boolean; punctAfter: boolean; /** word-vector keys of the word and its stem (neural-features.ts), once computed */ vec?: [number, number] }
 
 /** The hashes a word contributes to its neighbours' features (and the first halves of the pair
  *  hashes), computed once per distinct word of a document instead of once per neighbour. */

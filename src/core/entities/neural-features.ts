@@ -32,6 +32,12 @@ export function vectorStrings(token: string): [string, string] {
   return [key, key ? stripProclitics(key).stem : ''];
 }
 
+/** vectorStrings' keys from what wordInfo already computed (its norm is the token's cleanWord). */
+function vectorKeysOf(w: WordInfo): [number, number] {
+  const key = /[0-9]/.test(w.norm) ? w.norm.replace(/[0-9]/g, '0') : w.norm;
+  return [vectorKey(key), key ? vectorKey(key === w.norm ? w.stem : stripProclitics(key).stem) : 0];
+}
+
 export function neuralInputs(tokens: readonly string[], gaz: Gazetteer, groups: number, logBuckets: number, cache?: Map<string, WordInfo>): NeuralInputs {
   const n = tokens.length;
   const mask = (1 << logBuckets) - 1;
@@ -57,9 +63,9 @@ export function neuralInputs(tokens: readonly string[], gaz: Gazetteer, groups: 
     // The bias (local[0]) is the network's own; the rest are the word's properties.
     for (let k = 1; k < own.local.length; k++) sink.push(own.local[k] as number);
     bitsList(phrase[i] ?? 0, 0xff, sink, 94);
-    const [word, stem] = vectorStrings(tokens[i] as string);
-    wordKeys[i] = vectorKey(word);
-    stemKeys[i] = vectorKey(stem);
+    const vec = w.vec ?? (w.vec = vectorKeysOf(w));
+    wordKeys[i] = vec[0];
+    stemKeys[i] = vec[1];
   }
   offsets[n] = ids.length;
   return { offsets, ids: Int32Array.from(ids), lexEnd, wordKeys, stemKeys };

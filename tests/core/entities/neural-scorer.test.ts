@@ -1,6 +1,6 @@
 import { ALL_GROUPS_MASK } from '../../../src/core/entities/features.ts';
 import { loadModel, predictDocument, scoreDocument, serializeModel, ModelFormatError } from '../../../src/core/entities/model.ts';
-import { vectorKey, vectorStrings } from '../../../src/core/entities/neural-features.ts';
+import { neuralInputs, vectorKey, vectorStrings } from '../../../src/core/entities/neural-features.ts';
 import { createKernel } from '../../../src/core/entities/neural/kernel.ts';
 import { quantiseRows, type NeuralWeights } from '../../../src/core/entities/neural/scorer.ts';
 import { NUM_TAGS, isAllowedTransition, isInside } from '../../../src/core/entities/tags.ts';
@@ -47,6 +47,16 @@ describe('neural scorer', () => {
         for (let i = 1; i < tags.length; i++) expect(isAllowedTransition(tags[i - 1] as number, tags[i] as number)).toBe(true);
       }
     }
+  });
+
+  it('looks words up by the same vector keys the trainer was given', () => {
+    const tokens = ['وبالمدينة', 'الرئيسُ', '٢٠٢٤م', 'ترمب', '...', 'Obama', 'للأمم', 'وإيران'];
+    const x = neuralInputs(tokens, new Map(), ALL_GROUPS_MASK, 12, new Map());
+    tokens.forEach((t, i) => {
+      const [word, stem] = vectorStrings(t);
+      expect([x.wordKeys[i], x.stemKeys[i]]).toEqual([vectorKey(word), vectorKey(stem)]);
+    });
+    expect(x.wordKeys[4]).toBe(0);
   });
 
   it('round-trips through the file and refuses a damaged neural section', () => {
