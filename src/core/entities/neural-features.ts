@@ -5,7 +5,7 @@
 // what the gazetteer knows of it (curated lists, names seen in training, phrase matches, word
 // class) — hashed into a table of learnt vectors, plus the keys of its two word vectors.
 import { bitsList, flagsOf, hashString, mix, phraseMatches, wordInfo, wordOnlyFeatures, type Gazetteer, type WordInfo } from './features.ts';
-import { embeddingKey, stripProclitics } from './normalize.ts';
+import { embeddingKey, stripProclitics } from './normalise.ts';
 
 export interface NeuralInputs {
   /** Hashed ids per token (token i owns ids[offsets[i] .. offsets[i+1]]), already folded into the

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import type { Article } from '../../core/article/article';
 import { applyCorrections, validCorrections, type Correction } from '../../core/entities/corrections';
 import { buildReaderEntities, isConfidentMention, mentionsFromTagResult, type ReaderEntities } from '../../core/entities/reader-entities';
-import type { EntityDisplay } from '../../core/entities/reader-hidden-types';
+import type { EntityDisplay } from '../../core/entities/entity-display-store';
 import { useArticleEntities } from './article-entities-query';
 import { useCorrections } from './corrections-query';
 import { useEntityLists } from './entity-lists-query';

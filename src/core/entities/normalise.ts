@@ -3,7 +3,7 @@
 const DIACRITICS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]/g; // harakat, Quranic marks, tatweel
 
 /** Removes diacritics and tatweel, unifies alef / ya / ta marbuta, maps digits, lowercases Latin. */
-export function normalizeArabic(text: string): string {
+export function normaliseArabic(text: string): string {
   let out = '';
   const stripped = text.replace(DIACRITICS, '');
   for (let i = 0; i < stripped.length; i++) {
@@ -23,7 +23,7 @@ const EDGE_PUNCT = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
 
 /** Normalised word with surrounding punctuation removed (ANERcorp tokens keep "(" or "," glued on). */
 export function cleanWord(token: string): string {
-  return normalizeArabic(token).replace(EDGE_PUNCT, '');
+  return normaliseArabic(token).replace(EDGE_PUNCT, '');
 }
 
 /** The word-vector key of a token: the normalised word with every digit read as 0 ('' for punctuation). */
