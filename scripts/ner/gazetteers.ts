@@ -105,7 +105,7 @@ export function curatedLists(without: readonly string[] = [], dictionaryFor?: re
 }
 
 /** Adds the word classes of `npm run ner:clusters` (cached outside git) to a gazetteer map. */
-export function addWordClasses(map: Map<number, number>, path = CLUSTERS_PATH): void {
+export function addWordClasses(map: Map<number, number>, path = CLUSTERS_PATH, top = Infinity): void {
   if (!existsSync(path)) throw new Error(`no word classes at ${path}: run npm run ner:clusters first (or --without cluster)`);
-  addClusters(map, parseClusters(readFileSync(path, 'utf8')));
+  addClusters(map, parseClusters(readFileSync(path, 'utf8')).slice(0, top));
 }

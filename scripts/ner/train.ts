@@ -3,13 +3,14 @@
 import { join } from 'node:path';
 // Options: --epochs N, --buckets LOG2, --without group,group, --without-lists news,cities,gate,
 // --wikifane-share S, --wikifane-adapt, --prune K, --wikifane-gazetteer, --pass2-news,
-// --aner-repeat N, --dict, --one-pass, --seed N, --out PATH, --no-write
+// --aner-repeat N, --dict, --one-pass, --seed N, --clusters PATH, --clusters-top N, --out PATH, --no-write
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { ALL_GROUPS_MASK, DOCUMENT_GROUP, FEATURE_GROUPS, documentBits, type FeatureGroup, type Gazetteer } from '../../src/core/entities/features.ts';
 import { curatedGazetteer, trainingGazetteer } from '../../src/core/entities/gazetteer.ts';
 import { loadModel, predictDocument, predictLinear, scoreDocument, serializeModel, type LinearModel } from '../../src/core/entities/model.ts';
-import { trainPerceptron, type FloatModel, type LabelledSentence } from '../../src/core/entities/perceptron.ts';
+import { trainPerceptron, type FloatModel, type LabelledSentence, type TrainOptions } from '../../src/core/entities/perceptron.ts';
+import { trainCrf } from '../../src/core/entities/crf.ts';
 import { evaluateSpans } from '../../src/core/entities/evaluate.ts';
 import { DATA_DIR, MODEL_PATH, readConll, toLabelled } from './conll.ts';
 import { readWikifane } from './wikifane.ts';
@@ -35,6 +36,17 @@ const MARGIN = Number(arg('margin') ?? 0);
 const RECALL_W = Number(arg('recall-weight') ?? 1);
 const DROPOUT = Number(arg('dropout') ?? 0.4);
 const SEED = Number(arg('seed') ?? 20261129);
+// --learner crf: the same features and passes, weights learnt as a CRF (log-likelihood, L2 --l2,
+// learning rate --lr) instead of by the averaged perceptron.
+const LEARNER = arg('learner') ?? 'perceptron';
+const L2 = Number(arg('l2') ?? 1);
+const LR = Number(arg('lr') ?? 0.1);
+const learn = (data: readonly LabelledSentence[], o: TrainOptions): FloatModel => {
+  if (LEARNER === 'perceptron') return trainPerceptron(data, o);
+  if (LEARNER !== 'crf') throw new Error(`unknown learner ${LEARNER}`);
+  if (o.domainOf || o.anyColumns) throw new Error('the CRF learner has no per-domain weights or shared columns');
+  return trainCrf(data, { ...o, l2: L2, learningRate: LR });
+};
 let groups = ALL_GROUPS_MASK;
 for (const g of (arg('without') ?? '').split(',').filter(Boolean)) {
   if (!FEATURE_GROUPS.includes(g as FeatureGroup)) throw new Error(`unknown feature group ${g}`);
@@ -81,7 +93,11 @@ const curated = WF_GAZETTEER
   // Names WikiFANE labels (train part only), as word and phrase bits; no VOCAB bit (not training text).
   ? trainingGazetteer(wikifane.train, curatedGazetteer(lists), GAZ_SHARE, Infinity, { skipPrepositionNames: true })
   : curatedGazetteer(lists);
-if ((groups & (1 << FEATURE_GROUPS.indexOf('cluster'))) !== 0) addWordClasses(curated);
+// --clusters PATH: another word-class table (e.g. the 8.6 M-word skip-gram classes of `ner:embed`,
+// embed/surface64.classes) in place of `ner:clusters`' one; --clusters-top N keeps its N most
+// frequent words (both files list the most frequent first).
+const CLUSTERS_TOP = Number(arg('clusters-top') ?? Infinity);
+if ((groups & (1 << FEATURE_GROUPS.indexOf('cluster'))) !== 0) addWordClasses(curated, arg('clusters'), CLUSTERS_TOP);
 // WikiFANE labels titles of books that start with a preposition; kept out of the phrase entries.
 const gazOptions = { skipPrepositionNames: wfTrain.length > 0 };
 const full = trainingGazetteer(train, curated, GAZ_SHARE, VOCAB_MIN, gazOptions);
@@ -97,7 +113,7 @@ const devTokens = dev.map((s) => s.tokens);
 /** Trains one pass, keeping the epoch with the best dev F1 (after quantisation). */
 function fit(name: string, data: readonly LabelledSentence[], g: number, gaz: (i: number) => Gazetteer, docBits: ((i: number) => Uint16Array | undefined) | undefined, devPredict: ((m: LinearModel) => Int32Array[]) | null, fixedEpochs?: number, domainOf?: (i: number) => number): FloatModel {
   let best: { f1: number; epoch: number; model: FloatModel | null } = { f1: -1, epoch: 0, model: null };
-  const final = trainPerceptron(data, {
+  const final = learn(data, {
     epochs: fixedEpochs ?? epochs, logBuckets, groups: g, gazetteerFor: gaz, seed: SEED, wordDropout: DROPOUT, margin: MARGIN, recallWeight: RECALL_W, anyColumns: ANY, ...(docBits ? { docBitsFor: docBits } : {}),
     ...(domainOf ? { domainOf } : {}),
     onEpoch(epoch, model) {
@@ -114,7 +130,7 @@ function fit(name: string, data: readonly LabelledSentence[], g: number, gaz: (i
   // Parameter mixing: average perceptrons trained on different shuffles (same size, steadier).
   const models: FloatModel[] = [chosen];
   for (let k = 1; k < SEEDS; k++) {
-    models.push(trainPerceptron(data, {
+    models.push(learn(data, {
       epochs: best.epoch || (fixedEpochs ?? epochs), logBuckets, groups: g, gazetteerFor: gaz, seed: SEED + 7919 * k, wordDropout: DROPOUT, ...(docBits ? { docBitsFor: docBits } : {}),
     }));
   }
