@@ -1,8 +1,8 @@
 // Confidence calibration: the temperature that makes a model's span probabilities honest on dev
 // (temperature scaling, Guo et al. 2017): the one scalar that maximises the likelihood of dev's
 // gold tag sequences under the decoder's own linear-chain model, scores and transitions divided by it.
-import { scoreDocument, type NerModel } from '../../src/core/entities/model.ts';
-import { isInside, sequenceLogProbability, spanConfidences, spansFromTags } from '../../src/core/entities/tags.ts';
+import { scoreDocument, type NerModel } from '../../packages/arabic-ner/src/model.ts';
+import { isInside, sequenceLogProbability, spanConfidences, spansFromTags } from '../../packages/arabic-ner/src/tags.ts';
 
 /** Gold tags as a sequence the BIO mask allows: an I- that does not continue its type is read as B- (as conlleval reads it). */
 export function validTags(tags: ArrayLike<number>): number[] {

@@ -7,8 +7,8 @@
 // multi-source corpus's sentences must not be shipped.
 import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { embeddingKey, stripProclitics } from '../../src/core/entities/normalise.ts';
-import { tokenize } from '../../src/core/entities/tokenize.ts';
+import { embeddingKey, stripProclitics } from '../../packages/arabic-ner/src/normalise.ts';
+import { tokenize } from '../../packages/arabic-ner/src/tokenize.ts';
 import { DATA_DIR, REPO_ROOT, readConll, toLabelled } from './conll.ts';
 import { readWikifane } from './wikifane.ts';
 import { EMBED_DIR } from './embed-path.ts';

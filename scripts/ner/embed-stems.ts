@@ -4,7 +4,7 @@
 // be looked up by its stem. Writes embed/NAME-stems.vec, most frequent stem first.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { stripProclitics } from '../../src/core/entities/normalise.ts';
+import { stripProclitics } from '../../packages/arabic-ner/src/normalise.ts';
 import { EMBED_DIR } from './embed-path.ts';
 
 const name = process.argv[2] ?? 'surface64';

@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import { REPO_ROOT } from './conll.ts';
 import { CLUSTERS_PATH } from './clusters-path.ts';
 import { dictionaryWordsFor } from './dict-ar.ts';
-import { addClusters, parseClusters } from '../../src/core/entities/clusters.ts';
-import type { CuratedLists } from '../../src/core/entities/gazetteer.ts';
-import { CITIES, GIVEN_NAMES, LOC_WORDS, MISC_NAMES, MORE_GIVEN_NAMES, ORGANISATIONS, ORG_WORDS, PERSON_TITLES } from '../../src/core/entities/lexicon.ts';
+import { addClusters, parseClusters } from '../../packages/arabic-ner/src/clusters.ts';
+import type { CuratedLists } from '../../packages/arabic-ner/src/gazetteer.ts';
+import { CITIES, GIVEN_NAMES, LOC_WORDS, MISC_NAMES, MORE_GIVEN_NAMES, ORGANISATIONS, ORG_WORDS, PERSON_TITLES } from '../../packages/arabic-ner/src/lexicon.ts';
 
 const GAZ_DIR = join(REPO_ROOT, '../shared/data/gazetteers');
 const HERE = join(REPO_ROOT, 'scripts/ner');

@@ -7,11 +7,11 @@
 // Files go to node_modules/.cache/hashiya-ner/neural (derived data, not in git).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ALL_GROUPS_MASK, type Gazetteer } from '../../src/core/entities/features.ts';
-import { curatedGazetteer, trainingGazetteer } from '../../src/core/entities/gazetteer.ts';
-import { neuralInputs, vectorStrings } from '../../src/core/entities/neural-features.ts';
-import type { LabelledSentence } from '../../src/core/entities/perceptron.ts';
-import { NUM_TAGS } from '../../src/core/entities/tags.ts';
+import { ALL_GROUPS_MASK, type Gazetteer } from '../../packages/arabic-ner/src/features.ts';
+import { curatedGazetteer, trainingGazetteer } from '../../packages/arabic-ner/src/gazetteer.ts';
+import { neuralInputs, vectorStrings } from '../../packages/arabic-ner/src/neural-features.ts';
+import type { LabelledSentence } from '../../packages/arabic-ner/src/perceptron.ts';
+import { NUM_TAGS } from '../../packages/arabic-ner/src/tags.ts';
 import { DATA_DIR, REPO_ROOT, readConll, toLabelled } from './conll.ts';
 import { addWordClasses, curatedLists } from './gazetteers.ts';
 import { readWikifane } from './wikifane.ts';

@@ -6,10 +6,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { loadModel, serializeModel, type LinearModel } from '../../src/core/entities/model.ts';
-import { vectorKey } from '../../src/core/entities/neural-features.ts';
-import { quantiseRows, type NeuralWeights, type PerceptronMode, type VectorTable } from '../../src/core/entities/neural/scorer.ts';
-import { NUM_TAGS, TAGS, tagId } from '../../src/core/entities/tags.ts';
+import { readModel, serializeModel, type LinearModel } from '../../packages/arabic-ner/src/model.ts';
+import { vectorKey } from '../../packages/arabic-ner/src/neural-features.ts';
+import { quantiseRows, type NeuralWeights, type PerceptronMode, type VectorTable } from '../../packages/arabic-ner/src/neural/scorer.ts';
+import { NUM_TAGS, TAGS, tagId } from '../../packages/arabic-ner/src/tags.ts';
 import { confidenceTable, fitTemperature, printConfidenceTable } from './calibrate.ts';
 import { DATA_DIR, MODEL_PATH, readConll } from './conll.ts';
 import { evaluateSentences } from './run-model.ts';
@@ -70,28 +70,28 @@ export function packNeural(dir: string, groups: number): NeuralWeights {
 if (process.argv[1]?.endsWith('pack.ts') && process.argv[2] === '--recalibrate') {
   // The shipped model's weights as they are, with its confidence temperature fitted anew.
   const bytes = readFileSync(MODEL_PATH);
-  const base = loadModel(bytes);
+  const base = readModel(bytes);
   const dev = readConll(join(DATA_DIR, 'dev.tsv')).sentences;
   const devTokens = dev.map((s) => s.map((l) => l.token)), devGold = dev.map((s) => s.map((l) => tagId(l.tag ?? 'O')));
   const temperature = fitTemperature(base, devTokens, devGold, base.window);
   writeFileSync(MODEL_PATH, serializeModel({ gazetteer: gazetteerEntries(bytes), passes: base.passes as Array<LinearModel & { weights: Int8Array }>, window: base.window, temperature }));
   console.log(`confidence temperature ${temperature.toFixed(3)} → ${MODEL_PATH}`);
-  printConfidenceTable(confidenceTable(loadModel(readFileSync(MODEL_PATH)), devTokens, devGold, base.window));
+  printConfidenceTable(confidenceTable(readModel(readFileSync(MODEL_PATH)), devTokens, devGold, base.window));
 } else if (process.argv[1]?.endsWith('pack.ts')) {
   const dir = process.argv[2];
   if (!dir) { console.error('usage: npm run ner:pack -- EXPORT_DIR [--perceptron MODEL] [--out MODEL]'); process.exit(2); }
-  const base = loadModel(readFileSync(arg('perceptron') ?? MODEL_PATH));
+  const base = readModel(readFileSync(arg('perceptron') ?? MODEL_PATH));
   const first = base.passes[0] as LinearModel;
   const neural = packNeural(dir, first.groups);
   const parts = { gazetteer: gazetteerEntries(readFileSync(arg('perceptron') ?? MODEL_PATH)), passes: neural.perceptron === 'none' ? [] : base.passes as Array<LinearModel & { weights: Int8Array }>, window: base.window, neural };
   const dev = readConll(join(DATA_DIR, 'dev.tsv')).sentences;
   const devTokens = dev.map((s) => s.map((l) => l.token)), devGold = dev.map((s) => s.map((l) => tagId(l.tag ?? 'O')));
-  const temperature = fitTemperature(loadModel(serializeModel(parts)), devTokens, devGold, base.window);
+  const temperature = fitTemperature(readModel(serializeModel(parts)), devTokens, devGold, base.window);
   const bytes = serializeModel({ ...parts, temperature });
   const out = arg('out') ?? join(dir, 'model.bin');
   writeFileSync(out, bytes);
   console.log(`${out}: ${bytes.length} B raw, ${gzipSync(bytes, { level: 9 }).length} B gzip; confidence temperature ${temperature.toFixed(3)}`);
-  const model = loadModel(bytes);
+  const model = readModel(bytes);
   printConfidenceTable(confidenceTable(model, devTokens, devGold, model.window));
   const anerTrain = toLabelled(readConll(join(DATA_DIR, 'train.tsv')).sentences);
   const wf = readWikifane(anerTrain).dev.map((s) => s.tokens.map((token, i) => ({ token, tag: TAGS[s.tags[i] as number] ?? 'O' })));

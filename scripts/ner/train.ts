@@ -6,12 +6,12 @@ import { join } from 'node:path';
 // --aner-repeat N, --dict, --one-pass, --seed N, --clusters PATH, --clusters-top N, --out PATH, --no-write
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { ALL_GROUPS_MASK, DOCUMENT_GROUP, FEATURE_GROUPS, documentBits, type FeatureGroup, type Gazetteer } from '../../src/core/entities/features.ts';
-import { curatedGazetteer, trainingGazetteer } from '../../src/core/entities/gazetteer.ts';
-import { loadModel, predictDocument, predictLinear, scoreDocument, serializeModel, type LinearModel } from '../../src/core/entities/model.ts';
-import { trainPerceptron, type FloatModel, type LabelledSentence, type TrainOptions } from '../../src/core/entities/perceptron.ts';
-import { trainCrf } from '../../src/core/entities/crf.ts';
-import { evaluateSpans } from '../../src/core/entities/evaluate.ts';
+import { ALL_GROUPS_MASK, DOCUMENT_GROUP, FEATURE_GROUPS, documentBits, type FeatureGroup, type Gazetteer } from '../../packages/arabic-ner/src/features.ts';
+import { curatedGazetteer, trainingGazetteer } from '../../packages/arabic-ner/src/gazetteer.ts';
+import { readModel, predictDocument, predictLinear, scoreDocument, serializeModel, type LinearModel } from '../../packages/arabic-ner/src/model.ts';
+import { trainPerceptron, type FloatModel, type LabelledSentence, type TrainOptions } from '../../packages/arabic-ner/src/perceptron.ts';
+import { trainCrf } from '../../packages/arabic-ner/src/crf.ts';
+import { evaluateSpans } from '../../packages/arabic-ner/src/evaluate.ts';
 import { DATA_DIR, MODEL_PATH, readConll, toLabelled } from './conll.ts';
 import { readWikifane } from './wikifane.ts';
 import { addWordClasses, curatedLists } from './gazetteers.ts';
@@ -118,7 +118,7 @@ function fit(name: string, data: readonly LabelledSentence[], g: number, gaz: (i
     ...(domainOf ? { domainOf } : {}),
     onEpoch(epoch, model) {
       if (!devPredict) return;
-      const q = loadModel(serializeModel({ gazetteer: full, passes: [model], window: WINDOW })).passes[0] as LinearModel;
+      const q = readModel(serializeModel({ gazetteer: full, passes: [model], window: WINDOW })).passes[0] as LinearModel;
       const res = evaluateSpans(devGold, devPredict(q));
       console.log(`${name} epoch ${epoch}  dev F1 ${res.micro.f1.toFixed(4)}  (P ${res.micro.precision.toFixed(4)} R ${res.micro.recall.toFixed(4)})  ${elapsed()}`);
       if (res.micro.f1 > best.f1) best = { f1: res.micro.f1, epoch, model };
@@ -141,7 +141,7 @@ function fit(name: string, data: readonly LabelledSentence[], g: number, gaz: (i
   };
   const mixed: FloatModel = { ...chosen, weights: avg((m) => m.weights), trans: avg((m) => m.trans), start: avg((m) => m.start) };
   if (devPredict) {
-    const q = loadModel(serializeModel({ gazetteer: full, passes: [mixed], window: WINDOW })).passes[0] as LinearModel;
+    const q = readModel(serializeModel({ gazetteer: full, passes: [mixed], window: WINDOW })).passes[0] as LinearModel;
     console.log(`${name}: ${SEEDS} shuffles mixed, dev F1 ${evaluateSpans(devGold, devPredict(q)).micro.f1.toFixed(4)}  ${elapsed()}`);
   }
   return mixed;
@@ -172,9 +172,9 @@ if (twoPass) {
 }
 
 // Span confidences: the temperature that makes them calibrated probabilities on dev.
-const temperature = fitTemperature(loadModel(serializeModel({ gazetteer: full, passes, window: WINDOW }, { prune: PRUNE })), devTokens, devGold, WINDOW);
+const temperature = fitTemperature(readModel(serializeModel({ gazetteer: full, passes, window: WINDOW }, { prune: PRUNE })), devTokens, devGold, WINDOW);
 const bytes = serializeModel({ gazetteer: full, passes, window: WINDOW, temperature }, { prune: PRUNE });
-const shipped = loadModel(bytes);
+const shipped = readModel(bytes);
 console.log(`confidence temperature ${temperature.toFixed(3)}`);
 printConfidenceTable(confidenceTable(shipped, devTokens, devGold, WINDOW));
 const res = evaluateSpans(devGold, predictDocument(shipped, devTokens, shipped.window));

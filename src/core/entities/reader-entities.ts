@@ -4,7 +4,7 @@ import type { Block } from '../article/article';
 import type { EntityDecoration } from '../decorations/runs';
 import type { EntityMention, TagResult } from './entities.ts';
 import { emptyTypeCounts, ENTITY_TYPES, type EntityType } from './entity-types.ts';
-import { normaliseArabic } from './normalise.ts';
+import { normaliseArabic } from 'arabic-ner';
 
 export interface ReaderMention {
   readonly blockId: string;
