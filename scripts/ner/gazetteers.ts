@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { REPO_ROOT } from './conll.ts';
-import { CLUSTERS_PATH } from './clusters-path.ts';
+import { EMBED_CLASSES_PATH } from './clusters-path.ts';
 import { dictionaryWordsFor } from './dict-ar.ts';
 import { addClusters, parseClusters } from '../../packages/arabic-ner/src/clusters.ts';
 import type { CuratedLists } from '../../packages/arabic-ner/src/gazetteer.ts';
@@ -104,8 +104,8 @@ export function curatedLists(without: readonly string[] = [], dictionaryFor?: re
   return lists;
 }
 
-/** Adds the word classes of `npm run ner:clusters` (cached outside git) to a gazetteer map. */
-export function addWordClasses(map: Map<number, number>, path = CLUSTERS_PATH, top = Infinity): void {
-  if (!existsSync(path)) throw new Error(`no word classes at ${path}: run npm run ner:clusters first (or --without cluster)`);
+/** Adds a word-class table (cached outside git; by default `npm run ner:embed`'s) to a gazetteer map. */
+export function addWordClasses(map: Map<number, number>, path = EMBED_CLASSES_PATH, top = Infinity): void {
+  if (!existsSync(path)) throw new Error(`no word classes at ${path}: run npm run ner:embed-corpus and ner:embed first (or --clusters PATH, or --without cluster)`);
   addClusters(map, parseClusters(readFileSync(path, 'utf8')).slice(0, top));
 }

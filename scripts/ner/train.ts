@@ -1,5 +1,6 @@
 // npm run ner:train — trains the shipped NER model from ANERcorp train.tsv; dev.tsv selects epochs.
-// Needs the word classes of `npm run ner:clusters` (or --without cluster).
+// Needs the word classes of `npm run ner:embed-corpus` + `npm run ner:embed` (or --clusters PATH,
+// e.g. the table of `npm run ner:clusters`, or --without cluster).
 import { join } from 'node:path';
 // Options: --epochs N, --buckets LOG2, --without group,group, --without-lists news,cities,gate,
 // --wikifane-share S, --wikifane-adapt, --prune K, --wikifane-gazetteer, --pass2-news,
@@ -93,9 +94,10 @@ const curated = WF_GAZETTEER
   // Names WikiFANE labels (train part only), as word and phrase bits; no VOCAB bit (not training text).
   ? trainingGazetteer(wikifane.train, curatedGazetteer(lists), GAZ_SHARE, Infinity, { skipPrepositionNames: true })
   : curatedGazetteer(lists);
-// --clusters PATH: another word-class table (e.g. the 8.6 M-word skip-gram classes of `ner:embed`,
-// embed/surface64.classes) in place of `ner:clusters`' one; --clusters-top N keeps its N most
-// frequent words (both files list the most frequent first).
+// --clusters PATH: another word-class table in place of the 8.6 M-word skip-gram classes of
+// `ner:embed` (e.g. node_modules/.cache/hashiya-ner/clusters.tsv of `ner:clusters`, which the model
+// before issue 20's last retrain used); --clusters-top N keeps its N most frequent words (both
+// files list the most frequent first).
 const CLUSTERS_TOP = Number(arg('clusters-top') ?? Infinity);
 if ((groups & (1 << FEATURE_GROUPS.indexOf('cluster'))) !== 0) addWordClasses(curated, arg('clusters'), CLUSTERS_TOP);
 // WikiFANE labels titles of books that start with a preposition; kept out of the phrase entries.

@@ -4,9 +4,9 @@
 // speed do not change: only how the weights are learnt.
 import { sentenceFeatures } from './features.ts';
 import { addScores } from './model.ts';
-import type { FloatModel, LabelledSentence, TrainOptions } from './perceptron.ts';
+import { featureStarts, type FloatModel, type LabelledSentence, type TrainOptions } from './perceptron.ts';
 import { NUM_TAGS, isAllowedTransition, isInside } from './tags.ts';
-import { seededRandom } from './random.ts';
+import { seededRandom, shuffleInPlace } from './random.ts';
 
 export interface CrfOptions extends Omit<TrainOptions, 'anyColumns' | 'domainOf' | 'domains'> {
   /** L2 strength λ of the objective Σ log p(gold) − λ/2 ‖w‖² (over all sentences). */
@@ -80,10 +80,7 @@ export function trainCrf(data: readonly LabelledSentence[], opts: CrfOptions): F
   const edge = new Float64Array(T * T), first = new Float64Array(T);
   const snapshot = (): FloatModel => ({ logBuckets: opts.logBuckets, groups: opts.groups, weights: v.map((x) => x * scale), trans: tr.slice(), start: st.slice(), cols: T });
   for (let epoch = 1; epoch <= opts.epochs; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(rand() * (i + 1));
-      const tmp = order[i] as number; order[i] = order[j] as number; order[j] = tmp;
-    }
+    shuffleInPlace(order, rand);
     for (const si of order) {
       const s = data[si] as LabelledSentence;
       const f = feats[si] as { offsets: Int32Array; buckets: Int32Array; lexEnd: Int32Array };
@@ -93,8 +90,7 @@ export function trainCrf(data: readonly LabelledSentence[], opts: CrfOptions): F
       step++;
       scale *= 1 - lr * opts.l2 / N;
       if (scale < 1e-6) { for (let k = 0; k < size; k++) v[k] = (v[k] as number) * scale; scale = 1; }
-      if (from.length < n) from = new Int32Array(n * 2);
-      for (let i = 0; i < n; i++) from[i] = dropout > 0 && rand() < dropout ? (f.lexEnd[i] as number) : (f.offsets[i] as number);
+      from = featureStarts(f, n, dropout, rand, from);
       if (scores.length < n * T) { scores = new Float32Array(n * T * 2); node = new Float64Array(n * T * 2); }
       scores.fill(0, 0, n * T);
       const w = { weights: v, cols: T };

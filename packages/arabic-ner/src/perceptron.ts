@@ -2,7 +2,7 @@
 import { sentenceFeatures, type Gazetteer } from './features.ts';
 import { addScores, type LinearModel } from './model.ts';
 import { NUM_TAGS, isInside, viterbi } from './tags.ts';
-import { seededRandom } from './random.ts';
+import { seededRandom, shuffleInPlace } from './random.ts';
 
 export interface LabelledSentence { tokens: string[]; tags: number[] }
 
@@ -35,6 +35,17 @@ export interface TrainOptions {
 }
 
 export interface FloatModel extends LinearModel { readonly weights: Float32Array }
+
+/**
+ * Where each token's features start in a training step: after its word-identity features for a
+ * `dropout` share of tokens (word dropout), else at its first feature. Reuses `buffer` when it is
+ * long enough. Shared by the perceptron and the CRF learner.
+ */
+export function featureStarts(f: { offsets: Int32Array; lexEnd: Int32Array }, n: number, dropout: number, rand: () => number, buffer: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const from = buffer.length < n ? new Int32Array(n * 2) : buffer;
+  for (let i = 0; i < n; i++) from[i] = dropout > 0 && rand() < dropout ? (f.lexEnd[i] as number) : (f.offsets[i] as number);
+  return from;
+}
 
 
 export function trainPerceptron(data: readonly LabelledSentence[], opts: TrainOptions): FloatModel {
@@ -70,10 +81,7 @@ export function trainPerceptron(data: readonly LabelledSentence[], opts: TrainOp
   const margin = opts.margin ?? 0;
   const recallWeight = opts.recallWeight ?? 1;
   for (let epoch = 1; epoch <= opts.epochs; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(rand() * (i + 1));
-      const tmp = order[i] as number; order[i] = order[j] as number; order[j] = tmp;
-    }
+    shuffleInPlace(order, rand);
     for (const si of order) {
       const s = data[si] as LabelledSentence;
       const f = feats[si] as { offsets: Int32Array; buckets: Int32Array; lexEnd: Int32Array };
@@ -81,8 +89,7 @@ export function trainPerceptron(data: readonly LabelledSentence[], opts: TrainOp
       if (n === 0) continue;
       const dom = opts.domainOf?.(si) ?? -1;
       const wd = dw[dom], ud = du[dom];
-      if (from.length < n) from = new Int32Array(n * 2);
-      for (let i = 0; i < n; i++) from[i] = dropout > 0 && rand() < dropout ? (f.lexEnd[i] as number) : (f.offsets[i] as number);
+      from = featureStarts(f, n, dropout, rand, from);
       if (scores.length < n * T) scores = new Float32Array(n * T * 2);
       scores.fill(0, 0, n * T);
       // Word dropout: score from `from[i]`, hiding the token's word-identity features.

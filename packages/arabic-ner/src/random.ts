@@ -12,3 +12,11 @@ export function seededRandom(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/** Fisher–Yates shuffle in place from a seeded generator (each epoch's training order). */
+export function shuffleInPlace(items: number[], rand: () => number): void {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    const tmp = items[i] as number; items[i] = items[j] as number; items[j] = tmp;
+  }
+}

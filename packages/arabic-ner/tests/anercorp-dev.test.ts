@@ -7,9 +7,9 @@ import { ANERCORP_DEV, MODEL_PATH } from './paths.ts';
 /**
  * A regression floor for the bundled model on ANERcorp dev (token<TAB>tag, blank line between
  * sentences; read from the shared data beside the repository, skipped without it): what the
- * model measured when committed (0.7359), less a margin for run-to-run spread.
+ * model measured when committed (0.7493), less a margin for run-to-run spread (0.015).
  */
-const DEV_FLOOR = 0.7209;
+const DEV_FLOOR = 0.7343;
 
 describe.skipIf(!existsSync(ANERCORP_DEV))('bundled model on ANERcorp dev', () => {
   it(`does not regress below micro-F1 ${DEV_FLOOR}`, () => {
