@@ -11,7 +11,7 @@ import layers from './scripts/lint/layers.js';
  * tests/architecture/layer-rules.test.ts shows that each kind of violation is reported.
  */
 export default tseslint.config(
-  { ignores: ['dist', 'dev-dist', 'dist-bench', 'node_modules', 'test-results', 'playwright-report', '.scratch'] },
+  { ignores: ['dist', 'dev-dist', 'dist-bench', 'node_modules', 'test-results', 'playwright-report', '.scratch', 'packages/*/dist'] },
   {
     files: ['**/*.{ts,tsx}'],
     extends: [js.configs.recommended, ...tseslint.configs.recommended],
