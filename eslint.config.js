@@ -7,7 +7,8 @@ import layers from './scripts/lint/layers.js';
 /**
  * The layers (docs/architecture.md) are kept by one rule that resolves every import:
  * scripts/lint/layers.js (core never imports features, app, shared UI or React; the schema leaf
- * only itself and the limits; features never each other; the server only the schema leaf).
+ * only itself and the limits; features never each other; the server only the schema leaf; a
+ * package under packages/ only itself).
  * tests/architecture/layer-rules.test.ts shows that each kind of violation is reported.
  */
 export default tseslint.config(
@@ -23,7 +24,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/**/*.{ts,tsx}', 'server/**/*.ts'],
+    files: ['src/**/*.{ts,tsx}', 'server/**/*.ts', 'packages/*/src/**/*.ts'],
     plugins: { hashiya: layers },
     rules: { 'hashiya/layers': 'error' },
   },

@@ -9,7 +9,8 @@ import { dirname, relative, resolve, sep } from 'node:path';
  * - src/core: pure TypeScript: never features, app, shared UI, i18n or a React library;
  * - src/shared: pieces every feature may use: never a feature or the app;
  * - src/features/<name>: never another feature or the app (the app's screens compose them);
- * - server: itself, and of the app only the schema leaf and core/limits.
+ * - server: itself, and of the app only the schema leaf and core/limits;
+ * - packages/<name>: a package of its own (the tagger): never the app, the server or another package's files.
  */
 const ROOT = resolve(dirname(new URL(import.meta.url).pathname), '../..');
 const UI_PACKAGES = ['react', 'react-dom', 'react-i18next', '@tanstack/react-query'];
@@ -42,6 +43,10 @@ export function layerViolation(file, target, isPackage) {
     if (other && other !== feature) return `Features never import each other (${feature} → ${other}): the screens in src/app compose them.`;
     return under(target, 'src/app') ? 'Features never import the app: the app imports them.' : null;
   }
+  if (under(file, 'packages')) {
+    const home = file.split('/').slice(0, 2).join('/');
+    return under(target, home) ? null : `A package stands on its own: ${home} imports only its own files and its libraries.`;
+  }
   if (under(file, 'server')) {
     return under(target, 'server') || under(target, 'src/core/schema') || isLimits(target) ? null : 'The sync server shares only the schema leaf (src/core/schema) and core/limits with the app.';
   }
@@ -51,7 +56,7 @@ export function layerViolation(file, target, isPackage) {
 const toRepoPath = (absolute) => relative(ROOT, absolute).split(sep).join('/');
 
 const rule = {
-  meta: { type: 'problem', docs: { description: 'Keep the layers: core, schema leaf, shared, features, app, server.' }, schema: [] },
+  meta: { type: 'problem', docs: { description: 'Keep the layers: core, schema leaf, shared, features, app, server, packages.' }, schema: [] },
   create(context) {
     const file = toRepoPath(context.filename);
     function check(node) {

@@ -59,4 +59,10 @@ describe('the layer rules', () => {
     expect(await layerErrors('server/probe.ts', use('../src/core/schema/annotation'))).toEqual([]);
     expect(await layerErrors('server/probe.ts', use('../src/core/limits'))).toEqual([]);
   });
+
+  it('a package (the tagger) imports only its own files and its libraries', async () => {
+    expect(await layerErrors('packages/arabic-ner/src/probe.ts', use('../../../src/core/text/fold'))).toHaveLength(1);
+    expect(await layerErrors('packages/arabic-ner/src/probe.ts', use('../../../server/tokens'))).toHaveLength(1);
+    expect(await layerErrors('packages/arabic-ner/src/probe.ts', use('./normalise'))).toEqual([]);
+  });
 });
