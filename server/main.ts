@@ -3,8 +3,10 @@ import { parseArgs } from './cli-args';
 import { startSyncServer } from './sync-server';
 
 /**
- * npm run sync:server -- --port P --data DIR [--host H]
+ * npm run sync:server -- --port P --data DIR [--host H] [--trust-proxy]
  * Embedded PostgreSQL in DIR unless DATABASE_URL is set; joins other instances when REDIS_URL is set.
+ * SIGTERM and SIGINT stop it gracefully: it stops accepting, stores every open document and closes
+ * its connections (clients reconnect, to another instance if there is one), then exits.
  */
 const { options } = parseArgs(process.argv.slice(2));
 const port = Number(options.get('port') ?? 8787);
@@ -18,17 +20,19 @@ const server = await startSyncServer({
   port,
   host: options.get('host') ?? '127.0.0.1',
   redisUrl: process.env.REDIS_URL || undefined,
+  trustProxy: options.get('trust-proxy') !== undefined,
 });
 console.log(`listening on ${options.get('host') ? `http://${options.get('host')}:${server.port}` : server.url}`);
 console.log(`database: ${sql.kind === 'pglite' ? `embedded in ${dataDir}` : 'PostgreSQL (DATABASE_URL)'}${process.env.REDIS_URL ? ', Redis (REDIS_URL)' : ''}`);
 
 let stopping = false;
-async function stop() {
+async function stop(signal: string) {
   if (stopping) return;
   stopping = true;
+  console.log(`${signal}: stopping (storing open documents, closing connections)`);
   await server.stop();
   await sql.close();
   process.exit(0);
 }
-process.on('SIGINT', () => void stop());
-process.on('SIGTERM', () => void stop());
+process.on('SIGINT', () => void stop('SIGINT'));
+process.on('SIGTERM', () => void stop('SIGTERM'));

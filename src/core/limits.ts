@@ -125,10 +125,34 @@ export const SYNC_LIMITS = {
   passwordLength: 256,
   /** A login request body. */
   loginBytes: 4 * 1024,
-  /** Failed logins allowed per user name and per address in one window before 429. */
-  failedLoginsPerWindow: 5,
-  failedLoginsPerAddress: 50,
-  failedLoginWindowMs: 60_000,
+  /**
+   * Failed sign-ins for one user name from one address that cost nothing; after them each attempt
+   * from that address for that name waits signInDelayMs, doubling with each further failure up to
+   * signInMaxDelayMs. Other addresses, and devices holding a valid token, are never slowed.
+   */
+  signInFreeFailures: 3,
+  signInDelayMs: 1_000,
+  signInMaxDelayMs: 15 * 60_000,
+  /** A websocket must authenticate a document within this, or it is closed. */
+  authTimeoutMs: 10_000,
+  /** An authentication message: a document name and a token (a few hundred bytes). */
+  authMessageBytes: 4 * 1024,
+  /**
+   * Before a socket has authenticated, it may send only authentications and, for the documents it
+   * asked for, the provider's opening messages (a state vector: tens of KB for a long-used document),
+   * this much in all.
+   */
+  preAuthMessageBytes: 64 * 1024,
+  preAuthBytes: 256 * 1024,
+  /** Per socket: a burst, then a steady rate; a socket over it is paused until it is back in budget. */
+  socketBurstBytes: 16 * 1024 * 1024,
+  socketBytesPerSecond: 2 * 1024 * 1024,
+  socketBurstMessages: 5_000,
+  socketMessagesPerSecond: 500,
+  /** Documents one socket may open (a reader in many large groups opens two per member). */
+  documentsPerSocket: 2_000,
+  /** Presence (awareness) messages: the app sends none with content; Hocuspocus's empty one is tiny. */
+  awarenessBytes: 1_024,
   /** Session tokens expire after this. */
   tokenLifetimeMs: 30 * 24 * 60 * 60 * 1000,
   /** A server address typed in Settings. */

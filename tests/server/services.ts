@@ -119,29 +119,78 @@ export async function startPostgres(): Promise<Service> {
   };
 }
 
-export async function startRedis(): Promise<Service> {
+export interface RedisService extends Service {
+  readonly port: number;
+  /** Kills the process outright (SIGKILL), as a crash or an OOM kill would. */
+  kill(): Promise<void>;
+  /** Starts Redis again on the same port (after kill or stop). */
+  restart(): Promise<void>;
+}
+
+export async function startRedis(): Promise<RedisService> {
   const port = await freePort();
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-  await waitForPort(port, 10_000);
-  return { url: `redis://127.0.0.1:${port}`, stop: () => stopProcess(child) };
+  let child: ChildProcess;
+  const start = async () => {
+    child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    await waitForPort(port, 10_000);
+  };
+  await start();
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    port,
+    stop: () => stopProcess(child),
+    kill: () => stopProcess(child, 'SIGKILL'),
+    restart: start,
+  };
 }
 
 /** A sync server process started with the documented command; resolves once it printed its address line. */
 export interface SyncServerProcess {
   readonly addressLine: string;
+  readonly pid: number;
+  /** Everything the server wrote to stderr so far. */
+  stderr(): string;
+  /** Resolves with the exit code (or signal) when the process ends. */
+  readonly exited: Promise<number | string>;
+  /** SIGTERM, as a service manager stops it; waits for the exit. */
   stop(): Promise<void>;
+  /** Sends a signal without waiting. */
+  kill(signal: NodeJS.Signals): void;
 }
 
+/**
+ * Runs `server/main.ts` in one Node process (`node --import tsx`, not the tsx wrapper, which would
+ * put a second process between the test and the server: a SIGKILL would then miss the server).
+ */
 export function spawnSyncServer(args: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<SyncServerProcess> {
-  const tsx = join(process.cwd(), 'node_modules/.bin/tsx');
-  const child = spawn(tsx, ['server/main.ts', ...args], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let errors = '';
+  child.stderr!.on('data', (chunk: Buffer) => {
+    errors += chunk.toString();
+    if (process.env.SYNC_SERVER_STDERR) process.stderr.write(chunk);
+  });
+  const exited = new Promise<number | string>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')));
   return new Promise((resolve, reject) => {
     let output = '';
     child.stdout!.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const line = output.split('\n').find((l) => l.startsWith('listening on '));
-      if (line) resolve({ addressLine: line, stop: () => stopProcess(child, 'SIGTERM') });
+      if (line)
+        resolve({
+          addressLine: line,
+          pid: child.pid!,
+          stderr: () => errors,
+          exited,
+          stop: () => stopProcess(child, 'SIGTERM'),
+          kill: (signal) => child.kill(signal),
+        });
     });
-    child.once('exit', (code) => reject(new Error(`sync server exited with ${code}: ${output}`)));
+    void exited.then((code) => reject(new Error(`sync server exited with ${code}: ${output}${errors}`)));
   });
+}
+
+/** Resident memory of a process in MB (Linux). */
+export function residentMegabytes(pid: number): number {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
+  return Number(line?.split(/\s+/)[1] ?? 0) / 1024;
 }

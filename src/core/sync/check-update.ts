@@ -58,8 +58,11 @@ const MESSAGE_CLOSE = 7;
 /** y-protocols sync step types: step 1 carries a state vector, step 2 and update carry an update. */
 const SYNC_STEP_1 = 0;
 
+/** A client message that passed: the Yjs update it carries (null for messages that carry none). */
+export type ClientMessageCheck = { readonly ok: true; readonly update: Uint8Array | null } | { readonly ok: false; readonly reason: string };
+
 /** Checks a whole Hocuspocus message from a client: its size, its type and any update it carries. */
-export function checkClientMessage(message: Uint8Array): UpdateCheck {
+export function checkClientMessage(message: Uint8Array): ClientMessageCheck {
   if (message.byteLength > SYNC_LIMITS.messageBytes) return { ok: false, reason: `message of ${message.byteLength} bytes is over the limit` };
   try {
     const decoder = decoding.createDecoder(message);
@@ -67,10 +70,12 @@ export function checkClientMessage(message: Uint8Array): UpdateCheck {
     const type = decoding.readVarUint(decoder);
     if (type === MESSAGE_SYNC || type === MESSAGE_SYNC_REPLY) {
       const step = decoding.readVarUint(decoder);
-      if (step === SYNC_STEP_1) return { ok: true };
-      return checkUpdate(decoding.readVarUint8Array(decoder));
+      if (step === SYNC_STEP_1) return { ok: true, update: null };
+      const update = decoding.readVarUint8Array(decoder);
+      const check = checkUpdate(update);
+      return check.ok ? { ok: true, update } : check;
     }
-    if (type === MESSAGE_AWARENESS || type === MESSAGE_AUTH || type === MESSAGE_QUERY_AWARENESS || type === MESSAGE_CLOSE) return { ok: true };
+    if (type === MESSAGE_AWARENESS || type === MESSAGE_AUTH || type === MESSAGE_QUERY_AWARENESS || type === MESSAGE_CLOSE) return { ok: true, update: null };
     return { ok: false, reason: `message type ${type} is not accepted` };
   } catch {
     return { ok: false, reason: 'message cannot be decoded' };

@@ -1,0 +1,90 @@
+// @vitest-environment node
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { addUser } from '../../server/accounts';
+import { openDatabase, type Sql } from '../../server/database';
+import { NOTES_MAP, personalDocumentName } from '../../src/core/sync/data-model';
+import { connectDevice, eventually, login, noteRecord, type TestDevice } from './client';
+import { freePort, spawnSyncServer, startPostgres, type Service, type SyncServerProcess } from './services';
+
+/**
+ * An edit the server acknowledged is in the database even if the process dies the next instant:
+ * the server runs as its own process (the documented command) and is killed with SIGKILL right after
+ * the device saw its last change acknowledged; a new process must serve every one of them.
+ */
+const PASSWORD = 'correct horse';
+const EDITS = 120;
+let postgres: Service;
+let sql: Sql;
+let server: SyncServerProcess | null = null;
+let url = '';
+const devices: TestDevice[] = [];
+
+async function start(): Promise<void> {
+  const port = await freePort();
+  server = await spawnSyncServer(['--port', String(port)], { ...process.env, DATABASE_URL: postgres.url });
+  url = `http://127.0.0.1:${port}`;
+}
+
+async function connected(user: string): Promise<TestDevice> {
+  const { body } = await login(url, user, PASSWORD);
+  const device = connectDevice(url, personalDocumentName(user), body.token as string);
+  devices.push(device);
+  await device.ready;
+  return device;
+}
+
+/** Each change in a transaction of its own: one update message each, as a reader's edits arrive. */
+async function writeAcknowledged(device: TestDevice, from: number, count: number): Promise<void> {
+  for (let i = from; i < from + count; i += 1) device.doc.getMap(NOTES_MAP).set(`n${i}`, noteRecord(`n${i}`, `edit ${i}`));
+  await eventually(() => !device.provider.hasUnsyncedChanges, 10_000);
+}
+
+async function notesOnAFreshDevice(user: string): Promise<number> {
+  const reader = await connected(user);
+  return reader.doc.getMap(NOTES_MAP).size;
+}
+
+beforeAll(async () => {
+  postgres = await startPostgres();
+  sql = await openDatabase({ url: postgres.url });
+  await addUser(sql, 'amal', PASSWORD);
+  await addUser(sql, 'badr', PASSWORD);
+}, 60_000);
+
+afterAll(async () => {
+  for (const device of devices) device.destroy();
+  server?.kill('SIGKILL');
+  await server?.exited;
+  await sql?.close();
+  await postgres?.stop();
+}, 30_000);
+
+it('keeps every acknowledged edit when the server is killed (SIGKILL) the moment the last one was acknowledged', async () => {
+  await start();
+  // Half of them are compacted into the document's snapshot (the device leaves, the server stores it)…
+  const first = await connected('amal');
+  await writeAcknowledged(first, 0, EDITS / 2);
+  first.destroy();
+  await new Promise((r) => setTimeout(r, 1_500));
+  // …the other half are only acknowledged when the process dies: loading must merge snapshot and log.
+  const second = await connected('amal');
+  await writeAcknowledged(second, EDITS / 2, EDITS / 2);
+  server!.kill('SIGKILL');
+  expect(await server!.exited).toBe('SIGKILL');
+  second.destroy();
+
+  await start();
+  expect(await notesOnAFreshDevice('amal')).toBe(EDITS);
+}, 60_000);
+
+it('stops gracefully on SIGTERM: stops accepting, stores every open document, exits', async () => {
+  const device = await connected('badr');
+  await writeAcknowledged(device, 0, EDITS);
+  const stopping = server!.stop();
+  await stopping;
+  expect(await server!.exited).toBe(0);
+  device.destroy();
+
+  await start();
+  expect(await notesOnAFreshDevice('badr')).toBe(EDITS);
+}, 60_000);
