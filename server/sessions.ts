@@ -38,6 +38,8 @@ export interface ConnectionContext {
 export class Refusal extends Error {
   constructor(readonly reason: string) {
     super(reason);
+    // Hocuspocus logs every refusal; a client can cause them at will, so one line each, no stack.
+    this.stack = `Refusal: ${reason}`;
   }
 }
 

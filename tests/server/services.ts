@@ -75,7 +75,11 @@ function isRunning(pid: number): boolean {
 const isRoot = process.getuid?.() === 0;
 const asPostgres = (command: string, args: string[]): [string, string[]] => (isRoot ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args]);
 
-export async function startPostgres(): Promise<Service> {
+/**
+ * `durable: true` keeps PostgreSQL's own durability settings (fsync, synchronous commit), as a real
+ * deployment has them: for the load bench. The tests turn them off for speed (a test database is thrown away).
+ */
+export async function startPostgres({ durable = false } = {}): Promise<Service> {
   const bin = postgresBinaries();
   if (!bin) throw new Error('PostgreSQL is not installed (apt-get install postgresql)');
   const dir = mkdtempSync(join(tmpdir(), 'hashiya-pg-'));
@@ -88,7 +92,8 @@ export async function startPostgres(): Promise<Service> {
   const [initCommand, initArgs] = asPostgres(`${bin}/initdb`, ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8', '--locale=C']);
   execFileSync(initCommand, initArgs, { stdio: 'ignore' });
   const port = await freePort();
-  const [command, args] = asPostgres(`${bin}/postgres`, ['-D', data, '-p', String(port), '-h', '127.0.0.1', '-k', dir, '-F', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']);
+  const fast = durable ? [] : ['-F', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'];
+  const [command, args] = asPostgres(`${bin}/postgres`, ['-D', data, '-p', String(port), '-h', '127.0.0.1', '-k', dir, '-c', 'max_connections=200', ...fast]);
   const child = spawn(command, args, { stdio: 'ignore' });
   await waitForPort(port, 20_000);
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
