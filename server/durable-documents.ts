@@ -128,7 +128,8 @@ export class DurableDocuments implements Extension {
     }
   }
 
-  private storageFailed(error: unknown): void {
+  /** Says once, not per message, that the database is unreachable (and again once it came back and went). */
+  storageFailed(error: unknown): void {
     if (this.storageDown) return;
     this.storageDown = true;
     console.error(`database unreachable (${error instanceof Error ? error.message : String(error)}): updates are refused until it returns; nothing acknowledged is lost`);

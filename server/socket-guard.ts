@@ -121,7 +121,8 @@ export class SocketGuard {
     return true;
   }
 
-  private close({ code, reason }: { readonly code: number; readonly reason: string }): false {
+  /** Closes the socket (and stops reading it) with this code and reason. */
+  close({ code, reason }: { readonly code: number; readonly reason: string }): false {
     if (this.closed) return false;
     this.closed = true;
     this.backlog = [];

@@ -9,7 +9,7 @@ import { tokenSecret, type Sql } from './database';
 import { DurableDocuments } from './durable-documents';
 import { DUMMY_HASH, verifyPassword } from './passwords';
 import { RedisBus } from './redis-bus';
-import { applyAccountChange, authorize, Refusal, sessionOf, type ConnectionContext, type Session } from './sessions';
+import { applyAccountChange, authorize, Refusal, sessionOf, type Access, type ConnectionContext, type Session } from './sessions';
 import { SignInThrottle } from './sign-in-throttle';
 import { guardSocket, type SocketGuard } from './socket-guard';
 import { issueToken, readToken } from './tokens';
@@ -183,8 +183,21 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
 
       async onAuthenticate({ token, documentName, request, connectionConfig, instance }): Promise<ConnectionContext> {
         if (stopping) throw new Refusal(SOCKET_CLOSE.restarting.reason);
-        const session = await sessionOf(sql, token, secret, now());
-        const access = await authorize(sql, session, documentName);
+        let session: Session;
+        let access: Access;
+        try {
+          session = await sessionOf(sql, token, secret, now());
+          access = await authorize(sql, session, documentName);
+        } catch (error) {
+          if (error instanceof Refusal) throw error;
+          // The database did not answer: not a refusal. Once Hocuspocus has sent this answer, close the
+          // socket, so the device tries again later (a socket closed before any answer leaves the
+          // provider's connection attempt pending).
+          durable.storageFailed(error);
+          const guard = guards.get(request);
+          setTimeout(() => guard?.close(SOCKET_CLOSE.storageUnavailable), 50);
+          throw new Refusal(SOCKET_CLOSE.storageUnavailable.reason);
+        }
         // A removed user's document still unloading is never handed to a new user of the same name.
         const loaded = instance.documents.get(documentName);
         const loadedFor = loaded && durable.ownerOf(loaded);
@@ -207,8 +220,9 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
         } catch (error) {
           if (error instanceof HttpError) send(response, error.status, { error: error.message }, error.headers);
           else {
-            console.error(error);
-            send(response, 500, { error: 'server error' });
+            // Everything else these answers do is ask the database.
+            durable.storageFailed(error);
+            send(response, 503, { error: 'storage unavailable, try again' });
           }
         }
         // Handled: stop Hocuspocus from writing its default answer.

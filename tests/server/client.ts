@@ -14,6 +14,8 @@ export interface TestDevice {
   readonly closed: Promise<string>;
   /** Stateless messages the server sent on this document, in order. */
   readonly stateless: string[];
+  /** Lets the socket stay closed when the server goes (destroying it mid-reconnect makes the provider reject unhandled). */
+  stopReconnecting(): void;
   destroy(): void;
 }
 
@@ -53,6 +55,9 @@ export function connectDevice(serverUrl: string, documentName: string, token: st
     ready,
     closed,
     stateless,
+    stopReconnecting() {
+      socket.shouldConnect = false;
+    },
     destroy() {
       provider.destroy();
       socket.destroy();

@@ -4,7 +4,7 @@ import { addUser } from '../../server/accounts';
 import { openDatabase, type Sql } from '../../server/database';
 import { NOTES_MAP, personalDocumentName } from '../../src/core/sync/data-model';
 import { connectDevice, eventually, login, noteRecord, type TestDevice } from './client';
-import { freePort, spawnSyncServer, startPostgres, type Service, type SyncServerProcess } from './services';
+import { freePort, spawnSyncServer, startPostgres, type PostgresService, type SyncServerProcess } from './services';
 
 /**
  * An edit the server acknowledged is in the database even if the process dies the next instant:
@@ -13,7 +13,7 @@ import { freePort, spawnSyncServer, startPostgres, type Service, type SyncServer
  */
 const PASSWORD = 'correct horse';
 const EDITS = 120;
-let postgres: Service;
+let postgres: PostgresService;
 let sql: Sql;
 let server: SyncServerProcess | null = null;
 let url = '';
@@ -41,7 +41,9 @@ async function writeAcknowledged(device: TestDevice, from: number, count: number
 
 async function notesOnAFreshDevice(user: string): Promise<number> {
   const reader = await connected(user);
-  return reader.doc.getMap(NOTES_MAP).size;
+  const count = reader.doc.getMap(NOTES_MAP).size;
+  reader.destroy();
+  return count;
 }
 
 beforeAll(async () => {
@@ -49,6 +51,7 @@ beforeAll(async () => {
   sql = await openDatabase({ url: postgres.url });
   await addUser(sql, 'amal', PASSWORD);
   await addUser(sql, 'badr', PASSWORD);
+  await addUser(sql, 'carim', PASSWORD);
 }, 60_000);
 
 afterAll(async () => {
@@ -69,6 +72,7 @@ it('keeps every acknowledged edit when the server is killed (SIGKILL) the moment
   // …the other half are only acknowledged when the process dies: loading must merge snapshot and log.
   const second = await connected('amal');
   await writeAcknowledged(second, EDITS / 2, EDITS / 2);
+  second.stopReconnecting();
   server!.kill('SIGKILL');
   expect(await server!.exited).toBe('SIGKILL');
   second.destroy();
@@ -80,11 +84,39 @@ it('keeps every acknowledged edit when the server is killed (SIGKILL) the moment
 it('stops gracefully on SIGTERM: stops accepting, stores every open document, exits', async () => {
   const device = await connected('badr');
   await writeAcknowledged(device, 0, EDITS);
-  const stopping = server!.stop();
-  await stopping;
+  device.stopReconnecting();
+  await server!.stop();
   expect(await server!.exited).toBe(0);
   device.destroy();
 
   await start();
   expect(await notesOnAFreshDevice('badr')).toBe(EDITS);
+}, 60_000);
+
+it('acknowledges nothing while the database is down, says so in /health, and takes the edit once it is back', async () => {
+  await start();
+  const device = await connected('carim');
+  await writeAcknowledged(device, 0, 1);
+  await postgres.halt();
+  device.doc.getMap(NOTES_MAP).set('during', noteRecord('during', 'written while the database is down'));
+  await new Promise((r) => setTimeout(r, 2_000));
+  expect(device.provider.hasUnsyncedChanges).toBe(true);
+  const health = await fetch(`${url}/health`);
+  expect(health.status).toBe(503);
+  expect(await health.json()).toMatchObject({ status: 'failing', database: 'unreachable' });
+
+  await postgres.start();
+  // The device reconnects by itself and sends what the server lacks; it is stored this time.
+  await eventually(() => device.provider.isSynced && device.provider.hasUnsyncedChanges === false, 20_000);
+  await new Promise((r) => setTimeout(r, 1_000));
+  // Said once in the log, however many messages it refused.
+  expect(server!.stderr().split('\n').filter((l) => /database unreachable/.test(l)).length).toBe(1);
+  device.stopReconnecting();
+  server!.kill('SIGKILL');
+  await server!.exited;
+  device.destroy();
+  await start();
+  const reader = await connected('carim');
+  expect(reader.doc.getMap(NOTES_MAP).has('during')).toBe(true);
+  reader.destroy();
 }, 60_000);

@@ -75,11 +75,17 @@ function isRunning(pid: number): boolean {
 const isRoot = process.getuid?.() === 0;
 const asPostgres = (command: string, args: string[]): [string, string[]] => (isRoot ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args]);
 
+export interface PostgresService extends Service {
+  /** Stops the server (fast shutdown) and keeps its data: `start` brings it back on the same port. */
+  halt(): Promise<void>;
+  start(): Promise<void>;
+}
+
 /**
  * `durable: true` keeps PostgreSQL's own durability settings (fsync, synchronous commit), as a real
  * deployment has them: for the load bench. The tests turn them off for speed (a test database is thrown away).
  */
-export async function startPostgres({ durable = false } = {}): Promise<Service> {
+export async function startPostgres({ durable = false } = {}): Promise<PostgresService> {
   const bin = postgresBinaries();
   if (!bin) throw new Error('PostgreSQL is not installed (apt-get install postgresql)');
   const dir = mkdtempSync(join(tmpdir(), 'hashiya-pg-'));
@@ -92,33 +98,42 @@ export async function startPostgres({ durable = false } = {}): Promise<Service> 
   const [initCommand, initArgs] = asPostgres(`${bin}/initdb`, ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8', '--locale=C']);
   execFileSync(initCommand, initArgs, { stdio: 'ignore' });
   const port = await freePort();
-  const fast = durable ? [] : ['-F', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'];
-  const [command, args] = asPostgres(`${bin}/postgres`, ['-D', data, '-p', String(port), '-h', '127.0.0.1', '-k', dir, '-c', 'max_connections=200', ...fast]);
-  const child = spawn(command, args, { stdio: 'ignore' });
-  await waitForPort(port, 20_000);
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
-  // The port opens a moment before connections are accepted.
-  const { default: pg } = await import('pg');
-  for (let tries = 0; ; tries += 1) {
-    const client = new pg.Client({ connectionString: url });
-    try {
-      await client.connect();
-      await client.end();
-      break;
-    } catch (error) {
-      await client.end().catch(() => {});
-      if (tries > 100) throw error;
-      await new Promise((r) => setTimeout(r, 100));
+  const fast = durable ? [] : ['-F', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'];
+  let child: ChildProcess;
+  const start = async () => {
+    const [command, args] = asPostgres(`${bin}/postgres`, ['-D', data, '-p', String(port), '-h', '127.0.0.1', '-k', dir, '-c', 'max_connections=200', ...fast]);
+    child = spawn(command, args, { stdio: 'ignore' });
+    await waitForPort(port, 20_000);
+    // The port opens a moment before connections are accepted.
+    const { default: pg } = await import('pg');
+    for (let tries = 0; ; tries += 1) {
+      const client = new pg.Client({ connectionString: url });
+      try {
+        await client.connect();
+        await client.end();
+        break;
+      } catch (error) {
+        await client.end().catch(() => {});
+        if (tries > 100) throw error;
+        await new Promise((r) => setTimeout(r, 100));
+      }
     }
-  }
+  };
+  const halt = async () => {
+    // runuser does not always pass signals on: stop the postmaster itself (fast shutdown) by its pid file.
+    const postmaster = Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    if (postmaster > 0) process.kill(postmaster, 'SIGINT');
+    await stopProcess(child);
+    for (let waited = 0; postmaster > 0 && waited < 10_000 && isRunning(postmaster); waited += 50) await new Promise((r) => setTimeout(r, 50));
+  };
+  await start();
   return {
     url,
+    halt,
+    start,
     async stop() {
-      // runuser does not always pass signals on: stop the postmaster itself (fast shutdown) by its pid file.
-      const postmaster = Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
-      if (postmaster > 0) process.kill(postmaster, 'SIGINT');
-      await stopProcess(child);
-      for (let waited = 0; postmaster > 0 && waited < 10_000 && isRunning(postmaster); waited += 50) await new Promise((r) => setTimeout(r, 50));
+      await halt().catch(() => {});
       rmSync(dir, { recursive: true, force: true });
     },
   };
