@@ -1,10 +1,12 @@
+import { serveAdmin } from './admin-socket';
 import { openDatabase } from './database';
 import { parseArgs } from './cli-args';
 import { startSyncServer } from './sync-server';
 
 /**
  * npm run sync:server -- --port P --data DIR [--host H] [--trust-proxy]
- * Embedded PostgreSQL in DIR unless DATABASE_URL is set; joins other instances when REDIS_URL is set.
+ * Embedded PostgreSQL in DIR unless DATABASE_URL is set (then `sync:admin --data DIR` commands are run
+ * by this process, live); joins other instances when REDIS_URL is set.
  * SIGTERM and SIGINT stop it gracefully: it stops accepting, stores every open document and closes
  * its connections (clients reconnect, to another instance if there is one), then exits.
  */
@@ -22,6 +24,8 @@ const server = await startSyncServer({
   redisUrl: process.env.REDIS_URL || undefined,
   trustProxy: options.get('trust-proxy') !== undefined,
 });
+// The embedded database is this process's alone: the admin CLI hands its commands to it.
+const stopAdmin = sql.kind === 'pglite' && dataDir ? await serveAdmin(dataDir, sql).catch((error: unknown) => (console.warn(`admin commands need the server stopped: ${String(error)}`), null)) : null;
 console.log(`listening on ${options.get('host') ? `http://${options.get('host')}:${server.port}` : server.url}`);
 console.log(`database: ${sql.kind === 'pglite' ? `embedded in ${dataDir}` : 'PostgreSQL (DATABASE_URL)'}${process.env.REDIS_URL ? ', Redis (REDIS_URL)' : ''}`);
 
@@ -31,6 +35,7 @@ async function stop(signal: string) {
   stopping = true;
   console.log(`${signal}: stopping (storing open documents, closing connections)`);
   await server.stop();
+  await stopAdmin?.();
   await sql.close();
   process.exit(0);
 }
