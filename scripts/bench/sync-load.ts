@@ -6,7 +6,9 @@
  * CPU and memory. The devices run in several worker processes (sync-load-worker.ts), the servers in
  * their own processes (the documented command), PostgreSQL with its durability settings on.
  *
- *   npm run bench:sync -- --load [--clients 200,500,1000,2000] [--instances 1,2] [--workers 4] [--seconds 30]
+ *   npm run bench:sync -- --load [--clients 200,500,1000,2000] [--instances 1,2] [--workers 4] [--seconds 30] [--fast-db]
+ *
+ * --fast-db runs PostgreSQL without fsync (what the disk costs the figures, nothing else).
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -79,6 +81,7 @@ interface Row {
   readonly max: number;
   readonly delivered: string;
   readonly cpu: string;
+  readonly generatorCpu: number;
   readonly memory: string;
   readonly connectSeconds: number;
   readonly load: string;
@@ -122,10 +125,12 @@ async function step(clients: number, instances: number, workerCount: number, mea
 
   await new Promise((r) => setTimeout(r, measureFrom - now()));
   const cpuBefore = servers.map((s) => cpuTicks(s.pid));
+  const workersBefore = workers.reduce((sum, w) => sum + cpuTicks(w.child.pid!), 0);
   const peak = servers.map(() => 0);
   const sampler = setInterval(() => servers.forEach((s, i) => (peak[i] = Math.max(peak[i]!, residentMegabytes(s.pid)))), 1_000);
   await new Promise((r) => setTimeout(r, measureUntil - now()));
   const cpu = servers.map((s, i) => ((cpuTicks(s.pid) - cpuBefore[i]!) / TICKS / (measureMs / 1000)) * 100);
+  const generatorCpu = ((workers.reduce((sum, w) => sum + cpuTicks(w.child.pid!), 0) - workersBefore) / TICKS / (measureMs / 1000)) * 100;
   clearInterval(sampler);
 
   const finished = await Promise.all(results);
@@ -143,6 +148,7 @@ async function step(clients: number, instances: number, workerCount: number, mea
     max: latencies.at(-1) ?? NaN,
     delivered: `${received}/${sent}${failed ? ` (${failed} not connected)` : ''}`,
     cpu: cpu.map((c) => `${c.toFixed(0)}%`).join(' + '),
+    generatorCpu,
     memory: peak.map((m) => `${m.toFixed(0)}`).join(' + '),
     connectSeconds,
     load,
@@ -157,22 +163,22 @@ export async function benchLoad(argv: readonly string[]): Promise<void> {
   const workerCount = Math.max(2, Number(options.get('workers') ?? 4));
   const measureMs = Number(options.get('seconds') ?? 30) * 1000;
 
-  const postgres = await startPostgres({ durable: true });
+  const postgres = await startPostgres({ durable: !options.has('fast-db') });
   const redis = await startRedis();
   const sql = await openDatabase({ url: postgres.url });
   const all = await readers(sql, Math.max(...clientSteps) / 2);
   console.log(`load: devices in ${workerCount} worker processes, each device editing every ${INTERVAL_MS / 1000} s; ${WARM_UP_MS / 1000} s warm-up, ${measureMs / 1000} s measured`);
-  console.log('PostgreSQL (Debian, loopback, fsync and synchronous commit on); the server in its own process (`npm run sync:server`)');
+  console.log(`PostgreSQL (Debian, loopback, ${options.has('fast-db') ? 'fsync off' : 'fsync and synchronous commit on'}); each server in its own process (the sync:server command)`);
   console.log('');
-  console.log('| devices | instances | p50 | p95 | p99 | max | delivered | server CPU | server RSS MB | connecting (with worker start) | load avg (1 5 15 min) |');
-  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  console.log('| devices | instances | p50 | p95 | p99 | max | delivered | server CPU | server RSS MB | client processes CPU | connecting (with worker start) | load avg (1 5 15 min) |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   try {
     for (const instances of instanceSteps) {
       const env = { ...process.env, DATABASE_URL: postgres.url, ...(instances > 1 ? { REDIS_URL: redis.url } : {}) };
       for (const clients of clientSteps) {
         const r = await step(clients, instances, workerCount, measureMs, env, all);
         const ms = (value: number) => `${value.toFixed(0)} ms`;
-        console.log(`| ${r.clients} | ${r.instances} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${ms(r.max)} | ${r.delivered} | ${r.cpu} | ${r.memory} | ${r.connectSeconds.toFixed(1)} s | ${r.load} |`);
+        console.log(`| ${r.clients} | ${r.instances} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${ms(r.max)} | ${r.delivered} | ${r.cpu} | ${r.memory} | ${r.generatorCpu.toFixed(0)}% | ${r.connectSeconds.toFixed(1)} s | ${r.load} |`);
       }
     }
   } finally {
