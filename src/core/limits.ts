@@ -139,11 +139,12 @@ export const SYNC_LIMITS = {
   authMessageBytes: 4 * 1024,
   /**
    * Before a socket has authenticated, it may send only authentications and, for the documents it
-   * asked for, the provider's opening messages (a state vector: tens of KB for a long-used document),
-   * this much in all.
+   * asked for, the provider's opening messages (each a state vector: a few KB, tens of KB for a
+   * document written from thousands of sessions), this much each and in all. The provider sends them
+   * for every document at once, before any answer (a reader in several groups opens dozens).
    */
-  preAuthMessageBytes: 64 * 1024,
-  preAuthBytes: 256 * 1024,
+  preAuthMessageBytes: 256 * 1024,
+  preAuthBytes: 1024 * 1024,
   /** Per socket: a burst, then a steady rate; a socket over it is paused until it is back in budget. */
   socketBurstBytes: 16 * 1024 * 1024,
   socketBytesPerSecond: 2 * 1024 * 1024,
