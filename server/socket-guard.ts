@@ -47,6 +47,8 @@ export class SocketGuard {
   private closed = false;
   /** Documents this socket sent an authentication for. */
   private readonly asked = new Set<string>();
+  /** Documents whose authentication was refused: Hocuspocus would keep what follows queued for ever. */
+  private readonly refused = new Set<string>();
   private sentBeforeAuth = 0;
   private readonly bytes = new Budget(SYNC_LIMITS.socketBurstBytes, SYNC_LIMITS.socketBytesPerSecond);
   private readonly messages = new Budget(SYNC_LIMITS.socketBurstMessages, SYNC_LIMITS.socketMessagesPerSecond);
@@ -73,6 +75,11 @@ export class SocketGuard {
   /** One document on this socket passed authentication. */
   authenticatedOnce(): void {
     this.authenticated = true;
+  }
+
+  /** A document's authentication was refused: what the socket still sends for it is dropped. */
+  refusedDocument(documentName: string): void {
+    this.refused.add(documentName);
   }
 
   receive(data: Buffer): void {
@@ -113,6 +120,7 @@ export class SocketGuard {
       if (!this.asked.has(documentName) && this.asked.size >= SYNC_LIMITS.documentsPerSocket) return this.close(SOCKET_CLOSE.misbehaving);
       this.asked.add(documentName);
     } else if (!this.asked.has(documentName)) return this.close(SOCKET_CLOSE.authenticateFirst);
+    if (this.refused.has(documentName)) return false;
     if (type === MESSAGE_AWARENESS && data.byteLength > SYNC_LIMITS.awarenessBytes) return this.close(SOCKET_CLOSE.misbehaving);
     if (!this.authenticated) {
       this.sentBeforeAuth += data.byteLength;

@@ -189,7 +189,10 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
           session = await sessionOf(sql, token, secret, now());
           access = await authorize(sql, session, documentName);
         } catch (error) {
-          if (error instanceof Refusal) throw error;
+          if (error instanceof Refusal) {
+            guards.get(request)?.refusedDocument(documentName);
+            throw error;
+          }
           // The database did not answer: not a refusal. Once Hocuspocus has sent this answer, close the
           // socket, so the device tries again later (a socket closed before any answer leaves the
           // provider's connection attempt pending).
