@@ -4,7 +4,7 @@ import { parseArgs } from './cli-args';
 import { startSyncServer } from './sync-server';
 
 /**
- * npm run sync:server -- --port P --data DIR [--host H] [--trust-proxy]
+ * npm run sync:server -- --port P --data DIR [--host H] [--trust-proxy] [--store-debounce MS]
  * Embedded PostgreSQL in DIR unless DATABASE_URL is set (then `sync:admin --data DIR` commands are run
  * by this process, live); joins other instances when REDIS_URL is set.
  * SIGTERM and SIGINT stop it gracefully: it stops accepting, stores every open document and closes
@@ -23,6 +23,7 @@ const server = await startSyncServer({
   host: options.get('host') ?? '127.0.0.1',
   redisUrl: process.env.REDIS_URL || undefined,
   trustProxy: options.get('trust-proxy') !== undefined,
+  ...(options.has('store-debounce') ? { storeDebounceMs: Number(options.get('store-debounce')) } : {}),
 });
 // The embedded database is this process's alone: the admin CLI hands its commands to it.
 const stopAdmin = sql.kind === 'pglite' && dataDir ? await serveAdmin(dataDir, sql).catch((error: unknown) => (console.warn(`admin commands need the server stopped: ${String(error)}`), null)) : null;

@@ -1,20 +1,17 @@
 // @vitest-environment node
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { addUser } from '../../server/accounts';
-import { openDatabase, type Sql } from '../../server/database';
 import { NOTES_MAP, personalDocumentName } from '../../src/core/sync/data-model';
 import { connectDevice, eventually, login, noteRecord, type TestDevice } from './client';
-import { freePort, spawnSyncServer, startPostgres, type PostgresService, type SyncServerProcess } from './services';
+import { freePort, PASSWORD, spawnSyncServer, startDatabase, type PostgresService, type SyncServerProcess, type TestDatabase } from './services';
 
 /**
  * An edit the server acknowledged is in the database even if the process dies the next instant:
  * the server runs as its own process (the documented command) and is killed with SIGKILL right after
  * the device saw its last change acknowledged; a new process must serve every one of them.
  */
-const PASSWORD = 'correct horse';
 const EDITS = 120;
+let database: TestDatabase;
 let postgres: PostgresService;
-let sql: Sql;
 let server: SyncServerProcess | null = null;
 let url = '';
 const devices: TestDevice[] = [];
@@ -47,19 +44,15 @@ async function notesOnAFreshDevice(user: string): Promise<number> {
 }
 
 beforeAll(async () => {
-  postgres = await startPostgres();
-  sql = await openDatabase({ url: postgres.url });
-  await addUser(sql, 'amal', PASSWORD);
-  await addUser(sql, 'badr', PASSWORD);
-  await addUser(sql, 'carim', PASSWORD);
+  database = await startDatabase(['amal', 'badr', 'carim']);
+  postgres = database.postgres;
 }, 60_000);
 
 afterAll(async () => {
   for (const device of devices) device.destroy();
   server?.kill('SIGKILL');
   await server?.exited;
-  await sql?.close();
-  await postgres?.stop();
+  await database?.stop();
 }, 30_000);
 
 it('keeps every acknowledged edit when the server is killed (SIGKILL) the moment the last one was acknowledged', async () => {

@@ -2,22 +2,18 @@
 import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { addUser } from '../../server/accounts';
-import { openDatabase, type Sql } from '../../server/database';
 import { SYNC_LIMITS } from '../../src/core/limits';
 import { personalDocumentName } from '../../src/core/sync/data-model';
 import { connectDevice, login } from './client';
-import { freePort, residentMegabytes, spawnSyncServer, startPostgres, type Service, type SyncServerProcess } from './services';
+import { freePort, PASSWORD, residentMegabytes, spawnSyncServer, startDatabase, type SyncServerProcess, type TestDatabase } from './services';
 
 /**
  * Sockets that do not play by the rules cost the server (its own process, so its memory can be read)
  * nothing lasting: nothing but authentication before authenticating, closed after 10 s without it,
  * no message above the document limit, a budget per connection, memory given back on close.
  */
-const PASSWORD = 'correct horse';
 const DOCUMENT = personalDocumentName('amal');
-let postgres: Service;
-let sql: Sql;
+let database: TestDatabase;
 let server: SyncServerProcess;
 let url = '';
 
@@ -80,18 +76,15 @@ async function settledMemory(): Promise<number> {
 }
 
 beforeAll(async () => {
-  postgres = await startPostgres();
-  sql = await openDatabase({ url: postgres.url });
-  await addUser(sql, 'amal', PASSWORD);
+  database = await startDatabase(['amal']);
   const port = await freePort();
-  server = await spawnSyncServer(['--port', String(port)], { ...process.env, DATABASE_URL: postgres.url });
+  server = await spawnSyncServer(['--port', String(port)], { ...process.env, DATABASE_URL: database.postgres.url });
   url = `http://127.0.0.1:${port}`;
 }, 60_000);
 
 afterAll(async () => {
   await server?.stop();
-  await sql?.close();
-  await postgres?.stop();
+  await database?.stop();
 }, 30_000);
 
 it('closes a socket that sends anything but its authentication first, and keeps none of it (150 messages of 1 MB)', async () => {

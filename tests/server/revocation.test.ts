@@ -9,7 +9,7 @@ import { startSyncServer, type RunningSyncServer } from '../../server/sync-serve
 import { groupArticlesDocumentName, groupDocumentName, libraryDocumentName, NOTES_MAP, personalDocumentName } from '../../src/core/sync/data-model';
 import { CLOSE_REASONS, GROUPS_CHANGED } from '../../src/core/sync/protocol';
 import { closedWithin, connectDevice, eventually, login, noteRecord, type TestDevice } from './client';
-import { freePort, startPostgres, startRedis, type Service } from './services';
+import { freePort, PASSWORD, startDatabase, startRedis, type Service, type TestDatabase } from './services';
 
 /**
  * Revocation reaches open connections: a password change, a token revocation, a user's removal and a
@@ -17,10 +17,9 @@ import { freePort, startPostgres, startRedis, type Service } from './services';
  * Redis, one alone), with a reason the app understands, and no write sent after the admin command
  * returned is kept. The admin side runs on a connection of its own, as the admin CLI does.
  */
-const PASSWORD = 'correct horse';
 const GROUP = 'مكتب الأخبار';
 const WITHIN_MS = 1_000;
-let postgres: Service;
+let database: TestDatabase;
 let redis: Service;
 /** The server instances' connection, and the admin's. */
 let sql: Sql;
@@ -51,9 +50,9 @@ async function storedDocuments(user: string): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
-  [sql, admin] = await Promise.all([openDatabase({ url: postgres.url }), openDatabase({ url: postgres.url })]);
-  for (const user of ['amal', 'badr', 'carim', 'dalia', 'eid', 'farah']) await addUser(admin, user, PASSWORD);
+  [database, redis] = await Promise.all([startDatabase(['amal', 'badr', 'carim', 'dalia', 'eid', 'farah']), startRedis()]);
+  admin = database.sql;
+  sql = await openDatabase({ url: database.postgres.url });
   await addGroup(admin, GROUP);
   for (const user of ['amal', 'badr', 'carim', 'eid']) await addMember(admin, GROUP, user);
   [one, two, solo] = await Promise.all([
@@ -66,15 +65,15 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const d of devices) d.destroy();
   await Promise.all([one?.stop(), two?.stop(), solo?.stop()]);
-  await Promise.all([sql?.close(), admin?.close()]);
-  await Promise.all([postgres?.stop(), redis?.stop()]);
+  await sql?.close();
+  await Promise.all([database?.stop(), redis?.stop()]);
 }, 30_000);
 
 describe('ending a user’s sessions', () => {
   it('a password change (the admin CLI) closes every open connection of the user on every instance within a second, and keeps no later write', async () => {
     const devicesOfAmal = await Promise.all([open(one, personalDocumentName('amal'), 'amal'), open(two, personalDocumentName('amal'), 'amal'), open(solo, libraryDocumentName('amal'), 'amal')]);
     const run = promisify(execFile);
-    await run(process.execPath, ['--import', 'tsx', 'server/admin.ts', 'user', 'passwd', 'amal', '--password', 'a new password'], { env: { ...process.env, DATABASE_URL: postgres.url } });
+    await run(process.execPath, ['--import', 'tsx', 'server/admin.ts', 'user', 'passwd', 'amal', '--password', 'a new password'], { env: { ...process.env, DATABASE_URL: database.postgres.url } });
     const returned = Date.now();
     // Written the moment the command returned, before any notice could reach the instances.
     notes(devicesOfAmal[0]!).set('late', noteRecord('late', 'sent after the password change'));

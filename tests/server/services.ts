@@ -3,6 +3,8 @@ import { chownSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:
 import { createServer, createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { addUser } from '../../server/accounts';
+import { openDatabase, type Sql } from '../../server/database';
 
 /**
  * Real PostgreSQL and Redis for the server tests, each on a free loopback port of its own, in a
@@ -213,4 +215,29 @@ export function spawnSyncServer(args: readonly string[], env: NodeJS.ProcessEnv 
 export function residentMegabytes(pid: number): number {
   const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
   return Number(line?.split(/\s+/)[1] ?? 0) / 1024;
+}
+
+/** The password every test user gets. */
+export const PASSWORD = 'correct horse';
+
+export interface TestDatabase {
+  readonly postgres: PostgresService;
+  /** A connection to it (the tests' own: admin commands, or an in-process server's). */
+  readonly sql: Sql;
+  stop(): Promise<void>;
+}
+
+/** A PostgreSQL of its own, migrated, with these users (password PASSWORD). */
+export async function startDatabase(users: readonly string[]): Promise<TestDatabase> {
+  const postgres = await startPostgres();
+  const sql = await openDatabase({ url: postgres.url });
+  await Promise.all(users.map((user) => addUser(sql, user, PASSWORD)));
+  return {
+    postgres,
+    sql,
+    async stop() {
+      await sql.close();
+      await postgres.stop();
+    },
+  };
 }

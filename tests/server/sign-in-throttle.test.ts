@@ -1,13 +1,11 @@
 // @vitest-environment node
 import { request } from 'node:http';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { addUser } from '../../server/accounts';
-import { openDatabase, type Sql } from '../../server/database';
 import { startSyncServer, type RunningSyncServer } from '../../server/sync-server';
 import { SYNC_LIMITS } from '../../src/core/limits';
 import { personalDocumentName } from '../../src/core/sync/data-model';
 import { connectDevice } from './client';
-import { freePort, startPostgres, type Service } from './services';
+import { freePort, PASSWORD, startDatabase, type TestDatabase } from './services';
 
 /**
  * Nobody can lock a reader out: failed sign-ins slow down per (user, address) with a growing delay,
@@ -15,9 +13,7 @@ import { freePort, startPostgres, type Service } from './services';
  * address (an office behind one NAT) do not lock its other users, and a device holding a valid token
  * is never turned away. Addresses are distinct loopback addresses (127.0.0.x).
  */
-const PASSWORD = 'correct horse';
-let postgres: Service;
-let sql: Sql;
+let database: TestDatabase;
 let server: RunningSyncServer;
 
 interface Answer {
@@ -55,16 +51,13 @@ const READER = '127.0.0.3';
 const OFFICE = '127.0.0.4';
 
 beforeAll(async () => {
-  postgres = await startPostgres();
-  sql = await openDatabase({ url: postgres.url });
-  for (const user of ['amal', 'badr', 'carim']) await addUser(sql, user, PASSWORD);
-  server = await startSyncServer({ sql, port: await freePort(), host: '0.0.0.0' });
+  database = await startDatabase(['amal', 'badr', 'carim']);
+  server = await startSyncServer({ sql: database.sql, port: await freePort(), host: '0.0.0.0' });
 }, 60_000);
 
 afterAll(async () => {
   await server?.stop();
-  await sql?.close();
-  await postgres?.stop();
+  await database?.stop();
 }, 30_000);
 
 it('slows a stranger guessing a reader’s password from one address, with a growing delay, and not the reader at another', async () => {

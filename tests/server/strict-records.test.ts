@@ -1,21 +1,17 @@
 // @vitest-environment node
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addUser } from '../../server/accounts';
-import { openDatabase, type Sql } from '../../server/database';
 import { startSyncServer, type RunningSyncServer } from '../../server/sync-server';
 import { DELETED_MAP, NOTES_MAP, personalDocumentName, PROGRESS_MAP } from '../../src/core/sync/data-model';
 import { closedWithin, connectDevice, eventually, login, noteRecord, type TestDevice } from './client';
-import { freePort, startPostgres, type Service } from './services';
+import { freePort, PASSWORD, startDatabase, type TestDatabase } from './services';
 
 /**
  * The server validates every record with the same strict schemas as the app: an update carrying one
  * bad record is refused whole (the device is told why) and nothing of it is stored or reaches the
  * reader's other devices.
  */
-const PASSWORD = 'correct horse';
 const NAME = personalDocumentName('amal');
-let postgres: Service;
-let sql: Sql;
+let database: TestDatabase;
 let server: RunningSyncServer;
 let token = '';
 const devices: TestDevice[] = [];
@@ -28,18 +24,15 @@ async function device(): Promise<TestDevice> {
 }
 
 beforeAll(async () => {
-  postgres = await startPostgres();
-  sql = await openDatabase({ url: postgres.url });
-  await addUser(sql, 'amal', PASSWORD);
-  server = await startSyncServer({ sql, port: await freePort() });
+  database = await startDatabase(['amal']);
+  server = await startSyncServer({ sql: database.sql, port: await freePort() });
   token = (await login(server.url, 'amal', PASSWORD)).body.token as string;
 }, 60_000);
 
 afterAll(async () => {
   for (const d of devices) d.destroy();
   await server?.stop();
-  await sql?.close();
-  await postgres?.stop();
+  await database?.stop();
 }, 30_000);
 
 const good = noteRecord('good', 'a valid note sent with the bad record');

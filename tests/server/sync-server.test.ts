@@ -1,8 +1,8 @@
 // @vitest-environment node
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { openDatabase, tokenSecret, type Sql } from '../../server/database';
-import { addGroup, addMember, addUser, setPassword } from '../../server/accounts';
+import { tokenSecret, type Sql } from '../../server/database';
+import { addGroup, addMember, setPassword } from '../../server/accounts';
 import { startSyncServer, type RunningSyncServer } from '../../server/sync-server';
 import { issueToken } from '../../server/tokens';
 import { ARTICLES_MAP, NOTES_MAP, articleVersion, groupArticlesDocumentName, groupDocumentName, libraryDocumentName, personalDocumentName, type NoteRecord } from '../../src/core/sync/data-model';
@@ -11,16 +11,15 @@ import { parsePlainTextArticle } from '../../src/core/article/parse-text';
 import { SYNC_LIMITS } from '../../src/core/limits';
 import { CLOSE_REASONS } from '../../src/core/sync/protocol';
 import { connectDevice, eventually, login, noteRecord, type TestDevice } from './client';
-import { freePort, startPostgres, startRedis, type Service } from './services';
+import { freePort, PASSWORD, startDatabase, startRedis, type Service, type TestDatabase } from './services';
 
 /** The sync server against a real PostgreSQL and a real Redis, each on a loopback port of its own. */
 
-let postgres: Service;
+let database: TestDatabase;
 let redis: Service;
 let sql: Sql;
 let server: RunningSyncServer;
 const devices: TestDevice[] = [];
-const PASSWORD = 'correct horse';
 
 function device(url: string, name: string, token: string): TestDevice {
   const d = connectDevice(url, name, token);
@@ -35,9 +34,8 @@ async function tokenFor(user: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
-  sql = await openDatabase({ url: postgres.url });
-  for (const user of ['amal', 'badr', 'carim', 'dalia', 'eid', 'eid2']) await addUser(sql, user, PASSWORD);
+  [database, redis] = await Promise.all([startDatabase(['amal', 'badr', 'carim', 'dalia', 'eid', 'eid2']), startRedis()]);
+  sql = database.sql;
   await addGroup(sql, 'مكتب الأخبار');
   await addMember(sql, 'مكتب الأخبار', 'amal');
   await addMember(sql, 'مكتب الأخبار', 'badr');
@@ -47,8 +45,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const d of devices) d.destroy();
   await server?.stop();
-  await sql?.close();
-  await Promise.all([postgres?.stop(), redis?.stop()]);
+  await Promise.all([database?.stop(), redis?.stop()]);
 }, 30_000);
 
 describe('signing in', () => {
