@@ -51,6 +51,11 @@ export class SignInThrottle {
     if (this.failures.size > MAX_ENTRIES) this.failures.delete(this.failures.keys().next().value!);
   }
 
+  /** Entries held (bounded by MAX_ENTRIES). */
+  get size(): number {
+    return this.failures.size;
+  }
+
   succeed(user: string, address: string): void {
     this.failures.delete(SignInThrottle.key(user, address));
   }
