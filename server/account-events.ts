@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { accountNameSchema } from '../src/core/sync/session';
+import { accountNameSchema } from '../src/core/schema/account';
 import type { Queryable } from './database';
 
 /**

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { accountNameSchema } from '../src/core/sync/session';
+import { accountNameSchema } from '../src/core/schema/account';
 import { SYNC_LIMITS } from '../src/core/limits';
 import { announce } from './account-events';
 import type { Queryable, Sql } from './database';

@@ -1,9 +1,9 @@
 import type { beforeHandleMessagePayload, Connection, Document, Extension, onLoadDocumentPayload, onStoreDocumentPayload } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import { SYNC_LIMITS } from '../src/core/limits';
-import { checkClientMessage } from '../src/core/sync/check-update';
-import { parseDocumentName } from '../src/core/sync/data-model';
-import { SOCKET_CLOSE } from '../src/core/sync/protocol';
+import { checkClientMessage } from '../src/core/schema/sync-update-check';
+import { parseDocumentName } from '../src/core/schema/sync-documents';
+import { SOCKET_CLOSE } from '../src/core/schema/sync-protocol';
 import type { Sql } from './database';
 import { appendUpdate, compactDocument, currentOwner, loadStoredState, type DocumentOwner } from './document-store';
 import { EXTERNAL_ORIGIN } from './redis-bus';

@@ -1,6 +1,6 @@
 import type { Connection, Hocuspocus } from '@hocuspocus/server';
-import { parseDocumentName } from '../src/core/sync/data-model';
-import { CLOSE_REASONS, GROUPS_CHANGED, SOCKET_CLOSE } from '../src/core/sync/protocol';
+import { parseDocumentName } from '../src/core/schema/sync-documents';
+import { CLOSE_REASONS, GROUPS_CHANGED, SOCKET_CLOSE } from '../src/core/schema/sync-protocol';
 import type { AccountChange } from './account-events';
 import { findUser } from './accounts';
 import type { Queryable } from './database';

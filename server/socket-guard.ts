@@ -1,7 +1,7 @@
 import * as decoding from 'lib0/decoding';
 import type WebSocket from 'ws';
 import { SYNC_LIMITS } from '../src/core/limits';
-import { SOCKET_CLOSE } from '../src/core/sync/protocol';
+import { SOCKET_CLOSE } from '../src/core/schema/sync-protocol';
 
 /**
  * What a websocket may send, checked before Hocuspocus sees a byte of it (Hocuspocus itself queues,

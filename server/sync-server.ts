@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Server } from '@hocuspocus/server';
 import { SYNC_LIMITS } from '../src/core/limits';
-import { isAccountName } from '../src/core/sync/session';
-import { SOCKET_CLOSE } from '../src/core/sync/protocol';
+import { isAccountName } from '../src/core/schema/account';
+import { SOCKET_CLOSE } from '../src/core/schema/sync-protocol';
 import { ACCOUNT_CHANNEL, readAccountChange, type AccountChange } from './account-events';
 import { findUser, groupsOf } from './accounts';
 import { tokenSecret, type Sql } from './database';

@@ -10,7 +10,7 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { createAnnotation } from '../../src/core/annotations/annotation';
-import { NOTES_MAP, type NoteRecord } from '../../src/core/sync/data-model';
+import { NOTES_MAP, type NoteRecord } from '../../src/core/schema/sync-documents';
 
 export interface WorkerDevice {
   /** Unique device id; its edits go under this key. */

@@ -18,7 +18,7 @@ import { parseArgs } from '../../server/cli-args';
 import { openDatabase, tokenSecret, type Sql } from '../../server/database';
 import { hashPassword } from '../../server/passwords';
 import { issueToken } from '../../server/tokens';
-import { personalDocumentName } from '../../src/core/sync/data-model';
+import { personalDocumentName } from '../../src/core/schema/sync-documents';
 import { freePort, residentMegabytes, spawnSyncServer, startPostgres, startRedis, type SyncServerProcess } from '../../tests/server/services';
 import type { FromWorker, ToWorker, WorkerDevice } from './sync-load-worker';
 

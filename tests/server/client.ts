@@ -2,7 +2,7 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { createAnnotation } from '../../src/core/annotations/annotation';
-import type { NoteRecord } from '../../src/core/sync/data-model';
+import type { NoteRecord } from '../../src/core/schema/sync-documents';
 
 /** A device for the server tests: one Yjs document over its own websocket (Node has no browser WebSocket). */
 export interface TestDevice {

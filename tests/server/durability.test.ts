@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { NOTES_MAP, personalDocumentName } from '../../src/core/sync/data-model';
+import { NOTES_MAP, personalDocumentName } from '../../src/core/schema/sync-documents';
 import { connectDevice, eventually, login, noteRecord, type TestDevice } from './client';
 import { freePort, PASSWORD, spawnSyncServer, startDatabase, type PostgresService, type SyncServerProcess, type TestDatabase } from './services';
 

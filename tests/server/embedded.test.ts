@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, expect, it } from 'vitest';
 import { createAnnotation } from '../../src/core/annotations/annotation';
-import { NOTES_MAP, personalDocumentName, type NoteRecord } from '../../src/core/sync/data-model';
-import { CLOSE_REASONS } from '../../src/core/sync/protocol';
+import { NOTES_MAP, personalDocumentName, type NoteRecord } from '../../src/core/schema/sync-documents';
+import { CLOSE_REASONS } from '../../src/core/schema/sync-protocol';
 import { closedWithin, connectDevice, eventually, login } from './client';
 import { freePort, spawnSyncServer, type SyncServerProcess } from './services';
 

@@ -3,7 +3,7 @@ import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { SYNC_LIMITS } from '../../src/core/limits';
-import { personalDocumentName } from '../../src/core/sync/data-model';
+import { personalDocumentName } from '../../src/core/schema/sync-documents';
 import { connectDevice, login } from './client';
 import { freePort, PASSWORD, residentMegabytes, spawnSyncServer, startDatabase, type SyncServerProcess, type TestDatabase } from './services';
 

@@ -6,8 +6,8 @@ import { addGroup, addMember, addUser, removeGroup, removeMember, removeUser, re
 import { openDatabase, type Sql } from '../../server/database';
 import { loadStoredDocument } from '../../server/document-store';
 import { startSyncServer, type RunningSyncServer } from '../../server/sync-server';
-import { groupArticlesDocumentName, groupDocumentName, libraryDocumentName, NOTES_MAP, personalDocumentName } from '../../src/core/sync/data-model';
-import { CLOSE_REASONS, GROUPS_CHANGED } from '../../src/core/sync/protocol';
+import { groupArticlesDocumentName, groupDocumentName, libraryDocumentName, NOTES_MAP, personalDocumentName } from '../../src/core/schema/sync-documents';
+import { CLOSE_REASONS, GROUPS_CHANGED } from '../../src/core/schema/sync-protocol';
 import { closedWithin, connectDevice, eventually, login, noteRecord, type TestDevice } from './client';
 import { freePort, PASSWORD, startDatabase, startRedis, type Service, type TestDatabase } from './services';
 

@@ -3,7 +3,7 @@ import { request } from 'node:http';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startSyncServer, type RunningSyncServer } from '../../server/sync-server';
 import { SYNC_LIMITS } from '../../src/core/limits';
-import { personalDocumentName } from '../../src/core/sync/data-model';
+import { personalDocumentName } from '../../src/core/schema/sync-documents';
 import { connectDevice } from './client';
 import { freePort, PASSWORD, startDatabase, type TestDatabase } from './services';
 

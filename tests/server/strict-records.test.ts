@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSyncServer, type RunningSyncServer } from '../../server/sync-server';
-import { DELETED_MAP, NOTES_MAP, personalDocumentName, PROGRESS_MAP } from '../../src/core/sync/data-model';
+import { DELETED_MAP, NOTES_MAP, personalDocumentName, PROGRESS_MAP } from '../../src/core/schema/sync-documents';
 import { closedWithin, connectDevice, eventually, login, noteRecord, type TestDevice } from './client';
 import { freePort, PASSWORD, startDatabase, type TestDatabase } from './services';
 

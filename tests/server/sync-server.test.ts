@@ -5,11 +5,12 @@ import { tokenSecret, type Sql } from '../../server/database';
 import { addGroup, addMember, setPassword } from '../../server/accounts';
 import { startSyncServer, type RunningSyncServer } from '../../server/sync-server';
 import { issueToken } from '../../server/tokens';
-import { ARTICLES_MAP, NOTES_MAP, articleVersion, groupArticlesDocumentName, groupDocumentName, libraryDocumentName, personalDocumentName, type NoteRecord } from '../../src/core/sync/data-model';
-import { summarize, type StoredArticle } from '../../src/core/article/imported-articles';
+import { ARTICLES_MAP, NOTES_MAP, groupArticlesDocumentName, groupDocumentName, libraryDocumentName, personalDocumentName, type NoteRecord } from '../../src/core/schema/sync-documents';
+import { articleVersion } from '../../src/core/sync/library-sync';
+import { summarize, type StoredArticle } from '../../src/core/article/article-store';
 import { parsePlainTextArticle } from '../../src/core/article/parse-text';
 import { SYNC_LIMITS } from '../../src/core/limits';
-import { CLOSE_REASONS } from '../../src/core/sync/protocol';
+import { CLOSE_REASONS } from '../../src/core/schema/sync-protocol';
 import { connectDevice, eventually, login, noteRecord, type TestDevice } from './client';
 import { freePort, PASSWORD, startDatabase, startRedis, type Service, type TestDatabase } from './services';
 
