@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { SYNC_LIMITS } from '../src/core/limits';
 
 /**
  * Session tokens: `base64url(payload).base64url(HMAC-SHA256(payload))`. The payload names the user,
@@ -31,7 +32,7 @@ export type TokenCheck = { readonly ok: true; readonly claims: TokenClaims } | {
 
 export function readToken(token: string, secret: string, now = Date.now()): TokenCheck {
   const [body, signature, extra] = token.split('.');
-  if (!body || !signature || extra !== undefined || token.length > 2_000) return { ok: false, reason: 'malformed' };
+  if (!body || !signature || extra !== undefined || token.length > SYNC_LIMITS.tokenLength) return { ok: false, reason: 'malformed' };
   const expected = Buffer.from(sign(body, secret));
   const given = Buffer.from(signature);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return { ok: false, reason: 'forged' };

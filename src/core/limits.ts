@@ -13,6 +13,17 @@ export const ARTICLE_LIMITS = {
   totalTextLength: 2_000_000,
   sourcesLength: 2_000,
   datelineLength: 200,
+  /** A block id (the parser writes `p-` and a short hash). */
+  blockIdLength: 64,
+  /** A BCP 47 language tag. */
+  langLength: 35,
+  /** The file name an import came from. */
+  fileNameLength: 300,
+  /** A library card's lead and the revision digest of an article's text. */
+  leadLength: 1_000,
+  revisionLength: 20,
+  /** Groups one imported article is shared with. */
+  groups: 200,
 } as const;
 
 /** Files and pastes above this are refused before being read (articles are a few tens of KB). */
@@ -29,6 +40,10 @@ export const ANNOTATION_LIMITS = {
   id: 128,
   /** A sync group's or author's name on a shared note (SYNC_LIMITS.nameLength). */
   accountName: 64,
+  /** The block id a note's target names (imports from other tools may carry longer ones than ours). */
+  blockId: 512,
+  /** An ISO timestamp as written (toISOString gives 24 characters; other tools' forms a few more). */
+  timestamp: 64,
 } as const;
 
 /** Share links: what the app writes and the most it reads back. */
@@ -122,6 +137,14 @@ export const SYNC_LIMITS = {
   nameTextLength: 500,
   /** A synced correction's id and block id. */
   entryIdLength: 128,
+  /** A synced map's key (an annotation, article or correction id). */
+  mapKeyLength: 512,
+  /** An entry's version digest in a synced map. */
+  versionLength: 40,
+  /** The block a synced reading position names. */
+  progressBlockIdLength: 200,
+  /** A session token (base64url payload and signature). */
+  tokenLength: 2_000,
   passwordLength: 256,
   /** A login request body. */
   loginBytes: 4 * 1024,
