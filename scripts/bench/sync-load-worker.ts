@@ -7,10 +7,10 @@
  * sit in different processes; the clocks are the machine's).
  */
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
-import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { createAnnotation } from '../../src/core/annotations/annotation';
 import { NOTES_MAP, type NoteRecord } from '../../src/core/schema/sync-documents';
+import { NodeWebSocket } from '../../tests/server/client';
 
 export interface WorkerDevice {
   /** Unique device id; its edits go under this key. */
@@ -65,7 +65,7 @@ function edit(device: Device, sequence: number): void {
 
 function connect(spec: WorkerDevice): Promise<Device | null> {
   const doc = new Y.Doc();
-  const socket = new HocuspocusProviderWebsocket({ url: spec.url.replace(/^http/, 'ws'), WebSocketPolyfill: WebSocket, maxAttempts: 0, delay: 1_000, maxDelay: 5_000 });
+  const socket = new HocuspocusProviderWebsocket({ url: spec.url.replace(/^http/, 'ws'), WebSocketPolyfill: NodeWebSocket, maxAttempts: 0, delay: 1_000, maxDelay: 5_000 });
   return new Promise((resolve) => {
     const timeout = setTimeout(() => resolve(null), 60_000);
     const provider = new HocuspocusProvider({

@@ -47,11 +47,19 @@ interface Worker {
 
 function startWorker(): Worker {
   const child = fork(fileURLToPath(new URL('./sync-load-worker.ts', import.meta.url)), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  const waiting = new Map<string, (message: FromWorker) => void>();
-  child.on('message', (message: FromWorker) => waiting.get(message.type)?.(message));
+  const waiting = new Map<string, { resolve: (message: FromWorker) => void; reject: (error: Error) => void }>();
+  child.on('message', (message: FromWorker) => waiting.get(message.type)?.resolve(message));
+  // A worker that dies ends the run with its exit, instead of a wait for an answer that never comes.
+  child.on('exit', (code, signal) => {
+    for (const { reject } of waiting.values()) reject(new Error(`a load worker exited (${signal ?? code})`));
+  });
   return {
     child,
-    next: (type) => new Promise((resolve) => waiting.set(type, resolve as (message: FromWorker) => void)),
+    next: (type) =>
+      new Promise((resolve, reject) => {
+        if (child.exitCode !== null || child.signalCode !== null) return reject(new Error('a load worker exited'));
+        waiting.set(type, { resolve: resolve as (message: FromWorker) => void, reject });
+      }),
     send: (message) => child.send(message),
   };
 }
@@ -97,6 +105,16 @@ async function step(clients: number, instances: number, workerCount: number, mea
     urls.push(`http://127.0.0.1:${port}`);
   }
   const workers = Array.from({ length: workerCount }, startWorker);
+  try {
+    return await measure(clients, instances, measureMs, servers, urls, workers, all, load);
+  } finally {
+    for (const worker of workers) if (worker.child.exitCode === null) worker.child.kill();
+    await Promise.all(servers.map((s) => s.stop()));
+  }
+}
+
+async function measure(clients: number, instances: number, measureMs: number, servers: SyncServerProcess[], urls: string[], workers: Worker[], all: Readers, load: string): Promise<Row> {
+  const workerCount = workers.length;
   const shares: WorkerDevice[][] = workers.map(() => []);
   for (let i = 0; i < clients / 2; i += 1) {
     const name = all.names[i]!;
@@ -138,7 +156,6 @@ async function step(clients: number, instances: number, workerCount: number, mea
   const sent = finished.reduce((sum, r) => sum + r.sent, 0);
   const received = finished.reduce((sum, r) => sum + r.received, 0);
   for (const worker of workers) worker.send({ type: 'close' });
-  await Promise.all(servers.map((s) => s.stop()));
   return {
     clients,
     instances,

@@ -19,11 +19,23 @@ export interface TestDevice {
   destroy(): void;
 }
 
+/**
+ * Node's websocket for the provider. A connection attempt the provider gives up on (its connect
+ * timeout, under load) is closed before it opened, and `ws` then emits 'error': with no listener that
+ * ends the process. The provider learns of it from the close and tries again.
+ */
+export class NodeWebSocket extends WebSocket {
+  constructor(address: string, protocols?: string | string[]) {
+    super(address, protocols);
+    this.on('error', () => {});
+  }
+}
+
 export function connectDevice(serverUrl: string, documentName: string, token: string): TestDevice {
   const doc = new Y.Doc();
   const socket = new HocuspocusProviderWebsocket({
     url: serverUrl.replace(/^http/, 'ws'),
-    WebSocketPolyfill: WebSocket,
+    WebSocketPolyfill: NodeWebSocket,
     // Retry for ever, as the app does (a bounded retry rejects unhandled inside the provider once the
     // server is gone); destroy() ends it.
     maxAttempts: 0,
