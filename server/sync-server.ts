@@ -72,6 +72,8 @@ function send(response: ServerResponse, status: number, body: unknown, headers: 
     'Access-Control-Allow-Origin': '*',
     'Access-Control-Allow-Headers': 'Content-Type, Authorization',
     'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
+    // The app reads how long to wait after a 429 (sign-in delays).
+    'Access-Control-Expose-Headers': 'Retry-After',
     'Cache-Control': 'no-store',
     'X-Content-Type-Options': 'nosniff',
     ...headers,

@@ -19,6 +19,8 @@ let server: RunningSyncServer;
 interface Answer {
   readonly status: number;
   readonly retryAfter: number | null;
+  /** Response headers a page on another origin may read. */
+  readonly exposed: string;
   readonly body: Record<string, unknown>;
 }
 
@@ -37,7 +39,8 @@ function signIn(from: string, user: string, password: string, token?: string): P
         res.on('data', (chunk: Buffer) => (text += chunk.toString()));
         res.on('end', () => {
           const header = res.headers['retry-after'];
-          resolve({ status: res.statusCode ?? 0, retryAfter: header ? Number(header) : null, body: JSON.parse(text) as Record<string, unknown> });
+          const exposed = String(res.headers['access-control-expose-headers'] ?? '');
+          resolve({ status: res.statusCode ?? 0, retryAfter: header ? Number(header) : null, exposed, body: JSON.parse(text) as Record<string, unknown> });
         });
       },
     );
@@ -65,6 +68,8 @@ it('slows a stranger guessing a reader’s password from one address, with a gro
   const slowed = await signIn(STRANGER, 'amal', PASSWORD);
   expect(slowed.status).toBe(429);
   expect(slowed.retryAfter).toBe(Math.ceil(SYNC_LIMITS.signInDelayMs / 1_000));
+  // The app (another origin) reads it to say how long to wait.
+  expect(slowed.exposed).toMatch(/retry-after/i);
   expect((await signIn(READER, 'amal', PASSWORD)).status).toBe(200);
 
   // After the delay, one more guess; the next delay is twice as long.
