@@ -42,6 +42,21 @@ class Budget {
   }
 }
 
+/** A socket's budget after authentication (SYNC_LIMITS by default; smaller in tests, to see it at work). */
+export interface SocketBudget {
+  readonly burstBytes: number;
+  readonly bytesPerSecond: number;
+  readonly burstMessages: number;
+  readonly messagesPerSecond: number;
+}
+
+export const DEFAULT_SOCKET_BUDGET: SocketBudget = {
+  burstBytes: SYNC_LIMITS.socketBurstBytes,
+  bytesPerSecond: SYNC_LIMITS.socketBytesPerSecond,
+  burstMessages: SYNC_LIMITS.socketBurstMessages,
+  messagesPerSecond: SYNC_LIMITS.socketMessagesPerSecond,
+};
+
 export class SocketGuard {
   private authenticated = false;
   private closed = false;
@@ -50,8 +65,8 @@ export class SocketGuard {
   /** Documents whose authentication was refused: Hocuspocus would keep what follows queued for ever. */
   private readonly refused = new Set<string>();
   private sentBeforeAuth = 0;
-  private readonly bytes = new Budget(SYNC_LIMITS.socketBurstBytes, SYNC_LIMITS.socketBytesPerSecond);
-  private readonly messages = new Budget(SYNC_LIMITS.socketBurstMessages, SYNC_LIMITS.socketMessagesPerSecond);
+  private readonly bytes: Budget;
+  private readonly messages: Budget;
   /** Messages that arrived while the socket was paused, in order. */
   private backlog: Buffer[] = [];
   private waiting = false;
@@ -60,7 +75,10 @@ export class SocketGuard {
   constructor(
     private readonly ws: WebSocket,
     private readonly forward: (data: Buffer) => void,
+    budget: SocketBudget = DEFAULT_SOCKET_BUDGET,
   ) {
+    this.bytes = new Budget(budget.burstBytes, budget.bytesPerSecond);
+    this.messages = new Budget(budget.burstMessages, budget.messagesPerSecond);
     this.later(() => {
       if (!this.authenticated) this.close(SOCKET_CLOSE.authenticateFirst);
     }, SYNC_LIMITS.authTimeoutMs);
@@ -155,13 +173,17 @@ export class SocketGuard {
  * websocket protocol errors from hostile peers (oversized or malformed frames, which `ws` answers by
  * closing the socket) are not logged one by one.
  */
-export function guardSocket(ws: WebSocket): SocketGuard {
+export function guardSocket(ws: WebSocket, budget?: SocketBudget): SocketGuard {
   const emit = ws.emit.bind(ws);
   const admitted = new WeakSet<object>();
-  const guard = new SocketGuard(ws, (data) => {
-    admitted.add(data);
-    emit('message', data, true);
-  });
+  const guard = new SocketGuard(
+    ws,
+    (data) => {
+      admitted.add(data);
+      emit('message', data, true);
+    },
+    budget,
+  );
   ws.emit = ((event: string | symbol, ...args: unknown[]): boolean => {
     if (event === 'message' && !admitted.has(args[0] as object)) {
       guard.receive(Buffer.isBuffer(args[0]) ? args[0] : Buffer.from(args[0] as ArrayBuffer));

@@ -11,7 +11,7 @@ import { DUMMY_HASH, verifyPassword } from './passwords';
 import { RedisBus } from './redis-bus';
 import { applyAccountChange, authorize, Refusal, sessionOf, type Access, type ConnectionContext, type Session } from './sessions';
 import { SignInThrottle } from './sign-in-throttle';
-import { guardSocket, type SocketGuard } from './socket-guard';
+import { guardSocket, type SocketBudget, type SocketGuard } from './socket-guard';
 import { issueToken, readToken } from './tokens';
 
 /**
@@ -36,6 +36,8 @@ export interface SyncServerOptions {
   readonly storeDebounceMs?: number;
   /** Behind a reverse proxy: take the client's address from the last X-Forwarded-For entry. */
   readonly trustProxy?: boolean;
+  /** Each socket's budget after authentication (SYNC_LIMITS by default). */
+  readonly socketBudget?: SocketBudget;
   readonly now?: () => number;
 }
 
@@ -238,7 +240,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
   );
 
   // The guard sees every socket before Hocuspocus does (this listener runs first).
-  server.webSocketServer.prependListener('connection', (ws, request: IncomingMessage) => guards.set(request, guardSocket(ws)));
+  server.webSocketServer.prependListener('connection', (ws, request: IncomingMessage) => guards.set(request, guardSocket(ws, options.socketBudget)));
 
   const onChange = (change: AccountChange) =>
     applyAccountChange(sql, server.hocuspocus, change).catch((error: unknown) => console.error('applying an account change failed:', error));
