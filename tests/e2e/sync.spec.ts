@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import pg from 'pg';
 import * as Y from 'yjs';
 import { createAnnotation } from '../../src/core/annotations/annotation';
@@ -327,15 +327,21 @@ test('a corrupt document from the server is refused with a message, and the vali
   await context.close();
 });
 
-test('a reader added to a group while signed in gets it at once, without signing in again', async ({ browser }) => {
-  test.setTimeout(60_000);
+/** A new device signed in as `user`, on the sample article with its names found and the first two words of paragraph `block` selected. */
+async function selectingOnNewDevice(browser: Browser, user: string, block: number): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await signIn(page, 'farah');
+  await signIn(page, user);
   await openSample(page);
   await expect(page.locator('[data-entities-status="pending"]')).toHaveCount(0, { timeout: 20_000 });
-  const words = (await page.locator('article [data-block-id]').nth(3).locator('[data-block-text]').textContent())!.split(' ').slice(0, 2).join(' ');
+  const words = (await page.locator('article [data-block-id]').nth(block).locator('[data-block-text]').textContent())!.split(' ').slice(0, 2).join(' ');
   await selectText(page, words);
+  return { context, page };
+}
+
+test('a reader added to a group while signed in gets it at once, without signing in again', async ({ browser }) => {
+  test.setTimeout(60_000);
+  const { context, page } = await selectingOnNewDevice(browser, 'farah', 3);
   await expect(selectionToolbar(page).locator('[data-action="highlight"]').first()).toBeVisible();
   await expect(selectionToolbar(page).locator('[data-action="highlight-in-group"]')).toHaveCount(0);
 
@@ -354,13 +360,7 @@ test('a reader added to a group while signed in gets it at once, without signing
 
 test('a password changed on the server signs the open device out at once, says so in its language, and keeps its notes', async ({ browser }) => {
   test.setTimeout(60_000);
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, 'eid');
-  await openSample(page);
-  await expect(page.locator('[data-entities-status="pending"]')).toHaveCount(0, { timeout: 20_000 });
-  const words = (await page.locator('article [data-block-id]').nth(2).locator('[data-block-text]').textContent())!.split(' ').slice(0, 2).join(' ');
-  await selectText(page, words);
+  const { context, page } = await selectingOnNewDevice(browser, 'eid', 2);
   await selectionToolbar(page).locator('[data-action="highlight"]').first().click();
   await page.goto('./#/notes');
   await expect(page.locator('[data-notebook-article] [data-note-id]')).toHaveCount(1);
