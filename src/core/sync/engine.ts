@@ -330,7 +330,13 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
   }
 
   // Groups joined or left since signing in: saved, and the caller starts the engine again with the new documents.
-  async function refreshMembership(): Promise<void> {
+  // One question at a time: a membership change closes many group documents at once, each asking.
+  let asking: Promise<void> | null = null;
+  function refreshMembership(): Promise<void> {
+    asking ??= askMembership().finally(() => (asking = null));
+    return asking;
+  }
+  async function askMembership(): Promise<void> {
     const check = await options.fetchSession();
     if (stopped || !check.ok) return;
     const now = new Set(check.session.groups.map((g) => g.name));

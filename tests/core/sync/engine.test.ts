@@ -30,6 +30,8 @@ interface Device {
   engine: SyncEngine;
   readonly statuses: SyncStatus[];
   restarts: number;
+  /** GET /me asked. */
+  sessionChecks: number;
 }
 
 const running: Device[] = [];
@@ -42,7 +44,10 @@ function start(server: MemoryServer, device: Omit<Device, 'engine'> & { engine?:
     db: device.db,
     account,
     transport: device.transport,
-    fetchSession: async () => ({ ok: true, session: server.session(device.user) }),
+    fetchSession: async () => {
+      device.sessionChecks += 1;
+      return { ok: true, session: server.session(device.user) };
+    },
     onStatus: (status) => device.statuses.push(status),
     onGroupsChanged: () => (device.restarts += 1),
     timing: { passDelayMs: 2, periodicPassMs: 3_600_000, markIntervalMs: 0, groupsRefreshMs: 3_600_000 },
@@ -61,6 +66,7 @@ function device(server: MemoryServer, user: string): Device {
     transport: server.connect(user),
     statuses: [],
     restarts: 0,
+    sessionChecks: 0,
   });
   running.push(made);
   return made;
@@ -268,10 +274,11 @@ describe('what the server says about the session and the groups', () => {
     await settle(amal, omar);
     expect(notes(amal.store)).toEqual([['g1', 'for the desk', null]]);
 
-    // The notice is lost: the documents' close reason alone must bring the change in.
+    // The notice is lost: the documents' close reason alone must bring the change in (four of them close; one question).
     server.setMembers('desk', ['omar'], { notify: false });
     await settle(amal, omar);
     expect(amal.restarts).toBe(1);
+    expect(amal.sessionChecks).toBe(1);
     expect(readSyncAccount(amal.store)?.session.groups).toEqual([]);
     const last = amal.statuses[amal.statuses.length - 1]!;
     expect(last.groupsLeft).toEqual(['desk']);
