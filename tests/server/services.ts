@@ -192,6 +192,10 @@ export function spawnSyncServer(args: readonly string[], env: NodeJS.ProcessEnv 
     if (process.env.SYNC_SERVER_STDERR) process.stderr.write(chunk);
   });
   const exited = new Promise<number | string>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')));
+  // A test that fails (or times out) before stopping its server must not leave it running after the run.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  void exited.then(() => process.off('exit', killOnExit));
   return new Promise((resolve, reject) => {
     let output = '';
     child.stdout!.on('data', (chunk: Buffer) => {
