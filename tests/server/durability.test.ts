@@ -17,6 +17,11 @@ let url = '';
 const devices: TestDevice[] = [];
 
 async function start(): Promise<void> {
+  // One server at a time: one a test left running is ended first (a no-op for one already gone).
+  if (server) {
+    server.kill('SIGKILL');
+    await server.exited;
+  }
   const port = await freePort();
   server = await spawnSyncServer(['--port', String(port)], { ...process.env, DATABASE_URL: postgres.url });
   url = `http://127.0.0.1:${port}`;
