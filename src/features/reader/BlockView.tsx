@@ -41,9 +41,6 @@ function MarkView({ mark, children }: { mark: MarkDecoration; children: ReactNod
           {children}
         </mark>
       );
-    case 'search':
-    case 'focus':
-      return <span className={`text-${mark.kind}`}>{children}</span>;
   }
 }
 
