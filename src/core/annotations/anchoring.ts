@@ -1,7 +1,6 @@
 import { BLOCK_SEPARATOR, articleText, blockSpans, type Article } from '../article/article';
 import { FUZZY_LIMITS } from '../limits';
 import { boundedSearch, FuzzyBudget, type FuzzyMatch } from './fuzzy-search';
-import { isWordChar } from '../decorations/words';
 
 /**
  * Anchoring: `describe` turns a selection into W3C Web Annotation selectors, `anchor` finds that
@@ -376,6 +375,9 @@ function clamp(n: number, lo: number, hi: number): number {
   return n < lo ? lo : n > hi ? hi : n;
 }
 
+// Letters (Arabic tatweel is a modifier letter), combining marks (harakat) and digits.
+const WORD_CHAR = /[\p{L}\p{M}\p{N}\u200c\u200d]/u;
+const isWordChar = (ch: string | undefined) => ch !== undefined && WORD_CHAR.test(ch);
 const isSpace = (ch: string | undefined) => ch !== undefined && /\s/u.test(ch);
 
 /** Widen a selection so half-selected words are included wholly; surrounding whitespace is dropped. */

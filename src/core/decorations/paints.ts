@@ -6,6 +6,10 @@ import type { MarkDecoration, Segment } from './runs';
  * (where no element may), painted with the CSS Custom Highlight API. Elements (runs.ts) stand
  * around the whole words for clicks, focus and screen readers, and paint only where that API is
  * missing, or on paper.
+ *
+ * Inside a name no range is painted: both WebKit and Chromium redraw the text decorations under a
+ * painted range in the text's colour, so a name's coloured underline would turn black there. A
+ * name's element holds whole words, so the marks' elements inside it paint themselves instead.
  */
 export interface Paint {
   /** Which paint (one `::highlight()` each): `highlight-<colour>`, `highlight-others-<colour>`, `shared` or `search`. */
@@ -35,19 +39,22 @@ export function paintName(mark: Pick<MarkDecoration, 'kind' | 'variant' | 'owner
 }
 
 /**
- * The paints of a block cut into segments: one per mark that has elements (so the cap on
- * highlights over the same words holds for paint too), in the order of the segments' runs, each
- * with its exact span (already clamped to the text).
+ * The paints of a block cut into segments: each mark's exact span outside the names (see above),
+ * one paint per stretch between names, in the order of the segments' runs. Only marks that have
+ * elements are painted (the cap on highlights over the same words holds for paint too).
  */
 export function paintsOf(segments: readonly Segment[]): Paint[] {
-  const seen = new Set<MarkDecoration>();
   const paints: Paint[] = [];
   for (const segment of segments) {
+    if (segment.entity) continue;
+    const seen = new Set<MarkDecoration>();
     for (const run of segment.runs) {
       for (const mark of run.marks) {
         if (seen.has(mark)) continue;
         seen.add(mark);
-        paints.push({ name: paintName(mark), start: mark.start, end: mark.end, id: mark.id });
+        const start = Math.max(mark.start, segment.start);
+        const end = Math.min(mark.end, segment.end);
+        if (end > start) paints.push({ name: paintName(mark), start, end, id: mark.id });
       }
     }
   }

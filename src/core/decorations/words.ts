@@ -1,17 +1,18 @@
 /**
- * Words, as the painting of decorations needs them: an element boundary inside a word breaks Arabic
- * joining in WebKit (the letters fall into their isolated and final forms, ligatures split), so
- * elements may only start and end between words. A word is a run of letters (Arabic tatweel is a
- * modifier letter), combining marks (harakat), digits and the joiners ZWNJ/ZWJ.
+ * Words, as the painting of decorations needs them. An element boundary inside an Arabic word
+ * breaks its joining in WebKit (the letters fall into their isolated and final forms, ligatures
+ * split); a boundary between a word and the punctuation written against it (بمسيّرات|،) moves the
+ * word to another height there. So elements may only start and end where there is white space:
+ * here a word is everything between two spaces, its clitics and punctuation included.
  */
 
-const WORD_CHAR = /[\p{L}\p{M}\p{N}\u200c\u200d]/u;
+const SPACE = /\s/u;
 
-export const isWordChar = (ch: string | undefined): boolean => ch !== undefined && WORD_CHAR.test(ch);
+export const isSpace = (ch: string | undefined): boolean => ch !== undefined && SPACE.test(ch);
 
-/** Whether offset `at` falls between two characters of the same word. */
+/** Whether offset `at` falls between two characters of the same word (no space on either side). */
 export function insideWord(text: string, at: number): boolean {
-  return at > 0 && at < text.length && isWordChar(text[at - 1]) && isWordChar(text[at]);
+  return at > 0 && at < text.length && !isSpace(text[at - 1]) && !isSpace(text[at]);
 }
 
 /** `at`, moved back to the start of the word it falls inside (unchanged between words). */

@@ -45,8 +45,13 @@ describe('library index', () => {
     const hits = index.search('طهران');
     expect(hits.map((h) => `${h.articleId}/${h.blockId}`).sort()).toEqual(['a/p-1', 'b/p-1']);
     const a = hits.find((h) => h.articleId === 'a')!;
-    expect(a.match).toBe('طهران');
+    // The marked words run from space to space (markup between a word and its full stop moves the
+    // word in WebKit); the match itself is the exact span inside them.
+    expect(a.match).toBe('طهران.');
+    expect(a.match.slice(a.exact.start, a.exact.end)).toBe('طهران');
     expect(`${a.before}${a.match}${a.after}`).toBe('التقى الرئيسُ الإيرانيُّ بنظيره في طهران.');
+    const b = hits.find((h) => h.articleId === 'b')!;
+    expect(b.match.slice(b.exact.start, b.exact.end)).toBe('بطهران');
     expect(a.title).toBe('عنوان أول');
     expect(index.search('الرئيس الايراني').map((h) => h.articleId)).toEqual(['a']);
     expect(index.search('مدرسه').map((h) => h.articleId)).toEqual(['b']);

@@ -36,6 +36,36 @@ export function differingPixels(a: Shot, boxA: Box, b: Shot, boxB: Box, toleranc
   return count;
 }
 
+/**
+ * Glyph pixels that differ between a word and the same word elsewhere: the grey levels of both,
+ * each averaged over three pixels across (a glyph placed a fraction of a pixel apart, as Chromium
+ * places the text after an element edge, moves ink between neighbouring pixels; that is not a
+ * different drawing), differing by more than `tolerance`, the second aligned on the first to the
+ * whole pixel that matches best (WebKit snaps a range's rectangle to whole pixels when the range is
+ * part of a text box, and not when it is a whole one). A glyph form that changed or a word drawn
+ * at another height leaves hundreds of pixels far beyond it.
+ */
+export function glyphDifferences(a: Shot, boxA: Box, b: Shot, boxB: Box, tolerance = 40): number {
+  const near = Math.round(boxB.x - boxA.x);
+  return Math.min(...[near - 1, near, near + 1].map((dx) => glyphDifferencesAt(a, boxA, b, dx, Math.round(boxB.y - boxA.y), tolerance)));
+}
+
+function glyphDifferencesAt(a: Shot, boxA: Box, b: Shot, dx: number, dy: number, tolerance: number): number {
+  const { x0, y0, x1, y1 } = pixelArea(boxA);
+  const grey = (shot: Shot, x: number, y: number) => {
+    const [r, g, bl] = pixel(shot, x, y);
+    return 0.299 * r + 0.587 * g + 0.114 * bl;
+  };
+  const across = (shot: Shot, x: number, y: number) => (grey(shot, x - 1, y) + grey(shot, x, y) + grey(shot, x + 1, y)) / 3;
+  let count = 0;
+  for (let y = y0; y < y1; y += 1) {
+    for (let x = x0; x < x1; x += 1) {
+      if (Math.abs(across(a, x, y) - across(b, x + dx, y + dy)) > tolerance) count += 1;
+    }
+  }
+  return count;
+}
+
 /** Share of the box's pixels within `tolerance` of a colour. */
 export function colourShare(shot: Shot, box: Box, colour: readonly [number, number, number], tolerance = 6): number {
   const { x0, y0, x1, y1 } = pixelArea(box);
@@ -49,6 +79,15 @@ export function colourShare(shot: Shot, box: Box, colour: readonly [number, numb
     }
   }
   return all === 0 ? 0 : hits / all;
+}
+
+/**
+ * Whether two boxes are as wide within half a pixel, measured as given or as the whole pixels they
+ * touch (WebKit gives the second for part of a text box and the first for a whole one).
+ */
+export function sameWidth(a: Box, b: Box): boolean {
+  const touched = (box: Box) => Math.ceil(box.x + box.width) - Math.floor(box.x);
+  return Math.abs(a.width - b.width) <= 0.5 || touched(a) === touched(b);
 }
 
 /** The box grown by `below` pixels downwards (an underline can sit under the text's box). */

@@ -165,12 +165,15 @@ export function exists(selector: string): boolean {
 }
 
 /**
- * Every word of the article that holds a decoration edge: an element boundary inside it (marks, run
- * wrappers, isolates), the edge of a range painted with the CSS Custom Highlight API, or listed in
- * `expected` (every occurrence that is decorated: a name's whole-word element hides its edge).
+ * Every word of the article that holds a decoration edge: an element boundary inside it or at its
+ * start or end (marks, run wrappers, isolates), the edge of a range painted with the CSS Custom
+ * Highlight API, or listed in `expected` (every occurrence that is decorated). A word runs from
+ * space to space, with the punctuation written against it: WebKit draws a word at another height
+ * where an element boundary separates it from its comma.
  */
 export function edgeWords(expected: readonly string[]): EdgeWord[] {
-  const WORD = /[\p{L}\p{M}\p{N}\u200c\u200d]/u;
+  const WORD = /\S/u;
+  const LETTERS = /[^\p{L}\p{M}\p{N}]/gu;
   const found = new Map<string, { blockId: string; start: number; end: number; word: string; decorations: Set<string>; why: Set<string> }>();
   const ranges: Array<{ name: string; range: AbstractRange }> = [];
   const registry = (CSS as unknown as { highlights?: Map<string, Set<AbstractRange>> }).highlights;
@@ -219,18 +222,23 @@ export function edgeWords(expected: readonly string[]): EdgeWord[] {
       entry.why.add(why);
       for (const s of spans) if (s.label && s.start < end && s.end > start) entry.decorations.add(s.label);
     };
-    const inside = (at: number) => at > 0 && at < text.length && WORD.test(text[at - 1]!) && WORD.test(text[at]!);
+    // The words an edge touches: the one it falls inside, or the ones it starts and ends.
     for (const s of spans) {
       for (const at of [s.start, s.end]) {
-        if (!inside(at)) continue;
-        const w = wordAround(at);
-        add(w.start, w.end, s.edge);
+        if (at > 0 && WORD.test(text[at - 1]!)) {
+          const w = wordAround(at - 1);
+          add(w.start, w.end, s.edge);
+        }
+        if (at < text.length && WORD.test(text[at]!)) {
+          const w = wordAround(at);
+          add(w.start, w.end, s.edge);
+        }
       }
     }
     for (const word of expected) {
       for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
         const w = wordAround(at);
-        if (w.start !== at || w.end !== at + word.length) continue;
+        if (text.slice(w.start, w.end).replace(LETTERS, '') !== word) continue;
         if (!spans.some((s) => s.label && s.start < w.end && s.end > w.start)) continue;
         add(w.start, w.end, 'listed');
       }
