@@ -30,9 +30,11 @@ function highlightFor(name: PaintName): Highlight {
   if (!highlight) {
     highlight = new Highlight();
     highlight.priority = PRIORITY[name] ?? 0;
-    CSS.highlights.set(`${PAINT_PREFIX}${name}`, highlight);
     highlights.set(name, highlight);
   }
+  // (Registered again if anything took it out of the registry.)
+  const key = `${PAINT_PREFIX}${name}`;
+  if (CSS.highlights.get(key) !== highlight) CSS.highlights.set(key, highlight);
   return highlight;
 }
 

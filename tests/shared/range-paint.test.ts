@@ -1,17 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { boundaryPoints, paintedRanges, paintText, PAINT_PREFIX, rangePaintSupported } from '../../src/shared/range-paint';
-
-/** jsdom has no CSS Custom Highlight API: a Highlight is a set of ranges with a priority, the registry a map. */
-class FakeHighlight extends Set<AbstractRange> {
-  priority = 0;
-}
-
-function withHighlightApi(): Map<string, FakeHighlight> {
-  const registry = new Map<string, FakeHighlight>();
-  vi.stubGlobal('Highlight', FakeHighlight);
-  vi.stubGlobal('CSS', { ...globalThis.CSS, highlights: registry });
-  return registry;
-}
+import { withHighlightApi } from '../helpers/highlight-api';
 
 function paragraph(html: string): HTMLElement {
   const el = document.createElement('p');
