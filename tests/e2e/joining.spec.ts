@@ -45,9 +45,11 @@ async function decorateSample(engine: Engine, baseURL: string): Promise<void> {
 
   for (const { phrase, color } of TOOLBAR_HIGHLIGHTS) {
     const before = (await engine.evaluate(probe.highlightIds)).length;
-    const button = await engine.evaluate(probe.selectPhrase, phrase, color);
-    expect(button, `the toolbar for "${phrase}"`).not.toBeNull();
-    await engine.click(button!.x, button!.y);
+    const found = await engine.evaluate(probe.findPhrase, phrase);
+    expect(found, `"${phrase}" is in the sample`).not.toBeNull();
+    await engine.evaluate(probe.textBoxes, found!.blockId, [found!], true);
+    const button = await waitFor(engine, `the toolbar for "${phrase}"`, probe.toolbarButton, [color]);
+    await engine.click(button.x, button.y);
     await waitFor(engine, `the highlight of "${phrase}"`, (n: number) => document.querySelectorAll('article [data-annotation-id]').length > 0 && new Set([...document.querySelectorAll('article [data-annotation-id]')].map((e) => e.getAttribute('data-annotation-id'))).size > n, [before]);
   }
 

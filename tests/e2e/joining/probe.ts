@@ -55,44 +55,21 @@ export function settled(quiet: number): Promise<boolean> {
   });
 }
 
-/**
- * Selects the first occurrence of `phrase` in the article's block texts (as a mouse would, the
- * block scrolled to the middle) and returns the centre of the toolbar's `color` highlight button
- * once the toolbar is shown, or null.
- */
-export async function selectPhrase(phrase: string, color: string): Promise<{ x: number; y: number } | null> {
-  for (const el of document.querySelectorAll('article [data-block-text]')) {
-    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-    const nodes: Text[] = [];
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
-    const at = nodes.map((n) => n.data).join('').indexOf(phrase);
-    if (at < 0) continue;
-    const point = (offset: number, end: boolean): [Text, number] => {
-      let left = offset;
-      for (const n of nodes) {
-        if (left < n.data.length || (end && left === n.data.length)) return [n, left];
-        left -= n.data.length;
-      }
-      throw new Error('offset outside the block');
-    };
-    el.scrollIntoView({ block: 'center' });
-    const range = document.createRange();
-    range.setStart(...point(at, false));
-    range.setEnd(...point(at + phrase.length, true));
-    const selection = document.getSelection()!;
-    selection.removeAllRanges();
-    selection.addRange(range);
-    for (let i = 0; i < 50; i += 1) {
-      await new Promise((r) => setTimeout(r, 50));
-      const button = document.querySelector(`[data-selection-toolbar] [data-action="highlight"][data-color="${color}"]`);
-      if (button) {
-        const r = button.getBoundingClientRect();
-        return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-      }
-    }
-    return null;
+/** The first block whose text holds `phrase`, and where: null when none does. */
+export function findPhrase(phrase: string): { blockId: string; start: number; end: number } | null {
+  for (const block of document.querySelectorAll<HTMLElement>('article [data-block-id]')) {
+    const at = block.querySelector('[data-block-text]')?.textContent?.indexOf(phrase) ?? -1;
+    if (at >= 0) return { blockId: block.dataset.blockId!, start: at, end: at + phrase.length };
   }
   return null;
+}
+
+/** The centre of the selection toolbar's `color` highlight button, once it is shown; null before. */
+export function toolbarButton(color: string): { x: number; y: number } | null {
+  const button = document.querySelector(`[data-selection-toolbar] [data-action="highlight"][data-color="${color}"]`);
+  if (!button) return null;
+  const r = button.getBoundingClientRect();
+  return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
 }
 
 /** The ids of the reader's highlights in the article (from their elements). */
@@ -255,8 +232,11 @@ export async function showBlock(blockId: string): Promise<void> {
   await new Promise((r) => setTimeout(r, 50));
 }
 
-/** The viewport rectangle of each [start, end) of one block's text. */
-export function textBoxes(blockId: string, spans: ReadonlyArray<{ start: number; end: number }>): Box[] {
+/**
+ * The viewport rectangle of each [start, end) of one block's text; with `select`, the first span
+ * is also selected (scrolled to the middle first), as a mouse would.
+ */
+export function textBoxes(blockId: string, spans: ReadonlyArray<{ start: number; end: number }>, select = false): Box[] {
   const root = document.querySelector(`[data-block-id="${CSS.escape(blockId)}"] [data-block-text]`)!;
   const nodes: Text[] = [];
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
@@ -269,10 +249,16 @@ export function textBoxes(blockId: string, spans: ReadonlyArray<{ start: number;
     }
     throw new Error('offset outside the block');
   };
-  return spans.map(({ start, end }) => {
+  if (select) root.scrollIntoView({ block: 'center' });
+  return spans.map(({ start, end }, i) => {
     const range = document.createRange();
     range.setStart(...point(start, false));
     range.setEnd(...point(end, true));
+    if (select && i === 0) {
+      const selection = document.getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range.cloneRange());
+    }
     const r = range.getBoundingClientRect();
     return { x: r.left, y: r.top, width: r.width, height: r.height };
   });
