@@ -122,7 +122,10 @@ async function checkJoining(engine: Engine, baseURL: string): Promise<void> {
   expect(rows.filter((r) => !r.painted).map((r) => r.word), `${engine.name}: decorations not visible`).toEqual([]);
 }
 
-/** A real click on a name opens its card, on a highlight its note; a name inside a highlight opens one of them. */
+/**
+ * A real click on a name opens its card, on a highlight its note; a name inside a highlight opens
+ * one of them; Enter on a focused name opens its card.
+ */
 async function checkClicks(engine: Engine, baseURL: string): Promise<void> {
   await decorateSample(engine, baseURL);
   const close = async () => {
@@ -142,6 +145,11 @@ async function checkClicks(engine: Engine, baseURL: string): Promise<void> {
   await engine.click(highlight!.x, highlight!.y);
   const editor = await waitFor(engine, 'the note editor', probe.opened, ['editor']);
   expect(editor.card, 'a highlight opens its note only').toBeNull();
+  await close();
+
+  expect(await engine.evaluate(probe.focusName), 'a name takes keyboard focus').not.toBeNull();
+  await engine.press('Enter');
+  expect((await waitFor(engine, 'the name card from the keyboard', probe.opened, ['card'])).editor).toBe(false);
   await close();
 
   const both = await engine.evaluate(probe.decorationCentre, 'name-in-highlight');

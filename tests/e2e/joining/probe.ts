@@ -360,3 +360,14 @@ export function opened(what: 'card' | 'editor' | 'none'): { card: string | null;
   const ready = what === 'card' ? card !== null : what === 'editor' ? editor : card === null && !editor;
   return ready ? { card, editor } : null;
 }
+
+/** Moves keyboard focus to the first name outside the highlights (scrolled into view); its id, or null. */
+export function focusName(): string | null {
+  for (const el of document.querySelectorAll<HTMLElement>('article mark.entity[data-entity-id]')) {
+    if (el.closest('[data-annotation-id]') || el.querySelector('[data-annotation-id]')) continue;
+    el.scrollIntoView({ block: 'center' });
+    el.focus();
+    return document.activeElement === el ? (el.dataset.entityId ?? '') : null;
+  }
+  return null;
+}
