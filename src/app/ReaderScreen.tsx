@@ -1,12 +1,14 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { createContext, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { mergeDecorations } from '../core/decorations/merge';
-import { useAnnotationsFeature } from '../features/annotations/use-annotations-feature';
+import { useAnnotationsFeature, type AnnotationsFeature } from '../features/annotations/use-annotations-feature';
+import type { ReaderMention } from '../core/entities/reader-entities';
 import { useEntitiesFeature } from '../features/entities/use-entities-feature';
 import { useArticle } from '../features/library/article-query';
 import { OtherArticlesLink } from '../features/names/OtherArticlesLink';
 import { ReaderView } from '../features/reader/ReaderView';
 import { useSharingFeature } from '../features/sharing/use-sharing-feature';
+import { createReaderHandle, ReaderHandleProvider } from '../shared/reader-handle';
 import { AppHeader } from './AppHeader';
 
 export interface ReaderScreenProps {
@@ -23,21 +25,38 @@ export type ReaderPanel = 'entities' | 'notes' | null;
  * Each feature contributes decorations (merged here), top-bar actions and a side panel; features
  * never import each other, this screen wires them.
  */
+/**
+ * A name's card also offers the reader's highlights the name sits in (a click on such a name opens
+ * its card only, the highlight's note is one step away): the annotations feature provides them.
+ */
+const HighlightsAtContext = createContext<AnnotationsFeature['highlightsAt']>(() => null);
+
+function HighlightsAtMention({ mention }: { mention: ReaderMention }) {
+  return <>{useContext(HighlightsAtContext)(mention)}</>;
+}
+
 export function ReaderScreen({ articleId, blockId, params }: ReaderScreenProps) {
   const { t } = useTranslation('reader');
   const query = useArticle(articleId);
   const [panel, setPanel] = useState<ReaderPanel>(null);
   const article = query.data?.status === 'found' ? query.data.article : undefined;
+  // The reader's handle: ReaderView binds it to the article, the features reach the article through it.
+  const [reader] = useState(createReaderHandle);
 
-  const entities = useEntitiesFeature(article, {
+  const entities = useEntitiesFeature(article, reader, {
     open: panel === 'entities',
     toggle: () => setPanel((p) => (p === 'entities' ? null : 'entities')),
     close: () => setPanel(null),
-  }, (entityKey) => <OtherArticlesLink entityKey={entityKey} articleId={articleId} />);
+  }, (entityKey, mention) => (
+    <>
+      <OtherArticlesLink entityKey={entityKey} articleId={articleId} />
+      <HighlightsAtMention mention={mention} />
+    </>
+  ));
 
   const sharing = useSharingFeature(article, { blockId, params, local: query.data?.status === 'found' && query.data.origin !== 'bundled' });
 
-  const notes = useAnnotationsFeature(articleId, article, {
+  const notes = useAnnotationsFeature(articleId, article, reader, {
     open: panel === 'notes',
     toggle: () => setPanel((p) => (p === 'notes' ? null : 'notes')),
     close: () => setPanel(null),
@@ -72,7 +91,7 @@ export function ReaderScreen({ articleId, blockId, params }: ReaderScreenProps) 
   else
     body = (
       <div className={`reader-layout${panel && panelContent ? ' has-panel' : ''}`}>
-        <ReaderView article={article} targetBlockId={sharing.targetBlockId ?? blockId} decorations={decorations} hiddenEntityTypes={entities.hiddenTypes} entitiesOff={!entities.display.namesOn} alerts={sharing.notices} notices={<>{notes.notice}{entities.legend}</>} />
+        <ReaderView reader={reader} article={article} targetBlockId={sharing.targetBlockId ?? blockId} decorations={decorations} hiddenEntityTypes={entities.hiddenTypes} entitiesOff={!entities.display.namesOn} alerts={sharing.notices} notices={<>{notes.notice}{entities.legend}</>} />
         {panel && panelContent && (
           <aside ref={panelRef} tabIndex={-1} className="reader-panel" aria-label={t(`panels.${panel}`)} data-panel={panel}>
             {panelContent}
@@ -85,11 +104,11 @@ export function ReaderScreen({ articleId, blockId, params }: ReaderScreenProps) 
     );
 
   return (
-    <>
+    <ReaderHandleProvider value={reader}>
       <AppHeader actions={<>{notes.action}{entities.action}</>} />
       <main id="main" tabIndex={-1} data-panel-open={panel ?? undefined} onKeyDown={(e) => e.key === 'Escape' && panel && setPanel(null)}>
-        {body}
+        <HighlightsAtContext.Provider value={notes.highlightsAt}>{body}</HighlightsAtContext.Provider>
       </main>
-    </>
+    </ReaderHandleProvider>
   );
 }

@@ -157,6 +157,10 @@ async function checkClicks(engine: Engine, baseURL: string): Promise<void> {
   await engine.click(both!.x, both!.y);
   const one = await waitFor(engine, 'the name card', probe.opened, ['card']);
   expect(one.editor, 'a name inside a highlight opens its card, not the note editor too').toBe(false);
+  // The highlight is one step away: its note, from the card.
+  const offer = await waitFor(engine, 'the highlight offered in the card', probe.centreOf, ['[data-entity-card] [data-action="open-highlight-note"]']);
+  await engine.click(offer.x, offer.y);
+  await waitFor(engine, 'the note editor from the card', probe.opened, ['editor']);
 }
 
 const checks = { 'no word is drawn differently from plain text': checkJoining, 'a click opens one thing': checkClicks };

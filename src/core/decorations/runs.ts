@@ -12,6 +12,7 @@
  * لروسيا, a highlight imported with edges anywhere) gets an element around the whole words, and its
  * exact span is painted without markup (see paints.ts).
  */
+import type { EntityType } from '../schema/entity-types';
 import { DECORATION_LIMITS } from '../limits';
 import { wholeWords } from './words';
 
@@ -20,7 +21,7 @@ export interface EntityDecoration {
   readonly start: number;
   readonly end: number;
   readonly id: string;
-  readonly type: string;
+  readonly type: EntityType;
   readonly mentionIndex: number;
 }
 
