@@ -15,6 +15,8 @@ import { createServer } from 'node:net';
 export const WEBKIT_DRIVER = process.env.WEBKIT_DRIVER ?? '/usr/bin/WebKitWebDriver';
 export const MINIBROWSER = process.env.WEBKIT_MINIBROWSER ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
 const XVFB_RUN = '/usr/bin/xvfb-run';
+/** xvfb-run cannot start its X server without it (xvfb only recommends the package). */
+const XAUTH = '/usr/bin/xauth';
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -62,8 +64,9 @@ export class WebKitSession {
       [WEBKIT_DRIVER, 'webkit2gtk-driver'],
       [MINIBROWSER, 'webkit2gtk-driver'],
       [XVFB_RUN, 'xvfb'],
+      [XAUTH, 'xauth'],
     ] as const) {
-      if (!existsSync(path)) throw new Error(`${path} is missing: apt-get install -y ${pkg}`);
+      if (!existsSync(path)) throw new Error(`WebKit tests need ${path}: apt-get install -y ${pkg} (.ci/run installs it)`);
     }
     const port = await freePort();
     // -a finds a free display, starting from a number of our own so parallel runs rarely race for one.
