@@ -16,6 +16,7 @@ import { articleText } from '../../src/core/article/article';
 import { parsePlainTextArticle } from '../../src/core/article/parse-text';
 import { routeToHash } from '../../src/core/links/routes';
 import { passageFromSelectors, passageRoute } from '../../src/core/links/share-link';
+import { HOLD_MS } from '../../src/shared/hold-in-view';
 import { SAMPLE_ID } from './fixtures';
 import { chromiumEngine, waitFor, webkitEngine, type Engine } from './engines/engine';
 import { expectJoinedAndPainted, measureWords, report } from './joining/measure';
@@ -96,6 +97,9 @@ async function openDecorated(engine: Engine, baseURL: string): Promise<void> {
     await waitFor(engine, selector, probe.exists, [selector]);
   }
   await engine.evaluate(probe.settled, 500);
+  // The app keeps the passage in view while the page settles (until the reader moves or HOLD_MS
+  // pass); the plain copies below change block heights, which would scroll it back between shots.
+  await new Promise((r) => setTimeout(r, HOLD_MS));
 }
 
 async function checkStates(engine: Engine, baseURL: string): Promise<void> {
