@@ -114,7 +114,7 @@ export function NotesPanel({ article, onClose, cardActions }: { article: Article
           )}
         </>
       )}
-      <ExportImport articles={[{ article, annotations: all }]} fileName={`hashiya-${article.title}`} />
+      <ExportImport articles={[{ article, annotations: all }]} fileName={`hashiya-${article.title}`} reading={article} />
       {editing && (
         <NoteEditor
           mode="edit"
