@@ -62,10 +62,14 @@ test('a mention card in the reader leads to the name across the library', async 
   await expect(others).toBeVisible();
   await others.click();
   await expect(page.locator(`[data-entity-page="${key}"] [data-entity-article="${SAMPLE_ID}"]`)).toBeVisible({ timeout: 30_000 });
-  // The names are cached now: the reader's card counts the other articles (none here).
+  // The names are cached now: the reader's card counts the other articles; a name no other
+  // article has says "only in this article", never "in 0 other articles".
   await openSample(page);
   await page.locator(`article mark.entity[data-entity-id="${key}"]`).first().click();
-  await expect(others).toHaveAttribute('data-count', '0');
+  const card = page.locator('[data-entity-card]');
+  await expect(card.locator('[data-entity-only-here]')).toHaveText('في هذا المقال وحده');
+  await expect(others).toHaveCount(0);
+  await expect(card).not.toContainText(/\b0\b/);
 });
 
 for (const language of ['ar', 'en'] as const) {
