@@ -57,14 +57,17 @@ export function NotesPanel({ article, onClose, cardActions }: { article: Article
 
   return (
     <section className="notes-panel" data-notes-panel="" aria-labelledby="notes-panel-title">
-      <h2 id="notes-panel-title" className="panel-title">
-        {t('panel.title')} <small data-notes-count={all.length}>{t('panel.count', { count: all.length })}</small>
+      {/* The close button beside the title, never wrapped onto a line of its own: the title wraps instead. */}
+      <div className="panel-head">
+        <h2 id="notes-panel-title" className="panel-title">
+          {t('panel.title')} <small data-notes-count={all.length}>{t('panel.count', { count: all.length })}</small>
+        </h2>
         {onClose && (
           <button type="button" className="button button--ghost button--small panel-close" aria-label={t('common:close')} onClick={onClose} data-action="close-notes">
             <span aria-hidden="true">✕</span>
           </button>
         )}
-      </h2>
+      </div>
       {undoBar}
       {all.length === 0 ? (
         <p className="notes-empty">{t('panel.empty')}</p>
