@@ -7,6 +7,7 @@ import { useArticle } from '../features/library/article-query';
 import { OtherArticlesLink } from '../features/names/OtherArticlesLink';
 import { ReaderView } from '../features/reader/ReaderView';
 import { useSharingFeature } from '../features/sharing/use-sharing-feature';
+import { rememberFocus, returnFocus } from '../shared/focus-return';
 import { AppHeader } from './AppHeader';
 
 export interface ReaderScreenProps {
@@ -47,14 +48,15 @@ export function ReaderScreen({ articleId, blockId, params }: ReaderScreenProps) 
   const decorations = useMemo(() => mergeDecorations(entities.decorations, notes.decorations, sharing.decorations), [entities.decorations, notes.decorations, sharing.decorations]);
   const panelContent = panel === 'entities' ? entities.panel : panel === 'notes' ? notes.panel : null;
 
-  // Keyboard: an opened panel takes focus; when it closes, focus goes back to what opened it.
+  // Keyboard: an opened panel takes focus; when it closes, focus goes back to what opened it (with
+  // its ring only if the panel was opened from the keyboard).
   const panelRef = useRef<HTMLElement>(null);
   useEffect(() => {
     if (!panel) return;
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    const opener = rememberFocus();
     panelRef.current?.focus({ preventScroll: true });
     return () => {
-      if (!document.activeElement || document.activeElement === document.body) opener?.focus({ preventScroll: true });
+      if (!document.activeElement || document.activeElement === document.body) returnFocus(opener);
     };
   }, [panel]);
 

@@ -53,6 +53,35 @@ for (const language of LANGUAGES) {
         expect(touching).toEqual([]);
       });
 
+      test('after Escape closes what the mouse opened, no focus ring is drawn', async ({ page }) => {
+        await openSample(page);
+        const mention = page.locator('article mark.entity').first();
+        await expect(mention).toBeVisible({ timeout: 15_000 });
+        const ringShown = () => page.evaluate(() => document.querySelector(':focus-visible')?.outerHTML.slice(0, 80) ?? null);
+        const panels = viewport.width >= 900 ? ['[data-action="toggle-notes"]', '[data-action="toggle-entities-panel"]'] : ['[data-action="toggle-notes"]'];
+        for (const opener of [...panels, '[data-action="settings"]']) {
+          await page.locator(opener).click();
+          await page.keyboard.press('Escape');
+          expect(await ringShown(), `after ${opener}`).toBeNull();
+        }
+        await mention.click();
+        await expect(page.locator('[data-entity-card]')).toBeVisible();
+        await page.keyboard.press('Escape');
+        await expect(page.locator('[data-entity-card]')).toBeHidden();
+        expect(await ringShown(), 'after the entity card').toBeNull();
+        // A selection made with the mouse, its toolbar dismissed with Escape.
+        const text = page.locator('article .block--paragraph [data-block-text]').nth(1);
+        const r = (await text.boundingBox())!;
+        await page.mouse.move(r.x + r.width - 4, r.y + 12);
+        await page.mouse.down();
+        await page.mouse.move(r.x + r.width / 2, r.y + 12, { steps: 4 });
+        await page.mouse.up();
+        await expect(page.locator('[data-selection-toolbar]')).toBeVisible();
+        await page.keyboard.press('Escape');
+        await expect(page.locator('[data-selection-toolbar]')).toBeHidden();
+        expect(await ringShown(), 'after the selection toolbar').toBeNull();
+      });
+
       test('the notes panel’s close button stays on the title’s line', async ({ page }) => {
         await openSample(page);
         await page.locator('[data-action="toggle-notes"]').click();

@@ -4,6 +4,7 @@ import { ANNOTATION_COLORS, type AnnotationColor } from '../../core/annotations/
 import { wordSelection, type SelectionRange } from '../../core/annotations/selection';
 import type { Article } from '../../core/article/article';
 import { offsetsToRange, selectionToOffsets } from '../../shared/dom-selection';
+import { returnFocus } from '../../shared/focus-return';
 
 export type { SelectionRange };
 
@@ -49,6 +50,7 @@ export function SelectionToolbar({ article, onHighlight, onNote, extraActions, d
   // Touch selections get the system's own menu above them: the toolbar then goes below.
   const touch = useRef(false);
   const dismissed = useRef<string | null>(null);
+  const keyboardSelection = useRef(false);
   const [layoutTick, setLayoutTick] = useState(0);
 
   const update = useCallback(() => {
@@ -76,6 +78,7 @@ export function SelectionToolbar({ article, onHighlight, onNote, extraActions, d
     const down = (event: PointerEvent) => {
       if (ref.current?.contains(event.target as Node)) return;
       pointerDown.current = true;
+      keyboardSelection.current = false;
       touch.current = event.pointerType === 'touch';
     };
     const up = () => {
@@ -117,6 +120,7 @@ export function SelectionToolbar({ article, onHighlight, onNote, extraActions, d
         selection.collapse(first, 0);
       }
       event.preventDefault();
+      keyboardSelection.current = true;
       selection.modify('extend', event.key === 'ArrowLeft' ? 'left' : 'right', event.ctrlKey || event.altKey ? 'word' : 'character');
     };
     document.addEventListener('keydown', onKey);
@@ -142,7 +146,8 @@ export function SelectionToolbar({ article, onHighlight, onNote, extraActions, d
     const root = articleElement(article.id);
     const block = range && root?.querySelector<HTMLElement>(`[data-block-id="${CSS.escape(range.blockId)}"]`);
     setRange(null);
-    block?.focus({ preventScroll: true });
+    // The paragraph shows its ring again only for a selection made from the keyboard.
+    returnFocus(block, keyboardSelection.current);
     // Collapse (not clear) the selection: the toolbar stays away, the caret stays where it was.
     document.getSelection()?.collapseToEnd();
   }, [range, article.id]);

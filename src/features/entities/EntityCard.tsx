@@ -4,6 +4,7 @@ import { correctionOf, retypeKind, stepMentionIndex } from '../../core/entities/
 import type { Correction, CorrectionKind } from '../../core/entities/corrections';
 import type { EntityType } from '../../core/entities/entities';
 import { ENTITY_TYPES, wikipediaSearchUrl, type ReaderEntities, type ReaderMention } from '../../core/entities/reader-entities';
+import { returnFocus } from '../../shared/focus-return';
 import { placeCard } from './card-placement';
 import { mentionSelector, revealMention, useEntityFocus, type EntityFocusStore } from './entity-focus';
 
@@ -39,6 +40,12 @@ export function EntityCard({ model, focus, corrections, onCorrect, onRemoveCorre
   const entity = current?.card ? model.byKey.get(current.key) : undefined;
   const index = entity && current ? Math.min(current.index, entity.mentions.length - 1) : 0;
   const mention = entity?.mentions[index];
+  // Whether the reader was on the keyboard when the card opened: Escape brings the ring back only then.
+  const opened = useRef<{ key: string; ring: boolean } | null>(null);
+  useLayoutEffect(() => {
+    if (!entity) opened.current = null;
+    else if (opened.current?.key !== entity.key) opened.current = { key: entity.key, ring: document.activeElement?.matches(':focus-visible') ?? false };
+  }, [entity]);
 
   useLayoutEffect(() => {
     if (!entity || !current) return;
@@ -74,7 +81,7 @@ export function EntityCard({ model, focus, corrections, onCorrect, onRemoveCorre
       if (e.key !== 'Escape') return;
       e.stopPropagation();
       focus.set({ key: entity.key, index, card: false });
-      document.querySelector<HTMLElement>(mentionSelector(entity.key, index))?.focus({ preventScroll: true });
+      returnFocus(document.querySelector<HTMLElement>(mentionSelector(entity.key, index)), opened.current?.ring ?? false);
     };
     const onPointer = (e: PointerEvent) => {
       const target = e.target as Element | null;

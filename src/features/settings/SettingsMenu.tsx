@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LINE_SPACINGS, TEXT_SIZES, THEMES, UI_LANGUAGES } from '../../core/settings/settings';
+import { rememberFocus, returnFocus } from '../../shared/focus-return';
 import { useSettings, useUpdateSettings } from './settings-store';
 
 interface ChoiceProps<T extends string> {
@@ -45,13 +46,14 @@ export function SettingsMenu({ extra }: { extra?: ReactNode }) {
 
   useEffect(() => {
     if (!open) return;
+    const opener = rememberFocus(buttonRef.current);
     const onPointer = (event: PointerEvent) => {
       if (!rootRef.current?.contains(event.target as Node)) setOpen(false);
     };
     const onKey = (event: KeyboardEvent) => {
       if (event.key === 'Escape') {
         setOpen(false);
-        buttonRef.current?.focus();
+        returnFocus(opener);
       }
     };
     document.addEventListener('pointerdown', onPointer);
