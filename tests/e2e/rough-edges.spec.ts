@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { open, openSample } from './fixtures';
+import { open, openSample, SAMPLE_ID } from './fixtures';
 
 /**
  * Layout defects a first visit found, each held by a layout assertion in both interface languages,
@@ -80,6 +80,54 @@ for (const language of LANGUAGES) {
         await page.keyboard.press('Escape');
         await expect(page.locator('[data-selection-toolbar]')).toBeHidden();
         expect(await ringShown(), 'after the selection toolbar').toBeNull();
+      });
+
+      for (const PASSAGE_BLOCK of [0, 2]) test(`a shared passage’s message (paragraph ${PASSAGE_BLOCK}) stays clear of the passage and of the text; its buttons keep to one line`, async ({ page }) => {
+        await openSample(page);
+        const block = page.locator('article .block--paragraph').nth(PASSAGE_BLOCK);
+        const blockId = (await block.getAttribute('data-block-id'))!;
+        const words = ((await block.locator('[data-block-text]').textContent()) ?? '').split(' ').slice(2, 12).join(' ');
+        const note = 'ملاحظة المرسل: قارن هذا المقطع بما نشرته الوكالة الإيرانية في اليوم نفسه، فالصياغة تختلف في موضعين.';
+        await page.goto('about:blank');
+        await open(page, `#/a/${SAMPLE_ID}/${blockId}?${new URLSearchParams({ q: words, n: note, v: '1' })}`);
+        const notice = page.locator('[data-shared-notice="found"]');
+        await expect(notice).toBeVisible();
+        await expect(page.locator('mark[data-shared-passage]').first()).toBeVisible();
+        await page.evaluate(() => document.fonts.ready);
+        await page.waitForTimeout(400);
+        // Every line of the passage is painted where the reader sees it: not under the message,
+        // its note or the top bar.
+        const covered = await page.evaluate(() => {
+          const hidden: string[] = [];
+          for (const mark of document.querySelectorAll('mark[data-shared-passage]')) {
+            for (const r of mark.getClientRects()) {
+              const x = r.left + r.width / 2;
+              const y = r.top + r.height / 2;
+              const hit = document.elementFromPoint(x, y);
+              if (y < 0 || y > window.innerHeight || !hit || (!hit.closest('mark[data-shared-passage]') && !hit.contains(mark))) hidden.push(`${Math.round(x)},${Math.round(y)}: ${hit?.className}`);
+            }
+          }
+          return hidden;
+        });
+        expect(covered).toEqual([]);
+        // The sharer's note, wherever it is shown, covers no text of the article.
+        const overText = await page.locator('[data-shared-note]').evaluate((noteEl) => {
+          if (getComputedStyle(noteEl).position !== 'fixed') return false;
+          const n = noteEl.getBoundingClientRect();
+          return [...document.querySelectorAll('article [data-block-text]')].some((t) =>
+            [...t.getClientRects()].some((r) => r.left < n.right && r.right > n.left && r.top < n.bottom && r.bottom > n.top),
+          );
+        });
+        expect(overText).toBe(false);
+        // "Go to the passage" and "Hide" each keep to one line, on the message's row.
+        const message = await box(notice.locator('p').first());
+        for (const action of ['go-to-shared', 'dismiss-shared']) {
+          const button = notice.locator(`[data-action="${action}"]`);
+          const b = await box(button);
+          const lineHeight = await button.evaluate((el) => parseFloat(getComputedStyle(el).lineHeight) || 24);
+          expect(b.bottom - b.top, `${action} on one line`).toBeLessThan(lineHeight * 1.6 + 12);
+          expect(b.top, `${action} on the message's row`).toBeLessThan(message.bottom);
+        }
       });
 
       test('the notes panel’s close button stays on the title’s line', async ({ page }) => {
