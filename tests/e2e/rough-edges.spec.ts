@@ -130,6 +130,30 @@ for (const language of LANGUAGES) {
         }
       });
 
+      test('the names legend’s chips are all on screen, and one reached by Tab is not under the top bar', async ({ page }) => {
+        await openSample(page);
+        const chips = page.locator('[data-entity-legend] button');
+        await expect(page.locator('[data-entity-legend] [data-type="PERS"] .entity-legend__count')).not.toHaveText('–', { timeout: 15_000 });
+        // Every chip whole, inside the window and inside the legend (nothing scrolled or clipped away).
+        const outside = await chips.evaluateAll((buttons) => {
+          const legend = buttons[0]!.closest('[data-entity-legend]')!.getBoundingClientRect();
+          const width = document.documentElement.clientWidth;
+          return buttons
+            .map((b) => ({ text: b.textContent, r: b.getBoundingClientRect() }))
+            .filter(({ r }) => r.left < 0 || r.right > width || r.left < legend.left - 1 || r.right > legend.right + 1 || r.top < legend.top - 1 || r.bottom > legend.bottom + 1)
+            .map(({ text }) => text);
+        });
+        expect(outside).toEqual([]);
+        // Scrolled down, then reached from the keyboard: the chip is brought below the sticky top bar.
+        const last = chips.last();
+        await last.focus();
+        await page.evaluate(() => window.scrollTo(0, 400));
+        await page.keyboard.press('Shift+Tab');
+        const bar = await box(page.locator('.topbar'));
+        const chip = await box(page.locator('[data-entity-legend] button:focus'));
+        expect(chip.top).toBeGreaterThanOrEqual(bar.bottom);
+      });
+
       test('the notes panel’s close button stays on the title’s line', async ({ page }) => {
         await openSample(page);
         await page.locator('[data-action="toggle-notes"]').click();
