@@ -154,6 +154,42 @@ for (const language of LANGUAGES) {
         expect(chip.top).toBeGreaterThanOrEqual(bar.bottom);
       });
 
+      test('the selection toolbar covers neither the selection nor the lines around it', async ({ page }) => {
+        await openSample(page);
+        await expect(page.locator('article mark.entity').first()).toBeVisible({ timeout: 15_000 });
+        // Two words in the middle of a paragraph's second line.
+        const texts = page.locator('article .block--paragraph [data-block-text]');
+        const index = await texts.evaluateAll((els) => els.findIndex((el) => el.getClientRects().length > 0 && el.getBoundingClientRect().height > 100));
+        const text = texts.nth(index);
+        await text.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+        await page.waitForTimeout(200);
+        const lines = await text.evaluate((el) => {
+          const range = document.createRange();
+          range.selectNodeContents(el);
+          const rects = [...range.getClientRects()].filter((r) => r.width > 0);
+          // One box per visual line (text nodes and marks split a line into several rects).
+          const tops = [...new Set(rects.map((r) => Math.round(r.top)))].sort((a, b) => a - b);
+          return tops.map((top) => {
+            const row = rects.filter((r) => Math.abs(Math.round(r.top) - top) < 4);
+            return { top, bottom: Math.max(...row.map((r) => r.bottom)), left: Math.min(...row.map((r) => r.left)), right: Math.max(...row.map((r) => r.right)) };
+          });
+        });
+        expect(lines.length).toBeGreaterThanOrEqual(3);
+        const line = lines[1]!;
+        const y = (line.top + line.bottom) / 2;
+        const x = (line.left + line.right) / 2;
+        await page.mouse.move(x + 40, y);
+        await page.mouse.down();
+        await page.mouse.move(x - 40, y, { steps: 4 });
+        await page.mouse.up();
+        const toolbar = page.locator('[data-selection-toolbar]');
+        await expect(toolbar).toBeVisible();
+        await expect(toolbar).toBeInViewport({ ratio: 1 });
+        const t = await box(toolbar);
+        const covered = lines.slice(0, 3).filter((l) => t.left < l.right && t.right > l.left && t.top < l.bottom - 4 && t.bottom > l.top + 4);
+        expect(covered, 'lines of text under the toolbar').toEqual([]);
+      });
+
       test('the notes panel’s close button stays on the title’s line', async ({ page }) => {
         await openSample(page);
         await page.locator('[data-action="toggle-notes"]').click();
