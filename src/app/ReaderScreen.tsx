@@ -7,6 +7,7 @@ import { useArticle } from '../features/library/article-query';
 import { OtherArticlesLink } from '../features/names/OtherArticlesLink';
 import { ReaderView } from '../features/reader/ReaderView';
 import { useSharingFeature } from '../features/sharing/use-sharing-feature';
+import { noteParam } from '../core/links/quote-link';
 import { rememberFocus, returnFocus } from '../shared/focus-return';
 import { AppHeader } from './AppHeader';
 
@@ -42,7 +43,7 @@ export function ReaderScreen({ articleId, blockId, params }: ReaderScreenProps) 
     open: panel === 'notes',
     toggle: () => setPanel((p) => (p === 'notes' ? null : 'notes')),
     close: () => setPanel(null),
-  }, (range) => <>{sharing.toolbarAction(range)}{entities.toolbarAction(range)}</>, sharing.annotationAction);
+  }, (range) => <>{sharing.toolbarAction(range)}{entities.toolbarAction(range)}</>, sharing.annotationAction, noteParam(params));
 
   // Memoised: a new map would re-render every block of a long article.
   const decorations = useMemo(() => mergeDecorations(entities.decorations, notes.decorations, sharing.decorations), [entities.decorations, notes.decorations, sharing.decorations]);

@@ -9,6 +9,7 @@ import { useToast } from '../../shared/toast';
 import { useSaveAnnotation } from './annotation-mutations';
 import { useAnnotations } from './annotations-query';
 import { NoteEditor, type NoteValues } from './NoteEditor';
+import { draftKey } from './note-drafts';
 import { usePrinting } from '../../shared/use-printing';
 import { PrintNotes } from './PrintNotes';
 import { SelectionToolbar, type SelectionRange } from './SelectionToolbar';
@@ -16,6 +17,8 @@ import { isOthersNote, syncIdentity } from '../../core/sync/sync-account';
 import { useStore } from '../../shared/store-context';
 import { syncAccountChanges } from '../../shared/sync-account-changes';
 import { useValueStore } from '../../shared/value-store';
+
+const NEW_NOTE: NoteValues = { color: 'yellow', note: '', tags: [] };
 
 /** A new note keeps one id across retries (a save refused for quota can be retried without duplicates). */
 type Draft = { kind: 'new'; range: SelectionRange; id: string } | { kind: 'edit'; annotation: Annotation };
@@ -105,7 +108,8 @@ export function AnnotationTools({ article, extraActions }: AnnotationToolsProps)
         <NoteEditor
           mode={draft.kind}
           quote={draft.kind === 'new' ? draft.range.quote : draft.annotation.target.selectors[0].exact}
-          initial={draft.kind === 'new' ? { color: 'yellow', note: '', tags: [] } : draft.annotation}
+          initial={draft.kind === 'new' ? NEW_NOTE : draft.annotation}
+          draftKey={draft.kind === 'new' ? draftKey({ articleId: article.id, start: draft.range.start, end: draft.range.end }) : draftKey({ annotationId: draft.annotation.id })}
           elsewhere={draft.kind === 'edit' ? editStatus(draft.annotation, annotations) : 'unchanged'}
           onSave={(values) => (draft.kind === 'new' ? create(draft.range, values, draft.id) : saveEdit(draft.annotation, editAnnotation(draft.annotation, values)))}
           onClose={() => setDraft(null)}

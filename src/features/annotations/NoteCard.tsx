@@ -4,6 +4,7 @@ import { useFormatDate } from '../../shared/use-format-date';
 import type { Annotation } from '../../core/annotations/annotation';
 import { ConflictCopyActions } from './ConflictCopyActions';
 import { NoteText } from './NoteText';
+import { draftKey, useHasDraft } from './note-drafts';
 import { isOthersNote, syncIdentity } from '../../core/sync/sync-account';
 import { useStore } from '../../shared/store-context';
 
@@ -11,8 +12,10 @@ interface NoteCardProps {
   annotation: Annotation;
   /** Scroll to the highlight (reader panel). */
   onSelect?: () => void;
-  /** A link into the article (notebook). */
+  /** A link into the article (notebook): the quote and an "Open in article" action. */
   href?: string;
+  /** Copy the highlight as a quotation with a link (notebook). */
+  onCopy?: () => void;
   onEdit?: () => void;
   onDelete?: () => void;
   orphan?: boolean;
@@ -23,12 +26,13 @@ interface NoteCardProps {
 }
 
 /** One highlight: colour, quote, note, tags and date; everything rendered as text. */
-export function NoteCard({ annotation, onSelect, href, onEdit, onDelete, orphan = false, actions, approximate = false }: NoteCardProps) {
+export function NoteCard({ annotation, onSelect, href, onCopy, onEdit, onDelete, orphan = false, actions, approximate = false }: NoteCardProps) {
   const { t } = useTranslation('annotations');
   const formatDate = useFormatDate('medium');
   const quote = annotation.target.selectors[0].exact;
   // Another member's group note is shown with its author and never edited here.
   const readOnly = isOthersNote(annotation, syncIdentity(useStore())?.user);
+  const hasDraft = useHasDraft(draftKey({ annotationId: annotation.id }));
   const quoteView = (
     <blockquote className="note-card-quote" dir="auto">
       {quote}
@@ -37,7 +41,8 @@ export function NoteCard({ annotation, onSelect, href, onEdit, onDelete, orphan 
   return (
     <article className={`note-card note-card--${annotation.color}${orphan ? ' is-orphan' : ''}`} data-note-id={annotation.id} data-orphan={orphan || undefined}>
       {href ? (
-        <a className="note-card-link" href={href} data-action="open-note">
+        // The "Open in article" action is the Tab stop; the quote is the same link for the pointer.
+        <a className="note-card-link" href={href} data-action="open-note" tabIndex={-1}>
           {quoteView}
         </a>
       ) : onSelect ? (
@@ -70,7 +75,22 @@ export function NoteCard({ annotation, onSelect, href, onEdit, onDelete, orphan 
       )}
       <div className="note-card-footer">
         <time dateTime={annotation.modified}>{formatDate(annotation.modified)}</time>
+        {hasDraft && (
+          <span className="note-card-draft" data-note-draft="">
+            {t('card.draft')}
+          </span>
+        )}
         <span className="note-card-actions">
+          {href && (
+            <a className="button button--ghost button--small" href={href} data-action="open-in-article">
+              {t('card.open')}
+            </a>
+          )}
+          {onCopy && (
+            <button type="button" className="button button--ghost button--small" data-action="copy-quote" onClick={onCopy}>
+              {t('card.copy')}
+            </button>
+          )}
           {actions}
           {onEdit && !readOnly && (
             <button type="button" className="button button--ghost button--small" data-action="edit-note" onClick={onEdit}>

@@ -6,18 +6,37 @@ import { routeToHash } from '../../core/links/routes';
 import { ExportImport } from './ExportImport';
 import { NoteCard } from './NoteCard';
 import { NO_FILTER, NoteFilters, type FilterState } from './NoteFilters';
-import { useNotebook } from './notebook-query';
+import { useNotebook, type NotebookGroup } from './notebook-query';
+import { editAnnotation, quoteOf, type Annotation } from '../../core/annotations/annotation';
+import { editStatus } from '../../core/annotations/annotation-store';
+import { noteRoute, quoteWithLink } from '../../core/links/quote-link';
+import { copyText } from '../../shared/clipboard';
+import { useToast } from '../../shared/toast';
+import { useSaveEditAndTell } from './ConflictCopyActions';
+import { NoteForm } from './NoteForm';
+import { draftKey } from './note-drafts';
 import { useDeleteWithUndo } from './use-delete-with-undo';
 import { ShowMore, useShownCount } from './ShowMore';
 import { ErrorBoundary } from '../../shared/ErrorBoundary';
 
-/** Every note across all articles: searchable, filterable, grouped by article, linking into it. */
+/**
+ * Every note across all articles: searchable, filterable, grouped by article. Each note opens in its
+ * article at the note, is copied as a quotation with a link, or edited in place.
+ */
 export function NotebookPage() {
   const { t } = useTranslation('annotations');
   const formatDate = useFormatDate('long');
   const query = useNotebook();
   const [filter, setFilter] = useState<FilterState>(NO_FILTER);
   const { onDelete, undoBar } = useDeleteWithUndo();
+  const [editing, setEditing] = useState<string | null>(null);
+  const saveEdit = useSaveEditAndTell();
+  const toast = useToast();
+  const copyQuote = async (annotation: Annotation, article: NotebookGroup['article']) => {
+    const text = quoteWithLink(annotation, article, window.location.href);
+    const copied = await copyText(text);
+    toast(copied ? t('card.copied') : t('card.copyFailed', { text }), copied ? 'info' : 'error');
+  };
   const groups = useMemo(() => query.data ?? [], [query.data]);
   const all = useMemo(() => groups.flatMap((g) => g.annotations), [groups]);
   const shown = useMemo(
@@ -78,11 +97,28 @@ export function NotebookPage() {
                     {group.annotations.map((annotation) => (
                       <li key={annotation.id}>
                         <ErrorBoundary kind="card">
-                          <NoteCard
-                            annotation={annotation}
-                            href={routeToHash({ name: 'article', articleId: annotation.articleId, blockId: annotation.target.blockId })}
-                            onDelete={() => void onDelete(annotation)}
-                          />
+                          {editing === annotation.id ? (
+                            // Edited in place: the notebook stays in view, no dialog.
+                            <div className={`note-card note-card--${annotation.color}`} data-note-editor="edit" data-note-id={annotation.id}>
+                              <NoteForm
+                                compact
+                                quote={quoteOf(annotation)}
+                                initial={annotation}
+                                draftKey={draftKey({ annotationId: annotation.id })}
+                                elsewhere={editStatus(annotation, all)}
+                                onSave={(values) => saveEdit(annotation, editAnnotation(annotation, values))}
+                                onClose={() => setEditing(null)}
+                              />
+                            </div>
+                          ) : (
+                            <NoteCard
+                              annotation={annotation}
+                              href={routeToHash(noteRoute(annotation))}
+                              onCopy={() => void copyQuote(annotation, group.article)}
+                              onEdit={() => setEditing(annotation.id)}
+                              onDelete={() => void onDelete(annotation)}
+                            />
+                          )}
                         </ErrorBoundary>
                       </li>
                     ))}

@@ -8,6 +8,7 @@ import { useSaveEditAndTell } from './ConflictCopyActions';
 import { ExportImport } from './ExportImport';
 import { NoteCard } from './NoteCard';
 import { NoteEditor } from './NoteEditor';
+import { draftKey } from './note-drafts';
 import { NO_FILTER, NoteFilters, type FilterState } from './NoteFilters';
 import { useAnchoredAnnotations } from './use-anchored-annotations';
 import { useDeleteWithUndo } from './use-delete-with-undo';
@@ -123,6 +124,7 @@ export function NotesPanel({ article, onClose, cardActions }: { article: Article
           mode="edit"
           quote={editing.target.selectors[0].exact}
           initial={editing}
+          draftKey={draftKey({ annotationId: editing.id })}
           elsewhere={editStatus(editing, all)}
           onSave={(values) => saveEdit(editing, editAnnotation(editing, values))}
           onClose={() => setEditing(null)}

@@ -8,6 +8,7 @@ import { NotesButton } from './NotesButton';
 import { NotesPanel } from './NotesPanel';
 import type { SelectionRange } from './SelectionToolbar';
 import { useHighlightDecorations } from './use-anchored-annotations';
+import { useArriveAtNote } from './use-arrive-at-note';
 
 export interface AnnotationsFeature {
   /** Highlight decorations per block. */
@@ -30,8 +31,11 @@ export function useAnnotationsFeature(
   extraActions?: (range: SelectionRange) => ReactNode,
   /** Other features' buttons on each highlight in the notes panel (share). */
   cardActions?: (annotation: Annotation) => ReactNode,
+  /** A note the route opens the article at (from the notebook). */
+  openNoteId?: string,
 ): AnnotationsFeature {
   const decorations = useHighlightDecorations(articleId, article);
+  useArriveAtNote(openNoteId, decorations);
   return {
     decorations,
     action: article ? <NotesButton articleId={article.id} open={panel.open} onToggle={panel.toggle} /> : null,
