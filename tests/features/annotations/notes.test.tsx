@@ -205,7 +205,8 @@ describe('NotebookPage', () => {
     expect(document.querySelector('.notebook-summary')).toHaveTextContent('3 ملاحظات في مقالين');
     expect(screen.getByText('مقال لم يعد في هذا المتصفح')).toBeInTheDocument();
     const links = document.querySelectorAll(`[data-notebook-article="${ARTICLE.id}"] [data-action="open-note"]`);
-    expect(links[0]).toHaveAttribute('href', `#/a/${ARTICLE.id}/p-1`);
+    // At the note itself: its block, and the note made current there.
+    expect(links[0]).toHaveAttribute('href', `#/a/${ARTICLE.id}/p-1?note=${a.id}`);
     fireEvent.change(screen.getByPlaceholderText('ابحث في الملاحظات'), { target: { value: 'PUBLISHERS' } });
     await waitFor(() => expect(document.querySelectorAll('[data-note-id]')).toHaveLength(1));
     vi.unstubAllGlobals();
