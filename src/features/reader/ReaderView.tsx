@@ -6,7 +6,9 @@ import { absoluteLink, routeToHash } from '../../core/links/routes';
 import { copyText } from '../../shared/clipboard';
 import { useToast } from '../../shared/toast';
 import { navigate } from '../../shared/use-route';
+import { blockWords } from '../../core/article/reading-time';
 import { BidiText } from './BidiText';
+import { ReadingProgressBar } from './ReadingProgressBar';
 import { DatelineLine } from './DatelineLine';
 import { BlockView } from './BlockView';
 import { useSaveProgress, useSavedProgress } from './progress-query';
@@ -53,7 +55,9 @@ export function ReaderView({ article, targetBlockId, decorations, hiddenEntityTy
   const [savedOnOpen] = useState(saved);
   const arrivalId = targetBlockId ?? savedOnOpen?.blockId;
   const arrivalIndex = arrivalId ? article.blocks.findIndex((b) => b.id === arrivalId) : -1;
-  useReadingPosition(articleRef, article.id, targetBlockId, saved, saveProgress, arrivalIndex < mounted);
+  const words = useMemo(() => blockWords(article), [article]);
+  const blockIndex = useMemo(() => new Map(article.blocks.map((block, i) => [block.id, i])), [article]);
+  useReadingPosition(articleRef, article.id, targetBlockId, saved, saveProgress, words, blockIndex, arrivalIndex < mounted);
 
   // One translation per type, not one per mark (a long article has thousands of marks).
   const entityDescriptions = useMemo(
@@ -116,6 +120,7 @@ export function ReaderView({ article, targetBlockId, decorations, hiddenEntityTy
   return (
     // One column: notices and the article stay together beside any side panel.
     <div className="reader-column">
+      <ReadingProgressBar article={articleRef} lang={article.lang} words={words} index={blockIndex} />
       {(showMissing || alerts) && (
         <div className="reader-alerts" data-reader-alerts="">
           {showMissing && (
