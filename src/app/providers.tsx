@@ -5,6 +5,7 @@ import type { Store } from '../core/storage/storage';
 import { queryKeys } from '../shared/query-keys';
 import { StoreProvider, useIdbStore, useStore } from '../shared/store-context';
 import { ToastProvider } from '../shared/toast';
+import { Announcer } from '../shared/announcer';
 
 export function createQueryClient(): QueryClient {
   return new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } });
@@ -26,6 +27,7 @@ export function Providers({ children, store, db, client }: { children: ReactNode
       <QueryClientProvider client={queryClient}>
         <CrossTabSync client={queryClient} />
         <ToastProvider>{children}</ToastProvider>
+        <Announcer />
       </QueryClientProvider>
     </StoreProvider>
   );

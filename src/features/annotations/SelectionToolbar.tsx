@@ -5,6 +5,7 @@ import { wordSelection, type SelectionRange } from '../../core/annotations/selec
 import type { Article } from '../../core/article/article';
 import { offsetsToRange, selectionToOffsets } from '../../shared/dom-selection';
 import { returnFocus } from '../../shared/focus-return';
+import { isTyping, readerKey } from '../../shared/reader-keys';
 import { placeToolbar, toolbarMarginRoom } from './toolbar-placement';
 
 export type { SelectionRange };
@@ -21,10 +22,6 @@ export interface SelectionToolbarProps {
 
 function articleElement(articleId: string): HTMLElement | null {
   return document.querySelector<HTMLElement>(`article[data-article-id="${CSS.escape(articleId)}"]`);
-}
-
-function isEditable(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
 }
 
 /** The current selection inside the article, snapped to words; null when there is none. */
@@ -103,7 +100,7 @@ export function SelectionToolbar({ article, onHighlight, onNote, extraActions, d
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented || !event.shiftKey || event.metaKey || (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight')) return;
-      if (isEditable(event.target)) return;
+      if (isTyping(event.target)) return;
       const block = document.activeElement?.closest<HTMLElement>('[data-block-id]');
       const text = block?.querySelector('[data-block-text]');
       const selection = document.getSelection();
@@ -161,11 +158,13 @@ export function SelectionToolbar({ article, onHighlight, onNote, extraActions, d
         leave();
         return;
       }
-      if (inToolbar || isEditable(event.target)) return;
-      if (event.key === 'h' || event.key === 'H') {
+      if (inToolbar || isTyping(event.target)) return;
+      // By key position (readerKey), so h and n work on an Arabic layout too; n writes a note here.
+      const key = readerKey(event);
+      if (key === 'highlight') {
         event.preventDefault();
         highlight(defaultColor);
-      } else if (event.key === 'n' || event.key === 'N') {
+      } else if (key === 'next-highlight') {
         event.preventDefault();
         onNote(range);
         done();

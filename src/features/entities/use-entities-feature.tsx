@@ -20,6 +20,7 @@ import { blockSelectionFromArticleRange, selectionRect, type BlockSelection } fr
 import { createPendingTagStore, TagTypeChooser } from './TagTypeChooser';
 import { useProgressiveDecorations } from './use-progressive-decorations';
 import { useReaderEntities } from './use-reader-entities';
+import { readerKey } from '../../shared/reader-keys';
 
 export interface EntitiesFeature {
   /** Entity decorations per block (undefined until the tagger answered). */
@@ -72,10 +73,6 @@ function isHiddenMark(el: Element): boolean {
   const type = el.getAttribute('data-entity-type');
   if (!el.matches('mark.entity') || type === null) return false;
   return el.closest(`[data-hide-types~="${CSS.escape(type)}"], [data-entities-off]`) !== null;
-}
-
-function isTyping(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 }
 
 /** The next (or previous) element Tab would reach after `from`, skipping switched-off marks. */
@@ -164,7 +161,7 @@ export function useEntitiesFeature(
   useEffect(() => {
     if (!article) return;
     const onKey = (e: KeyboardEvent) => {
-      if (e.code !== 'KeyE' || e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey || isTyping(e.target)) return;
+      if (e.defaultPrevented || readerKey(e) !== 'names') return;
       if (document.querySelector('[role="dialog"][aria-modal="true"], dialog[open]')) return;
       e.preventDefault();
       onToggleAll();

@@ -10,6 +10,11 @@ export interface BlockViewProps {
   decorations: readonly Decoration[];
   linkLabel: string;
   describeEntity: (type: string) => string;
+  /**
+   * The article's one Tab stop (a roving tab index): this block, its names and its link are in the
+   * Tab order; other blocks are reached with j/k (or by their names' and notes' own keys).
+   */
+  current: boolean;
 }
 
 const TAGS = { title: 'h1', heading: 'h2', lead: 'p', paragraph: 'p', quote: 'blockquote', caption: 'figcaption' } as const;
@@ -48,8 +53,9 @@ function MarkView({ mark, children }: { mark: MarkDecoration; children: ReactNod
 }
 
 /** One article block: its text cut into decorated runs, and its paragraph-link control. */
-export const BlockView = memo(function BlockView({ block, dir, href, decorations, linkLabel, describeEntity }: BlockViewProps) {
+export const BlockView = memo(function BlockView({ block, dir, href, decorations, linkLabel, describeEntity, current }: BlockViewProps) {
   const Tag = TAGS[block.kind];
+  const tabIndex = current ? 0 : -1;
   const segments = segmentText(block.text, decorations);
   const body = (
     // Size guess for a block far from the viewport (content-visibility: auto), about 75 letters a line.
@@ -65,7 +71,7 @@ export const BlockView = memo(function BlockView({ block, dir, href, decorations
             data-entity-type={entity.type}
             data-entity-id={entity.id}
             data-mention-index={entity.mentionIndex}
-            tabIndex={0}
+            tabIndex={tabIndex}
             role="button"
             aria-description={describeEntity(entity.type)}
           >
@@ -81,10 +87,11 @@ export const BlockView = memo(function BlockView({ block, dir, href, decorations
       data-block-id={block.id}
       data-block-kind={block.kind}
       className={`block block--${block.kind}`}
-      tabIndex={-1}
+      tabIndex={tabIndex}
+      data-current={current ? '' : undefined}
     >
       {body}
-      <a className="block-link" data-action="link-block" href={href} aria-label={linkLabel}>
+      <a className="block-link" data-action="link-block" href={href} aria-label={linkLabel} tabIndex={tabIndex}>
         <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
           <path d="M10 14a4 4 0 0 0 5.66 0l3-3a4 4 0 0 0-5.66-5.66l-1 1M14 10a4 4 0 0 0-5.66 0l-3 3a4 4 0 0 0 5.66 5.66l1-1" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
         </svg>

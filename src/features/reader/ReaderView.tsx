@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState, type MouseEvent, type ReactNode } from 'react';
+import { useCallback, useMemo, useRef, useState, type FocusEvent, type MouseEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Article, Block } from '../../core/article/article';
 import type { Decoration } from '../../core/decorations/runs';
@@ -9,6 +9,7 @@ import { navigate } from '../../shared/use-route';
 import { blockWords } from '../../core/article/reading-time';
 import { BidiText } from './BidiText';
 import { ReadingProgressBar } from './ReadingProgressBar';
+import { KeysSheet } from './KeysSheet';
 import { DatelineLine } from './DatelineLine';
 import { BlockView } from './BlockView';
 import { useSaveProgress, useSavedProgress } from './progress-query';
@@ -45,8 +46,12 @@ export function ReaderView({ article, targetBlockId, decorations, hiddenEntityTy
   const articleRef = useRef<HTMLElement>(null);
   const saved = useSavedProgress(article.id);
 
-  const goToLibrary = useCallback(() => navigate({ name: 'library' }), []);
-  useReaderKeyboard(articleRef, goToLibrary);
+  const [keysOpen, setKeysOpen] = useState(false);
+  useReaderKeyboard(articleRef, {
+    onLibrary: () => navigate({ name: 'library' }),
+    onKeys: () => setKeysOpen(true),
+    ends: { first: t('keys.firstParagraph'), last: t('keys.lastParagraph') },
+  });
   useKeepSelection(articleRef, article, decorations);
   const saveProgress = useSaveProgress(article.id);
   const mounted = useProgressiveCount(article.blocks);
@@ -55,6 +60,13 @@ export function ReaderView({ article, targetBlockId, decorations, hiddenEntityTy
   const [savedOnOpen] = useState(saved);
   const arrivalId = targetBlockId ?? savedOnOpen?.blockId;
   const arrivalIndex = arrivalId ? article.blocks.findIndex((b) => b.id === arrivalId) : -1;
+  // The block that is the article's Tab stop: the last one focused, else where the reader arrived.
+  const [focusedBlock, setFocusedBlock] = useState<string | null>(null);
+  const currentBlock = focusedBlock ?? (arrivalIndex >= 0 ? arrivalId : article.blocks[0]?.id);
+  const onFocus = useCallback((event: FocusEvent<HTMLElement>) => {
+    const id = (event.target as Element).closest<HTMLElement>('[data-block-id]')?.dataset.blockId;
+    if (id) setFocusedBlock(id);
+  }, []);
   const words = useMemo(() => blockWords(article), [article]);
   const blockIndex = useMemo(() => new Map(article.blocks.map((block, i) => [block.id, i])), [article]);
   useReadingPosition(articleRef, article.id, targetBlockId, saved, saveProgress, words, blockIndex, arrivalIndex < mounted);
@@ -94,9 +106,10 @@ export function ReaderView({ article, targetBlockId, decorations, hiddenEntityTy
         decorations={decorations?.get(block.id) ?? NO_DECORATIONS}
         linkLabel={t('linkToBlock')}
         describeEntity={describeEntity}
+        current={block.id === currentBlock}
       />
     ),
-    [article.dir, article.id, decorations, t, describeEntity],
+    [article.dir, article.id, decorations, t, describeEntity, currentBlock],
   );
   // Memoised: re-rendering for anything else (e.g. hidden entity types) must not walk 2,000 blocks.
   const bodyViews = useMemo(
@@ -146,6 +159,7 @@ export function ReaderView({ article, targetBlockId, decorations, hiddenEntityTy
         data-hide-types={hiddenEntityTypes.join(' ')}
         data-entities-off={entitiesOff ? '' : undefined}
         onClick={onClick}
+        onFocus={onFocus}
       >
         <header className="article-header">
           {titleBlock && renderBlock(titleBlock)}
@@ -158,6 +172,7 @@ export function ReaderView({ article, targetBlockId, decorations, hiddenEntityTy
           </footer>
         )}
       </article>
+      {keysOpen && <KeysSheet onClose={() => setKeysOpen(false)} />}
     </div>
   );
 }
