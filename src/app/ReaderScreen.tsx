@@ -75,7 +75,7 @@ export function ReaderScreen({ articleId, blockId, params }: ReaderScreenProps) 
   else
     body = (
       <div className={`reader-layout${panel && panelContent ? ' has-panel' : ''}`}>
-        <ReaderView article={article} targetBlockId={sharing.targetBlockId ?? blockId} decorations={decorations} hiddenEntityTypes={entities.hiddenTypes} entitiesOff={!entities.display.namesOn} alerts={sharing.notices} notices={<>{notes.notice}{entities.legend}</>} />
+        <ReaderView article={article} targetBlockId={sharing.targetBlockId ?? blockId} decorations={decorations} margin={notes.margin} hiddenEntityTypes={entities.hiddenTypes} entitiesOff={!entities.display.namesOn} alerts={sharing.notices} notices={<>{notes.notice}{entities.legend}</>} />
         {panel && panelContent && (
           <aside ref={panelRef} tabIndex={-1} className="reader-panel" aria-label={t(`panels.${panel}`)} data-panel={panel}>
             {panelContent}

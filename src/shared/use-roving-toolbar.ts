@@ -31,7 +31,7 @@ export function useRovingToolbar(row: RefObject<HTMLElement | null>): void {
       const at = active ? all.indexOf(active) : -1;
       if (at < 0 || event.altKey || event.ctrlKey || event.metaKey) return;
       const rtl = getComputedStyle(root).direction === 'rtl';
-      let next = -1;
+      let next: number;
       if (event.key === 'ArrowRight') next = rtl ? at - 1 : at + 1;
       else if (event.key === 'ArrowLeft') next = rtl ? at + 1 : at - 1;
       else if (event.key === 'Home') next = 0;

@@ -87,7 +87,7 @@ test('keyboard only: library, paragraphs, select, highlight, note, entity card, 
   for (let i = 0; i < 6; i += 1) await page.keyboard.press('Shift+ArrowLeft');
   await expect(toolbar).toBeVisible();
   await page.keyboard.press('n');
-  const editor = page.locator('dialog[data-dialog="note-editor"]');
+  const editor = page.locator('[data-note-editor]');
   await expect(editor).toBeVisible();
   await expect(editor.locator('textarea')).toBeFocused();
   await page.keyboard.type('ملاحظة من لوحة المفاتيح');

@@ -23,10 +23,15 @@ interface NoteCardProps {
   approximate?: boolean;
   /** Other features' buttons for this highlight (e.g. share). */
   actions?: ReactNode;
+  /**
+   * In the margin beside its highlight: no quote (the highlight is beside it); 'collapsed' shows the
+   * note's first lines alone, 'expanded' (the current note) all of it with its actions.
+   */
+  margin?: 'collapsed' | 'expanded';
 }
 
 /** One highlight: colour, quote, note, tags and date; everything rendered as text. */
-export function NoteCard({ annotation, onSelect, href, onCopy, onEdit, onDelete, orphan = false, actions, approximate = false }: NoteCardProps) {
+export function NoteCard({ annotation, onSelect, href, onCopy, onEdit, onDelete, orphan = false, actions, approximate = false, margin }: NoteCardProps) {
   const { t } = useTranslation('annotations');
   const formatDate = useFormatDate('medium');
   const quote = annotation.target.selectors[0].exact;
@@ -38,9 +43,20 @@ export function NoteCard({ annotation, onSelect, href, onCopy, onEdit, onDelete,
       {quote}
     </blockquote>
   );
+  if (margin === 'collapsed')
+    return (
+      <article className={`note-card note-card--${annotation.color} note-card--margin`} data-note-id={annotation.id}>
+        {annotation.note && <NoteText text={annotation.note} />}
+        {hasDraft && (
+          <span className="note-card-draft" data-note-draft="">
+            {t('card.draft')}
+          </span>
+        )}
+      </article>
+    );
   return (
-    <article className={`note-card note-card--${annotation.color}${orphan ? ' is-orphan' : ''}`} data-note-id={annotation.id} data-orphan={orphan || undefined}>
-      {href ? (
+    <article className={`note-card note-card--${annotation.color}${orphan ? ' is-orphan' : ''}${margin ? ' note-card--margin is-expanded' : ''}`} data-note-id={annotation.id} data-orphan={orphan || undefined}>
+      {margin ? null : href ? (
         // The "Open in article" action is the Tab stop; the quote is the same link for the pointer.
         <a className="note-card-link" href={href} data-action="open-note" tabIndex={-1}>
           {quoteView}

@@ -54,10 +54,13 @@ export function NoteForm({ quote, initial, draftKey, onSave, onClose, elsewhere,
     else keepDraft(draftKey, values);
   }, [color, note, tags, initial, draftKey]);
 
-  // The caret at the end of a draft brought back, ready to go on writing.
+  // Writing starts at once, the caret at the end of a draft brought back. (Focused here, after the
+  // margin has placed and shown the form: autoFocus alone would fire while it is still hidden.)
   useEffect(() => {
     const text = textRef.current;
-    if (text && document.activeElement === text) text.setSelectionRange(text.value.length, text.value.length);
+    if (!text) return;
+    if (!text.closest('form')?.contains(document.activeElement)) text.focus({ preventScroll: true });
+    text.setSelectionRange(text.value.length, text.value.length);
   }, []);
 
   const submit = async (event: FormEvent) => {

@@ -1,13 +1,13 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { editAnnotation, type Annotation } from '../../core/annotations/annotation';
+import { editAnnotation, quoteOf, type Annotation } from '../../core/annotations/annotation';
 import { filterAnnotations } from '../../core/annotations/search';
 import type { Article } from '../../core/article/article';
 import { editStatus } from '../../core/annotations/annotation-store';
 import { useSaveEditAndTell } from './ConflictCopyActions';
 import { ExportImport } from './ExportImport';
 import { NoteCard } from './NoteCard';
-import { NoteEditor } from './NoteEditor';
+import { NoteForm } from './NoteForm';
 import { draftKey } from './note-drafts';
 import { NO_FILTER, NoteFilters, type FilterState } from './NoteFilters';
 import { useAnchoredAnnotations } from './use-anchored-annotations';
@@ -55,6 +55,20 @@ export function NotesPanel({ article, onClose, cardActions }: { article: Article
   const listKey = JSON.stringify([filter, owner]);
   const [shownCount, showMore] = useShownCount(listKey);
   const [orphansCount, showMoreOrphans] = useShownCount(listKey);
+  // Edited in place, in the panel: the article stays in view beside it.
+  const inlineEditor = (annotation: Annotation) => (
+    <div className={`note-card note-card--${annotation.color}`} data-note-editor="edit" data-note-id={annotation.id}>
+      <NoteForm
+        compact
+        quote={quoteOf(annotation)}
+        initial={annotation}
+        draftKey={draftKey({ annotationId: annotation.id })}
+        elsewhere={editStatus(annotation, all)}
+        onSave={(values) => saveEdit(annotation, editAnnotation(annotation, values))}
+        onClose={() => setEditing(null)}
+      />
+    </div>
+  );
 
   return (
     <section className="notes-panel" data-notes-panel="" aria-labelledby="notes-panel-title">
@@ -94,7 +108,11 @@ export function NotesPanel({ article, onClose, cardActions }: { article: Article
             {shown.slice(0, shownCount).map((annotation) => (
               <li key={annotation.id}>
                 <ErrorBoundary kind="card">
-                  <NoteCard annotation={annotation} actions={cardActions?.(annotation)} approximate={fuzzy.has(annotation.id)} onSelect={() => goToHighlight(annotation.id)} onEdit={() => setEditing(annotation)} onDelete={() => void onDelete(annotation)} />
+                  {editing?.id === annotation.id ? (
+                    inlineEditor(editing)
+                  ) : (
+                    <NoteCard annotation={annotation} actions={cardActions?.(annotation)} approximate={fuzzy.has(annotation.id)} onSelect={() => goToHighlight(annotation.id)} onEdit={() => setEditing(annotation)} onDelete={() => void onDelete(annotation)} />
+                  )}
                 </ErrorBoundary>
               </li>
             ))}
@@ -108,7 +126,7 @@ export function NotesPanel({ article, onClose, cardActions }: { article: Article
                 {shownOrphans.slice(0, orphansCount).map((annotation) => (
                   <li key={annotation.id}>
                     <ErrorBoundary kind="card">
-                      <NoteCard annotation={annotation} orphan onEdit={() => setEditing(annotation)} onDelete={() => void onDelete(annotation)} />
+                      {editing?.id === annotation.id ? inlineEditor(editing) : <NoteCard annotation={annotation} orphan onEdit={() => setEditing(annotation)} onDelete={() => void onDelete(annotation)} />}
                     </ErrorBoundary>
                   </li>
                 ))}
@@ -119,17 +137,6 @@ export function NotesPanel({ article, onClose, cardActions }: { article: Article
         </>
       )}
       <ExportImport articles={[{ article, annotations: all }]} fileName={`hashiya-${article.title}`} />
-      {editing && (
-        <NoteEditor
-          mode="edit"
-          quote={editing.target.selectors[0].exact}
-          initial={editing}
-          draftKey={draftKey({ annotationId: editing.id })}
-          elsewhere={editStatus(editing, all)}
-          onSave={(values) => saveEdit(editing, editAnnotation(editing, values))}
-          onClose={() => setEditing(null)}
-        />
-      )}
     </section>
   );
 }

@@ -41,7 +41,7 @@ export function KeysSheet({ onClose }: { onClose: () => void }) {
                   {key.chords.map((chord, i) => (
                     <Fragment key={chord.join('+')}>
                       {i > 0 && <span className="keys-sheet__or"> {t('keys.or')} </span>}
-                      <span className="keys-sheet__chord">
+                      <span className="keys-sheet__chord" dir="ltr">
                         {chord.map((name, j) => (
                           <Fragment key={name}>
                             {j > 0 && '+'}

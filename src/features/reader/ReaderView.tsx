@@ -10,6 +10,7 @@ import { blockWords } from '../../core/article/reading-time';
 import { BidiText } from './BidiText';
 import { ReadingProgressBar } from './ReadingProgressBar';
 import { KeysSheet } from './KeysSheet';
+import { useMarginMode, type MarginMode } from './use-margin-mode';
 import { DatelineLine } from './DatelineLine';
 import { BlockView } from './BlockView';
 import { useSaveProgress, useSavedProgress } from './progress-query';
@@ -34,16 +35,23 @@ export interface ReaderViewProps {
    * under the top bar, wherever the article is scrolled to, until the reader dismisses them.
    */
   alerts?: ReactNode;
+  /**
+   * What goes in the margin beside the text (the notes), given how much room there is: a column of
+   * its own on a wide screen ('notes'), or only a narrow gutter ('markers').
+   */
+  margin?: (mode: MarginMode) => ReactNode;
 }
 
 const NO_DECORATIONS: readonly Decoration[] = [];
 /** The types the tagger emits (see src/core/entities); their names are looked up once. */
 const ENTITY_TYPES = ['PERS', 'LOC', 'ORG', 'MISC', 'DATE'] as const;
 
-export function ReaderView({ article, targetBlockId, decorations, hiddenEntityTypes = [], entitiesOff = false, notices, alerts }: ReaderViewProps) {
+export function ReaderView({ article, targetBlockId, decorations, hiddenEntityTypes = [], entitiesOff = false, notices, alerts, margin }: ReaderViewProps) {
   const { t } = useTranslation('reader');
   const toast = useToast();
   const articleRef = useRef<HTMLElement>(null);
+  const columnRef = useRef<HTMLDivElement>(null);
+  const marginMode = useMarginMode(columnRef);
   const saved = useSavedProgress(article.id);
 
   const [keysOpen, setKeysOpen] = useState(false);
@@ -132,7 +140,7 @@ export function ReaderView({ article, targetBlockId, decorations, hiddenEntityTy
 
   return (
     // One column: notices and the article stay together beside any side panel.
-    <div className="reader-column">
+    <div ref={columnRef} className="reader-column" data-margin={margin ? marginMode : undefined}>
       <ReadingProgressBar article={articleRef} lang={article.lang} words={words} index={blockIndex} />
       {(showMissing || alerts) && (
         <div className="reader-alerts" data-reader-alerts="">
@@ -172,6 +180,7 @@ export function ReaderView({ article, targetBlockId, decorations, hiddenEntityTy
           </footer>
         )}
       </article>
+      {margin?.(marginMode)}
       {keysOpen && <KeysSheet onClose={() => setKeysOpen(false)} />}
     </div>
   );
