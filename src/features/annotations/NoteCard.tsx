@@ -4,6 +4,7 @@ import { useFormatDate } from '../../shared/use-format-date';
 import type { Annotation } from '../../core/annotations/annotation';
 import { ConflictCopyActions } from './ConflictCopyActions';
 import { NoteText } from './NoteText';
+import { truncateText } from '../../core/article/summary';
 import { draftKey, useHasDraft } from './note-drafts';
 import { isOthersNote, syncIdentity } from '../../core/sync/sync-account';
 import { useStore } from '../../shared/store-context';
@@ -30,6 +31,9 @@ interface NoteCardProps {
   margin?: 'collapsed' | 'expanded';
 }
 
+/** Characters of a note shown in a collapsed margin note (more than its three lines hold). */
+const COLLAPSED_LENGTH = 400;
+
 /** One highlight: colour, quote, note, tags and date; everything rendered as text. */
 export function NoteCard({ annotation, onSelect, href, onCopy, onEdit, onDelete, orphan = false, actions, approximate = false, margin }: NoteCardProps) {
   const { t } = useTranslation('annotations');
@@ -46,7 +50,8 @@ export function NoteCard({ annotation, onSelect, href, onCopy, onEdit, onDelete,
   if (margin === 'collapsed')
     return (
       <article className={`note-card note-card--${annotation.color} note-card--margin`} data-note-id={annotation.id}>
-        {annotation.note && <NoteText text={annotation.note} />}
+        {/* Its first lines only: no need to lay out a long note (a pasted 20,000-letter word takes seconds). */}
+        {annotation.note && <NoteText text={truncateText(annotation.note, COLLAPSED_LENGTH)} />}
         {hasDraft && (
           <span className="note-card-draft" data-note-draft="">
             {t('card.draft')}

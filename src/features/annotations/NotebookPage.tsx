@@ -76,6 +76,7 @@ export function NotebookPage() {
           ) : (
             <>
               <NoteFilters annotations={all} value={filter} onChange={setFilter} />
+              {editing && !all.some((a) => a.id === editing) && <p className="notice notice--warning" role="status">{t('errors:errors.deleted-elsewhere')}</p>}
               <p className="notes-matches" role="status">
                 {t('panel.matches', { count: total })}
               </p>
