@@ -9,6 +9,7 @@ import { ReaderView } from '../features/reader/ReaderView';
 import { useSharingFeature } from '../features/sharing/use-sharing-feature';
 import { noteParam } from '../core/links/quote-link';
 import { rememberFocus, returnFocus } from '../shared/focus-return';
+import { createReaderHandle, ReaderHandleProvider } from '../shared/reader-handle';
 import { AppHeader } from './AppHeader';
 
 export interface ReaderScreenProps {
@@ -30,8 +31,10 @@ export function ReaderScreen({ articleId, blockId, params }: ReaderScreenProps) 
   const query = useArticle(articleId);
   const [panel, setPanel] = useState<ReaderPanel>(null);
   const article = query.data?.status === 'found' ? query.data.article : undefined;
+  // The reader's handle: ReaderView binds it to the article, the features reach the article through it.
+  const [reader] = useState(createReaderHandle);
 
-  const entities = useEntitiesFeature(article, {
+  const entities = useEntitiesFeature(article, reader, {
     open: panel === 'entities',
     toggle: () => setPanel((p) => (p === 'entities' ? null : 'entities')),
     close: () => setPanel(null),
@@ -39,7 +42,7 @@ export function ReaderScreen({ articleId, blockId, params }: ReaderScreenProps) 
 
   const sharing = useSharingFeature(article, { blockId, params, local: query.data?.status === 'found' && query.data.origin !== 'bundled' });
 
-  const notes = useAnnotationsFeature(articleId, article, {
+  const notes = useAnnotationsFeature(articleId, article, reader, {
     open: panel === 'notes',
     toggle: () => setPanel((p) => (p === 'notes' ? null : 'notes')),
     close: () => setPanel(null),
@@ -75,7 +78,7 @@ export function ReaderScreen({ articleId, blockId, params }: ReaderScreenProps) 
   else
     body = (
       <div className={`reader-layout${panel && panelContent ? ' has-panel' : ''}`}>
-        <ReaderView article={article} targetBlockId={sharing.targetBlockId ?? blockId} decorations={decorations} margin={notes.margin} hiddenEntityTypes={entities.hiddenTypes} entitiesOff={!entities.display.namesOn} alerts={sharing.notices} notices={<>{notes.notice}{entities.legend}</>} />
+        <ReaderView reader={reader} article={article} targetBlockId={sharing.targetBlockId ?? blockId} decorations={decorations} margin={notes.margin} hiddenEntityTypes={entities.hiddenTypes} entitiesOff={!entities.display.namesOn} alerts={sharing.notices} notices={<>{notes.notice}{entities.legend}</>} />
         {panel && panelContent && (
           <aside ref={panelRef} tabIndex={-1} className="reader-panel" aria-label={t(`panels.${panel}`)} data-panel={panel}>
             {panelContent}
@@ -88,11 +91,11 @@ export function ReaderScreen({ articleId, blockId, params }: ReaderScreenProps) 
     );
 
   return (
-    <>
+    <ReaderHandleProvider value={reader}>
       <AppHeader actions={<>{notes.action}{entities.action}</>} />
       <main id="main" tabIndex={-1} data-panel-open={panel ?? undefined} onKeyDown={(e) => e.key === 'Escape' && panel && setPanel(null)}>
         {body}
       </main>
-    </>
+    </ReaderHandleProvider>
   );
 }

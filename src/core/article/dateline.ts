@@ -1,5 +1,5 @@
 import type { Dateline } from './article';
-import { normaliseForMatch } from './normalise';
+import { spellingForm } from '../text/fold';
 
 /**
  * Datelines as news sites print them above a story: a weekday and/or a date, in Arabic or English,
@@ -44,7 +44,7 @@ const TIME = /\b\d{1,2}:\d{2}(?::\d{2})?\b/g;
 const SEPARATORS = /[\s,،؛;/\\|.\-–—:()[\]]+/;
 
 function tokens(line: string): string[] {
-  let text = normaliseForMatch(line);
+  let text = spellingForm(line);
   for (const [pattern, token] of MULTI_WORD_MONTHS) text = text.replace(pattern, token);
   return text.replace(TIME, ' ').split(SEPARATORS).filter((t) => t.length > 0);
 }
@@ -65,7 +65,7 @@ function isoDate(year: number, month: number, day: number): string | undefined {
 
 /** The ISO date (yyyy-mm-dd) a line names, if one can be read. */
 export function readDate(line: string): string | undefined {
-  const text = normaliseForMatch(line).replace(TIME, ' ');
+  const text = spellingForm(line).replace(TIME, ' ');
   const iso = /(?:^|[^\d])(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?![\d])/.exec(text);
   if (iso) return isoDate(Number(iso[1]), Number(iso[2]), Number(iso[3]));
   // Numeric dates in Arabic-language sources are day first.

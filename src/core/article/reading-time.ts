@@ -1,5 +1,5 @@
 import type { Article } from './article';
-import { countWords } from './normalise';
+import { countWords } from './summary';
 
 /**
  * How far through an article the reader is, and how long the rest takes: one computation for the

@@ -13,7 +13,8 @@ import { useNoteKeys } from './use-note-keys';
 import { usePrinting } from '../../shared/use-printing';
 import { PrintNotes } from './PrintNotes';
 import { SelectionToolbar, type SelectionRange } from './SelectionToolbar';
-import { isOthersNote, syncIdentity } from '../../core/sync/sync-account';
+import { isOthersNote, syncIdentity } from '../../core/sync/account-store';
+import { useReaderHandle } from '../../shared/reader-handle';
 import { useStore } from '../../shared/store-context';
 import { syncAccountChanges } from '../../shared/sync-account-changes';
 import { useValueStore } from '../../shared/value-store';
@@ -39,6 +40,7 @@ export function AnnotationTools({ article, ui, extraActions }: AnnotationToolsPr
   // Read again when the account or its groups change (joining a group while signed in).
   useValueStore(syncAccountChanges);
   const identity = syncIdentity(useStore());
+  const reader = useReaderHandle();
   const me = identity?.user;
   useNoteKeys(article, ui);
 
@@ -78,22 +80,20 @@ export function AnnotationTools({ article, ui, extraActions }: AnnotationToolsPr
   // A new note keeps one id across retries (a save refused for quota can be retried without duplicates).
   const onNote = useCallback((range: SelectionRange) => ui.editing.set({ kind: 'new', range, id: newAnnotationId() }), [ui]);
 
-  // A click on a highlight (with nothing selected) makes it the current one: its note, shown in
-  // the margin, is expanded; without a margin for it (or without a note yet), it opens for writing.
-  useEffect(() => {
-    const onClick = (event: MouseEvent) => {
-      const mark = (event.target as Element | null)?.closest?.('mark[data-annotation-id]');
-      if (!mark || !document.getSelection()?.isCollapsed) return;
-      if (!mark.closest(`article[data-article-id="${CSS.escape(article.id)}"]`)) return;
-      const annotation = annotations.find((a) => a.id === mark.getAttribute('data-annotation-id'));
-      if (!annotation) return;
-      ui.current.set(annotation.id);
-      if (isOthersNote(annotation, me) || (ui.mode.get() === 'notes' && annotation.note.trim())) return;
-      ui.editing.set({ kind: 'edit', annotation });
-    };
-    document.addEventListener('click', onClick);
-    return () => document.removeEventListener('click', onClick);
-  }, [annotations, article.id, me, ui]);
+  // Activating a highlight (a click with nothing selected) makes it the current one: its note,
+  // shown in the margin, is expanded; without a margin for it (or without a note yet), it opens for
+  // writing.
+  useEffect(
+    () =>
+      reader.onMarkActivate('highlight', ({ mark }) => {
+        const annotation = annotations.find((a) => a.id === mark.id);
+        if (!annotation) return;
+        ui.current.set(annotation.id);
+        if (isOthersNote(annotation, me) || (ui.mode.get() === 'notes' && annotation.note.trim())) return;
+        ui.editing.set({ kind: 'edit', annotation });
+      }),
+    [reader, annotations, me, ui],
+  );
 
   const printing = usePrinting();
 

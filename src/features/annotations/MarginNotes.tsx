@@ -1,17 +1,17 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AnchoredAnnotation } from '../../core/annotations/anchor-all';
 import type { Annotation } from '../../core/annotations/annotation';
 import { layoutMargin } from '../../core/annotations/margin-layout';
 import { blockSpans, type Article } from '../../core/article/article';
-import { isOthersNote, syncIdentity } from '../../core/sync/sync-account';
+import { isOthersNote, syncIdentity } from '../../core/sync/account-store';
 import { ErrorBoundary } from '../../shared/ErrorBoundary';
 import { rememberFocus, returnFocus, type FocusReturn } from '../../shared/focus-return';
 import type { MarginMode } from '../../shared/margin-mode';
 import { useStore } from '../../shared/store-context';
 import { useFormatNumber } from '../../shared/use-format-number';
 import { useValueStore } from '../../shared/value-store';
-import { highlightRects, renderedArticle, type Rect } from './highlight-geometry';
+import { useReaderHandle } from '../../shared/reader-handle';
+import { textRects, type Rect } from './highlight-geometry';
 import { NoteCard } from './NoteCard';
 import { NoteEditor } from './NoteEditor';
 import { NoteForm } from './NoteForm';
@@ -30,6 +30,18 @@ interface MarginNotesProps {
   cardActions?: (annotation: Annotation) => ReactNode;
 }
 
+interface MarginEntry {
+  readonly id: string;
+  readonly start: number;
+  readonly end: number;
+  /** Its block's index in article.blocks. */
+  readonly block: number;
+  /** None for a new note being written. */
+  readonly annotation?: Annotation;
+}
+
+/** Notes within this many blocks of the screen are placed; farther ones wait. */
+const NEAR_BLOCKS = 12;
 /** The pseudo-id of a new note being written (it has no highlight yet, only its passage). */
 const NEW_NOTE = 'new-note';
 const GAP = 8;
@@ -53,6 +65,7 @@ export function MarginNotes({ article, mode, ui, cardActions }: MarginNotesProps
   const sheet = useValueStore(ui.sheet);
   const me = syncIdentity(useStore())?.user;
   const { onDelete, undoBar } = useDeleteWithUndo();
+  const reader = useReaderHandle();
   const asideRef = useRef<HTMLElement>(null);
   useEffect(() => ui.mode.set(mode), [ui, mode]);
   const ringRef = useRef<HTMLDivElement>(null);
@@ -69,19 +82,20 @@ export function MarginNotes({ article, mode, ui, cardActions }: MarginNotesProps
     const back = opener.current;
     opener.current = null;
     if (back?.element.isConnected && !back.element.closest('[data-note-editor]')) returnFocus(back);
-    else if (was) returnFocus(blockOf(article, was.kind === 'new' ? was.range.start : was.annotation.target.blockId), back?.ring ?? false);
-  }, [ui, article]);
+    else if (was) returnFocus(reader.blockElement(blockIdAt(article, was.kind === 'new' ? was.range.start : was.annotation.target.blockId)), back?.ring ?? false);
+  }, [ui, article, reader]);
   const form = useNoteForm(article, editing, closeEditor);
 
   const editingId = editing?.kind === 'edit' ? editing.annotation.id : editing ? NEW_NOTE : null;
-  // The notes the margin shows: those with a note, and the one being written.
+  // The notes the margin shows: those with a note, and the one being written (with their block's index).
   const items = useMemo(() => {
-    const list: Array<Pick<AnchoredAnnotation, 'start' | 'end'> & { id: string; annotation?: Annotation }> = anchored
+    const blockAt = blockIndexer(article);
+    const list: MarginEntry[] = anchored
       .filter((a) => hasNote(a.annotation) || a.annotation.id === editingId)
-      .map((a) => ({ id: a.annotation.id, start: a.start, end: a.end, annotation: a.annotation }));
-    if (editing?.kind === 'new') list.push({ id: NEW_NOTE, start: editing.range.start, end: editing.range.end });
+      .map((a) => ({ id: a.annotation.id, start: a.start, end: a.end, block: blockAt(a.start), annotation: a.annotation }));
+    if (editing?.kind === 'new') list.push({ id: NEW_NOTE, start: editing.range.start, end: editing.range.end, block: blockAt(editing.range.start) });
     return list;
-  }, [anchored, editing, editingId]);
+  }, [article, anchored, editing, editingId]);
 
   // Paragraphs holding notes, for the markers.
   const byBlock = useMemo(() => {
@@ -108,12 +122,14 @@ export function MarginNotes({ article, mode, ui, cardActions }: MarginNotesProps
       const aside = asideRef.current;
       const origin = aside?.parentElement;
       if (!aside || !origin) return;
-      const rects = highlightRects(
-        article,
-        [...items.map((item) => ({ start: item.start, end: item.end, annotation: { id: item.id } as Annotation })), ...(current && !items.some((i) => i.id === current) ? currentTarget(anchored, current) : [])],
-        origin,
-      );
-      drawRing(ringRef.current, current ? rects.get(current) : undefined);
+      // Measured from the text ranges, for the notes near the screen only (a long article's far
+      // notes wait until the reader comes near them).
+      const { first, last } = reader.visibleBlocks();
+      const near = (block: number) => block >= first - NEAR_BLOCKS && block <= last + NEAR_BLOCKS;
+      const rects = new Map<string, Rect[]>();
+      for (const item of items) if (near(item.block)) rects.set(item.id, textRects(reader, item, origin));
+      const currentAnchored = current ? anchored.find((a) => a.annotation.id === current) : undefined;
+      drawRing(ringRef.current, currentAnchored ? (rects.get(current!) ?? textRects(reader, currentAnchored, origin)) : undefined);
       if (mode === 'notes') {
         const notes = [...aside.querySelectorAll<HTMLElement>('[data-margin-note]')];
         const measured = notes.flatMap((el) => {
@@ -128,10 +144,9 @@ export function MarginNotes({ article, mode, ui, cardActions }: MarginNotesProps
           if (top !== undefined) el.style.insetBlockStart = `${Math.round(top)}px`;
         }
       } else {
-        const root = renderedArticle(article.id);
         const base = origin.getBoundingClientRect();
         for (const marker of aside.querySelectorAll<HTMLElement>('[data-marker-block]')) {
-          const block = root?.querySelector<HTMLElement>(`[data-block-id="${CSS.escape(marker.dataset.markerBlock ?? '')}"] [data-block-text]`);
+          const block = reader.blockElement(marker.dataset.markerBlock ?? '')?.querySelector<HTMLElement>('[data-block-text]');
           marker.hidden = !block;
           if (!block) continue;
           const box = block.getBoundingClientRect();
@@ -149,8 +164,8 @@ export function MarginNotes({ article, mode, ui, cardActions }: MarginNotesProps
     relayout.current();
   });
 
-  // Again when anything moves the text: the article's size (fonts, text size, blocks mounting),
-  // a note's size (expanded, edited), the window.
+  // Again when anything moves the text: the column's size (fonts, text size, blocks mounting), a
+  // note's size (expanded, edited), other blocks coming on screen.
   useEffect(() => {
     let frame = 0;
     const schedule = () => {
@@ -158,17 +173,17 @@ export function MarginNotes({ article, mode, ui, cardActions }: MarginNotesProps
       frame = requestAnimationFrame(() => relayout.current());
     };
     const observer = new ResizeObserver(schedule);
-    const root = renderedArticle(article.id);
-    if (root) observer.observe(root);
+    const column = asideRef.current?.parentElement;
+    if (column) observer.observe(column);
     for (const el of asideRef.current?.querySelectorAll('[data-margin-note]') ?? []) observer.observe(el);
-    window.addEventListener('resize', schedule);
+    const stop = reader.onVisibleBlocksChange(schedule);
     void document.fonts?.ready.then(schedule);
     return () => {
       cancelAnimationFrame(frame);
       observer.disconnect();
-      window.removeEventListener('resize', schedule);
+      stop();
     };
-  }, [article.id, items, mode, current]);
+  }, [reader, items, mode, current]);
 
   // The passage of the note being written, when it is in the text (an orphan's note has none).
   const target = editing?.kind === 'new' ? editing.range : editing ? anchored.find((a) => a.annotation.id === editing.annotation.id) : undefined;
@@ -254,12 +269,6 @@ function MarginItem({ annotation, active, readOnly, onActivate, onEdit, onDelete
   );
 }
 
-/** The current highlight without a note: measured too, for its ring. */
-function currentTarget(anchored: readonly AnchoredAnnotation[], id: string) {
-  const found = anchored.find((a) => a.annotation.id === id);
-  return found ? [found] : [];
-}
-
 /** The current highlight's ring: a box around each of its lines (drawn over the text, never in it). */
 function drawRing(ring: HTMLElement | null, rects: readonly Rect[] | undefined): void {
   if (!ring) return;
@@ -273,9 +282,22 @@ function drawRing(ring: HTMLElement | null, rects: readonly Rect[] | undefined):
   );
 }
 
-/** The block element that holds an article offset (or has this block id). */
-function blockOf(article: Article, at: number | string): HTMLElement | null {
-  const root = renderedArticle(article.id);
-  const id = typeof at === 'string' ? at : blockSpans(article).find((s) => s.end > at)?.block.id;
-  return id ? (root?.querySelector<HTMLElement>(`[data-block-id="${CSS.escape(id)}"]`) ?? null) : null;
+/** The id of the block that holds an article offset (or the block id given). */
+function blockIdAt(article: Article, at: number | string): string {
+  return typeof at === 'string' ? at : (blockSpans(article).find((s) => s.end > at)?.block.id ?? '');
+}
+
+/** The index (in article.blocks) of the block holding an offset; offsets come in any order. */
+function blockIndexer(article: Article): (offset: number) => number {
+  const spans = blockSpans(article);
+  return (offset) => {
+    let lo = 0;
+    let hi = spans.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (spans[mid]!.end <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
 }

@@ -6,7 +6,7 @@ import { ConflictCopyActions } from './ConflictCopyActions';
 import { NoteText } from './NoteText';
 import { truncateText } from '../../core/article/summary';
 import { draftKey, useHasDraft } from './note-drafts';
-import { isOthersNote, syncIdentity } from '../../core/sync/sync-account';
+import { isOthersNote, syncIdentity } from '../../core/sync/account-store';
 import { useStore } from '../../shared/store-context';
 
 interface NoteCardProps {

@@ -1,8 +1,7 @@
 import { useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Article } from '../../core/article/article';
-import { offsetsToRange } from '../../shared/dom-selection';
-import { renderedArticle } from './highlight-geometry';
+import { useReaderHandle } from '../../shared/reader-handle';
 import { NoteForm, type NoteFormProps } from './NoteForm';
 
 const GAP = 8;
@@ -17,15 +16,15 @@ const SHEET_BELOW = 600;
 export function NotePopover({ article, form, target }: { article: Article; form: Omit<NoteFormProps, 'compact'> & { mode: 'new' | 'edit' }; target: { start: number; end: number } }) {
   const { t } = useTranslation('annotations');
   const ref = useRef<HTMLDivElement>(null);
+  const reader = useReaderHandle();
   const [tick, setTick] = useState(0);
   const sheet = typeof window !== 'undefined' && document.documentElement.clientWidth < SHEET_BELOW;
 
   useLayoutEffect(() => {
     const pop = ref.current;
-    const root = renderedArticle(article.id);
-    const range = root ? offsetsToRange(root, article, target) : null;
-    if (!pop || !range || typeof range.getClientRects !== 'function') return;
-    const rects = [...range.getClientRects()].filter((r) => r.width > 0);
+    if (!pop) return;
+    // From the passage's text range, whatever paints it.
+    const rects = reader.rangeRects(target).filter((r) => r.width > 0);
     const first = rects[0];
     const last = rects[rects.length - 1];
     if (!first || !last) return;
@@ -48,7 +47,7 @@ export function NotePopover({ article, form, target }: { article: Article; form:
     left = Math.max(GAP, Math.min(left, vw - width - GAP));
     pop.style.top = `${Math.round(top)}px`;
     pop.style.left = `${Math.round(left)}px`;
-  }, [article, target, sheet, tick]);
+  }, [article, reader, target, sheet, tick]);
 
   useLayoutEffect(() => {
     if (sheet) return;

@@ -2,7 +2,7 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Annotation } from '../../core/annotations/annotation';
 import type { Article } from '../../core/article/article';
-import { isOthersNote, syncIdentity } from '../../core/sync/sync-account';
+import { isOthersNote, syncIdentity } from '../../core/sync/account-store';
 import { ErrorBoundary } from '../../shared/ErrorBoundary';
 import { rememberFocus, returnFocus } from '../../shared/focus-return';
 import { useStore } from '../../shared/store-context';

@@ -3,6 +3,7 @@ import type { Annotation } from '../../core/annotations/annotation';
 import type { Article } from '../../core/article/article';
 import { mergeDecorations, rangeDecorations, type DecorationsByBlock } from '../../core/decorations/merge';
 import type { MarginMode } from '../../shared/margin-mode';
+import type { ReaderHandle } from '../../shared/reader-handle';
 import { useValueStore } from '../../shared/value-store';
 import { AnnotationTools } from './AnnotationTools';
 import { EarlierVersionOffer } from './EarlierVersionOffer';
@@ -35,6 +36,8 @@ const PENDING_NOTE = 'pending-note';
 export function useAnnotationsFeature(
   articleId: string,
   article: Article | undefined,
+  /** The reader's handle: what is on screen, its scheduler, highlights activated. */
+  reader: ReaderHandle,
   panel: { open: boolean; toggle: () => void; close: () => void },
   /** Other features' selection-toolbar buttons (share, mark as entity). */
   extraActions?: (range: SelectionRange) => ReactNode,
@@ -50,7 +53,7 @@ export function useAnnotationsFeature(
     ui.editing.set(null);
     ui.sheet.set(null);
   }, [ui, articleId]);
-  const highlights = useHighlightDecorations(articleId, article);
+  const highlights = useHighlightDecorations(reader, articleId, article);
   const editing = useValueStore(ui.editing);
   const pending = useMemo(
     () => (article && editing?.kind === 'new' ? rangeDecorations(article, editing.range.start, editing.range.end, PENDING_NOTE, 'focus') : undefined),

@@ -2,6 +2,7 @@ import { memo, type ReactNode } from 'react';
 import type { Block, TextDirection } from '../../core/article/article';
 import { segmentText, type Decoration, type MarkDecoration, type Run } from '../../core/decorations/runs';
 import { BidiText } from './BidiText';
+import { entityTypeClass, type EntityType } from '../../core/entities/entity-types';
 
 export interface BlockViewProps {
   block: Block;
@@ -9,7 +10,7 @@ export interface BlockViewProps {
   href: string;
   decorations: readonly Decoration[];
   linkLabel: string;
-  describeEntity: (type: string) => string;
+  describeEntity: (type: EntityType) => string;
   /**
    * The article's one Tab stop (a roving tab index): this block, its names and its link are in the
    * Tab order; other blocks are reached with j/k (or by their names' and notes' own keys).
@@ -67,7 +68,7 @@ export const BlockView = memo(function BlockView({ block, dir, href, decorations
         return (
           <mark
             key={segment.start}
-            className={`entity entity--${entity.type}`}
+            className={`entity ${entityTypeClass(entity.type)}`}
             data-entity-type={entity.type}
             data-entity-id={entity.id}
             data-mention-index={entity.mentionIndex}

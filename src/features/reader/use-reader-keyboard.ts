@@ -1,5 +1,6 @@
 import { useEffect, useRef, type RefObject } from 'react';
 import { announce } from '../../shared/announcer';
+import type { ReaderHandleHost } from '../../shared/reader-handle';
 import { readerKey } from '../../shared/reader-keys';
 
 export interface ReaderKeyboard {
@@ -12,37 +13,49 @@ export interface ReaderKeyboard {
 }
 
 /**
- * The reader's own keys: j/k and Alt+↓/↑ between paragraphs (focus moves, and with it the article's
- * one Tab stop), l to the library, ? for the keys. Keys never fire while typing or under a dialog.
+ * The reading page's keys (see shared/reader-keys for the whole table), through the reader's handle:
+ * its own (j/k and Alt+↓/↑ between paragraphs, l to the library, ? for the keys) and those features
+ * register (e: names, n/p: highlights). Letters are read by physical position (event.code), so they
+ * work on an Arabic keyboard layout too; none acts in a text field or under a dialog.
  */
-export function useReaderKeyboard(container: RefObject<HTMLElement | null>, keyboard: ReaderKeyboard): void {
+export function useReaderKeyboard(reader: ReaderHandleHost, container: RefObject<HTMLElement | null>, keyboard: ReaderKeyboard): void {
   const latest = useRef(keyboard);
   useEffect(() => {
     latest.current = keyboard;
   });
   useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.defaultPrevented) return;
-      const key = readerKey(event);
-      if (!key || key === 'close') return;
-      if (document.querySelector('[role="dialog"][aria-modal="true"], dialog[open]')) return;
+    const move = (step: 1 | -1, event: KeyboardEvent) => {
       const root = container.current;
       if (!root) return;
-      if (key === 'next-block' || key === 'previous-block') {
-        event.preventDefault();
-        const moved = moveFocus(root, key === 'next-block' ? 1 : -1);
-        if (!moved) announce(key === 'next-block' ? latest.current.ends.last : latest.current.ends.first);
-      } else if (key === 'library') {
+      event.preventDefault();
+      if (!moveFocus(root, step)) announce(step > 0 ? latest.current.ends.last : latest.current.ends.first);
+    };
+    const stops = [
+      reader.onShortcut('KeyJ', (event) => !event.shiftKey && move(1, event)),
+      reader.onShortcut('KeyK', (event) => !event.shiftKey && move(-1, event)),
+      reader.onShortcut('KeyL', (event) => {
+        if (event.shiftKey) return;
         event.preventDefault();
         latest.current.onLibrary();
-      } else if (key === 'keys') {
+      }),
+    ];
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (reader.handleShortcut(event) || event.defaultPrevented) return;
+      // Chords the handle's single-key shortcuts do not take: Alt+↓/↑, and ? (Shift+/ or ؟).
+      const key = readerKey(event);
+      if (!key || document.querySelector('[role="dialog"][aria-modal="true"], dialog[open]')) return;
+      if (event.altKey && (key === 'next-block' || key === 'previous-block')) move(key === 'next-block' ? 1 : -1, event);
+      else if (key === 'keys') {
         event.preventDefault();
         latest.current.onKeys();
       }
     };
     window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, [container]);
+    return () => {
+      window.removeEventListener('keydown', onKeyDown);
+      stops.forEach((stop) => stop());
+    };
+  }, [reader, container]);
 }
 
 /** Focus the next or previous block (from the focused one, else from the first on screen); false at either end. */
@@ -55,8 +68,7 @@ function moveFocus(root: HTMLElement, step: 1 | -1): boolean {
     // Start from the first block visible in the viewport.
     index = blocks.findIndex((b) => b.getBoundingClientRect().bottom > 0) - step;
   }
-  const target = index + step;
-  const next = blocks[Math.max(0, Math.min(blocks.length - 1, target))];
+  const next = blocks[Math.max(0, Math.min(blocks.length - 1, index + step))];
   if (!next || next === active) return false;
   next.focus({ preventScroll: true });
   const reduce = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;

@@ -1,8 +1,8 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LINE_SPACINGS, TEXT_SIZES, THEMES, UI_LANGUAGES } from '../../core/settings/settings';
+import { LINE_SPACINGS, TEXT_SIZES, THEMES, UI_LANGUAGES } from '../../core/settings/settings-store';
 import { rememberFocus, returnFocus } from '../../shared/focus-return';
-import { useSettings, useUpdateSettings } from './settings-store';
+import { useSettings, useUpdateSettings } from './use-settings';
 
 interface ChoiceProps<T extends string> {
   legend: string;

@@ -1,4 +1,4 @@
-import { normaliseForMatch } from '../normalise';
+import { spellingForm } from '../../text/fold';
 
 /**
  * The headline without the site's name: "صنعاء نيوز - عنوان الخبر" → "عنوان الخبر". Candidates in
@@ -11,8 +11,8 @@ const SEPARATOR = /\s+[-|–—:»«·•/]{1,2}\s+|\s*[|]\s*/;
 function withoutSiteName(title: string, siteNames: readonly string[]): string {
   const parts = title.split(SEPARATOR).map((p) => p.trim()).filter((p) => p !== '');
   if (parts.length < 2) return title;
-  const known = new Set(siteNames.map(normaliseForMatch));
-  const kept = parts.filter((p) => !known.has(normaliseForMatch(p)));
+  const known = new Set(siteNames.map(spellingForm));
+  const kept = parts.filter((p) => !known.has(spellingForm(p)));
   if (kept.length > 0 && kept.length < parts.length) return cutAround(title, kept);
   return title;
 }
@@ -37,9 +37,9 @@ export function chooseTitle({ headline, h1, documentTitle, siteNames }: TitleSou
   // The <title> says which end the site name sits at: what it adds around the <h1> is the site name.
   const names = [...siteNames];
   if (h1 && documentTitle) {
-    const at = normaliseForMatch(documentTitle).indexOf(normaliseForMatch(h1));
+    const at = spellingForm(documentTitle).indexOf(spellingForm(h1));
     if (at >= 0) {
-      const rest = documentTitle.split(SEPARATOR).map((p) => p.trim()).filter((p) => normaliseForMatch(p) !== normaliseForMatch(h1) && p !== '');
+      const rest = documentTitle.split(SEPARATOR).map((p) => p.trim()).filter((p) => spellingForm(p) !== spellingForm(h1) && p !== '');
       if (rest.length === 1 && rest[0] && rest[0].length <= 60) names.push(rest[0]);
     }
   }
