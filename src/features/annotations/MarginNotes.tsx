@@ -172,15 +172,15 @@ export function MarginNotes({ article, mode, ui, cardActions }: MarginNotesProps
       cancelAnimationFrame(frame);
       frame = requestAnimationFrame(() => relayout.current());
     };
-    const observer = new ResizeObserver(schedule);
+    const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(schedule) : null;
     const column = asideRef.current?.parentElement;
-    if (column) observer.observe(column);
-    for (const el of asideRef.current?.querySelectorAll('[data-margin-note]') ?? []) observer.observe(el);
+    if (column) observer?.observe(column);
+    for (const el of asideRef.current?.querySelectorAll('[data-margin-note]') ?? []) observer?.observe(el);
     const stop = reader.onVisibleBlocksChange(schedule);
     void document.fonts?.ready.then(schedule);
     return () => {
       cancelAnimationFrame(frame);
-      observer.disconnect();
+      observer?.disconnect();
       stop();
     };
   }, [reader, items, mode, current]);

@@ -84,6 +84,8 @@ export function NotesPanel({ article, onClose, cardActions }: { article: Article
         )}
       </div>
       {undoBar}
+      {/* The note being edited was deleted in another tab: its form stays, saying so. */}
+      {editing && !all.some((a) => a.id === editing.id) && inlineEditor(editing)}
       {all.length === 0 ? (
         <p className="notes-empty">{t('panel.empty')}</p>
       ) : (
@@ -104,8 +106,6 @@ export function NotesPanel({ article, onClose, cardActions }: { article: Article
               {t('panel.matches', { count: shown.length + shownOrphans.length })}
             </p>
           )}
-          {/* The note being edited was deleted in another tab: its form stays, saying so. */}
-          {editing && !all.some((a) => a.id === editing.id) && inlineEditor(editing)}
           <ol className="notes-list" data-notes-list="">
             {shown.slice(0, shownCount).map((annotation) => (
               <li key={annotation.id}>

@@ -21,11 +21,12 @@ export function useMarginMode(column: RefObject<HTMLElement | null>): MarginMode
     // The column's whole width (its padding for the notes included, so the mode never feeds back).
     const measure = () => setMode(window.innerWidth >= MARGIN_NOTES_MIN_WIDTH && element.clientWidth >= NEEDED ? 'notes' : 'markers');
     measure();
-    const observer = new ResizeObserver(measure);
-    observer.observe(element);
+    // (No ResizeObserver in some environments, e.g. jsdom: the window's size alone then.)
+    const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(measure) : null;
+    observer?.observe(element);
     window.addEventListener('resize', measure);
     return () => {
-      observer.disconnect();
+      observer?.disconnect();
       window.removeEventListener('resize', measure);
     };
   }, [column]);
