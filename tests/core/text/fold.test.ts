@@ -91,6 +91,16 @@ describe('matching a query', () => {
     expect(finds('فيلم جديد', 'بالفيلم')).toBe(true);
   });
 
+  it('a long word also finds a name spelt with more or fewer long vowels or doubled letters (issue 24)', () => {
+    expect(finds('قال بنيامين نتنياهو إن', 'نتانياهو')).toBe(true);
+    expect(finds('قال بنيامين نتانياهو إن', 'نتنياهو')).toBe(true);
+    expect(finds('التقى بوتين نظيره', 'بوتن')).toBe(true);
+    // Short words stay strict, and the loose level still needs the word's consonants.
+    expect(finds('قال بنيامين نتنياهو إن', 'نتن')).toBe(true);
+    expect(finds('قال بغداد', 'بودا')).toBe(false);
+    expect(finds('قال بنيامين نتنياهو إن', 'نتنياهو ترامب')).toBe(false);
+  });
+
   it('needs every word, and words that are not there are not found', () => {
     expect(finds(sample, 'الاستخدام في السلم')).toBe(false);
     expect(finds(sample, 'روسيا')).toBe(false);
