@@ -25,8 +25,12 @@ import { getStore } from './core/storage/storage';
 import { getIdbStore } from './core/storage/idb-store';
 import { migrateLegacyArticles } from './core/article/article-store';
 import { initI18n } from './i18n/i18n';
+import { rangePaintSupported } from './shared/range-paint';
 
 async function start(): Promise<void> {
+  // Highlights are painted as ranges where the browser can (the CSS keys on this attribute);
+  // elsewhere their whole-word elements paint themselves.
+  document.documentElement.toggleAttribute('data-range-paint', rangePaintSupported());
   const client = createQueryClient();
   // The bundled articles' list is the first request: an article's text (and a first visit) waits on it.
   void client.prefetchQuery(manifestQueryOptions());

@@ -1,7 +1,8 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { createContext, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { mergeDecorations } from '../core/decorations/merge';
-import { useAnnotationsFeature } from '../features/annotations/use-annotations-feature';
+import { useAnnotationsFeature, type AnnotationsFeature } from '../features/annotations/use-annotations-feature';
+import type { ReaderMention } from '../core/entities/reader-entities';
 import { useEntitiesFeature } from '../features/entities/use-entities-feature';
 import { useArticle } from '../features/library/article-query';
 import { OtherArticlesLink } from '../features/names/OtherArticlesLink';
@@ -26,6 +27,16 @@ export type ReaderPanel = 'entities' | 'notes' | null;
  * Each feature contributes decorations (merged here), top-bar actions and a side panel; features
  * never import each other, this screen wires them.
  */
+/**
+ * A name's card also offers the reader's highlights the name sits in (a click on such a name opens
+ * its card only, the highlight's note is one step away): the annotations feature provides them.
+ */
+const HighlightsAtContext = createContext<AnnotationsFeature['highlightsAt']>(() => null);
+
+function HighlightsAtMention({ mention }: { mention: ReaderMention }) {
+  return <>{useContext(HighlightsAtContext)(mention)}</>;
+}
+
 export function ReaderScreen({ articleId, blockId, params }: ReaderScreenProps) {
   const { t } = useTranslation('reader');
   const query = useArticle(articleId);
@@ -38,7 +49,12 @@ export function ReaderScreen({ articleId, blockId, params }: ReaderScreenProps) 
     open: panel === 'entities',
     toggle: () => setPanel((p) => (p === 'entities' ? null : 'entities')),
     close: () => setPanel(null),
-  }, (entityKey) => <OtherArticlesLink entityKey={entityKey} articleId={articleId} />);
+  }, (entityKey, mention) => (
+    <>
+      <OtherArticlesLink entityKey={entityKey} articleId={articleId} />
+      <HighlightsAtMention mention={mention} />
+    </>
+  ));
 
   const sharing = useSharingFeature(article, { blockId, params, local: query.data?.status === 'found' && query.data.origin !== 'bundled' });
 
@@ -94,7 +110,7 @@ export function ReaderScreen({ articleId, blockId, params }: ReaderScreenProps) 
     <ReaderHandleProvider value={reader}>
       <AppHeader actions={<>{notes.action}{entities.action}</>} />
       <main id="main" tabIndex={-1} data-panel-open={panel ?? undefined} onKeyDown={(e) => e.key === 'Escape' && panel && setPanel(null)}>
-        {body}
+        <HighlightsAtContext.Provider value={notes.highlightsAt}>{body}</HighlightsAtContext.Provider>
       </main>
     </ReaderHandleProvider>
   );

@@ -252,6 +252,25 @@ test('export JSON-LD and Markdown, then import into a fresh profile', async ({ p
   await fresh.close();
 });
 
+test('notes from Hypothesis on the news site’s own page are offered the sample they quote', async ({ page }) => {
+  await openSample(page);
+  await openPanel(page);
+  // Hypothesis's export of notes made on the newspaper's page: that address is in no article of the library.
+  const rows = [
+    { id: 'hyp-1', uri: 'https://www.alaraby.co.uk/politics/putin-raisi', created: '2024-09-19T10:00:00Z', text: 'أول اتصال منذ أشهر', target: [{ selector: [{ type: 'TextQuoteSelector', exact: 'أجرى الرئيس الروسي فلاديمير بوتين اتصالًا هاتفيًا' }] }] },
+    { id: 'hyp-2', uri: 'https://www.alaraby.co.uk/politics/putin-raisi', created: '2024-09-19T10:01:00Z', target: [{ selector: [{ type: 'TextQuoteSelector', exact: 'حليفًا أساسيًا لموسكو في الهجوم على أوكرانيا' }] }] },
+  ];
+  await page.locator('[data-action="import-notes"]').setInputFiles({ name: 'hypothesis.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ rows })) });
+  const report = page.locator('[data-import-report]');
+  await expect(report.locator('[data-fits-reading="2"]')).toBeVisible();
+  await expect(highlights(page)).toHaveCount(0);
+  await report.locator('[data-action="import-notes-onto-reading"]').click();
+  await expect(page.locator('[data-notes-list] [data-note-id]')).toHaveCount(2);
+  await expect(page.locator('article [data-annotation-id="ext-hyp-1"]').first()).toBeVisible();
+  await expect(page.locator('article [data-annotation-id="ext-hyp-2"]').first()).toBeVisible();
+  await expect(page.locator('[data-notes-list]')).toContainText('أول اتصال منذ أشهر');
+});
+
 test('a note with HTML and script is shown as text; only http(s) links are live', async ({ page }) => {
   await openSample(page);
   const text = (await page.locator('article [data-block-id]').nth(3).locator('[data-block-text]').textContent())!;

@@ -1,7 +1,7 @@
 import MiniSearch from 'minisearch';
 import type { Article } from '../article/article';
 import { wordForms } from '../text/fold';
-import { passageAround } from './passage';
+import { passageAround, type Passage } from './passage';
 
 /**
  * Full-text search over articles, one document per block (so a hit is a passage that can be linked
@@ -26,10 +26,11 @@ export interface SearchHit {
   readonly lang: string;
   readonly dir: 'rtl' | 'ltr';
   readonly blockId: string;
-  /** The passage around the first match: before, the match, after. */
+  /** The passage around the first match: before, the match, after (and the match's exact span in it). */
   readonly before: string;
   readonly match: string;
   readonly after: string;
+  readonly exact: Passage['exact'];
   readonly score: number;
 }
 

@@ -138,7 +138,7 @@ export function NotesPanel({ article, onClose, cardActions }: { article: Article
           )}
         </>
       )}
-      <ExportImport articles={[{ article, annotations: all }]} fileName={`hashiya-${article.title}`} />
+      <ExportImport articles={[{ article, annotations: all }]} fileName={`hashiya-${article.title}`} reading={article} />
     </section>
   );
 }

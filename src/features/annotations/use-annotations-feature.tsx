@@ -1,12 +1,14 @@
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Annotation } from '../../core/annotations/annotation';
 import type { Article } from '../../core/article/article';
 import { mergeDecorations, rangeDecorations, type DecorationsByBlock } from '../../core/decorations/merge';
+import { wholeWords } from '../../core/decorations/words';
 import type { MarginMode } from '../../shared/margin-mode';
 import type { ReaderHandle } from '../../shared/reader-handle';
 import { useValueStore } from '../../shared/value-store';
 import { AnnotationTools } from './AnnotationTools';
 import { EarlierVersionOffer } from './EarlierVersionOffer';
+import { HighlightsHere } from './HighlightsHere';
 import { MarginNotes } from './MarginNotes';
 import { NotesButton } from './NotesButton';
 import { createNotesUi } from './notes-ui-state';
@@ -28,6 +30,11 @@ export interface AnnotationsFeature {
   notice: ReactNode;
   /** Beside the text: the notes (or their markers) and the note being written. */
   margin: ((mode: MarginMode) => ReactNode) | undefined;
+  /**
+   * The reader's own highlights over a span of a block (a name's mention), as buttons that open
+   * their notes: what a click on that name did not open. Null when there are none.
+   */
+  highlightsAt: (span: { readonly blockId: string; readonly start: number; readonly end: number }) => ReactNode;
 }
 
 /** The passage a new note is being written on stays marked while the form is open (its selection is gone). */
@@ -61,8 +68,22 @@ export function useAnnotationsFeature(
   );
   const decorations = useMemo(() => mergeDecorations(highlights, pending), [highlights, pending]);
   useArriveAtNote(openNoteId, highlights, ui);
+  const highlightsAt = useCallback<AnnotationsFeature['highlightsAt']>(
+    ({ blockId, start, end }) => {
+      const text = article?.blocks.find((b) => b.id === blockId)?.text ?? '';
+      // Compared as whole words, as the marks' elements are (what the click landed on).
+      const span = wholeWords(text, { start, end });
+      const here = (highlights.get(blockId) ?? []).filter((mark) => {
+        const words = wholeWords(text, mark);
+        return mark.kind === 'highlight' && !mark.owner && words.start < span.end && words.end > span.start;
+      });
+      return here.length > 0 ? <HighlightsHere highlights={here} /> : null;
+    },
+    [article, highlights],
+  );
   return {
     decorations,
+    highlightsAt,
     action: article ? <NotesButton articleId={article.id} open={panel.open} onToggle={panel.toggle} /> : null,
     panel: article ? <NotesPanel article={article} onClose={panel.close} cardActions={cardActions} /> : null,
     overlay: article ? <AnnotationTools article={article} ui={ui} extraActions={extraActions} /> : null,

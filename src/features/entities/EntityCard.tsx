@@ -17,7 +17,7 @@ export interface EntityCardProps {
   onCorrect: (change: { kind: CorrectionKind; mention: ReaderMention; type?: EntityType; everywhere: boolean }) => void;
   onRemoveCorrection: (id: string) => void;
   /** Shown under the Wikipedia link, given the entity's key (the screen adds "in other articles"). */
-  extra?: (entityKey: string) => ReactNode;
+  extra?: (entityKey: string, mention: ReaderMention) => ReactNode;
 }
 
 /** The smallest rectangle around a mark's rects (a name across two lines has two). */
@@ -167,7 +167,7 @@ export function EntityCard({ model, focus, corrections, onCorrect, onRemoveCorre
           {t('searchWikipedia')}
         </a>
       )}
-      {extra?.(entity.key)}
+      {extra?.(entity.key, mention)}
       <fieldset className="entity-card__fix">
         <legend>{t('correct')}</legend>
         <div className="entity-card__types" role="group" aria-label={t('changeType')}>

@@ -1,6 +1,7 @@
 import { useDeferredValue, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { routeToHash } from '../../core/links/routes';
+import { PassageText } from '../../shared/PassageText';
 import { useLibrarySearch, useSearchClient } from './search-query';
 
 /** Full-text search over every article; each result is a passage that opens the article there. */
@@ -50,9 +51,7 @@ export function LibrarySearch() {
                         {hit.title}
                       </span>
                       <span className="library-search-passage" lang={hit.lang} dir={hit.dir}>
-                        {hit.before}
-                        <mark>{hit.match}</mark>
-                        {hit.after}
+                        <PassageText passage={hit} />
                       </span>
                     </a>
                   </li>

@@ -4,6 +4,7 @@ import { useFormatDate } from '../../shared/use-format-date';
 import { mentionsOverTime, namedWith, notesNearMentions, type CachedMention, type Tag } from '../../core/library/library-entities';
 import { passageAround } from '../../core/library/passage';
 import { routeToHash } from '../../core/links/routes';
+import { PassageText } from '../../shared/PassageText';
 import { NamesStatus } from './NamesStatus';
 import { useEntityArticle, useLibraryEntities } from './library-entities-query';
 import { entityTypeClass, entityTypeLabelKey } from '../../core/entities/entity-types';
@@ -42,9 +43,7 @@ function EntityArticle({ articleId, title, lang, dir, date, mentions }: { articl
             return (
               <li key={`${m.blockId}:${m.start}`}>
                 <a href={routeToHash({ name: 'article', articleId, blockId: m.blockId })} lang={lang} dir={dir} className="entity-mention">
-                  {passage.before}
-                  <mark>{passage.match}</mark>
-                  {passage.after}
+                  <PassageText passage={passage} />
                 </a>
               </li>
             );

@@ -1,6 +1,8 @@
-import { memo, type ReactNode } from 'react';
+import { memo, useLayoutEffect, useMemo, useRef, type ReactNode } from 'react';
 import type { Block, TextDirection } from '../../core/article/article';
+import { paintsOf } from '../../core/decorations/paints';
 import { segmentText, type Decoration, type MarkDecoration, type Run } from '../../core/decorations/runs';
+import { paintText } from '../../shared/range-paint';
 import { BidiText } from './BidiText';
 import { entityTypeClass, type EntityType } from '../../core/entities/entity-types';
 
@@ -41,26 +43,36 @@ function MarkView({ mark, children }: { mark: MarkDecoration; children: ReactNod
           {children}
         </mark>
       );
+    case 'focus':
+      return <mark className="text-focus">{children}</mark>;
     case 'shared':
       return (
         <mark className="shared-passage" data-shared-passage={mark.id}>
           {children}
         </mark>
       );
-    case 'search':
-    case 'focus':
-      return <span className={`text-${mark.kind}`}>{children}</span>;
   }
 }
 
-/** One article block: its text cut into decorated runs, and its paragraph-link control. */
+/**
+ * One article block: its text cut into decorated runs (elements around whole words only), the
+ * exact spans of its marks painted as ranges over that text, and its paragraph-link control.
+ */
 export const BlockView = memo(function BlockView({ block, dir, href, decorations, linkLabel, describeEntity, current }: BlockViewProps) {
   const Tag = TAGS[block.kind];
   const tabIndex = current ? 0 : -1;
-  const segments = segmentText(block.text, decorations);
+  const segments = useMemo(() => segmentText(block.text, decorations), [block.text, decorations]);
+  const paints = useMemo(() => paintsOf(segments), [segments]);
+  const textRef = useRef<HTMLSpanElement>(null);
+  // After the runs are in the DOM (and again whenever they change), before the browser paints.
+  useLayoutEffect(() => {
+    if (!textRef.current) return;
+    const painted = paintText(textRef.current, paints);
+    return () => painted.clear();
+  }, [paints]);
   const body = (
     // Size guess for a block far from the viewport (content-visibility: auto), about 75 letters a line.
-    <span className="block-text" data-block-text="" style={{ containIntrinsicBlockSize: `auto ${Math.ceil(block.text.length / 75) || 1}lh` }}>
+    <span ref={textRef} className="block-text" data-block-text="" style={{ containIntrinsicBlockSize: `auto ${Math.ceil(block.text.length / 75) || 1}lh` }}>
       {segments.map((segment) => {
         const runs = segment.runs.map((run) => <RunView key={run.start} run={run} dir={dir} />);
         if (!segment.entity) return <span key={segment.start}>{runs}</span>;

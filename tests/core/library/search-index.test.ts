@@ -45,8 +45,13 @@ describe('library index', () => {
     const hits = index.search('طهران');
     expect(hits.map((h) => `${h.articleId}/${h.blockId}`).sort()).toEqual(['a/p-1', 'b/p-1']);
     const a = hits.find((h) => h.articleId === 'a')!;
-    expect(a.match).toBe('طهران');
+    // The marked words run from space to space (markup between a word and its full stop moves the
+    // word in WebKit); the match itself is the exact span inside them.
+    expect(a.match).toBe('طهران.');
+    expect(a.match.slice(a.exact.start, a.exact.end)).toBe('طهران');
     expect(`${a.before}${a.match}${a.after}`).toBe('التقى الرئيسُ الإيرانيُّ بنظيره في طهران.');
+    const b = hits.find((h) => h.articleId === 'b')!;
+    expect(b.match.slice(b.exact.start, b.exact.end)).toBe('بطهران');
     expect(a.title).toBe('عنوان أول');
     expect(index.search('الرئيس الايراني').map((h) => h.articleId)).toEqual(['a']);
     expect(index.search('مدرسه').map((h) => h.articleId)).toEqual(['b']);
@@ -62,7 +67,9 @@ describe('library index', () => {
     for (const query of ['الاستخدام في الحرب', 'استخدام في الحرب', 'والاستخدام في حرب']) expect(block(query), query).toEqual(found);
     for (const word of ['الاستخدام', 'للاستخدام', 'الحرب']) expect(block(word), word).toContain(found[0]);
     const hit = sample.search('الاستخدام في الحرب')[0]!;
-    expect(hit.match).toBe('للاستخدام');
+    // The mark holds the whole word with its quotation mark; the exact match is inside it.
+    expect(hit.match).toBe('"للاستخدام');
+    expect(hit.match.slice(hit.exact.start, hit.exact.end)).toBe('للاستخدام');
   });
 
   it('matches English regardless of case, every word required, the last as a prefix', () => {
