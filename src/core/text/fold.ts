@@ -48,6 +48,8 @@ const WORD = /[\p{L}\p{N}]+/gu;
 /** Letters a transliteration adds or drops inside a name: alef, waw, ya. */
 const LONG_VOWELS = /(?<=.)[\u0627\u0648\u064a]/gu;
 const DOUBLED = /(.)\1+/gu;
+/** Words shorter than this are not compared at the loose `names` level (it would match too much). */
+const NAMES_LEVEL_MIN = 4;
 
 function display(text: string): string {
   return text.normalize('NFC').replace(INVISIBLE, '').replace(SPACES, ' ').trim();
@@ -118,10 +120,23 @@ function foldedWords(folded: string): string[] {
   return folded.match(WORD) ?? [];
 }
 
-/** One word at the search level and at the stem level (the stem is the same string when nothing is cut). */
-export function wordForms(word: string): { readonly search: string; readonly stem: string } {
-  const folded = search(word);
-  return { search: folded, stem: folded ? stemOfFolded(folded) : folded };
+/**
+ * One word at the search and stem levels (the stem is the same string when nothing is cut), and at
+ * the loose `names` level when it is long enough to be compared there (null otherwise).
+ */
+export function wordForms(word: string): WordForms {
+  return formsOfFolded(search(word));
+}
+
+export interface WordForms {
+  readonly search: string;
+  readonly stem: string;
+  /** The word at the loose `names` level, or null when it is too short to be compared there. */
+  readonly names: string | null;
+}
+
+function formsOfFolded(folded: string): WordForms {
+  return { search: folded, stem: folded ? stemOfFolded(folded) : folded, names: folded.length >= NAMES_LEVEL_MIN ? namesOfFolded(folded) : null };
 }
 
 /**
@@ -152,19 +167,11 @@ export class FoldedText {
 
 export const foldText = (text: string): FoldedText => new FoldedText(text);
 
-export interface QueryTerm {
-  readonly search: string;
-  readonly stem: string;
-  /** The word at the loose `names` level, or null when it is too short to be compared there. */
-  readonly names: string | null;
-}
-
-/** Query words shorter than this are not compared at the loose `names` level (it would match too much). */
-const NAMES_LEVEL_MIN = 4;
+export type QueryTerm = WordForms;
 
 /** A query as the words `matchesQuery` looks for. */
 export function queryTerms(query: string): QueryTerm[] {
-  return foldedWords(search(query)).map((w) => ({ search: w, stem: stemOfFolded(w), names: w.length >= NAMES_LEVEL_MIN ? namesOfFolded(w) : null }));
+  return foldedWords(search(query)).map(formsOfFolded);
 }
 
 /**

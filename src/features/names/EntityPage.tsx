@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormatDate } from '../../shared/use-format-date';
 import { mentionsOverTime, namedWith, notesNearMentions, type CachedMention, type Tag } from '../../core/library/library-entities';
-import { passageAround } from '../../core/library/passage';
+import { passageAround, passagePieces } from '../../core/library/passage';
 import { routeToHash } from '../../core/links/routes';
 import { PassageText } from '../../shared/PassageText';
 import { NamesStatus } from './NamesStatus';
@@ -43,7 +43,7 @@ function EntityArticle({ articleId, title, lang, dir, date, mentions }: { articl
             return (
               <li key={`${m.blockId}:${m.start}`}>
                 <a href={routeToHash({ name: 'article', articleId, blockId: m.blockId })} lang={lang} dir={dir} className="entity-mention">
-                  <PassageText passage={passage} />
+                  <PassageText pieces={passagePieces(passage)} />
                 </a>
               </li>
             );

@@ -61,8 +61,10 @@ describe('folding levels', () => {
   it('words and word forms', () => {
     expect(words('قال: «للاستخدام» في الحرب.', 'search')).toEqual(['قال', 'للاستخدام', 'في', 'الحرب']);
     expect(words('قال: للاستخدام', 'stem')).toEqual(['قال', 'استخدام']);
-    expect(wordForms('بالرئيس')).toEqual({ search: 'بالرييس', stem: 'رييس' });
-    expect(wordForms('ـ')).toEqual({ search: '', stem: '' });
+    expect(wordForms('بالرئيس')).toEqual({ search: 'بالرييس', stem: 'رييس', names: 'رس' });
+    expect(wordForms('نتانياهو')).toEqual({ search: 'نتانياهو', stem: 'نتانياهو', names: wordForms('نتنياهو').names });
+    expect(wordForms('في')).toEqual({ search: 'في', stem: 'في', names: null });
+    expect(wordForms('ـ')).toEqual({ search: '', stem: '', names: null });
   });
 });
 
