@@ -3,12 +3,10 @@
  * WebKitWebDriver) and in Chromium: every word of the sample that holds a decoration edge is drawn
  * exactly like the same word in a plain copy of its paragraph.
  */
-import { writeFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { PNG } from 'pngjs';
 import { SAMPLE_ID } from './fixtures';
 import { chromiumEngine, waitFor, webkitEngine, type Engine } from './engines/engine';
-import { decode, differingPixels, glyphDifferences, sameWidth, withBelow, type Shot } from './joining/pixels';
+import { expectJoinedAndPainted, measureWords, report } from './joining/measure';
 import * as probe from './joining/probe';
 
 /** Names the tagger finds right after a clitic (ل، و): the name's span starts inside the word. */
@@ -24,16 +22,6 @@ const IMPORTED_HIGHLIGHTS = [
   { within: 'المجالات السياسية والاقتصادية', at: 3, length: 17, id: 'joined-1' }, // جالات السياسية وال
   { within: 'بتزويدها روسيا بمسيّرات', at: 3, length: 15, id: 'joined-2' }, // ويدها روسيا بمس
 ];
-
-interface Row {
-  readonly word: string;
-  readonly why: string;
-  readonly decoratedWidth: number;
-  readonly plainWidth: number;
-  readonly sameWidth: boolean;
-  readonly glyphPixels: number;
-  readonly painted: boolean;
-}
 
 async function decorateSample(engine: Engine, baseURL: string): Promise<void> {
   await engine.setViewport(1280, 800);
@@ -61,65 +49,15 @@ async function decorateSample(engine: Engine, baseURL: string): Promise<void> {
   await engine.evaluate(probe.settled, 500);
 }
 
-async function measureWords(engine: Engine, shots?: string): Promise<Row[]> {
-  const words = await engine.evaluate(probe.edgeWords, NAMES_AFTER_CLITICS);
-  const rows: Row[] = [];
-  const byBlock = new Map<string, probe.EdgeWord[]>();
-  for (const w of words) byBlock.set(w.blockId, [...(byBlock.get(w.blockId) ?? []), w]);
-  await engine.moveMouse(0, 0);
-  for (const [blockId, list] of byBlock) {
-    await engine.evaluate(probe.showBlock, blockId);
-    const decorated = await engine.evaluate(probe.textBoxes, blockId, list);
-    const painted: Shot = decode(await engine.screenshot());
-    await engine.evaluate(probe.paintsOff, true);
-    await engine.evaluate(probe.showBlock, blockId);
-    const unpainted = decode(await engine.screenshot());
-    await engine.evaluate(probe.plainCopy, blockId, true);
-    await engine.evaluate(probe.showBlock, blockId);
-    const plain = await engine.evaluate(probe.textBoxes, blockId, list);
-    const plainShot = decode(await engine.screenshot());
-    await engine.evaluate(probe.plainCopy, blockId, false);
-    await engine.evaluate(probe.paintsOff, false);
-    // JOINING_SHOTS=/tmp/x keeps the three screenshots of each block and the word boxes, to look at.
-    if (shots) {
-      const base = `${shots}-${engine.name}-${blockId}`;
-      for (const [suffix, shot] of [['', painted], ['-off', unpainted], ['-plain', plainShot]] as const) writeFileSync(`${base}${suffix}.png`, PNG.sync.write(shot));
-      writeFileSync(`${base}.json`, JSON.stringify({ list, decorated, plain }));
-    }
-    list.forEach((w, i) => {
-      const d = decorated[i]!;
-      const p = plain[i]!;
-      rows.push({
-        word: w.word,
-        why: `${w.why.join(' ')} [${w.decorations.map((x) => x.split(':')[0]).join(',')}]`,
-        decoratedWidth: d.width,
-        plainWidth: p.width,
-        sameWidth: sameWidth(d, p),
-        glyphPixels: glyphDifferences(plainShot, p, unpainted, d),
-        // A decorated word has something painted on it (a fill, or a line under it): at least half its width in pixels.
-        painted: w.decorations.length === 0 || differingPixels(unpainted, withBelow(d, 6), painted, withBelow(d, 6), 24) >= d.width * 0.5,
-      });
-    });
-  }
-  return rows;
-}
-
-function report(engine: Engine, rows: readonly Row[]): void {
-  const lines = rows.filter((r) => process.env.JOINING_ALL || r.why.includes('::highlight') || r.why.includes('listed') || r.glyphPixels > 0 || !r.sameWidth).map((r) => `  ${r.word.padEnd(14)} ${r.decoratedWidth.toFixed(2).padStart(7)} vs ${r.plainWidth.toFixed(2).padStart(7)} px  ${String(r.glyphPixels).padStart(4)} px differ  ${r.painted ? 'painted' : 'NOT PAINTED'}  ${r.why}`);
-  console.log(`${engine.name}: ${rows.length} words with a decoration edge; listed words, words at a painted range's edge and words drawn differently (JOINING_ALL=1: all), decorated vs plain width and glyph pixels that differ:\n${lines.join('\n')}`);
-}
-
 async function checkJoining(engine: Engine, baseURL: string): Promise<void> {
   await decorateSample(engine, baseURL);
-  const rows = await measureWords(engine, process.env.JOINING_SHOTS);
+  const rows = await measureWords(engine, NAMES_AFTER_CLITICS, process.env.JOINING_SHOTS);
   report(engine, rows);
   // Every listed name after a clitic and every edge of the imported highlights was measured.
   for (const word of [...NAMES_AFTER_CLITICS, 'المجالات', 'والاقتصادية', 'بتزويدها', 'بمسيّرات']) {
     expect(rows.some((r) => r.word.replace(/[^\p{L}\p{M}\p{N}]/gu, '') === word), `${word} is measured`).toBe(true);
   }
-  const broken = rows.filter((r) => !r.sameWidth || r.glyphPixels > 0);
-  expect(broken.map((r) => `${r.word}: ${r.decoratedWidth.toFixed(2)} vs ${r.plainWidth.toFixed(2)} px, ${r.glyphPixels} px differ`), `${engine.name}: words drawn differently from plain text`).toEqual([]);
-  expect(rows.filter((r) => !r.painted).map((r) => r.word), `${engine.name}: decorations not visible`).toEqual([]);
+  expectJoinedAndPainted(engine, rows);
 }
 
 /**

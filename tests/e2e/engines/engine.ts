@@ -4,6 +4,7 @@
  * a viewport screenshot, and real pointer and keyboard input.
  */
 import type { Page } from '@playwright/test';
+import { printRulesOnScreen } from '../joining/probe';
 import { WebKitSession } from './webdriver';
 
 export type Key = 'Enter' | 'Escape' | 'Tab';
@@ -19,6 +20,8 @@ export interface Engine {
   click(x: number, y: number): Promise<void>;
   moveMouse(x: number, y: number): Promise<void>;
   press(key: Key): Promise<void>;
+  /** Lays the page out with its print rules (on) or for the screen again (off). */
+  printMedia(on: boolean): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -35,6 +38,7 @@ export function chromiumEngine(page: Page): Engine {
     click: (x, y) => page.mouse.click(x, y),
     moveMouse: (x, y) => page.mouse.move(x, y),
     press: (key) => page.keyboard.press(key),
+    printMedia: (on) => page.emulateMedia({ media: on ? 'print' : null }),
     close: async () => {},
   };
 }
@@ -53,6 +57,8 @@ export async function webkitEngine(): Promise<Engine> {
     click: (x, y) => session.click(x, y),
     moveMouse: (x, y) => session.moveMouse(x, y),
     press: (key) => session.press(WEBDRIVER_KEYS[key]),
+    // WebDriver has no print media: the page's print rules are applied on screen instead.
+    printMedia: (on) => session.evaluate(printRulesOnScreen, on),
     close: () => session.close(),
   };
 }

@@ -90,5 +90,11 @@ export function sameWidth(a: Box, b: Box): boolean {
   return Math.abs(a.width - b.width) <= 0.5 || touched(a) === touched(b);
 }
 
+/** Share of a box's whole-pixel area that differs between two screenshots of the same layout. */
+export function changedShare(a: Shot, b: Shot, box: Box, tolerance = 24): number {
+  const { x0, y0, x1, y1 } = pixelArea(box);
+  return differingPixels(a, box, b, box, tolerance) / Math.max(1, (x1 - x0) * (y1 - y0));
+}
+
 /** The box grown by `below` pixels downwards (an underline can sit under the text's box). */
 export const withBelow = (box: Box, below: number): Box => ({ ...box, height: box.height + below });

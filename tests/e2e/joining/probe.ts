@@ -265,24 +265,28 @@ export function textBoxes(blockId: string, spans: ReadonlyArray<{ start: number;
 }
 
 /**
- * Swaps a block's decorated text for a plain copy (one text node, same element, same place) or
- * puts the decorated nodes back. The same element keeps every style the paragraph has.
+ * Shows a plain copy of a block's text in place of its decorated text (the same element, shallow
+ * cloned, with one text node) or the decorated text again. The decorated nodes stay in the document,
+ * hidden: taking them out would collapse the ranges painted over them.
  */
 export function plainCopy(blockId: string, on: boolean): void {
-  const root = document.querySelector(`[data-block-id="${CSS.escape(blockId)}"] [data-block-text]`)!;
-  const store = window as unknown as { __decorated?: Map<string, Node[]> };
-  store.__decorated ??= new Map();
+  const block = document.querySelector(`[data-block-id="${CSS.escape(blockId)}"]`)!;
   if (on) {
-    const nodes = [...root.childNodes];
-    store.__decorated.set(blockId, nodes);
-    const text = root.textContent ?? '';
-    for (const n of nodes) root.removeChild(n);
-    root.appendChild(document.createTextNode(text));
+    const root = block.querySelector<HTMLElement>('[data-block-text]')!;
+    const copy = root.cloneNode(false) as HTMLElement;
+    copy.appendChild(document.createTextNode(root.textContent ?? ''));
+    copy.setAttribute('data-plain-copy', '');
+    root.removeAttribute('data-block-text');
+    root.setAttribute('data-decorated-text', '');
+    root.style.display = 'none';
+    root.before(copy);
   } else {
-    const nodes = store.__decorated.get(blockId);
-    if (!nodes) return;
-    root.replaceChildren(...nodes);
-    store.__decorated.delete(blockId);
+    const root = block.querySelector<HTMLElement>('[data-decorated-text]');
+    if (!root) return;
+    block.querySelector('[data-plain-copy]')?.remove();
+    root.removeAttribute('data-decorated-text');
+    root.setAttribute('data-block-text', '');
+    root.style.display = '';
   }
 }
 
@@ -370,4 +374,66 @@ export function focusName(): string | null {
     return document.activeElement === el ? (el.dataset.entityId ?? '') : null;
   }
   return null;
+}
+
+/**
+ * Applies every `@media print` rule of the page's style sheets on screen (or takes them off): what
+ * paper gets, for an engine whose driver cannot switch to print media. The rules come later in the
+ * cascade than they stand in their sheets, which only makes them stronger.
+ */
+export function printRulesOnScreen(on: boolean): void {
+  const store = window as unknown as { __printRules?: CSSStyleSheet };
+  const sheet = (store.__printRules ??= new CSSStyleSheet());
+  const rules: string[] = [];
+  const collect = (list: CSSRuleList) => {
+    for (const rule of list) {
+      if (!(rule instanceof CSSMediaRule)) continue;
+      if ([...rule.media].includes('print')) for (const inner of rule.cssRules) rules.push(inner.cssText);
+      else collect(rule.cssRules);
+    }
+  };
+  for (const s of [...document.styleSheets, ...document.adoptedStyleSheets]) if (s !== sheet) collect(s.cssRules);
+  sheet.replaceSync(on ? rules.join('\n') : '');
+  if (!document.adoptedStyleSheets.includes(sheet)) document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+}
+
+/** Makes the ranges painted with the CSS Custom Highlight API paint nothing (an engine that does not print them), or paint again. */
+export function rangesOff(on: boolean): void {
+  const store = window as unknown as { __rangesOff?: CSSStyleSheet };
+  const sheet = (store.__rangesOff ??= new CSSStyleSheet());
+  const names: string[] = [];
+  (CSS as unknown as { highlights?: Map<string, unknown> }).highlights?.forEach((_, name) => names.push(name));
+  sheet.replaceSync(on ? names.map((n) => `::highlight(${CSS.escape(n)}) { background-color: transparent !important; }`).join('\n') : '');
+  if (!document.adoptedStyleSheets.includes(sheet)) document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+}
+
+/** The first client rectangle of the first element matching `selector`, scrolled to the middle; null when none. */
+export function elementBox(selector: string): Box | null {
+  const el = document.querySelector(selector);
+  if (!el) return null;
+  el.scrollIntoView({ block: 'center' });
+  const r = el.getClientRects()[0];
+  return r ? { x: r.left, y: r.top, width: r.width, height: r.height } : null;
+}
+
+/** The first name of a type outside every highlight and shared passage (a CSS selector for it), or null. */
+export function plainName(type: string): string | null {
+  for (const el of document.querySelectorAll<HTMLElement>(`article mark.entity[data-entity-type="${type}"]`)) {
+    if (el.closest('[data-annotation-id], [data-shared-passage]') || el.querySelector('[data-annotation-id], [data-shared-passage]')) continue;
+    return `article mark.entity[data-entity-id="${CSS.escape(el.dataset.entityId!)}"][data-mention-index="${el.dataset.mentionIndex}"]`;
+  }
+  return null;
+}
+
+/** Resolves after two frames: what changed (a hover, a class) is painted. */
+export async function nextFrames(): Promise<boolean> {
+  for (let i = 0; i < 2; i += 1) await new Promise((r) => requestAnimationFrame(r));
+  return true;
+}
+
+/** Clears the page's storage and writes the given items (before the app reads them). */
+export function seedStorage(items: Record<string, string>): boolean {
+  localStorage.clear();
+  for (const [key, value] of Object.entries(items)) localStorage.setItem(key, value);
+  return true;
 }
