@@ -7,14 +7,11 @@ import { ExportImport } from './ExportImport';
 import { NoteCard } from './NoteCard';
 import { NO_FILTER, NoteFilters, type FilterState } from './NoteFilters';
 import { useNotebook, type NotebookGroup } from './notebook-query';
-import { editAnnotation, quoteOf, type Annotation } from '../../core/annotations/annotation';
-import { editStatus } from '../../core/annotations/annotation-store';
+import type { Annotation } from '../../core/annotations/annotation';
 import { noteRoute, quoteWithLink } from '../../core/links/quote-link';
 import { copyText } from '../../shared/clipboard';
 import { useToast } from '../../shared/toast';
-import { useSaveEditAndTell } from './ConflictCopyActions';
-import { NoteForm } from './NoteForm';
-import { draftKey } from './note-drafts';
+import { NoteEditInPlace } from './NoteEditInPlace';
 import { useDeleteWithUndo } from './use-delete-with-undo';
 import { ShowMore, useShownCount } from './ShowMore';
 import { ErrorBoundary } from '../../shared/ErrorBoundary';
@@ -30,7 +27,6 @@ export function NotebookPage() {
   const [filter, setFilter] = useState<FilterState>(NO_FILTER);
   const { onDelete, undoBar } = useDeleteWithUndo();
   const [editing, setEditing] = useState<string | null>(null);
-  const saveEdit = useSaveEditAndTell();
   const toast = useToast();
   const copyQuote = async (annotation: Annotation, article: NotebookGroup['article']) => {
     const text = quoteWithLink(annotation, article, window.location.href);
@@ -100,17 +96,7 @@ export function NotebookPage() {
                         <ErrorBoundary kind="card">
                           {editing === annotation.id ? (
                             // Edited in place: the notebook stays in view, no dialog.
-                            <div className={`note-card note-card--${annotation.color}`} data-note-editor="edit" data-note-id={annotation.id}>
-                              <NoteForm
-                                compact
-                                quote={quoteOf(annotation)}
-                                initial={annotation}
-                                draftKey={draftKey({ annotationId: annotation.id })}
-                                elsewhere={editStatus(annotation, all)}
-                                onSave={(values) => saveEdit(annotation, editAnnotation(annotation, values))}
-                                onClose={() => setEditing(null)}
-                              />
-                            </div>
+                            <NoteEditInPlace annotation={annotation} stored={all} onClose={() => setEditing(null)} />
                           ) : (
                             <NoteCard
                               annotation={annotation}

@@ -1,14 +1,11 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { editAnnotation, quoteOf, type Annotation } from '../../core/annotations/annotation';
+import type { Annotation } from '../../core/annotations/annotation';
 import { filterAnnotations } from '../../core/annotations/search';
 import type { Article } from '../../core/article/article';
-import { editStatus } from '../../core/annotations/annotation-store';
-import { useSaveEditAndTell } from './ConflictCopyActions';
 import { ExportImport } from './ExportImport';
 import { NoteCard } from './NoteCard';
-import { NoteForm } from './NoteForm';
-import { draftKey } from './note-drafts';
+import { NoteEditInPlace } from './NoteEditInPlace';
 import { NO_FILTER, NoteFilters, type FilterState } from './NoteFilters';
 import { useAnchoredAnnotations } from './use-anchored-annotations';
 import { useDeleteWithUndo } from './use-delete-with-undo';
@@ -39,7 +36,6 @@ export function NotesPanel({ article, onClose, cardActions }: { article: Article
   const { anchored, orphans } = useAnchoredAnnotations(article);
   const [filter, setFilter] = useState<FilterState>(NO_FILTER);
   const [editing, setEditing] = useState<Annotation | null>(null);
-  const saveEdit = useSaveEditAndTell();
   const { onDelete, undoBar } = useDeleteWithUndo();
   // With sync groups: whose notes to list.
   const [owner, setOwner] = useState<NoteOwner>('all');
@@ -56,19 +52,7 @@ export function NotesPanel({ article, onClose, cardActions }: { article: Article
   const [shownCount, showMore] = useShownCount(listKey);
   const [orphansCount, showMoreOrphans] = useShownCount(listKey);
   // Edited in place, in the panel: the article stays in view beside it.
-  const inlineEditor = (annotation: Annotation) => (
-    <div className={`note-card note-card--${annotation.color}`} data-note-editor="edit" data-note-id={annotation.id}>
-      <NoteForm
-        compact
-        quote={quoteOf(annotation)}
-        initial={annotation}
-        draftKey={draftKey({ annotationId: annotation.id })}
-        elsewhere={editStatus(annotation, all)}
-        onSave={(values) => saveEdit(annotation, editAnnotation(annotation, values))}
-        onClose={() => setEditing(null)}
-      />
-    </div>
-  );
+  const inlineEditor = (annotation: Annotation) => <NoteEditInPlace annotation={annotation} stored={all} onClose={() => setEditing(null)} />;
 
   return (
     <section className="notes-panel" data-notes-panel="" aria-labelledby="notes-panel-title">
