@@ -38,12 +38,19 @@ test('the notebook edits a note in place, keeps a draft on Escape, opens the art
   expect(copied[1]).toBe(`— ${sampleTitle}`);
   expect(copied[2]).toContain(`#/a/${SAMPLE_ID}/`);
 
-  // Open in the article at the note: scrolled to its highlight, which flashes.
+  // Open in the article at the note: scrolled to its highlight, which flashes. (The flash lasts
+  // 2.4 s: it is recorded as it happens, so a slow machine cannot miss it between two polls.)
+  await page.evaluate((id) => {
+    (window as unknown as { flashed: boolean }).flashed = false;
+    new MutationObserver((records) => {
+      if (records.some((r) => r.target instanceof Element && r.target.matches(`mark[data-annotation-id="${id}"].is-flashing`))) (window as unknown as { flashed: boolean }).flashed = true;
+    }).observe(document.body, { attributes: true, attributeFilter: ['class'], subtree: true });
+  }, note.id);
   await card.locator('[data-action="open-in-article"]').click();
   await expect(page).toHaveURL(new RegExp(`note=${note.id}`));
   const mark = page.locator(`article mark[data-annotation-id="${note.id}"]`).first();
   await expect(mark).toBeInViewport();
-  await expect(mark).toHaveClass(/is-flashing/);
+  await expect.poll(() => page.evaluate(() => (window as unknown as { flashed: boolean }).flashed)).toBe(true);
 
   // The copied link opens the article with the passage highlighted.
   await page.goto(copied[2]!);
