@@ -8,6 +8,8 @@ import { useArticle } from '../features/library/article-query';
 import { OtherArticlesLink } from '../features/names/OtherArticlesLink';
 import { ReaderView } from '../features/reader/ReaderView';
 import { useSharingFeature } from '../features/sharing/use-sharing-feature';
+import { noteParam } from '../core/links/quote-link';
+import { rememberFocus, returnFocus } from '../shared/focus-return';
 import { createReaderHandle, ReaderHandleProvider } from '../shared/reader-handle';
 import { AppHeader } from './AppHeader';
 
@@ -60,20 +62,21 @@ export function ReaderScreen({ articleId, blockId, params }: ReaderScreenProps) 
     open: panel === 'notes',
     toggle: () => setPanel((p) => (p === 'notes' ? null : 'notes')),
     close: () => setPanel(null),
-  }, (range) => <>{sharing.toolbarAction(range)}{entities.toolbarAction(range)}</>, sharing.annotationAction);
+  }, (range) => <>{sharing.toolbarAction(range)}{entities.toolbarAction(range)}</>, sharing.annotationAction, noteParam(params));
 
   // Memoised: a new map would re-render every block of a long article.
   const decorations = useMemo(() => mergeDecorations(entities.decorations, notes.decorations, sharing.decorations), [entities.decorations, notes.decorations, sharing.decorations]);
   const panelContent = panel === 'entities' ? entities.panel : panel === 'notes' ? notes.panel : null;
 
-  // Keyboard: an opened panel takes focus; when it closes, focus goes back to what opened it.
+  // Keyboard: an opened panel takes focus; when it closes, focus goes back to what opened it (with
+  // its ring only if the panel was opened from the keyboard).
   const panelRef = useRef<HTMLElement>(null);
   useEffect(() => {
     if (!panel) return;
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    const opener = rememberFocus();
     panelRef.current?.focus({ preventScroll: true });
     return () => {
-      if (!document.activeElement || document.activeElement === document.body) opener?.focus({ preventScroll: true });
+      if (!document.activeElement || document.activeElement === document.body) returnFocus(opener);
     };
   }, [panel]);
 
@@ -91,7 +94,7 @@ export function ReaderScreen({ articleId, blockId, params }: ReaderScreenProps) 
   else
     body = (
       <div className={`reader-layout${panel && panelContent ? ' has-panel' : ''}`}>
-        <ReaderView reader={reader} article={article} targetBlockId={sharing.targetBlockId ?? blockId} decorations={decorations} hiddenEntityTypes={entities.hiddenTypes} entitiesOff={!entities.display.namesOn} alerts={sharing.notices} notices={<>{notes.notice}{entities.legend}</>} />
+        <ReaderView reader={reader} article={article} targetBlockId={sharing.targetBlockId ?? blockId} decorations={decorations} margin={notes.margin} hiddenEntityTypes={entities.hiddenTypes} entitiesOff={!entities.display.namesOn} alerts={sharing.notices} notices={<>{notes.notice}{entities.legend}</>} />
         {panel && panelContent && (
           <aside ref={panelRef} tabIndex={-1} className="reader-panel" aria-label={t(`panels.${panel}`)} data-panel={panel}>
             {panelContent}

@@ -11,6 +11,7 @@ import { refreshReaderQueries } from '../features/reader/query-keys';
 import { refreshSharingQueries } from '../features/sharing/query-keys';
 import { StoreProvider, useIdbStore, useStore } from '../shared/store-context';
 import { ToastProvider } from '../shared/toast';
+import { Announcer } from '../shared/announcer';
 
 export function createQueryClient(): QueryClient {
   return new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } });
@@ -40,6 +41,7 @@ export function Providers({ children, store, db, client }: { children: ReactNode
       <QueryClientProvider client={queryClient}>
         <StoreQueries client={queryClient} />
         <ToastProvider>{children}</ToastProvider>
+        <Announcer />
       </QueryClientProvider>
     </StoreProvider>
   );

@@ -65,7 +65,7 @@ async function highlight(page: Page, from: string, color = 'yellow', to?: string
 async function writeNote(page: Page, from: string, note: string, tags = ''): Promise<void> {
   await selectText(page, from);
   await toolbar(page).locator('[data-action="note"]').click();
-  const editor = page.locator('dialog[data-dialog="note-editor"]');
+  const editor = page.locator('[data-note-editor]');
   await expect(editor).toBeVisible();
   await editor.locator('textarea').fill(note);
   if (tags) await editor.locator('input[name="tags"]').fill(tags);
@@ -299,7 +299,7 @@ test('a full store: the message shows and the note stays in its editor', async (
   const text = (await page.locator('article [data-block-id]').nth(3).locator('[data-block-text]').textContent())!;
   await selectText(page, text.split(' ').slice(0, 2).join(' '));
   await toolbar(page).locator('[data-action="note"]').click();
-  const editor = page.locator('dialog[data-dialog="note-editor"]');
+  const editor = page.locator('[data-note-editor]');
   await editor.locator('textarea').fill('لا تضيعي');
   await editor.locator('[data-action="save-note"]').click();
   await expect(editor.locator('[data-note-error]')).toBeVisible();
@@ -380,6 +380,8 @@ test('screenshots: Arabic and English, light and dark', async ({ page }) => {
 
 for (const theme of ['light', 'sepia', 'dark'] as const) {
   test(`accessibility with highlights, toolbar, editor, panel and notebook: ${theme}`, async ({ page }) => {
+    // Six highlights and four axe scans: about 20 s on a loaded 2-core machine.
+    test.setTimeout(60_000);
     await page.addInitScript((t) => {
       if (!localStorage.getItem('hashiya:settings')) localStorage.setItem('hashiya:settings', JSON.stringify({ v: 1, data: { theme: t, textSizeIndex: 2, lineSpacing: 'normal', uiLanguage: 'ar' } }));
     }, theme);
@@ -396,7 +398,7 @@ for (const theme of ['light', 'sepia', 'dark'] as const) {
     await selectText(page, (await text(7))!.split(' ').slice(0, 3).join(' '));
     await axe('reader with highlights and the toolbar');
     await toolbar(page).locator('[data-action="note"]').click();
-    await expect(page.locator('dialog[data-dialog="note-editor"]')).toBeVisible();
+    await expect(page.locator('[data-note-editor]')).toBeVisible();
     await axe('note editor');
     await page.keyboard.press('Escape');
     await openPanel(page);

@@ -154,7 +154,7 @@ async function selectText(page: Page, text: string): Promise<void> {
 
 /** Select a passage and open the note editor (retried: the tagger re-rendering drops a selection). */
 async function openNoteEditor(page: Page, text: string) {
-  const editor = page.locator('dialog[data-dialog="note-editor"]');
+  const editor = page.locator('[data-note-editor]');
   await expect(async () => {
     await selectText(page, text);
     await toolbar(page).locator('[data-action="note"]').click({ timeout: 2_000 });

@@ -251,9 +251,9 @@ test('an existing highlight is shared from the notes panel: the passage alone by
   await expect(async () => {
     await selectText(page, QUOTE);
     await toolbar(page).locator('[data-action="note"]').click({ timeout: 2_000 });
-    await expect(page.locator('dialog[data-dialog="note-editor"]')).toBeVisible({ timeout: 1_000 });
+    await expect(page.locator('[data-note-editor]')).toBeVisible({ timeout: 1_000 });
   }).toPass({ timeout: 20_000 });
-  const editor = page.locator('dialog[data-dialog="note-editor"]');
+  const editor = page.locator('[data-note-editor]');
   await editor.locator('textarea').fill('ملاحظتي على الاتصال');
   await editor.locator('[data-action="save-note"]').click();
   await expect(editor).toBeHidden();

@@ -100,7 +100,7 @@ async function editFirstNote(page: Page, text: string): Promise<void> {
   await expect(page.locator('[data-entities-status="pending"]')).toHaveCount(0, { timeout: 20_000 });
   await page.locator('[data-action="toggle-notes"]').click();
   await page.locator('[data-notes-list] [data-action="edit-note"]').first().click();
-  const editor = page.locator('dialog[data-dialog="note-editor"]');
+  const editor = page.locator('[data-note-editor]');
   await editor.locator('textarea').fill(text);
   await editor.locator('[data-action="save-note"]').click();
   await expect(editor).toBeHidden();
@@ -125,7 +125,7 @@ test('a note made on one device appears on the other within 2 s', async ({ brows
   const words = (await phonePage.locator('article [data-block-id]').nth(3).locator('[data-block-text]').textContent())!.split(' ').slice(0, 3).join(' ');
   await selectText(phonePage, words);
   await selectionToolbar(phonePage).locator('[data-action="note"]').click();
-  const editor = phonePage.locator('dialog[data-dialog="note-editor"]');
+  const editor = phonePage.locator('[data-note-editor]');
   await editor.locator('textarea').fill('ملاحظة من الهاتف');
   await editor.locator('[data-action="save-note"]').click();
   await expect(editor).toBeHidden();

@@ -12,7 +12,7 @@ import type { MarkDecoration, Segment } from './runs';
  * name's element holds whole words, so the marks' elements inside it paint themselves instead.
  */
 export interface Paint {
-  /** Which paint (one `::highlight()` each): `highlight-<colour>`, `highlight-others-<colour>`, `shared` or `search`. */
+  /** Which paint (one `::highlight()` each): `highlight-<colour>`, `highlight-others-<colour>`, `shared`, `focus` or `search`. */
   readonly name: PaintName;
   readonly start: number;
   readonly end: number;
@@ -20,20 +20,21 @@ export interface Paint {
   readonly id: string;
 }
 
-export type PaintName = `highlight-${AnnotationColor}` | `highlight-others-${AnnotationColor}` | 'shared' | 'search';
+export type PaintName = `highlight-${AnnotationColor}` | `highlight-others-${AnnotationColor}` | 'shared' | 'focus' | 'search';
 
 /** Every paint name, e.g. to declare one stylesheet rule each. */
 export const PAINT_NAMES: readonly PaintName[] = [
   ...ANNOTATION_COLORS.map((c) => `highlight-${c}` as const),
   ...ANNOTATION_COLORS.map((c) => `highlight-others-${c}` as const),
   'shared',
+  'focus',
   'search',
 ];
 
 const isColour = (value: string | undefined): value is AnnotationColor => (ANNOTATION_COLORS as readonly string[]).includes(value ?? '');
 
 export function paintName(mark: Pick<MarkDecoration, 'kind' | 'variant' | 'owner'>): PaintName {
-  if (mark.kind === 'shared') return 'shared';
+  if (mark.kind === 'shared' || mark.kind === 'focus') return mark.kind;
   const colour = isColour(mark.variant) ? mark.variant : 'yellow';
   return mark.owner ? `highlight-others-${colour}` : `highlight-${colour}`;
 }

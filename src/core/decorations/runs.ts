@@ -26,7 +26,8 @@ export interface EntityDecoration {
 }
 
 export interface MarkDecoration {
-  readonly kind: 'highlight' | 'shared';
+  /** `focus`: the passage a note is being written on (its selection is gone while the form is open). */
+  readonly kind: 'highlight' | 'shared' | 'focus';
   readonly start: number;
   readonly end: number;
   readonly id: string;

@@ -51,7 +51,7 @@ export function LibrarySearch() {
                         {hit.title}
                       </span>
                       <span className="library-search-passage" lang={hit.lang} dir={hit.dir}>
-                        <PassageText passage={hit} />
+                        <PassageText pieces={hit.passage} />
                       </span>
                     </a>
                   </li>

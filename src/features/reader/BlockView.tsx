@@ -13,6 +13,11 @@ export interface BlockViewProps {
   decorations: readonly Decoration[];
   linkLabel: string;
   describeEntity: (type: EntityType) => string;
+  /**
+   * The article's one Tab stop (a roving tab index): this block, its names and its link are in the
+   * Tab order; other blocks are reached with j/k (or by their names' and notes' own keys).
+   */
+  current: boolean;
 }
 
 const TAGS = { title: 'h1', heading: 'h2', lead: 'p', paragraph: 'p', quote: 'blockquote', caption: 'figcaption' } as const;
@@ -38,6 +43,8 @@ function MarkView({ mark, children }: { mark: MarkDecoration; children: ReactNod
           {children}
         </mark>
       );
+    case 'focus':
+      return <mark className="text-focus">{children}</mark>;
     case 'shared':
       return (
         <mark className="shared-passage" data-shared-passage={mark.id}>
@@ -51,8 +58,9 @@ function MarkView({ mark, children }: { mark: MarkDecoration; children: ReactNod
  * One article block: its text cut into decorated runs (elements around whole words only), the
  * exact spans of its marks painted as ranges over that text, and its paragraph-link control.
  */
-export const BlockView = memo(function BlockView({ block, dir, href, decorations, linkLabel, describeEntity }: BlockViewProps) {
+export const BlockView = memo(function BlockView({ block, dir, href, decorations, linkLabel, describeEntity, current }: BlockViewProps) {
   const Tag = TAGS[block.kind];
+  const tabIndex = current ? 0 : -1;
   const segments = useMemo(() => segmentText(block.text, decorations), [block.text, decorations]);
   const paints = useMemo(() => paintsOf(segments), [segments]);
   const textRef = useRef<HTMLSpanElement>(null);
@@ -76,7 +84,7 @@ export const BlockView = memo(function BlockView({ block, dir, href, decorations
             data-entity-type={entity.type}
             data-entity-id={entity.id}
             data-mention-index={entity.mentionIndex}
-            tabIndex={0}
+            tabIndex={tabIndex}
             role="button"
             aria-description={describeEntity(entity.type)}
           >
@@ -92,10 +100,11 @@ export const BlockView = memo(function BlockView({ block, dir, href, decorations
       data-block-id={block.id}
       data-block-kind={block.kind}
       className={`block block--${block.kind}`}
-      tabIndex={-1}
+      tabIndex={tabIndex}
+      data-current={current ? '' : undefined}
     >
       {body}
-      <a className="block-link" data-action="link-block" href={href} aria-label={linkLabel}>
+      <a className="block-link" data-action="link-block" href={href} aria-label={linkLabel} tabIndex={tabIndex}>
         <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
           <path d="M10 14a4 4 0 0 0 5.66 0l3-3a4 4 0 0 0-5.66-5.66l-1 1M14 10a4 4 0 0 0-5.66 0l-3 3a4 4 0 0 0 5.66 5.66l1-1" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
         </svg>

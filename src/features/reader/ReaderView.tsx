@@ -1,4 +1,4 @@
-import { useCallback, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Article, Block } from '../../core/article/article';
 import type { Decoration } from '../../core/decorations/runs';
@@ -8,7 +8,11 @@ import { copyText } from '../../shared/clipboard';
 import { createReaderHandle, type ReaderHandleHost } from '../../shared/reader-handle';
 import { useToast } from '../../shared/toast';
 import { navigate } from '../../shared/use-route';
+import { blockWords } from '../../core/article/reading-time';
 import { BidiText } from './BidiText';
+import { ReadingProgressBar } from './ReadingProgressBar';
+import { KeysSheet } from './KeysSheet';
+import { useMarginMode, type MarginMode } from './use-margin-mode';
 import { DatelineLine } from './DatelineLine';
 import { BlockView } from './BlockView';
 import { useSaveProgress, useSavedProgress } from './progress-query';
@@ -35,6 +39,11 @@ export interface ReaderViewProps {
    */
   alerts?: ReactNode;
   /**
+   * What goes in the margin beside the text (the notes), given how much room there is: a column of
+   * its own on a wide screen ('notes'), or only a narrow gutter ('markers').
+   */
+  margin?: (mode: MarginMode) => ReactNode;
+  /**
    * The handle the features reach the article through (activation of marks, what is on screen, one
    * scheduler, geometry). The reader screen creates it and hands it to the features too; without
    * one the view makes its own.
@@ -44,16 +53,22 @@ export interface ReaderViewProps {
 
 const NO_DECORATIONS: readonly Decoration[] = [];
 
-export function ReaderView({ article, targetBlockId, decorations, hiddenEntityTypes = [], entitiesOff = false, notices, alerts, reader: given }: ReaderViewProps) {
+export function ReaderView({ article, targetBlockId, decorations, hiddenEntityTypes = [], entitiesOff = false, notices, alerts, margin, reader: given }: ReaderViewProps) {
   const { t } = useTranslation('reader');
   const toast = useToast();
   const articleRef = useRef<HTMLElement>(null);
+  const columnRef = useRef<HTMLDivElement>(null);
+  const marginMode = useMarginMode(columnRef);
   const saved = useSavedProgress(article.id);
   const [own] = useState(createReaderHandle);
   const reader = given ?? own;
 
-  const goToLibrary = useCallback(() => navigate({ name: 'library' }), []);
-  useReaderKeyboard(reader, articleRef, goToLibrary);
+  const [keysOpen, setKeysOpen] = useState(false);
+  useReaderKeyboard(reader, articleRef, {
+    onLibrary: () => navigate({ name: 'library' }),
+    onKeys: () => setKeysOpen(true),
+    ends: { first: t('keys.firstParagraph'), last: t('keys.lastParagraph') },
+  });
   useSkipHiddenMarks();
   useKeepSelection(articleRef, article, decorations);
   const saveProgress = useSaveProgress(article.id);
@@ -70,7 +85,16 @@ export function ReaderView({ article, targetBlockId, decorations, hiddenEntityTy
   const [savedOnOpen] = useState(saved);
   const arrivalId = targetBlockId ?? savedOnOpen?.blockId;
   const arrivalIndex = arrivalId ? article.blocks.findIndex((b) => b.id === arrivalId) : -1;
-  useReadingPosition(articleRef, article.id, targetBlockId, saved, saveProgress, arrivalIndex < mounted);
+  // The block that is the article's Tab stop: the last one focused, else where the reader arrived.
+  const [focusedBlock, setFocusedBlock] = useState<string | null>(null);
+  const currentBlock = focusedBlock ?? (arrivalIndex >= 0 ? arrivalId : article.blocks[0]?.id);
+  const onFocus = useCallback((event: FocusEvent<HTMLElement>) => {
+    const id = (event.target as Element).closest<HTMLElement>('[data-block-id]')?.dataset.blockId;
+    if (id) setFocusedBlock(id);
+  }, []);
+  const words = useMemo(() => blockWords(article), [article]);
+  const blockIndex = useMemo(() => new Map(article.blocks.map((block, i) => [block.id, i])), [article]);
+  useReadingPosition(articleRef, article.id, targetBlockId, saved, saveProgress, words, blockIndex, arrivalIndex < mounted);
 
   // One translation per type, not one per mark (a long article has thousands of marks).
   const entityDescriptions = useMemo(
@@ -108,9 +132,10 @@ export function ReaderView({ article, targetBlockId, decorations, hiddenEntityTy
         decorations={decorations?.get(block.id) ?? NO_DECORATIONS}
         linkLabel={t('linkToBlock')}
         describeEntity={describeEntity}
+        current={block.id === currentBlock}
       />
     ),
-    [article.dir, article.id, decorations, t, describeEntity],
+    [article.dir, article.id, decorations, t, describeEntity, currentBlock],
   );
   // Memoised: re-rendering for anything else (e.g. hidden entity types) must not walk 2,000 blocks.
   const bodyViews = useMemo(
@@ -133,7 +158,8 @@ export function ReaderView({ article, targetBlockId, decorations, hiddenEntityTy
 
   return (
     // One column: notices and the article stay together beside any side panel.
-    <div className="reader-column">
+    <div ref={columnRef} className="reader-column" data-margin={margin ? marginMode : undefined}>
+      <ReadingProgressBar article={articleRef} lang={article.lang} words={words} index={blockIndex} />
       {(showMissing || alerts) && (
         <div className="reader-alerts" data-reader-alerts="">
           {showMissing && (
@@ -159,6 +185,7 @@ export function ReaderView({ article, targetBlockId, decorations, hiddenEntityTy
         data-hide-types={hiddenEntityTypes.join(' ')}
         data-entities-off={entitiesOff ? '' : undefined}
         onClick={onClick}
+        onFocus={onFocus}
         onKeyDown={onKeyDown}
       >
         <header className="article-header">
@@ -172,6 +199,8 @@ export function ReaderView({ article, targetBlockId, decorations, hiddenEntityTy
           </footer>
         )}
       </article>
+      {margin?.(marginMode)}
+      {keysOpen && <KeysSheet onClose={() => setKeysOpen(false)} />}
     </div>
   );
 }

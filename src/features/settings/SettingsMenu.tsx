@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { rememberFocus, returnFocus } from '../../shared/focus-return';
 
 // The panel's code comes when the menu first opens: the first page needs only the button.
 const SettingsPanel = lazy(() => import('./SettingsPanel'));
@@ -14,13 +15,14 @@ export function SettingsMenu({ extra }: { extra?: ReactNode }) {
 
   useEffect(() => {
     if (!open) return;
+    const opener = rememberFocus(buttonRef.current);
     const onPointer = (event: PointerEvent) => {
       if (!rootRef.current?.contains(event.target as Node)) setOpen(false);
     };
     const onKey = (event: KeyboardEvent) => {
       if (event.key === 'Escape') {
         setOpen(false);
-        buttonRef.current?.focus();
+        returnFocus(opener);
       }
     };
     document.addEventListener('pointerdown', onPointer);

@@ -61,8 +61,10 @@ describe('folding levels', () => {
   it('words and word forms', () => {
     expect(words('قال: «للاستخدام» في الحرب.', 'search')).toEqual(['قال', 'للاستخدام', 'في', 'الحرب']);
     expect(words('قال: للاستخدام', 'stem')).toEqual(['قال', 'استخدام']);
-    expect(wordForms('بالرئيس')).toEqual({ search: 'بالرييس', stem: 'رييس' });
-    expect(wordForms('ـ')).toEqual({ search: '', stem: '' });
+    expect(wordForms('بالرئيس')).toEqual({ search: 'بالرييس', stem: 'رييس', names: 'رس' });
+    expect(wordForms('نتانياهو')).toEqual({ search: 'نتانياهو', stem: 'نتانياهو', names: wordForms('نتنياهو').names });
+    expect(wordForms('في')).toEqual({ search: 'في', stem: 'في', names: null });
+    expect(wordForms('ـ')).toEqual({ search: '', stem: '', names: null });
   });
 });
 
@@ -89,6 +91,16 @@ describe('matching a query', () => {
     expect(finds('قال وزير الاقتصاد', 'والوزير')).toBe(true);
     expect(finds('قال وزير الاقتصاد', 'وزير')).toBe(true);
     expect(finds('فيلم جديد', 'بالفيلم')).toBe(true);
+  });
+
+  it('a long word also finds a name spelt with more or fewer long vowels or doubled letters (issue 24)', () => {
+    expect(finds('قال بنيامين نتنياهو إن', 'نتانياهو')).toBe(true);
+    expect(finds('قال بنيامين نتانياهو إن', 'نتنياهو')).toBe(true);
+    expect(finds('التقى بوتين نظيره', 'بوتن')).toBe(true);
+    // Short words stay strict, and the loose level still needs the word's consonants.
+    expect(finds('قال بنيامين نتنياهو إن', 'نتن')).toBe(true);
+    expect(finds('قال بغداد', 'بودا')).toBe(false);
+    expect(finds('قال بنيامين نتنياهو إن', 'نتنياهو ترامب')).toBe(false);
   });
 
   it('needs every word, and words that are not there are not found', () => {
