@@ -1,6 +1,6 @@
 import type { Article } from './article';
 import { assignBlockIds } from './block-id';
-import { looksLikeDateline, parseDateline } from './dateline';
+import { looksLikeDateline, parseDateline, splitWireDateline } from './dateline';
 import { fitDrafts, type Draft } from './fit-limits';
 import { countWords, detectLanguage, normaliseForMatch } from './normalise';
 
@@ -142,6 +142,14 @@ export function parsePlainTextArticle(text: string, options: ParseOptions): Arti
   if (!date && body.length > 1 && body[0] && looksLikeDateline(body[0].text)) {
     date = parseDateline(body[0].text);
     body = body.slice(1);
+  }
+
+  // Wire copy opens its first paragraph with the dateline: "القاهرة (رويترز) - قال…".
+  const wireAt = body.findIndex((l) => !isCaption(l.text));
+  const wire = wireAt >= 0 && wireAt < 3 ? splitWireDateline(body[wireAt]?.text ?? '') : undefined;
+  if (wire) {
+    body = body.map((l, i) => (i === wireAt ? { ...l, text: wire.rest } : l));
+    date = date ? parseDateline(`${wire.dateline.raw} - ${date.raw}`) : parseDateline(wire.dateline.raw);
   }
 
   const drafts: Draft[] = [{ kind: 'title', text: titleLine.text }];
