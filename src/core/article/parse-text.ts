@@ -24,6 +24,8 @@ export class ArticleParseError extends Error {
 
 export interface ParseOptions {
   readonly id: string;
+  /** Receives the page-furniture lines that were dropped (for the import preview). */
+  readonly dropped?: string[];
 }
 
 interface Line {
@@ -126,7 +128,11 @@ export function parsePlainTextArticle(text: string, options: ParseOptions): Arti
     break;
   }
 
-  const content = all.slice(start, end).filter((l) => !isFurnitureLine(l.text));
+  const content = all.slice(start, end).filter((l) => {
+    if (!isFurnitureLine(l.text)) return true;
+    options.dropped?.push(l.text);
+    return false;
+  });
   const titleLine = content[0];
   if (!titleLine) {
     if (dateline) return build(options.id, [{ kind: 'title', text: dateline.raw }], undefined, sources);

@@ -6,8 +6,8 @@ import { absoluteLink, routeToHash } from '../../core/links/routes';
 import { copyText } from '../../shared/clipboard';
 import { useToast } from '../../shared/toast';
 import { navigate } from '../../shared/use-route';
-import { BidiText } from './BidiText';
 import { DatelineLine } from './DatelineLine';
+import { SourcesLine } from './SourcesLine';
 import { BlockView } from './BlockView';
 import { useSaveProgress, useSavedProgress } from './progress-query';
 import { useProgressiveCount } from './use-progressive-count';
@@ -149,7 +149,7 @@ export function ReaderView({ article, targetBlockId, decorations, hiddenEntityTy
         {bodyViews}
         {article.sources && mounted >= article.blocks.length && (
           <footer className="article-sources">
-            <span className="sources-label">{t('sources')}</span> <BidiText text={article.sources} dir={article.dir} />
+            <span className="sources-label">{t('sources')}</span> <SourcesLine sources={article.sources} dir={article.dir} />
           </footer>
         )}
       </article>

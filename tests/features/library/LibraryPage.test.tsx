@@ -38,6 +38,7 @@ describe('LibraryPage', () => {
 
     fireEvent.change(screen.getByLabelText('نص المقال'), { target: { value: 'عنوان تجريبي\n\nفقرة أولى من المقال المستورد.' } });
     fireEvent.click(screen.getByRole('button', { name: 'استيراد' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'احفظ' }));
     await waitFor(async () => expect(await db.ids('articles')).toHaveLength(1));
     expect(await screen.findByText('عنوان تجريبي')).toBeInTheDocument();
   });
@@ -47,6 +48,7 @@ describe('LibraryPage', () => {
     fireEvent.click(screen.getByRole('button', { name: 'استيراد مقال' }));
     fireEvent.change(screen.getByLabelText('نص المقال'), { target: { value: 'مقال سيحذف\n\nنص قصير للمقال.' } });
     fireEvent.click(screen.getByRole('button', { name: 'استيراد' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'احفظ' }));
     const title = await screen.findByText('مقال سيحذف');
     fireEvent.click(within(title.closest('li')!).getByRole('button', { name: 'حذف' }));
     expect(screen.getByText(/هل تريد حذف/)).toBeInTheDocument();
@@ -64,6 +66,7 @@ describe('LibraryPage: search, tags, archive', () => {
     fireEvent.click(screen.getByRole('button', { name: 'استيراد مقال' }));
     fireEvent.change(screen.getByLabelText('نص المقال'), { target: { value: text } });
     fireEvent.click(screen.getByRole('button', { name: 'استيراد' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'احفظ' }));
     await screen.findByText(text.split('\n')[0]!);
   };
 
