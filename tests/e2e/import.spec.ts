@@ -38,18 +38,32 @@ async function openImport(page: Page, mode: 'paste' | 'file'): Promise<void> {
 
 const results = (page: Page) => page.locator('[data-import-results] [data-import-result]');
 
+/** The preview is open (its Save button focused): Enter saves, as a reader would. */
+async function saveFromPreview(page: Page): Promise<void> {
+  await expect(page.locator('[data-action="save-import"]')).toBeFocused();
+  await page.keyboard.press('Enter');
+}
+
 test('an Al Jazeera-style page: title without site name, Intl date line, caption, sources once, no hidden text, no CSP violation', async ({ page }) => {
   const violations = await watchCsp(page);
   await openImport(page, 'file');
   await page.locator('dialog input[type="file"]').setInputFiles({ name: 'aljazeera.html', mimeType: 'text/html', buffer: fixture('aljazeera-news.html') });
   await page.locator('[data-action="import-submit"]').click();
+  await expect(page.locator('[data-preview-field="title"]')).toHaveValue('مزارعو الأغوار يواجهون موسماً جافاً للعام الثالث');
+  await expect(page.locator('[data-dropped="hidden"]')).toContainText('مخفي', { useInnerText: false });
+  await saveFromPreview(page);
   const article = page.locator('article');
   await expect(article.locator('h1')).toHaveText('مزارعو الأغوار يواجهون موسماً جافاً للعام الثالث');
   await expect(article.locator('.dateline')).toHaveText('الاثنين، 23 سبتمبر 2019');
   await expect(article.locator('.dateline time')).toHaveAttribute('datetime', '2019-09-23');
   await expect(article.locator('figcaption').first()).toContainText('مزارع يتفقد أرضه');
   await expect(article.locator('h2')).toHaveText(['حلول مؤقتة']);
-  await expect(article.locator('.article-sources')).toContainText('وكالات · الجزيرة نت · https://www.aljazeera.net/');
+  await expect(article.locator('.article-sources')).toContainText('وكالات · الجزيرة نت');
+  // The address: an isolated left-to-right link, host first.
+  const address = article.locator('.article-sources a[data-source-url]');
+  await expect(address).toHaveAttribute('href', 'https://www.aljazeera.net/news/2019/9/24/farmers-jordan-valley');
+  await expect(address).toHaveAttribute('dir', 'ltr');
+  await expect(address).toHaveText('aljazeera.net › news/2019/9/24/farmers-jordan-valley');
   await expect(article).not.toContainText('مخفي');
   await expect(article).not.toContainText('شارك');
   await expect(article).not.toContainText('2019-09-23T');
@@ -66,9 +80,12 @@ test('a windows-1256 page with <br> paragraphs and a visible date line', async (
   await openImport(page, 'file');
   await page.locator('dialog input[type="file"]').setInputFiles({ name: 'sanaa.htm', mimeType: 'text/html', buffer: fixture('sanaa-news-cp1256.html') });
   await page.locator('[data-action="import-submit"]').click();
+  await saveFromPreview(page);
   const article = page.locator('article');
   await expect(article.locator('h1')).toHaveText('افتتاح مكتبة عامة جديدة في مدينة تعز بعد سنوات من الإغلاق');
-  await expect(article.locator('.dateline')).toHaveText('الاثنين 23 سبتمبر 2019');
+  // A printed date line: the date in the reader's language, the line as printed in its tooltip.
+  await expect(article.locator('.dateline')).toHaveText('الاثنين، 23 سبتمبر 2019');
+  await expect(article.locator('.dateline time')).toHaveAttribute('title', 'الاثنين 23 سبتمبر 2019');
   await expect(article.locator('[data-block-id]')).toHaveCount(6);
   await expect(article).not.toContainText('تصميم');
   expect(violations).toEqual([]);
@@ -84,6 +101,9 @@ test('several files in the picker: one result line each, imported or refused wit
     { name: 'nested.html', mimeType: 'text/html', buffer: Buffer.from(`<html><body>${'<div>'.repeat(5_000)}نص${'</div>'.repeat(5_000)}</body></html>`) },
   ]);
   await page.locator('[data-action="import-submit"]').click();
+  await saveFromPreview(page);
+  await expect(page.locator('[data-preview-field="title"]')).toHaveValue('علماء يرصدون عودة طيور مهاجرة نادرة إلى بحيرة قارون');
+  await saveFromPreview(page);
   const lines = page.locator('dialog [data-import-result]');
   await expect(lines).toHaveCount(4);
   await expect(page.locator('dialog [data-import-result][data-status="imported"]')).toHaveCount(2);
@@ -115,6 +135,9 @@ test('files dropped on the library get a result line each', async ({ page }) => 
   await page.dispatchEvent('main', 'dragenter', { dataTransfer: drop });
   await expect(page.locator('[data-drop-overlay]')).toBeVisible();
   await page.dispatchEvent('main', 'drop', { dataTransfer: drop });
+  await saveFromPreview(page);
+  await expect(page.locator('[data-preview-field="title"]')).toHaveValue(/زيت/);
+  await saveFromPreview(page);
   await expect(results(page)).toHaveCount(3);
   await expect(results(page).nth(0)).toHaveAttribute('data-status', 'imported');
   await expect(results(page).nth(0)).toContainText('افتتاح متحف جديد للحرف التقليدية في أسوان');
@@ -123,7 +146,7 @@ test('files dropped on the library get a result line each', async ({ page }) => 
   await expect(page.locator('[data-drop-overlay]')).toHaveCount(0);
   await expect(page.locator('[data-library="imported"] [data-library-article]')).toHaveCount(2);
   await results(page).nth(1).locator('a').click();
-  await expect(page.locator('article .dateline')).toHaveText('الثلاثاء 15 أكتوبر 2019');
+  await expect(page.locator('article .dateline')).toHaveText('الثلاثاء، 15 أكتوبر 2019');
   await expect(page.locator('article h2')).toHaveCount(0);
   expect(violations).toEqual([]);
 });
@@ -133,6 +156,7 @@ test('a page source pasted as text is imported as HTML; a rich paste goes throug
   await openImport(page, 'paste');
   await page.locator('dialog textarea').fill(fixture('aljazeera-news.html').toString('utf8'));
   await page.locator('[data-action="import-submit"]').click();
+  await saveFromPreview(page);
   await expect(page.locator('article h1')).toHaveText('مزارعو الأغوار يواجهون موسماً جافاً للعام الثالث');
   await expect(page.locator('article [data-block-id]')).toHaveCount(8);
 
@@ -148,6 +172,7 @@ test('a page source pasted as text is imported as HTML; a rich paste goes throug
   await page.locator('dialog textarea').fill(plain);
   await expect(page.locator('[data-rich-paste]')).toBeVisible();
   await page.locator('[data-action="import-submit"]').click();
+  await saveFromPreview(page);
   await expect(page.locator('article h1')).toHaveText('ندوة عن الشعر الفلسطيني في رام الله');
   await expect(page.locator('article')).not.toContainText('نص مخفي');
   await expect(page.locator('article [data-block-id]')).toHaveCount(3);
@@ -189,13 +214,14 @@ test('the bookmarklet hands a page from another origin to Hashiya, which imports
   const app = await popup;
   const violations = await watchCsp(app).catch(() => [] as string[]);
   await expect(app.locator('dialog[data-dialog="page-import"]')).toBeVisible();
-  await expect(app.locator('dialog[data-dialog="page-import"]')).toContainText(otherOrigin);
-  await app.locator('[data-action="confirm-page-import"]').click();
+  await expect(app.locator('dialog[data-dialog="page-import"] [data-preview-url] a')).toHaveAttribute('href', `${otherOrigin}/bbc-arabic-graph.html`);
+  await expect(app.locator('dialog[data-dialog="page-import"] [data-claimed-url]')).toHaveCount(0);
+  await saveFromPreview(app);
   const line = app.locator('[data-import-result][data-status="imported"]');
   await expect(line).toContainText('علماء يرصدون عودة طيور مهاجرة نادرة إلى بحيرة قارون');
   await line.locator('a').click();
   await expect(app.locator('article h1')).toHaveText('علماء يرصدون عودة طيور مهاجرة نادرة إلى بحيرة قارون');
-  await expect(app.locator('article .article-sources')).toContainText(`${otherOrigin}/bbc-arabic-graph.html`);
+  await expect(app.locator('article .article-sources a[data-source-url]')).toHaveAttribute('href', `${otherOrigin}/bbc-arabic-graph.html`);
   expect(violations).toEqual([]);
 });
 
@@ -220,19 +246,20 @@ test('a message that is not a page is ignored, and nothing is imported without t
   await expect(app.locator('[data-library="imported"] [data-library-article]')).toHaveCount(0);
 });
 
-test('the share target opens the import with what was shared', async ({ page }) => {
-  await page.goto(`./?share-title=${encodeURIComponent('خبر مشترك من الهاتف')}&share-text=${encodeURIComponent('نص قصير عن الخبر المشترك يكفي ليكون فقرة في المقال المستورد.')}&share-url=${encodeURIComponent('https://example.com/news/1')}#/`);
-  const box = page.locator('dialog[data-dialog="import"] textarea');
-  await expect(box).toHaveValue('خبر مشترك من الهاتف\n\nنص قصير عن الخبر المشترك يكفي ليكون فقرة في المقال المستورد.\n\nhttps://example.com/news/1');
+test('the share target opens the preview with what was shared, its link kept as the address', async ({ page }) => {
+  await page.goto(`./?share-title=${encodeURIComponent('خبر مشترك من الهاتف')}&share-text=${encodeURIComponent('نص قصير عن الخبر المشترك يكفي ليكون فقرة في المقال المستورد.')}&share-url=${encodeURIComponent('https://example.com/news/\u202E1')}#/`);
+  await expect(page.locator('dialog [data-preview-field="title"]')).toHaveValue('خبر مشترك من الهاتف');
+  await expect(page.locator('dialog [data-preview-url] a')).toHaveAttribute('href', 'https://example.com/news/1');
   expect(new URL(page.url()).search).toBe('');
-  await page.locator('[data-action="import-submit"]').click();
-  await expect(page.locator('article h1')).toHaveText('خبر مشترك من الهاتف');
+  await saveFromPreview(page);
+  await expect(page.locator('[data-import-result][data-status="imported"]')).toContainText('خبر مشترك من الهاتف');
 });
 
 test('notes from Recogito and Hypothesis land on the imported article by its source URL, or on the one the reader chooses', async ({ page }) => {
   await openImport(page, 'file');
   await page.locator('dialog input[type="file"]').setInputFiles({ name: 'aljazeera.html', mimeType: 'text/html', buffer: fixture('aljazeera-news.html') });
   await page.locator('[data-action="import-submit"]').click();
+  await saveFromPreview(page);
   await expect(page.locator('article h1')).toBeVisible();
   await page.locator('[data-action="toggle-notes"]').click();
   const panel = page.locator('[data-notes-panel]');

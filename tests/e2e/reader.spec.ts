@@ -165,6 +165,7 @@ test('an imported HTML page keeps its text and loses its scripts', async ({ page
   await page.locator('input[name="import-mode"][value="file"]').check({ force: true });
   await page.locator('input[type="file"]').setInputFiles({ name: 'news.html', mimeType: 'text/html', buffer: Buffer.from(html) });
   await page.locator('[data-action="import-submit"]').click();
+  await page.locator('[data-action="save-import"]').click();
   await expect(page.locator('article h1')).toContainText('الربط الكهربائي');
   await expect(page.locator('article')).toContainText('سيخفض كلفة الكهرباء');
   await page.locator('article p').nth(1).click();

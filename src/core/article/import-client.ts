@@ -4,7 +4,6 @@
 import { MAX_IMPORT_BYTES } from '../limits';
 import type { ImportResult } from './import-file';
 import type { ImportRequest, ImportResponse, ImportStage } from './import-protocol';
-import { runImport } from './import-run';
 
 export interface RunningImport {
   readonly result: Promise<ImportResult | 'cancelled'>;
@@ -17,6 +16,12 @@ export function overByteLimit(request: ImportRequest): boolean {
   if (request.kind === 'file') return request.file.size > MAX_IMPORT_BYTES;
   const text = request.kind === 'text' ? request.text : request.html;
   return text.length > MAX_IMPORT_BYTES || (text.length * 3 > MAX_IMPORT_BYTES && new TextEncoder().encode(text).byteLength > MAX_IMPORT_BYTES);
+}
+
+/** The same import on this thread (tests, or a browser where the worker cannot start): loaded only then. */
+async function onMainThread(request: ImportRequest, onStage: (stage: ImportStage) => void): Promise<ImportResult> {
+  const { runImport } = await import('./import-run');
+  return runImport(request, onStage);
 }
 
 function inWorker(request: ImportRequest, onStage: (stage: ImportStage) => void): RunningImport | null {
@@ -35,7 +40,7 @@ function inWorker(request: ImportRequest, onStage: (stage: ImportStage) => void)
     if (finished) return;
     finished = true;
     worker.terminate();
-    if (value === null) void runImport(request, onStage).then(settle);
+    if (value === null) void onMainThread(request, onStage).then(settle);
     else settle(value);
   };
   worker.onmessage = (event: MessageEvent<ImportResponse>) => {
@@ -56,7 +61,7 @@ export function startImport(request: ImportRequest, onStage: (stage: ImportStage
   if (running) return running;
   let cancelled = false;
   return {
-    result: runImport(request, onStage).then((r) => (cancelled ? 'cancelled' : r)),
+    result: onMainThread(request, onStage).then((r) => (cancelled ? 'cancelled' : r)),
     cancel: () => {
       cancelled = true;
     },
