@@ -283,3 +283,90 @@ test('notes from Recogito and Hypothesis land on the imported article by its sou
   await expect(page.locator('[data-notes-panel] [data-note-id]')).toHaveCount(5);
   await expect(page.locator('[data-notes-orphans] [data-note-id]')).toHaveCount(2);
 });
+
+test('a pasted wire story with a place-first dateline: the headline is the title, the date in the reader\'s language', async ({ page }) => {
+  await openImport(page, 'paste');
+  await page.locator('dialog textarea').fill(
+    'الخرطوم - الأحد 6 أبريل 2025\n\nالجيش السوداني يعلن استعادة مواقع جديدة شرق العاصمة\n\nأعلن الجيش السوداني اليوم الأحد استعادة مواقع جديدة في الأطراف الشرقية للعاصمة الخرطوم بعد معارك استمرت أياما.\n\nوقال متحدث باسم الجيش إن قواته تتقدم على أكثر من محور، وإن المدنيين بدأوا العودة إلى بعض الأحياء.',
+  );
+  await page.locator('[data-action="import-submit"]').click();
+  await expect(page.locator('[data-preview-field="title"]')).toHaveValue('الجيش السوداني يعلن استعادة مواقع جديدة شرق العاصمة');
+  await expect(page.locator('[data-preview-field="dateline"]')).toHaveValue('الخرطوم - الأحد 6 أبريل 2025');
+  await expect(page.locator('[data-preview-date]')).toHaveAttribute('data-preview-date', '2025-04-06');
+  await saveFromPreview(page);
+  await expect(page.locator('article h1')).toHaveText('الجيش السوداني يعلن استعادة مواقع جديدة شرق العاصمة');
+  await expect(page.locator('article .dateline [data-dateline-place]')).toHaveText('الخرطوم');
+  await expect(page.locator('article .dateline time')).toHaveText('الأحد، 6 أبريل 2025');
+  await page.evaluate(() => localStorage.setItem('hashiya:settings', JSON.stringify({ v: 1, data: { uiLanguage: 'en' } })));
+  await page.reload();
+  await expect(page.locator('article .dateline time')).toHaveText('Sunday, April 6, 2025');
+  await expect(page.locator('article .dateline time')).toHaveAttribute('title', 'الخرطوم - الأحد 6 أبريل 2025');
+});
+
+test('nothing a reader would not see comes in: stylesheet-hidden text, scripts in the headline and caption, and a <base> logs no CSP violation', async ({ page }) => {
+  const violations = await watchCsp(page);
+  const secret = 'نص سري مخفي';
+  const html = `<!doctype html><html lang="ar" dir="rtl"><head><meta charset="utf-8"><base href="https://evil.example/"><title>موقع | افتتاح جسر جديد فوق النيل</title>
+    <style>.gone{display:none}.tiny{font-size:0}.ghost{opacity:0}.sr{position:absolute;clip:rect(0 0 0 0)}.off{position:absolute;left:-9999px}.wrap .inner{visibility:hidden}@media screen{.m{display:none}}</style></head>
+    <body><article><h1>افتتاح جسر جديد فوق النيل<script>var s = "${secret} 1";</script></h1>
+    <figure><img src="x.jpg" alt="الجسر"><figcaption>الجسر الجديد عند الافتتاح<script>var c = "${secret} 2";</script></figcaption></figure>
+    <p>افتتح رئيس الوزراء اليوم جسرا جديدا فوق النيل يربط ضفتي المدينة ويخفف الازدحام في وسطها.</p>
+    <p class="gone">${secret} 3</p><p><span class="tiny">${secret} 4</span>وقال الوزير إن الجسر بني في ثلاث سنوات بتكلفة بلغت مئتي مليون دولار.</p>
+    <p class="ghost">${secret} 5</p><p class="sr">${secret} 6</p><p class="off">${secret} 7</p><div class="wrap"><p class="inner">${secret} 8</p></div><p class="m">${secret} 9</p>
+    <template><p>${secret} 10</p></template><noscript>${secret} 11</noscript>
+    <p>وأضاف أن الجسر سيفتح أمام السيارات والمشاة ابتداء من الأسبوع المقبل بعد اكتمال الفحوص الفنية.</p></article></body></html>`;
+  await openImport(page, 'file');
+  await page.locator('dialog input[type="file"]').setInputFiles({ name: 'hidden.html', mimeType: 'text/html', buffer: Buffer.from(html) });
+  await page.locator('[data-action="import-submit"]').click();
+  await expect(page.locator('[data-preview-field="title"]')).toHaveValue('افتتاح جسر جديد فوق النيل');
+  await saveFromPreview(page);
+  const article = page.locator('article');
+  await expect(article.locator('h1')).toHaveText('افتتاح جسر جديد فوق النيل');
+  await expect(article.locator('figcaption')).toHaveText('الجسر الجديد عند الافتتاح');
+  await expect(article).toContainText('بعد اكتمال الفحوص الفنية');
+  await expect(article).not.toContainText(secret);
+  expect(violations).toEqual([]);
+});
+
+test('the bookmarklet under attack: an opaque origin gets an answer and a prompt, a second page waits its turn, a claimed address is marked, controls are stripped', async ({ page, context }) => {
+  const errors: string[] = [];
+  await open(page, '#/');
+  const news = await context.newPage();
+  await news.goto(`${otherOrigin}/party-commission.html`);
+  const popup = context.waitForEvent('page');
+  const story = (title: string) =>
+    `<html><body><article><h1>${title}</h1><p>نص الفقرة الأولى من الخبر المستورد وفيه كلمات كافية ليكون مقالا كاملا هنا.</p><p>وفقرة ثانية فيها كلمات كافية أيضا للمقال المستورد.</p></article></body></html>`;
+  // A sandboxed frame (opaque origin) opens Hashiya and posts two pages, one claiming another site's address.
+  await news.evaluate(
+    ([appUrl, first, second]) => {
+      const frame = document.createElement('iframe');
+      frame.setAttribute('sandbox', 'allow-scripts allow-popups allow-popups-to-escape-sandbox');
+      frame.srcdoc = `<script>
+        var w = window.open(${JSON.stringify(appUrl)}, 'hashiya');
+        var a = { type: 'hashiya-page', v: 1, url: 'https://www.bbc.com/arabic/\\u0000\\u202Eevil', title: 'صفحة\\u202E أولى', html: ${JSON.stringify(first)} };
+        var b = { type: 'hashiya-page', v: 1, url: 'https://example.org/second', title: 'صفحة ثانية', html: ${JSON.stringify(second)} };
+        var n = 0; var t = setInterval(function () { if (n++ > 40) clearInterval(t); w.postMessage(a, '*'); if (n > 4) w.postMessage(b, '*'); }, 250);
+      <\/script>`;
+      document.body.append(frame);
+    },
+    [page.url(), story('الصفحة الأولى المعروضة'), story('الصفحة الثانية المنتظرة')] as const,
+  );
+  const app = await popup;
+  app.on('pageerror', (error) => errors.push(error.message));
+  const dialog = app.locator('dialog[data-dialog="page-import"]');
+  await expect(dialog.locator('[data-preview-field="title"]')).toHaveValue('الصفحة الأولى المعروضة');
+  // No origin was reported (opaque): the page's claim is shown as a claim, without its control characters.
+  await expect(dialog.locator('[data-claimed-url]')).toHaveAttribute('data-claimed-url', 'https://www.bbc.com/arabic/evil');
+  await expect(dialog.locator('[data-preview-url]')).toHaveCount(0);
+  await app.waitForTimeout(1_500);
+  // The second page did not replace the first.
+  await expect(dialog.locator('[data-preview-field="title"]')).toHaveValue('الصفحة الأولى المعروضة');
+  await saveFromPreview(app);
+  await expect(dialog.locator('[data-preview-field="title"]')).toHaveValue('الصفحة الثانية المنتظرة');
+  await expect(dialog.locator('[data-claimed-url]')).toHaveAttribute('data-claimed-url', 'https://example.org/second');
+  await saveFromPreview(app);
+  await expect(app.locator('[data-import-result][data-status="imported"]')).toHaveCount(2);
+  await app.locator('[data-import-result][data-status="imported"] a').first().click();
+  await expect(app.locator('article .article-sources [data-claimed-url]')).toHaveAttribute('data-claimed-url', 'https://www.bbc.com/arabic/evil');
+  expect(errors.filter((e) => /origin/i.test(e))).toEqual([]);
+});

@@ -74,7 +74,8 @@ export function buildArticle(draft: ImportDraft, edits: PreviewEdits): Article {
   const blocks = assignBlockIds(fitDrafts([{ kind: 'title', text: title }, ...body]));
   const dateline = datelineFrom(article.dateline, edits.dateline);
   const { urls } = splitSources(article.sources);
-  const addresses = draft.url ? [draft.url, ...(draft.claimedUrl ? [`${CLAIMED_MARK}${draft.claimedUrl}`] : [])] : urls;
+  const handed = [draft.url, draft.claimedUrl ? `${CLAIMED_MARK}${draft.claimedUrl}` : undefined].filter((u): u is string => u !== undefined);
+  const addresses = handed.length > 0 ? handed : urls;
   const names = edits.source.split(/\s*·\s*/).map(cleanName);
   const sources = joinSources([...names, ...addresses]).slice(0, ARTICLE_LIMITS.sourcesLength);
   const { dateline: _old, sources: _oldSources, ...rest } = article;
