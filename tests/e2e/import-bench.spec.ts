@@ -1,0 +1,132 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { open } from './fixtures';
+
+/**
+ * Benchmark (figures printed, nothing timed is asserted): the longest main-thread task while the
+ * big inputs of issue 23 are imported, counted from the moment the input reaches the page (a file's
+ * change event, the bookmarklet's first message) to the end, the opened article included. Run with
+ * `npx playwright test tests/e2e/import-bench.spec.ts --workers=1` on a quiet machine.
+ */
+
+const PARAGRAPH = 'وقال المتحدث باسم الحكومة إن الخطة الجديدة للنقل العام ستشمل المدن الكبرى خلال الأسابيع المقبلة، وإن العمل سيبدأ بتوسيع شبكة الحافلات وربطها بمحطات القطارات في الضواحي. ';
+
+/** A news page of `paragraphs` paragraphs of about `chars` characters each, wrapped in a site's usual markup. */
+function bigPage(paragraphs: number, chars: number, trackingMarkup = true): string {
+  const text = PARAGRAPH.repeat(Math.ceil(chars / PARAGRAPH.length)).slice(0, chars);
+  // Sites wrap each paragraph in tracking and layout markup: about 1 kB of it per paragraph here.
+  const tracking = trackingMarkup ? 'x'.repeat(760) : '';
+  const body = Array.from({ length: paragraphs }, (_, i) => `<div class="paragraph-wrapper col-12 col-md-10 offset-md-1" data-index="${i}" data-analytics="${tracking}"><p class="article-paragraph" data-track="p-${i}"><span>${text}</span></p></div>`).join('\n');
+  return `<!doctype html><html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>خطة جديدة للنقل العام | موقع</title><style>.promo{display:none}</style></head><body><article><h1>خطة جديدة للنقل العام</h1>${body}</article></body></html>`;
+}
+
+async function watchLongTasks(target: Page | BrowserContext): Promise<void> {
+  await target.addInitScript(() => {
+    const w = window as unknown as { __longest: number; __since: number; __tasks: number[] };
+    w.__longest = 0;
+    w.__since = Number.POSITIVE_INFINITY;
+    w.__tasks = [];
+    document.addEventListener('change', (event) => {
+      if ((event.target as HTMLInputElement | null)?.type === 'file') w.__since = performance.now();
+    }, true);
+    window.addEventListener('message', () => {
+      if (w.__since === Number.POSITIVE_INFINITY) w.__since = performance.now();
+    }, true);
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        if (entry.startTime < w.__since) continue;
+        w.__longest = Math.max(w.__longest, entry.duration);
+        w.__tasks.push(Math.round(entry.duration));
+      }
+    }).observe({ type: 'longtask', buffered: true });
+  });
+}
+
+async function report(page: Page, label: string, started: number): Promise<void> {
+  // Long tasks are reported a little after they end.
+  await page.waitForTimeout(1_000);
+  const { longest, tasks } = await page.evaluate(() => {
+    const w = window as unknown as { __longest: number; __tasks: number[] };
+    const out = { longest: w.__longest, tasks: w.__tasks.slice(0, 12) };
+    w.__longest = 0;
+    w.__tasks = [];
+    return out;
+  });
+  console.log(`[figure] ${label}: longest main-thread task ${Math.round(longest)} ms; long tasks ${JSON.stringify(tasks)}; done after ${Date.now() - started} ms`);
+}
+
+test.beforeEach(async ({ context }) => watchLongTasks(context));
+test.setTimeout(180_000);
+
+async function importFile(page: Page, name: string, content: string): Promise<number> {
+  await open(page, '#/');
+  await page.locator('[data-action="open-import"]').click();
+  await page.locator('dialog input[type="radio"][value="file"]').check();
+  await page.locator('dialog input[type="file"]').setInputFiles({ name, mimeType: 'text/html', buffer: Buffer.from(content) });
+  // Playwright's own hand-over of the file is a long task that ends with the change event; ours start after it.
+  await page.evaluate(() => {
+    (window as unknown as { __longest: number; __tasks: number[] }).__longest = 0;
+    (window as unknown as { __tasks: number[] }).__tasks = [];
+  });
+  const started = Date.now();
+  await page.locator('[data-action="import-submit"]').click();
+  return started;
+}
+
+test('a 4.5 MB page within the limits (1,725 paragraphs): parsed in the worker, previewed, saved and opened', async ({ page }) => {
+  const html = bigPage(1_725, 1_000);
+  console.log(`[figure] page: ${(Buffer.byteLength(html) / 1024 / 1024).toFixed(2)} MB`);
+  const started = await importFile(page, 'big.html', html);
+  await expect(page.locator('[data-import-progress]')).toBeVisible();
+  await expect(page.locator('[data-action="save-import"]')).toBeVisible({ timeout: 120_000 });
+  console.log(`[figure] 4.5 MB page: preview after ${Date.now() - started} ms`);
+  await report(page, '4.5 MB page: until the preview', started);
+  await page.keyboard.press('Enter');
+  await expect(page.locator('article h1')).toHaveText('خطة جديدة للنقل العام', { timeout: 60_000 });
+  await report(page, '4.5 MB page: saving and opening the article', started);
+  // Until the last paragraph is on the page.
+  await expect(page.locator('article [data-block-text]')).toHaveCount(1_726, { timeout: 120_000 });
+  await report(page, '4.5 MB page (1,725 paragraphs): import, preview, save, open', started);
+});
+
+test('a 4.3 MB file over the limits is refused', async ({ page }) => {
+  const html = bigPage(2_300, 1_000, false);
+  console.log(`[figure] over-limit file: ${(Buffer.byteLength(html) / 1024 / 1024).toFixed(2)} MB`);
+  const started = await importFile(page, 'over.html', html);
+  await expect(page.locator('[data-import-error][data-status="refused"]')).toBeVisible({ timeout: 120_000 });
+  await report(page, '4.3 MB file over the limits: refused', started);
+});
+
+let server: Server;
+let otherOrigin: string;
+test.beforeAll(async () => {
+  server = createServer((_request, response) => response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<!doctype html><title>news</title><p>news</p>'));
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  otherOrigin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+test.afterAll(() => new Promise<void>((done) => server.close(() => done())));
+
+test('a bookmarklet message of 4.9 million characters is refused by its size in bytes', async ({ page, context }) => {
+  await open(page, '#/');
+  const news = await context.newPage();
+  await news.goto(`${otherOrigin}/`);
+  const popup = context.waitForEvent('page');
+  const big = `<html><body><h1>عنوان</h1>${'<p>نص عربي طويل</p>'.repeat(Math.ceil(4_900_000 / 18))}`.slice(0, 4_900_000);
+  await news.evaluate(([appUrl, html]) => {
+    const w = window.open(appUrl, 'hashiya')!;
+    const message = { type: 'hashiya-page', v: 1, url: location.href, title: 'x', html };
+    let n = 0;
+    const timer = setInterval(() => {
+      if (n++ > 60) clearInterval(timer);
+      w.postMessage(message, '*');
+    }, 250);
+    window.addEventListener('message', (e) => {
+      if (e.data && e.data.type === 'hashiya-received') clearInterval(timer);
+    });
+  }, [page.url(), big] as const);
+  const app = await popup;
+  const started = Date.now();
+  await expect(app.locator('[data-import-result][data-status="refused"]')).toBeVisible({ timeout: 60_000 });
+  await report(app, '4.9 M-character bookmarklet message: refused', started);
+});
