@@ -80,6 +80,14 @@ export const IMPORT_LIMITS = {
   notesPerFile: 100_000,
 } as const;
 
+/** Filter boxes (the reader's names panel, the names page): a name needs no more than this. */
+export const FILTER_LIMITS = {
+  /** Characters of a filter query that are read; the box itself stops here too. */
+  query: 100,
+  /** Words of a query that are matched. */
+  words: 8,
+} as const;
+
 /** Rendering an article's decorations. */
 export const DECORATION_LIMITS = {
   /**

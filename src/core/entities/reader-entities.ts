@@ -1,6 +1,7 @@
 // The reader's view of an article's entities: mentions anchored by block id, grouped into entities
 // (most mentioned first), counted per type, and turned into decorations for the reader. Pure data.
 import type { Block } from '../article/article';
+import { FILTER_LIMITS } from '../limits';
 import type { EntityDecoration } from '../decorations/runs';
 import type { EntityMention, EntityType, TagResult } from './entities.ts';
 import { normalizeArabic } from './normalize.ts';
@@ -91,10 +92,24 @@ function queryVariants(word: string): string[] {
  * alef/ya/ta marbuta forms and clitics: every typed word must begin some word of the name.
  */
 export function nameMatches(name: string, query: string): boolean {
-  const wanted = normalizeArabic(query).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-  if (wanted.length === 0) return true;
-  const words = [...nameWords(name), ...normalizeArabic(name).split(/[^\p{L}\p{N}]+/u)];
-  return wanted.every((q) => queryVariants(q).some((v) => words.some((w) => w.startsWith(v))));
+  return nameMatcher(query)(name);
+}
+
+/**
+ * The filter compiled once for a list: the query is cut to FILTER_LIMITS (a pasted page of text
+ * cannot make each name's test slow) and normalised once, not once per name.
+ */
+export function nameMatcher(query: string): (name: string) => boolean {
+  const wanted = normalizeArabic(query.slice(0, FILTER_LIMITS.query))
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .slice(0, FILTER_LIMITS.words)
+    .map(queryVariants);
+  if (wanted.length === 0) return () => true;
+  return (name) => {
+    const words = [...nameWords(name), ...normalizeArabic(name).split(/[^\p{L}\p{N}]+/u)];
+    return wanted.every((variants) => variants.some((v) => words.some((w) => w.startsWith(v))));
+  };
 }
 
 function compareMentions(order: ReadonlyMap<string, number>) {

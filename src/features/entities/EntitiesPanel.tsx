@@ -2,7 +2,8 @@ import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormatNumber } from '../../shared/use-format-number';
 import type { Correction } from '../../core/entities/corrections';
-import { groupByType, nameMatches, type ReaderEntities } from '../../core/entities/reader-entities';
+import { groupByType, nameMatcher, type ReaderEntities } from '../../core/entities/reader-entities';
+import { FILTER_LIMITS } from '../../core/limits';
 import { revealMention, useEntityFocus, type EntityFocusStore } from './entity-focus';
 
 export interface EntitiesPanelProps {
@@ -27,7 +28,10 @@ export function EntitiesPanel({ model, status, focus, markHeadings, onMarkHeadin
   const filterId = useId();
   const current = useEntityFocus(focus);
   const groups = useMemo(
-    () => (model ? groupByType(model.entities.filter((e) => nameMatches(e.name, deferred))) : []),
+    () => {
+      const matches = nameMatcher(deferred);
+      return model ? groupByType(model.entities.filter((e) => matches(e.name))) : [];
+    },
     [model, deferred],
   );
 
@@ -61,7 +65,8 @@ export function EntitiesPanel({ model, status, focus, markHeadings, onMarkHeadin
         type="search"
         className="entities-panel__filter-input"
         value={query}
-        onChange={(e) => setQuery(e.target.value)}
+        maxLength={FILTER_LIMITS.query}
+        onChange={(e) => setQuery(e.target.value.slice(0, FILTER_LIMITS.query))}
         placeholder={t('filterPlaceholder')}
         data-action="filter-entities"
         dir="auto"

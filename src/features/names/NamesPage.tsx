@@ -1,7 +1,8 @@
 import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EntityType } from '../../core/entities/entities';
-import { nameMatches } from '../../core/entities/reader-entities';
+import { nameMatcher } from '../../core/entities/reader-entities';
+import { FILTER_LIMITS } from '../../core/limits';
 import type { Tag } from '../../core/library/library-entities';
 import { routeToHash } from '../../core/links/routes';
 import { NamesStatus } from './NamesStatus';
@@ -22,7 +23,10 @@ export function NamesPage({ tag }: { tag: Tag }) {
   const deferred = useDeferredValue(filter);
 
   const listed = useMemo(
-    () => (query.data?.entities ?? []).filter((e) => LISTED.includes(e.type) && (type === 'all' || e.type === type) && nameMatches(e.name, deferred)),
+    () => {
+      const matches = nameMatcher(deferred);
+      return (query.data?.entities ?? []).filter((e) => LISTED.includes(e.type) && (type === 'all' || e.type === type) && matches(e.name));
+    },
     [query.data, type, deferred],
   );
 
@@ -36,7 +40,7 @@ export function NamesPage({ tag }: { tag: Tag }) {
           <div className="names-controls">
             <div className="field">
               <label htmlFor={`${id}-filter`}>{t('filter')}</label>
-              <input id={`${id}-filter`} type="search" dir="auto" value={filter} onChange={(e) => { setFilter(e.target.value); setShown(PAGE); }} data-action="filter-names" />
+              <input id={`${id}-filter`} type="search" dir="auto" value={filter} maxLength={FILTER_LIMITS.query} onChange={(e) => { setFilter(e.target.value.slice(0, FILTER_LIMITS.query)); setShown(PAGE); }} data-action="filter-names" />
             </div>
             <div className="names-types" role="group" aria-label={t('types')}>
               {(['all', ...LISTED] as const).map((option) => (
