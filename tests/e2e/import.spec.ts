@@ -346,7 +346,7 @@ test('the bookmarklet under attack: an opaque origin gets an answer and a prompt
         var a = { type: 'hashiya-page', v: 1, url: 'https://www.bbc.com/arabic/\\u0000\\u202Eevil', title: 'صفحة\\u202E أولى', html: ${JSON.stringify(first)} };
         var b = { type: 'hashiya-page', v: 1, url: 'https://example.org/second', title: 'صفحة ثانية', html: ${JSON.stringify(second)} };
         var n = 0; var t = setInterval(function () { if (n++ > 40) clearInterval(t); w.postMessage(a, '*'); if (n > 4) w.postMessage(b, '*'); }, 250);
-      <\/script>`;
+      </scr${""}ipt>`;
       document.body.append(frame);
     },
     [page.url(), story('الصفحة الأولى المعروضة'), story('الصفحة الثانية المنتظرة')] as const,

@@ -6,6 +6,9 @@ import type { IdbStore } from '../../../src/core/storage/idb-store';
 import { ImportDialog } from '../../../src/features/library/ImportDialog';
 import { freshIdbStore, renderWithApp } from '../../helpers/render';
 
+// The parser loads on the first import (a dynamic import): the first preview may take a few seconds under load.
+const PREVIEW = { timeout: 15_000 };
+
 const WIRE = 'الخرطوم - الأحد 6 أبريل 2025\n\nالجيش يعلن استعادة مواقع جديدة شرق العاصمة\n\nتابعونا على تلغرام\n\nأعلن الجيش اليوم الأحد استعادة مواقع جديدة في الأطراف الشرقية للعاصمة بعد معارك استمرت أياما.\n\nوقال متحدث إن القوات تتقدم على أكثر من محور.\n\nحقوق النشر محفوظة للموقع';
 const page = (title: string, first: string) =>
   `<html lang="ar"><head><title>شبكة الخبر | ${title}</title><meta property="og:url" content="https://news.example/a/${encodeURIComponent(title)}"></head><body><article><h1>شبكة الخبر | ${title}</h1><p>${first}</p><p>نص الفقرة الأولى من الخبر المستورد هنا وفيه كلمات كافية للمقال.</p><p>وفقرة ثانية أيضا فيها كلمات كافية.</p></article></body></html>`;
@@ -22,7 +25,7 @@ describe('ImportDialog', () => {
     await renderWithApp(<ImportDialog open onClose={() => {}} />, { db: full });
     fireEvent.change(screen.getByLabelText('نص المقال'), { target: { value: ARTICLE } });
     fireEvent.click(screen.getByRole('button', { name: 'استيراد' }));
-    fireEvent.click(await screen.findByRole('button', { name: 'احفظ' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'احفظ' }, PREVIEW));
     const refusal = await screen.findByRole('alert');
     expect(refusal).toHaveAttribute('data-status', 'refused');
     expect(refusal).toHaveTextContent('ممتلئة');
@@ -39,9 +42,9 @@ describe('ImportDialog', () => {
     fireEvent.change(document.querySelector('input[type="file"]')!, { target: { files } });
     fireEvent.click(screen.getByRole('button', { name: 'استيراد' }));
     // Each article opens in the preview in turn (the binary file is refused before it).
-    expect(await screen.findByDisplayValue('الخبر الأول')).toBeInTheDocument();
+    expect(await screen.findByDisplayValue('الخبر الأول', {}, PREVIEW)).toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: 'احفظ' }));
-    expect(await screen.findByDisplayValue('الخبر الثاني')).toBeInTheDocument();
+    expect(await screen.findByDisplayValue('الخبر الثاني', {}, PREVIEW)).toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: 'احفظ' }));
     await waitFor(() => expect(document.querySelectorAll('[data-import-result]')).toHaveLength(3));
     const texts = [...document.querySelectorAll('[data-import-result]')].map((e) => e.textContent);
@@ -54,7 +57,7 @@ describe('ImportDialog', () => {
     const { db } = await renderWithApp(<ImportDialog open onClose={() => {}} />);
     fireEvent.change(screen.getByLabelText('نص المقال'), { target: { value: WIRE } });
     fireEvent.click(screen.getByRole('button', { name: 'استيراد' }));
-    const title = await screen.findByLabelText('العنوان');
+    const title = await screen.findByLabelText('العنوان', {}, PREVIEW);
     expect(title).toHaveValue('الجيش يعلن استعادة مواقع جديدة شرق العاصمة');
     expect(screen.getByLabelText('سطر التاريخ')).toHaveValue('الخرطوم - الأحد 6 أبريل 2025');
     expect(document.querySelector('[data-preview-date]')).toHaveAttribute('data-preview-date', '2025-04-06');
@@ -80,7 +83,7 @@ describe('ImportDialog', () => {
     const paste = async (html: string) => {
       fireEvent.change(screen.getByLabelText('نص المقال'), { target: { value: html } });
       fireEvent.click(screen.getByRole('button', { name: 'استيراد' }));
-      return screen.findByLabelText('العنوان');
+      return screen.findByLabelText('العنوان', {}, PREVIEW);
     };
     const first = await paste(page('افتتاح مكتبة عامة', 'تابعونا على تلغرام الآن'));
     expect(first).toHaveValue('شبكة الخبر | افتتاح مكتبة عامة');

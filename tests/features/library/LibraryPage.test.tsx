@@ -6,6 +6,9 @@ import { listImported } from '../../../src/core/article/imported-articles';
 import { LibraryPage } from '../../../src/features/library/LibraryPage';
 import { renderWithApp } from '../../helpers/render';
 
+// The parser loads on the first import (a dynamic import): the first preview may take a few seconds under load.
+const PREVIEW = { timeout: 15_000 };
+
 const publicDir = resolve(__dirname, '../../../public');
 
 beforeEach(() => {
@@ -38,9 +41,9 @@ describe('LibraryPage', () => {
 
     fireEvent.change(screen.getByLabelText('نص المقال'), { target: { value: 'عنوان تجريبي\n\nفقرة أولى من المقال المستورد.' } });
     fireEvent.click(screen.getByRole('button', { name: 'استيراد' }));
-    fireEvent.click(await screen.findByRole('button', { name: 'احفظ' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'احفظ' }, PREVIEW));
     await waitFor(async () => expect(await db.ids('articles')).toHaveLength(1));
-    expect(await screen.findByText('عنوان تجريبي')).toBeInTheDocument();
+    expect(await screen.findByText('عنوان تجريبي', {}, PREVIEW)).toBeInTheDocument();
   });
 
   it('asks before deleting an imported article', async () => {
@@ -48,8 +51,8 @@ describe('LibraryPage', () => {
     fireEvent.click(screen.getByRole('button', { name: 'استيراد مقال' }));
     fireEvent.change(screen.getByLabelText('نص المقال'), { target: { value: 'مقال سيحذف\n\nنص قصير للمقال.' } });
     fireEvent.click(screen.getByRole('button', { name: 'استيراد' }));
-    fireEvent.click(await screen.findByRole('button', { name: 'احفظ' }));
-    const title = await screen.findByText('مقال سيحذف');
+    fireEvent.click(await screen.findByRole('button', { name: 'احفظ' }, PREVIEW));
+    const title = await screen.findByText('مقال سيحذف', {}, PREVIEW);
     fireEvent.click(within(title.closest('li')!).getByRole('button', { name: 'حذف' }));
     expect(screen.getByText(/هل تريد حذف/)).toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: 'إلغاء' }));
@@ -66,8 +69,8 @@ describe('LibraryPage: search, tags, archive', () => {
     fireEvent.click(screen.getByRole('button', { name: 'استيراد مقال' }));
     fireEvent.change(screen.getByLabelText('نص المقال'), { target: { value: text } });
     fireEvent.click(screen.getByRole('button', { name: 'استيراد' }));
-    fireEvent.click(await screen.findByRole('button', { name: 'احفظ' }));
-    await screen.findByText(text.split('\n')[0]!);
+    fireEvent.click(await screen.findByRole('button', { name: 'احفظ' }, PREVIEW));
+    await screen.findByText(text.split('\n')[0]!, {}, PREVIEW);
   };
 
   it('searches every article and links each passage into its article', async () => {
