@@ -130,30 +130,8 @@ export function ImportPreview({ draft, initial, position, busy, onSave, onSkip }
       {(dropped.furnitureCount > 0 || dropped.hiddenCount > 0) && (
         <details className="preview-dropped" data-preview-dropped={dropped.furnitureCount + dropped.hiddenCount}>
           <summary>{t('preview.dropped', { count: dropped.furnitureCount + dropped.hiddenCount })}</summary>
-          {dropped.furnitureCount > 0 && (
-            <>
-              <h4>{t('preview.furniture', { count: dropped.furnitureCount })}</h4>
-              <ul data-dropped="furniture">
-                {dropped.furniture.map((text, i) => (
-                  <li key={i} dir="auto">
-                    {text}
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
-          {dropped.hiddenCount > 0 && (
-            <>
-              <h4>{t('preview.hidden', { count: dropped.hiddenCount })}</h4>
-              <ul data-dropped="hidden">
-                {dropped.hidden.map((text, i) => (
-                  <li key={i} dir="auto">
-                    {text}
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
+          <DroppedList kind="furniture" heading={t('preview.furniture', { count: dropped.furnitureCount })} count={dropped.furnitureCount} texts={dropped.furniture} />
+          <DroppedList kind="hidden" heading={t('preview.hidden', { count: dropped.hiddenCount })} count={dropped.hiddenCount} texts={dropped.hidden} />
         </details>
       )}
       <div className="dialog-footer" style={{ paddingInline: 0 }}>
@@ -165,5 +143,22 @@ export function ImportPreview({ draft, initial, position, busy, onSave, onSkip }
         </button>
       </div>
     </form>
+  );
+}
+
+/** One kind of dropped text (page furniture, or what the page hides): its count and the first few. */
+function DroppedList({ kind, heading, count, texts }: { kind: 'furniture' | 'hidden'; heading: string; count: number; texts: readonly string[] }) {
+  if (count === 0) return null;
+  return (
+    <>
+      <h4>{heading}</h4>
+      <ul data-dropped={kind}>
+        {texts.map((text, i) => (
+          <li key={i} dir="auto">
+            {text}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
