@@ -4,7 +4,7 @@ import { assignBlockIds } from './block-id';
 import { parseDateline } from './dateline';
 import { fitDrafts, type Draft } from './fit-limits';
 import type { DroppedReport } from './html/html-article';
-import { CLAIMED_MARK, cleanName, joinSources, splitSources } from './source-line';
+import { CLAIMED_MARK, joinSources, splitSources } from './source-line';
 
 /**
  * The article an import made, before it is saved, and the reader's corrections to it: the title,
@@ -60,23 +60,25 @@ export function keptBlocks(draft: ImportDraft, edits: PreviewEdits): Article['bl
 }
 
 function datelineFrom(original: Dateline | undefined, edited: string): Dateline | undefined {
-  const text = cleanName(edited).slice(0, ARTICLE_LIMITS.datelineLength);
-  if (text === '') return undefined;
-  if (original && text === original.raw) return original;
-  return parseDateline(text);
+  if (original && edited === original.raw) return original;
+  const text = edited.replace(/\s+/g, ' ').trim().slice(0, ARTICLE_LIMITS.datelineLength);
+  return text === '' ? undefined : parseDateline(text);
 }
 
 /** The article to save: the draft with the reader's edits. Never empty: a body cut to nothing keeps the title alone. */
 export function buildArticle(draft: ImportDraft, edits: PreviewEdits): Article {
   const { article } = draft;
-  const title = cleanName(edits.title).slice(0, ARTICLE_LIMITS.titleLength) || article.title;
+  // The article's own text keeps what it carries (bidi controls are contained when shown); only an
+  // edited title is tidied, and an emptied one falls back to the parsed title.
+  const edited = edits.title.replace(/\s+/g, ' ').trim().slice(0, ARTICLE_LIMITS.titleLength);
+  const title = edits.title === article.title ? article.title : edited || article.title;
   const body: Draft[] = keptBlocks(draft, edits).map((b) => ({ kind: b.kind, text: b.text }));
   const blocks = assignBlockIds(fitDrafts([{ kind: 'title', text: title }, ...body]));
   const dateline = datelineFrom(article.dateline, edits.dateline);
   const { urls } = splitSources(article.sources);
   const handed = [draft.url, draft.claimedUrl ? `${CLAIMED_MARK}${draft.claimedUrl}` : undefined].filter((u): u is string => u !== undefined);
   const addresses = handed.length > 0 ? handed : urls;
-  const names = edits.source.split(/\s*·\s*/).map(cleanName);
+  const names = edits.source.split(/\s*·\s*/).map((n) => n.replace(/\s+/g, ' ').trim());
   const sources = joinSources([...names, ...addresses]).slice(0, ARTICLE_LIMITS.sourcesLength);
   const { dateline: _old, sources: _oldSources, ...rest } = article;
   return {

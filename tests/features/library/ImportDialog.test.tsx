@@ -67,7 +67,7 @@ describe('ImportDialog', () => {
     fireEvent.click(blocks[blocks.length - 2]!.querySelector('[data-action="body-ends-here"]')!);
     fireEvent.change(title, { target: { value: 'الجيش يستعيد مواقع شرق العاصمة' } });
     fireEvent.submit(title.closest('form')!);
-    await waitFor(async () => expect(await listImported(db)).toHaveLength(1));
+    await waitFor(async () => expect(await listImported(db)).toHaveLength(1), PREVIEW);
     const [saved] = await listImported(db);
     expect(saved?.article.title).toBe('الجيش يستعيد مواقع شرق العاصمة');
     expect(saved?.article.blocks.map((b) => b.text)).toEqual([
@@ -90,7 +90,8 @@ describe('ImportDialog', () => {
     fireEvent.change(first, { target: { value: 'افتتاح مكتبة عامة' } });
     fireEvent.click(document.querySelector('[data-preview-block="2"] [data-action="body-starts-here"]')!);
     fireEvent.click(screen.getByRole('button', { name: 'احفظ' }));
-    await waitFor(() => expect(screen.queryByLabelText('العنوان')).toBeNull());
+    await waitFor(() => expect(screen.queryByLabelText('العنوان')).toBeNull(), PREVIEW);
+    await waitFor(() => expect(Object.keys(store.readCollection(siteCorrectionsSpec))).toHaveLength(1), PREVIEW);
     expect(Object.keys(store.readCollection(siteCorrectionsSpec))).toEqual(['news.example']);
 
     const second = await paste(page('معرض للكتاب في المدينة', 'تابعونا على تلغرام الآن'));
