@@ -42,7 +42,7 @@ describe('LibraryPage', () => {
     fireEvent.change(screen.getByLabelText('نص المقال'), { target: { value: 'عنوان تجريبي\n\nفقرة أولى من المقال المستورد.' } });
     fireEvent.click(screen.getByRole('button', { name: 'استيراد' }));
     fireEvent.click(await screen.findByRole('button', { name: 'احفظ' }, PREVIEW));
-    await waitFor(async () => expect(await db.ids('articles')).toHaveLength(1));
+    await waitFor(async () => expect(await db.ids('articles')).toHaveLength(1), PREVIEW);
     expect(await screen.findByText('عنوان تجريبي', {}, PREVIEW)).toBeInTheDocument();
   });
 
@@ -59,7 +59,7 @@ describe('LibraryPage', () => {
     expect(screen.getByText('مقال سيحذف')).toBeInTheDocument();
     fireEvent.click(within(screen.getByText('مقال سيحذف').closest('li')!).getByRole('button', { name: 'حذف' }));
     fireEvent.click(document.querySelector('[data-action="confirm-delete"]')!);
-    await waitFor(() => expect(screen.queryByText('مقال سيحذف')).not.toBeInTheDocument());
+    await waitFor(() => expect(screen.queryByText('مقال سيحذف')).not.toBeInTheDocument(), PREVIEW);
     expect(await listImported(db)).toEqual([]);
   });
 });
