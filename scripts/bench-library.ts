@@ -23,7 +23,7 @@ import { annotationsKey } from '../src/core/annotations/annotation-store';
 import type { Article } from '../src/core/article/article';
 import { articleText, blockSpans } from '../src/core/article/article';
 import { assignBlockIds } from '../src/core/article/block-id';
-import { articleRecordSpec, summarize, summaryRecordSpec, type StoredArticle } from '../src/core/article/imported-articles';
+import { articleRecordSpec, summarize, summaryRecordSpec, type StoredArticle } from '../src/core/article/article-store';
 import { seededRandom } from '../src/core/random';
 import { IDB_STORES, LIBRARY_DB_NAME } from '../src/core/storage/idb-store';
 

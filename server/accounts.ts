@@ -1,6 +1,6 @@
 import * as v from 'valibot';
-import { accountNameSchema } from '../src/core/sync/session';
-import { libraryDocumentName, personalDocumentName } from '../src/core/sync/data-model';
+import { accountNameSchema } from '../src/core/schema/account';
+import { libraryDocumentName, personalDocumentName } from '../src/core/schema/sync-documents';
 import { SYNC_LIMITS } from '../src/core/limits';
 import type { Sql } from './database';
 import { hashPassword } from './passwords';

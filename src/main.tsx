@@ -13,16 +13,17 @@ import './features/names/names.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { adoptEntityTypeStyles } from './app/entity-type-styles';
 import { openSampleOnFirstVisit } from './app/first-visit';
 import { createQueryClient, Providers } from './app/providers';
 import { loadRouteModule, moduleForRoute } from './app/route-modules';
 import { parseRoute } from './core/links/routes';
 import { articleQueryOptions, prefetchArticleSources } from './features/library/article-query';
 import { manifestQueryOptions } from './features/library/bundled-articles-query';
-import { readSettings, resolveUiLanguage } from './core/settings/settings';
+import { readSettings, resolveUiLanguage } from './core/settings/settings-store';
 import { getStore } from './core/storage/storage';
 import { getIdbStore } from './core/storage/idb-store';
-import { migrateLegacyArticles } from './core/article/imported-articles';
+import { migrateLegacyArticles } from './core/article/article-store';
 import { initI18n } from './i18n/i18n';
 
 async function start(): Promise<void> {
@@ -47,6 +48,7 @@ async function start(): Promise<void> {
     screen ? loadRouteModule(screen).catch(() => undefined) : undefined,
     migrated,
   ]);
+  adoptEntityTypeStyles();
   const root = document.getElementById('root');
   if (!root) throw new Error('#root is missing from index.html');
   createRoot(root).render(

@@ -1,7 +1,7 @@
 import { Suspense, useEffect, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
-import { resolveUiLanguage, TEXT_SIZES, type Settings } from '../core/settings/settings';
-import { useSettings } from '../features/settings/settings-store';
+import { resolveUiLanguage, TEXT_SIZES, type Settings } from '../core/settings/settings-store';
+import { useSettings } from '../features/settings/use-settings';
 import { ErrorBoundary } from '../shared/ErrorBoundary';
 import { useRoute } from '../shared/use-route';
 import { routeToHash } from '../core/links/routes';

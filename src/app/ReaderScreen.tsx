@@ -7,6 +7,7 @@ import { useArticle } from '../features/library/article-query';
 import { OtherArticlesLink } from '../features/names/OtherArticlesLink';
 import { ReaderView } from '../features/reader/ReaderView';
 import { useSharingFeature } from '../features/sharing/use-sharing-feature';
+import { createReaderHandle, ReaderHandleProvider } from '../shared/reader-handle';
 import { AppHeader } from './AppHeader';
 
 export interface ReaderScreenProps {
@@ -28,8 +29,10 @@ export function ReaderScreen({ articleId, blockId, params }: ReaderScreenProps) 
   const query = useArticle(articleId);
   const [panel, setPanel] = useState<ReaderPanel>(null);
   const article = query.data?.status === 'found' ? query.data.article : undefined;
+  // The reader's handle: ReaderView binds it to the article, the features reach the article through it.
+  const [reader] = useState(createReaderHandle);
 
-  const entities = useEntitiesFeature(article, {
+  const entities = useEntitiesFeature(article, reader, {
     open: panel === 'entities',
     toggle: () => setPanel((p) => (p === 'entities' ? null : 'entities')),
     close: () => setPanel(null),
@@ -37,7 +40,7 @@ export function ReaderScreen({ articleId, blockId, params }: ReaderScreenProps) 
 
   const sharing = useSharingFeature(article, { blockId, params, local: query.data?.status === 'found' && query.data.origin !== 'bundled' });
 
-  const notes = useAnnotationsFeature(articleId, article, {
+  const notes = useAnnotationsFeature(articleId, article, reader, {
     open: panel === 'notes',
     toggle: () => setPanel((p) => (p === 'notes' ? null : 'notes')),
     close: () => setPanel(null),
@@ -72,7 +75,7 @@ export function ReaderScreen({ articleId, blockId, params }: ReaderScreenProps) 
   else
     body = (
       <div className={`reader-layout${panel && panelContent ? ' has-panel' : ''}`}>
-        <ReaderView article={article} targetBlockId={sharing.targetBlockId ?? blockId} decorations={decorations} hiddenEntityTypes={entities.hiddenTypes} entitiesOff={!entities.display.namesOn} alerts={sharing.notices} notices={<>{notes.notice}{entities.legend}</>} />
+        <ReaderView reader={reader} article={article} targetBlockId={sharing.targetBlockId ?? blockId} decorations={decorations} hiddenEntityTypes={entities.hiddenTypes} entitiesOff={!entities.display.namesOn} alerts={sharing.notices} notices={<>{notes.notice}{entities.legend}</>} />
         {panel && panelContent && (
           <aside ref={panelRef} tabIndex={-1} className="reader-panel" aria-label={t(`panels.${panel}`)} data-panel={panel}>
             {panelContent}
@@ -85,11 +88,11 @@ export function ReaderScreen({ articleId, blockId, params }: ReaderScreenProps) 
     );
 
   return (
-    <>
+    <ReaderHandleProvider value={reader}>
       <AppHeader actions={<>{notes.action}{entities.action}</>} />
       <main id="main" tabIndex={-1} data-panel-open={panel ?? undefined} onKeyDown={(e) => e.key === 'Escape' && panel && setPanel(null)}>
         {body}
       </main>
-    </>
+    </ReaderHandleProvider>
   );
 }

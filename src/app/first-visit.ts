@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { routeToHash } from '../core/links/routes';
-import { progressSpec } from '../core/settings/reading-progress';
+import { progressSpec } from '../core/settings/progress-store';
 import type { Store } from '../core/storage/storage';
 import { manifestQueryOptions } from '../features/library/bundled-articles-query';
 

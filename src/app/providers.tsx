@@ -2,7 +2,13 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, useState, type ReactNode } from 'react';
 import type { IdbStore } from '../core/storage/idb-store';
 import type { Store } from '../core/storage/storage';
-import { queryKeys } from '../shared/query-keys';
+import type { StoreChange } from '../core/storage/changes';
+import { refreshAnnotationQueries } from '../features/annotations/query-keys';
+import { refreshEntityQueries } from '../features/entities/query-keys';
+import { refreshLibraryQueries } from '../features/library/query-keys';
+import { refreshNameQueries } from '../features/names/query-keys';
+import { refreshReaderQueries } from '../features/reader/query-keys';
+import { refreshSharingQueries } from '../features/sharing/query-keys';
 import { StoreProvider, useIdbStore, useStore } from '../shared/store-context';
 import { ToastProvider } from '../shared/toast';
 
@@ -10,12 +16,20 @@ export function createQueryClient(): QueryClient {
   return new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } });
 }
 
-/** Another tab changed our storage: everything read from it is refetched. */
-function CrossTabSync({ client }: { client: QueryClient }) {
+/** Every feature's say on which of its queries a store change makes stale (each owns its keys). */
+const REFRESHERS = [refreshAnnotationQueries, refreshEntityQueries, refreshLibraryQueries, refreshNameQueries, refreshReaderQueries, refreshSharingQueries];
+
+/** The stores announce every change (this tab's and other tabs'): what was read from them is refreshed. */
+function StoreQueries({ client }: { client: QueryClient }) {
   const store = useStore();
   const db = useIdbStore();
-  useEffect(() => store.subscribe(() => void client.invalidateQueries({ queryKey: queryKeys.store })), [store, client]);
-  useEffect(() => db.subscribe(() => void client.invalidateQueries({ queryKey: queryKeys.store })), [db, client]);
+  useEffect(() => {
+    const refresh = (change: StoreChange) => {
+      for (const refresher of REFRESHERS) refresher(client, change);
+    };
+    const stops = [store.subscribe(refresh), db.subscribe(refresh)];
+    return () => stops.forEach((stop) => stop());
+  }, [store, db, client]);
   return null;
 }
 
@@ -24,7 +38,7 @@ export function Providers({ children, store, db, client }: { children: ReactNode
   return (
     <StoreProvider store={store} db={db}>
       <QueryClientProvider client={queryClient}>
-        <CrossTabSync client={queryClient} />
+        <StoreQueries client={queryClient} />
         <ToastProvider>{children}</ToastProvider>
       </QueryClientProvider>
     </StoreProvider>

@@ -1,6 +1,6 @@
 import i18next, { type BackendModule, type ReadCallback } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import type { UiLanguage } from '../core/settings/settings';
+import type { UiLanguage } from '../core/settings/settings-store';
 
 /**
  * UI strings live in src/i18n/locales/<lang>/<namespace>.json, one namespace per feature.

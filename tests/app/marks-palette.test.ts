@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { ANNOTATION_COLORS } from '../../src/core/schema/annotation';
+import { ENTITY_TYPES, entityLineVariable } from '../../src/core/entities/entity-types';
 import { contrastRatio, oklabDistance, parseHex, simulate, VISIONS, type Rgb } from '../helpers/colour';
 
 // The palette is read from the CSS that ships, so the test checks what readers see.
 const THEMES = ['light', 'sepia', 'dark'] as const;
 type Theme = (typeof THEMES)[number];
-const ENTITY_TYPES = ['PERS', 'LOC', 'ORG', 'MISC', 'DATE'] as const;
-const HIGHLIGHTS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
+const HIGHLIGHTS = ANNOTATION_COLORS;
 
 /** Custom properties per theme from a stylesheet: `:root` (light-dark pairs) and the sepia block. */
 function themeVariables(css: string): Record<Theme, Map<string, string>> {
@@ -48,7 +49,7 @@ describe.each(THEMES)('marks and highlights in the %s theme', (theme) => {
 
   it('every entity underline meets 3:1 against the background and against every highlight fill', () => {
     for (const type of ENTITY_TYPES) {
-      const line = colour(theme, `--entity-${type}-line`);
+      const line = colour(theme, entityLineVariable(type));
       expect(contrastRatio(line, bg), `${type} on the background`).toBeGreaterThanOrEqual(NON_TEXT_CONTRAST);
       for (const hl of HIGHLIGHTS) expect(contrastRatio(line, colour(theme, `--hl-${hl}`)), `${type} on ${hl}`).toBeGreaterThanOrEqual(NON_TEXT_CONTRAST);
     }
@@ -67,7 +68,7 @@ describe.each(THEMES)('marks and highlights in the %s theme', (theme) => {
   it.each(VISIONS)('no highlight colour is close to an entity colour (%s)', (vision) => {
     const seen = (rgb: Rgb) => simulate(rgb, vision);
     for (const type of ENTITY_TYPES) {
-      const line = seen(colour(theme, `--entity-${type}-line`));
+      const line = seen(colour(theme, entityLineVariable(type)));
       for (const hl of HIGHLIGHTS) expect(oklabDistance(seen(colour(theme, `--hl-${hl}`)), line), `${hl} vs ${type}`).toBeGreaterThanOrEqual(FILL_FROM_ENTITY);
       expect(oklabDistance(seen(colour(theme, '--hl-edge')), line), `edge vs ${type}`).toBeGreaterThanOrEqual(EDGE_FROM_ENTITY);
     }
@@ -86,7 +87,7 @@ describe('the colour arithmetic', () => {
 
   it('reads every variable the components use', () => {
     for (const theme of THEMES) {
-      for (const type of ENTITY_TYPES) expect(palette[theme].has(`--entity-${type}-line`)).toBe(true);
+      for (const type of ENTITY_TYPES) expect(palette[theme].has(entityLineVariable(type))).toBe(true);
       for (const hl of HIGHLIGHTS) expect(palette[theme].has(`--hl-${hl}`)).toBe(true);
     }
   });

@@ -5,7 +5,7 @@ import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import pg from 'pg';
 import * as Y from 'yjs';
 import { createAnnotation } from '../../src/core/annotations/annotation';
-import { NOTES_MAP } from '../../src/core/sync/data-model';
+import { NOTES_MAP } from '../../src/core/schema/sync-documents';
 import { freePort, spawnSyncServer, startPostgres, type Service, type SyncServerProcess } from '../server/services';
 import { importPasted, openSample, PASTED_ARTICLE, selectionToolbar, selectText } from './fixtures';
 

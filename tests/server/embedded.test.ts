@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, expect, it } from 'vitest';
 import { createAnnotation } from '../../src/core/annotations/annotation';
-import { NOTES_MAP, personalDocumentName, type NoteRecord } from '../../src/core/sync/data-model';
+import { NOTES_MAP, personalDocumentName, type NoteRecord } from '../../src/core/schema/sync-documents';
 import { connectDevice, eventually, login } from './client';
 import { freePort, spawnSyncServer, type SyncServerProcess } from './services';
 

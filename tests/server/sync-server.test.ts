@@ -6,8 +6,9 @@ import { addGroup, addMember, addUser, setPassword } from '../../server/accounts
 import { startSyncServer, type RunningSyncServer } from '../../server/sync-server';
 import { issueToken } from '../../server/tokens';
 import { createAnnotation } from '../../src/core/annotations/annotation';
-import { ARTICLES_MAP, NOTES_MAP, articleVersion, groupArticlesDocumentName, groupDocumentName, libraryDocumentName, personalDocumentName, type NoteRecord } from '../../src/core/sync/data-model';
-import { summarize, type StoredArticle } from '../../src/core/article/imported-articles';
+import { ARTICLES_MAP, NOTES_MAP, groupArticlesDocumentName, groupDocumentName, libraryDocumentName, personalDocumentName, type NoteRecord } from '../../src/core/schema/sync-documents';
+import { articleVersion } from '../../src/core/sync/library-sync';
+import { summarize, type StoredArticle } from '../../src/core/article/article-store';
 import { parsePlainTextArticle } from '../../src/core/article/parse-text';
 import { SYNC_LIMITS } from '../../src/core/limits';
 import { connectDevice, eventually, login, type TestDevice } from './client';

@@ -1,6 +1,10 @@
 import { BLOCK_SEPARATOR, articleText, blockSpans, type Article } from '../article/article';
 import { FUZZY_LIMITS } from '../limits';
+import type { TextPositionSelector, TextQuoteSelector } from '../schema/annotation';
+import { isWordCharacter } from '../text/fold';
 import { boundedSearch, FuzzyBudget, type FuzzyMatch } from './fuzzy-search';
+
+export type { TextPositionSelector, TextQuoteSelector };
 
 /**
  * Anchoring: `describe` turns a selection into W3C Web Annotation selectors, `anchor` finds that
@@ -11,19 +15,6 @@ import { boundedSearch, FuzzyBudget, type FuzzyMatch } from './fuzzy-search';
  */
 
 export interface TextRange {
-  readonly start: number;
-  readonly end: number;
-}
-
-export interface TextQuoteSelector {
-  readonly type: 'TextQuoteSelector';
-  readonly exact: string;
-  readonly prefix: string;
-  readonly suffix: string;
-}
-
-export interface TextPositionSelector {
-  readonly type: 'TextPositionSelector';
   readonly start: number;
   readonly end: number;
 }
@@ -375,9 +366,7 @@ function clamp(n: number, lo: number, hi: number): number {
   return n < lo ? lo : n > hi ? hi : n;
 }
 
-// Letters (Arabic tatweel is a modifier letter), combining marks (harakat) and digits.
-const WORD_CHAR = /[\p{L}\p{M}\p{N}\u200c\u200d]/u;
-const isWordChar = (ch: string | undefined) => ch !== undefined && WORD_CHAR.test(ch);
+
 const isSpace = (ch: string | undefined) => ch !== undefined && /\s/u.test(ch);
 
 /** Widen a selection so half-selected words are included wholly; surrounding whitespace is dropped. */
@@ -386,7 +375,7 @@ export function snapToWords(text: string, range: TextRange): TextRange {
   let end = clamp(Math.max(range.start, range.end), 0, text.length);
   while (start < end && isSpace(text[start])) start += 1;
   while (end > start && isSpace(text[end - 1])) end -= 1;
-  while (start > 0 && isWordChar(text[start - 1]) && (isWordChar(text[start]) || start === end)) start -= 1;
-  while (end < text.length && isWordChar(text[end]) && (isWordChar(text[end - 1]) || start === end)) end += 1;
+  while (start > 0 && isWordCharacter(text[start - 1]) && (isWordCharacter(text[start]) || start === end)) start -= 1;
+  while (end < text.length && isWordCharacter(text[end]) && (isWordCharacter(text[end - 1]) || start === end)) end += 1;
   return { start, end };
 }

@@ -1,7 +1,9 @@
 import { idRecord, type Store, type StoredCollection, type WriteFailure, type WriteResult } from '../storage/storage';
+import { touches } from '../storage/changes';
 import { storageKeys } from '../storage/keys';
 import { LOCAL_STORAGE_LIMITS } from '../limits';
-import { annotationSchema, editAnnotation, newAnnotationId, validateAnnotation, type Annotation } from './annotation';
+import { editAnnotation, newAnnotationId, type Annotation } from './annotation';
+import { annotationSchema, validateAnnotation } from '../schema/annotation';
 import { sortByReadingOrder } from './search';
 
 /**
@@ -139,8 +141,8 @@ export async function saveAnnotationsPaced(store: Store, annotations: readonly A
   for (const [articleId, group] of byArticle) {
     const spec = annotationsSpec(articleId);
     let changedElsewhere = true;
-    const unsubscribe = store.subscribe((key) => {
-      if (key === spec.key) changedElsewhere = true;
+    const unsubscribe = store.subscribe((change) => {
+      if (change.source === 'other-tab' && change.domain === 'notes' && touches(change, articleId)) changedElsewhere = true;
     });
     try {
       let items: Record<string, Annotation> = idRecord();
@@ -235,12 +237,4 @@ export function mergeConflictCopy(store: Store, copy: Annotation): SaveResult {
 /** Undo a delete: put the annotation back exactly as it was (same id, same timestamps). */
 export function restoreAnnotation(store: Store, annotation: Annotation): SaveResult {
   return saveAnnotation(store, annotation);
-}
-
-/** Calls `listener(articleId)` when another tab changes an article's annotations. */
-export function subscribeAnnotations(store: Store, listener: (articleId: string) => void): () => void {
-  const prefix = storageKeys.annotationsPrefix;
-  return store.subscribe((key) => {
-    if (key.startsWith(prefix)) listener(key.slice(prefix.length));
-  });
 }

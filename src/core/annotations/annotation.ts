@@ -1,131 +1,16 @@
-import * as v from 'valibot';
-import { ARTICLE_ID_PATTERN } from '../article/article-schema';
-import { ANNOTATION_LIMITS, ARTICLE_LIMITS } from '../limits';
-import type { Selectors, TextPositionSelector, TextQuoteSelector } from './anchoring';
+import { ANNOTATION_LIMITS } from '../limits';
+import type { Annotation, AnnotationColor } from '../schema/annotation';
+import { normaliseTags } from '../schema/tags';
+import type { Selectors } from './anchoring';
 
 /**
- * The annotation model, in the shape of a W3C Web Annotation: a target (the block and the two
- * selectors that find the passage again) plus what the reader added (colour, note, tags).
+ * Making and changing annotations. What an annotation is (its type and schema) lives in the schema
+ * leaf (core/schema/annotation.ts), shared with storage, exports and the sync server.
  */
-
-export const ANNOTATION_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
-export type AnnotationColor = (typeof ANNOTATION_COLORS)[number];
+export { ANNOTATION_COLORS, type Annotation, type AnnotationColor, type AnnotationTarget } from '../schema/annotation';
 
 /** The limits an annotation must respect (shared with every importer: core/limits). */
 export const LIMITS = ANNOTATION_LIMITS;
-
-export interface AnnotationTarget {
-  readonly blockId: string;
-  readonly selectors: readonly [TextQuoteSelector, TextPositionSelector];
-}
-
-export interface Annotation {
-  readonly id: string;
-  readonly articleId: string;
-  readonly target: AnnotationTarget;
-  readonly color: AnnotationColor;
-  /** Plain text, may be multi-line; never rendered as HTML. */
-  readonly note: string;
-  readonly tags: readonly string[];
-  /** ISO 8601 timestamps, always in the form Date.prototype.toISOString gives (the schema normalises). */
-  readonly created: string;
-  readonly modified: string;
-  /**
-   * Set on a conflict copy: the id of the note that two tabs (or devices) changed at once. The copy
-   * holds the version that lost; the reader merges it into that note or drops it.
-   */
-  readonly conflictOf?: string;
-  /** A note made in a sync group (shared with its members) and who wrote it; absent for private notes. */
-  readonly group?: string;
-  readonly author?: string;
-}
-
-const quoteSelectorSchema = v.object({
-  type: v.literal('TextQuoteSelector'),
-  exact: v.pipe(v.string(), v.minLength(1, 'empty quote'), v.maxLength(LIMITS.quote, 'quote too long')),
-  prefix: v.pipe(v.string(), v.maxLength(LIMITS.context)),
-  suffix: v.pipe(v.string(), v.maxLength(LIMITS.context)),
-});
-
-const offset = v.pipe(v.number(), v.integer(), v.minValue(0));
-const positionSelectorSchema = v.pipe(
-  v.object({ type: v.literal('TextPositionSelector'), start: offset, end: offset }),
-  v.check((s) => s.end >= s.start, 'position ends before it starts'),
-);
-
-/** The form toISOString gives (years 0000–9999): already normal. */
-const CANONICAL_TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})\.\d{3}Z$/;
-const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-/**
- * An ISO 8601 timestamp in any form valibot's isoTimestamp accepts ("2026-11-29T10:00:00+01", a
- * space instead of T, nine fraction digits), as toISOString writes it; undefined when it names no
- * real instant (30 February) or falls outside years 0000–9999. Date cannot parse some accepted forms
- * (the "+01" offset), and a date the app cannot format must never reach a card.
- */
-export function normaliseTimestamp(value: string): string | undefined {
-  // What the app itself writes, checked without Date: reading 10,000 stored notes spends most of its
-  // validation time here (it is 5 times faster than the general path below).
-  const canonical = CANONICAL_TIMESTAMP.exec(value);
-  if (canonical) {
-    const [, year, month, day, hour, minute, second] = canonical.map(Number) as number[] as [number, number, number, number, number, number, number];
-    const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-    const days = month === 2 && !leap ? 28 : (DAYS_IN_MONTH[month - 1] ?? 0);
-    return day >= 1 && day <= days && hour <= 23 && minute <= 59 && second <= 59 ? value : undefined;
-  }
-  const m = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(?:(Z)| ?([+-])(\d{2})(?::?(\d{2}))?)$/u.exec(value);
-  if (!m) return undefined;
-  const [, year, month, day, hour, minute, second, fraction = '', zulu, sign, offsetHours = '0', offsetMinutes = '0'] = m;
-  if (Number(hour) > 23 || Number(minute) > 59 || Number(second) > 59 || Number(offsetHours) > 23 || Number(offsetMinutes) > 59) return undefined;
-  const date = new Date(0);
-  date.setUTCFullYear(Number(year), Number(month) - 1, Number(day));
-  if (date.getUTCMonth() !== Number(month) - 1 || date.getUTCDate() !== Number(day)) return undefined;
-  date.setUTCHours(Number(hour), Number(minute), Number(second), Number(fraction.padEnd(3, '0').slice(0, 3)));
-  const offset = zulu ? 0 : (sign === '-' ? -1 : 1) * (Number(offsetHours) * 60 + Number(offsetMinutes));
-  const utc = new Date(date.getTime() - offset * 60_000);
-  if (Number.isNaN(utc.getTime()) || utc.getUTCFullYear() < 0 || utc.getUTCFullYear() > 9999) return undefined;
-  return utc.toISOString();
-}
-
-const timestampSchema = (what: string) =>
-  v.pipe(
-    v.string(),
-    v.maxLength(64),
-    v.transform(normaliseTimestamp),
-    v.string(`${what} is not an ISO timestamp`),
-  );
-
-/** Ids key records and storage and end up in exports and the DOM: one line of visible characters. */
-const idSchema = v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.id), v.regex(/^[^\s\p{C}]+$/u, 'id has spaces or control characters'));
-
-const tagSchema = v.pipe(v.string(), v.minLength(1, 'empty tag'), v.maxLength(LIMITS.tag, 'tag too long'));
-
-export const annotationSchema = v.object({
-  id: idSchema,
-  articleId: v.pipe(v.string(), v.regex(ARTICLE_ID_PATTERN, 'not an article id'), v.maxLength(ARTICLE_LIMITS.idLength)),
-  target: v.object({
-    blockId: v.pipe(v.string(), v.maxLength(512)),
-    selectors: v.tuple([quoteSelectorSchema, positionSelectorSchema]),
-  }),
-  color: v.picklist(ANNOTATION_COLORS, 'unknown colour'),
-  note: v.pipe(v.string(), v.maxLength(LIMITS.note, 'note too long')),
-  tags: v.pipe(v.array(tagSchema), v.maxLength(LIMITS.tags, 'too many tags')),
-  created: timestampSchema('created'),
-  modified: timestampSchema('modified'),
-  conflictOf: v.optional(idSchema),
-  group: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.accountName))),
-  author: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.accountName))),
-}) satisfies v.GenericSchema<unknown, Annotation>;
-
-export type ValidationResult = { readonly ok: true; readonly annotation: Annotation } | { readonly ok: false; readonly reason: string };
-
-export function validateAnnotation(value: unknown): ValidationResult {
-  const result = v.safeParse(annotationSchema, value);
-  if (result.success) return { ok: true, annotation: result.output };
-  const issue = result.issues[0];
-  const path = issue.path?.map((p) => String(p.key)).join('.');
-  return { ok: false, reason: path ? `${path}: ${issue.message}` : issue.message };
-}
 
 /** crypto.randomUUID where available (secure contexts); otherwise a v4-shaped id from getRandomValues/Math.random. */
 export function newAnnotationId(): string {
@@ -140,29 +25,9 @@ export function newAnnotationId(): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-/** "  #My   tag " → "My tag". Returns '' for a tag that is nothing but marks and spaces. */
-export function normalizeTag(tag: string): string {
-  return tag.replace(/[#＃]/g, ' ').replace(/\s+/gu, ' ').trim().slice(0, LIMITS.tag).trim();
-}
-
-/** Normalised, without empties or duplicates (case-insensitive), at most LIMITS.tags. */
-export function normalizeTags(tags: readonly string[]): string[] {
-  const seen = new Set<string>();
-  const out: string[] = [];
-  for (const raw of tags) {
-    const tag = normalizeTag(raw);
-    const key = tag.toLowerCase();
-    if (!tag || seen.has(key)) continue;
-    seen.add(key);
-    out.push(tag);
-    if (out.length === LIMITS.tags) break;
-  }
-  return out;
-}
-
 /** Split what a reader typed ("#economy, oil  prices") into tags. */
 export function parseTagInput(input: string): string[] {
-  return normalizeTags(input.split(/[,،#\n]/u));
+  return normaliseTags(input.split(/[,،#\n]/u));
 }
 
 export interface NewAnnotation {
@@ -183,7 +48,7 @@ export function createAnnotation(input: NewAnnotation): Annotation {
     target: { blockId: input.selectors.blockId, selectors: [input.selectors.quote, input.selectors.position] },
     color: input.color ?? 'yellow',
     note: input.note ?? '',
-    tags: normalizeTags(input.tags ?? []),
+    tags: normaliseTags(input.tags ?? []),
     created: now,
     modified: now,
   };
@@ -204,7 +69,7 @@ export function editAnnotation(annotation: Annotation, changes: AnnotationChange
     ...annotation,
     ...(changes.color ? { color: changes.color } : {}),
     ...(changes.note !== undefined ? { note: changes.note } : {}),
-    ...(changes.tags ? { tags: normalizeTags(changes.tags) } : {}),
+    ...(changes.tags ? { tags: normaliseTags(changes.tags) } : {}),
     ...(changes.selectors
       ? { target: { blockId: changes.selectors.blockId, selectors: [changes.selectors.quote, changes.selectors.position] as const } }
       : {}),

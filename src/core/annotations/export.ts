@@ -2,7 +2,9 @@ import * as v from 'valibot';
 import type { Article } from '../article/article';
 import { hash53 } from '../article/hash';
 import { ANNOTATION_LIMITS, IMPORT_LIMITS } from '../limits';
-import { normalizeTags, validateAnnotation, type Annotation } from './annotation';
+import { type Annotation } from './annotation';
+import { normaliseTags } from '../schema/tags';
+import { validateAnnotation } from '../schema/annotation';
 import { anchor, CONTEXT_LENGTH, describe, isOrphan, type Selectors } from './anchoring';
 import { sortByReadingOrder } from './search';
 
@@ -214,7 +216,7 @@ function fromHashiyaAnnotation(item: unknown): Converted {
     target: { blockId: w.hashiya.blockId, selectors: [quote, position] },
     color: w.hashiya.color,
     note,
-    tags: normalizeTags(rawTags),
+    tags: normaliseTags(rawTags),
     created: w.created,
     modified: w.modified ?? w.created,
   };
@@ -335,7 +337,7 @@ function fromForeignAnnotation(item: unknown, index: number, options: ImportOpti
     target: { blockId: selected.blockId, selectors: [selected.quote, selected.position] },
     color: 'yellow',
     note: notes.join('\n\n'),
-    tags: normalizeTags(rawTags),
+    tags: normaliseTags(rawTags),
     created,
     modified,
   });

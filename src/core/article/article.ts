@@ -1,45 +1,10 @@
 /**
- * The article model. Pure data: the parser produces it, the reader renders it, anchoring and the
- * entity tagger work on its text. The title is the first block (kind 'title') so that everything
- * a reader can see can also be linked, highlighted and tagged.
+ * The article's text as anchoring and the tagger see it: one string, blocks joined by a separator.
+ * What an article is (its types and schema) lives in the schema leaf (core/schema/article.ts).
  */
-export type BlockKind = 'title' | 'lead' | 'paragraph' | 'heading' | 'caption' | 'quote';
+import type { Article, Block } from '../schema/article';
 
-export interface Block {
-  /** Stable id derived from the block's normalised text (see block-id.ts); also its DOM id. */
-  readonly id: string;
-  readonly kind: BlockKind;
-  readonly text: string;
-}
-
-export interface Dateline {
-  /** The line as it appeared, e.g. "الخميس 19 Sep / September 2024". */
-  readonly raw: string;
-  /** ISO date (yyyy-mm-dd) when one could be read from the line. */
-  readonly date?: string;
-  /** Who wrote it, when the page named an author beside the date ("سارة المصري - القاهرة"). */
-  readonly byline?: string;
-  /**
-   * True when the page printed no date line and `raw` is Hashiya's own rendering of a date found in
-   * the page's markup (JSON-LD, meta tags, <time>): the reader then shows `date` in the UI language.
-   */
-  readonly generated?: boolean;
-}
-
-export type TextDirection = 'rtl' | 'ltr';
-
-export interface Article {
-  readonly id: string;
-  readonly title: string;
-  readonly dateline?: Dateline;
-  /** BCP 47 language of the text ('ar', 'en', ...). */
-  readonly lang: string;
-  readonly dir: TextDirection;
-  /** Reading order; blocks[0] is the title block. */
-  readonly blocks: readonly Block[];
-  /** The "المصادر:" line and what follows, without the label. */
-  readonly sources?: string;
-}
+export type { Article, Block, BlockKind, Dateline, TextDirection } from '../schema/article';
 
 /** Separator between blocks in the article's flat text (TextPositionSelector offsets use it). */
 export const BLOCK_SEPARATOR = '\n\n';

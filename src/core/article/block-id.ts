@@ -1,6 +1,5 @@
 import type { Block, BlockKind } from './article';
 import { fnv1a32 } from './hash';
-import { normaliseText } from './normalise';
 
 /**
  * Block ids come from the block's own normalised text, never from its position or kind, so a link
@@ -10,8 +9,24 @@ import { normaliseText } from './normalise';
  */
 export const BLOCK_ID_PATTERN = /^p-[0-9a-z]{7}(?:-[1-9][0-9]*)?$/;
 
+// Harakat, superscript alef, Quranic marks; tatweel is typographic stretching, not a letter.
+const DIACRITICS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06DC\u06DF-\u06E8\u06EA-\u06ED\u0640]/g;
+const ALEF_FORMS = /[\u0622\u0623\u0625\u0671\u0672\u0673]/g;
+
+/**
+ * The text a block id is computed from: diacritics and tatweel removed, alef forms unified,
+ * whitespace (zero-width and bidi marks included) collapsed, Latin lowercased. Frozen: ids are stored
+ * in notes and links, so this must never change, even when the app's folding (core/text/fold.ts)
+ * does. tests/core/article/block-id.test.ts pins it.
+ */
 export function normaliseForId(text: string): string {
-  return normaliseText(text);
+  return text
+    .normalize('NFC')
+    .replace(DIACRITICS, '')
+    .replace(ALEF_FORMS, '\u0627')
+    .replace(/[\s\u200B-\u200F\u2066-\u2069\uFEFF]+/g, ' ')
+    .trim()
+    .toLowerCase();
 }
 
 /** The id a block with this text gets when its text occurs only once in the article. */

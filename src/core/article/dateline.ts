@@ -1,5 +1,5 @@
 import type { Dateline } from './article';
-import { normaliseForMatch } from './normalise';
+import { spellingForm } from '../text/fold';
 
 /**
  * Datelines as news sites and wire services print them above (or at the start of) a story:
@@ -83,7 +83,7 @@ function foldMonths(text: string): string {
 }
 
 function tokens(line: string): string[] {
-  return foldMonths(normaliseForMatch(line))
+  return foldMonths(spellingForm(line))
     .replace(TIME, ' ')
     .replace(ZONE, ' ')
     // "1445هـ", "2024م": a number glued to its calendar letter.
@@ -184,7 +184,7 @@ function datesIn(words: readonly string[]): FoundDate[] {
 
 /** The ISO date (yyyy-mm-dd) a line names, if one can be read: Gregorian first, else a Hijri date converted. */
 export function readDate(line: string): string | undefined {
-  const text = normaliseForMatch(line).replace(TIME, ' ');
+  const text = spellingForm(line).replace(TIME, ' ');
   const hijriMarked = /(?:^|[\s\d])ه(?:$|\s)|هجري/.test(text);
   const iso = /(?:^|[^\d])(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?![\d])/.exec(text);
   if (iso) {
@@ -206,7 +206,7 @@ const isDateWord = (word: string) =>
   WEEKDAYS.has(word) || monthOf(word) !== undefined || hijriMonthOf(word) !== undefined || FILLERS.has(word) || NUMBER.test(word);
 
 function isAgency(text: string): boolean {
-  const key = normaliseForMatch(text).replace(/[.\s]+/g, '');
+  const key = spellingForm(text).replace(/[.\s]+/g, '');
   return AGENCY_KEYS.has(key);
 }
 
@@ -217,7 +217,7 @@ function isPlace(text: string): boolean {
   const words = clean.split(/\s+/);
   if (words.length > 4 || CREDIT_LINE.test(clean)) return false;
   // Not a date word dressed as a place.
-  return !words.every((w) => isDateWord(normaliseForMatch(w)));
+  return !words.every((w) => isDateWord(spellingForm(w)));
 }
 
 /** What a dateline says, part by part; everything optional but `raw`. */

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import type { Article, BlockKind } from './article';
-import { articleSchema } from './article-schema';
+import { articleSchema } from '../schema/article';
 import { ARTICLE_LIMITS, IMPORT_LIMITS } from '../limits';
 
 /**

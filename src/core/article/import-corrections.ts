@@ -1,17 +1,14 @@
-import * as v from 'valibot';
-import { storageKeys } from '../storage/keys';
-import type { Store, StoredCollection, WriteResult } from '../storage/storage';
 import type { Article } from './article';
 import { assignBlockIds } from './block-id';
 import type { AppliedCorrection, ImportDraft, PreviewEdits } from './import-preview';
-import { normaliseForMatch } from './normalise';
+import { spellingForm } from '../text/fold';
 import { SOURCE_SEPARATOR, splitSources } from './source-line';
 
 /**
  * What the reader corrected in an import's preview, remembered per site (host) and applied to the
  * next import from it: a site name cut from the title, lines cut as "not the story" at the body's
- * start or end, and the name the reader gave the site. Stored through the storage adapter, validated
- * on read like everything else.
+ * start or end, and the name the reader gave the site. Pure: where they are kept is
+ * import-corrections-store.ts.
  */
 
 export interface SiteCorrection {
@@ -29,20 +26,6 @@ export const CORRECTION_LIMITS = { sites: 500, affixes: 10, affixLength: 120, dr
 
 export const HOST_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/;
 
-const siteCorrectionSchema = v.object({
-  titleAffixes: v.pipe(v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(CORRECTION_LIMITS.affixLength))), v.maxLength(CORRECTION_LIMITS.affixes)),
-  dropLines: v.pipe(v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(CORRECTION_LIMITS.dropLineLength))), v.maxLength(CORRECTION_LIMITS.dropLines)),
-  siteName: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(CORRECTION_LIMITS.siteName))),
-  updated: v.pipe(v.string(), v.isoTimestamp()),
-}) satisfies v.GenericSchema<unknown, SiteCorrection>;
-
-export const siteCorrectionsSpec: StoredCollection<SiteCorrection> = {
-  key: storageKeys.importCorrections,
-  version: 1,
-  itemSchema: siteCorrectionSchema,
-  fallback: () => ({}),
-};
-
 /** The host an import's corrections belong to, or undefined (pasted text with no address). */
 export function siteOf(url: string | undefined): string | undefined {
   if (!url) return undefined;
@@ -52,11 +35,6 @@ export function siteOf(url: string | undefined): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-export function readSiteCorrection(store: Store, site: string | undefined): SiteCorrection | undefined {
-  if (!site) return undefined;
-  return store.readCollection(siteCorrectionsSpec)[site];
 }
 
 const SEPARATORS = /^[\s\-|–—:»«·•/]+|[\s\-|–—:»«·•/]+$/g;
@@ -76,7 +54,7 @@ export function learnCorrection(draft: ImportDraft, edits: PreviewEdits, previou
   const { blocks } = draft.article;
   const affixes = cutAffixes(draft.article.title, edits.title);
   const cut = [...blocks.slice(1, Math.max(1, edits.start)), ...blocks.slice(edits.end + 1)]
-    .map((b) => normaliseForMatch(b.text))
+    .map((b) => spellingForm(b.text))
     .filter((t) => t.length <= CORRECTION_LIMITS.dropLineLength);
   const before = splitSources(draft.article.sources).names.split(SOURCE_SEPARATOR);
   const after = edits.source.split(/\s*·\s*/).map((s) => s.trim()).filter((s) => s !== '');
@@ -89,18 +67,6 @@ export function learnCorrection(draft: ImportDraft, edits: PreviewEdits, previou
     ...((siteName ?? previous?.siteName) ? { siteName: siteName ?? previous?.siteName } : {}),
     updated: now.toISOString(),
   };
-}
-
-export function writeSiteCorrection(store: Store, site: string, correction: SiteCorrection): WriteResult {
-  return store.updateCollection(siteCorrectionsSpec, (items) => {
-    const next = { ...items, [site]: correction };
-    const sites = Object.keys(next);
-    if (sites.length <= CORRECTION_LIMITS.sites) return next;
-    // Full: the sites corrected longest ago make room.
-    const oldest = sites.sort((a, b) => (next[a]?.updated ?? '').localeCompare(next[b]?.updated ?? '')).slice(0, sites.length - CORRECTION_LIMITS.sites);
-    for (const key of oldest) delete next[key];
-    return next;
-  });
 }
 
 /** Cut a remembered affix from either end of a title (behind a separator), as long as something is left. */
@@ -123,7 +89,7 @@ export function applySiteCorrection(draft: ImportDraft, correction: SiteCorrecti
   if (title !== article.title) applied.push('title');
   const drop = new Set(correction.dropLines);
   const body = article.blocks.slice(1);
-  const keep = body.filter((b, i) => !((i < 5 || i >= body.length - 5) && drop.has(normaliseForMatch(b.text))));
+  const keep = body.filter((b, i) => !((i < 5 || i >= body.length - 5) && drop.has(spellingForm(b.text))));
   if (keep.length < body.length && keep.length > 0) applied.push('blocks');
   const blocks = assignBlockIds([{ kind: 'title', text: title }, ...(keep.length > 0 ? keep : body).map((b) => ({ kind: b.kind, text: b.text }))]);
   let sources = article.sources;

@@ -2,7 +2,9 @@ import type { Article } from './article';
 import { assignBlockIds } from './block-id';
 import { looksLikeDateline, parseDateline, splitWireDateline } from './dateline';
 import { fitDrafts, type Draft } from './fit-limits';
-import { countWords, detectLanguage, normaliseForMatch } from './normalise';
+import { spellingForm } from '../text/fold';
+import { detectLanguage } from './language';
+import { countWords } from './summary';
 
 /**
  * Plain-text articles as they come out of Arabic news sites (copy-paste or "save as text"): one
@@ -34,7 +36,7 @@ interface Line {
   readonly glued: boolean;
 }
 
-// Compared after normaliseForMatch and with trailing punctuation/arrows removed.
+// Compared after spellingForm and with trailing punctuation/arrows removed.
 const FURNITURE = new Set([
   'شارك', 'شارك القصة', 'شارك الخبر', 'شارك المقال', 'شارك المقالة', 'شارك هذا المقال', 'شارك الموضوع', 'مشاركة',
   'شارك عبر', 'تابع القراءة', 'اقرا المزيد', 'المزيد', 'اقرا ايضا', 'اقرا كذلك', 'طالع ايضا', 'قد يهمك ايضا',
@@ -57,7 +59,7 @@ const HEADING_MAX_CHARS = 70;
 const LEAD_MAX_WORDS = 80;
 
 function furnitureKey(line: string): string {
-  return normaliseForMatch(line).replace(/[\s.:…>»«›‹→←|\-–—]+$/u, '').replace(/^[\s<«‹→←|\-–—]+/u, '');
+  return spellingForm(line).replace(/[\s.:…>»«›‹→←|\-–—]+$/u, '').replace(/^[\s<«‹→←|\-–—]+/u, '');
 }
 
 export function isFurnitureLine(line: string): boolean {
@@ -142,7 +144,7 @@ export function parsePlainTextArticle(text: string, options: ParseOptions): Arti
 
   let body = content.slice(1);
   // Sites print the title twice (page header, then article header).
-  if (body[0] && normaliseForMatch(body[0].text) === normaliseForMatch(titleLine.text)) body = body.slice(1);
+  if (body[0] && spellingForm(body[0].text) === spellingForm(titleLine.text)) body = body.slice(1);
   // Copied from a page, the date line often sits under the headline rather than above it.
   let date = dateline;
   if (!date && body.length > 1 && body[0] && looksLikeDateline(body[0].text)) {

@@ -1,5 +1,10 @@
 import type { Article } from './article';
-import { countWords } from './normalise';
+
+/** Words as the reader sees them: whitespace-separated, surrounding punctuation kept. */
+export function countWords(text: string): number {
+  const trimmed = text.trim();
+  return trimmed === '' ? 0 : trimmed.split(/\s+/).length;
+}
 
 /** How much of the lead the library's card shows. */
 export const LEAD_PREVIEW_LENGTH = 220;

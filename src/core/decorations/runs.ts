@@ -7,6 +7,7 @@
  * mention is rendered as one element whose text is the visible span, and the other decorations are
  * runs inside it. So the result is two-level: segments (entity or plain) containing runs.
  */
+import type { EntityType } from '../schema/entity-types';
 import { DECORATION_LIMITS } from '../limits';
 
 export interface EntityDecoration {
@@ -14,7 +15,7 @@ export interface EntityDecoration {
   readonly start: number;
   readonly end: number;
   readonly id: string;
-  readonly type: string;
+  readonly type: EntityType;
   readonly mentionIndex: number;
 }
 

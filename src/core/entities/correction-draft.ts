@@ -1,7 +1,7 @@
 // What the reader's correction of a mention (or of a span they marked) says, before it is given an
 // id and a date and saved. Pure TypeScript; see corrections.ts for storing and applying them.
 import type { Correction, CorrectionKind } from './corrections';
-import type { EntityType } from './entities';
+import type { EntityType } from './entity-types';
 
 /** A correction still to be saved: the caller fills in its id and creation date. */
 export type CorrectionDraft = Omit<Correction, 'id' | 'created'>;

@@ -4,7 +4,7 @@ import { findDates } from './dates.ts';
 import { GAZ, PHRASE_SHIFT, gazKey } from './features.ts';
 import { phraseKey } from './gazetteer.ts';
 import { predictDocument, type NerModel } from './model.ts';
-import { cleanWord, stripProclitics } from './normalize.ts';
+import { cleanWord, stripProclitics } from './normalise.ts';
 import { spansFromTags } from './tags.ts';
 import { tokenize, type Token } from './tokenize.ts';
 

@@ -1,6 +1,6 @@
 // Hashed feature extraction shared by training and tagging: one code path, so the browser sees
 // exactly the features the model was trained with.
-import { cleanWord, stripProclitics } from './normalize.ts';
+import { cleanWord, stripProclitics } from './normalise.ts';
 
 /** Feature groups; each can be switched off for ablation. The model file records which were on. */
 export const FEATURE_GROUPS = ['word', 'norm', 'affix', 'stem', 'context', 'shape', 'nisba', 'trigger', 'gazetteer', 'dictionary', 'chars', 'document', 'unknown', 'foreign', 'cluster'] as const;

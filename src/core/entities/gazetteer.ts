@@ -1,6 +1,6 @@
 // Builds the hashed gazetteer compiled into the model: curated lists plus names seen in training.
 import { GAZ, PHRASE_SHIFT, gazKey } from './features.ts';
-import { cleanWord, stripProclitics } from './normalize.ts';
+import { cleanWord, stripProclitics } from './normalise.ts';
 import { ENTITY_TYPES, isInside, tagType } from './tags.ts';
 import type { LabelledSentence } from './perceptron.ts';
 

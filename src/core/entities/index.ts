@@ -4,6 +4,6 @@ export { tagTexts, splitSentences } from './entities.ts';
 export type { NerModel } from './model.ts';
 export { loadModel, predictSentence, ModelFormatError } from './model.ts';
 export { tokenize, type Token } from './tokenize.ts';
-export { normalizeArabic, cleanWord, stripProclitics } from './normalize.ts';
+export { normaliseArabic, cleanWord, stripProclitics } from './normalise.ts';
 export { findDates } from './dates.ts';
 export { TAGS } from './tags.ts';

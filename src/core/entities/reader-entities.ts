@@ -1,16 +1,10 @@
 // The reader's view of an article's entities: mentions anchored by block id, grouped into entities
 // (most mentioned first), counted per type, and turned into decorations for the reader. Pure data.
 import type { Block } from '../article/article';
-import { FILTER_LIMITS } from '../limits';
 import type { EntityDecoration } from '../decorations/runs';
-import type { EntityMention, EntityType, TagResult } from './entities.ts';
-import { normalizeArabic } from './normalize.ts';
-
-export const ENTITY_TYPES: readonly EntityType[] = ['PERS', 'LOC', 'ORG', 'MISC', 'DATE'];
-
-export function isEntityType(value: unknown): value is EntityType {
-  return typeof value === 'string' && (ENTITY_TYPES as readonly string[]).includes(value);
-}
+import type { EntityMention, TagResult } from './entities.ts';
+import { emptyTypeCounts, ENTITY_TYPES, type EntityType } from './entity-types.ts';
+import { normaliseArabic } from './normalise.ts';
 
 export interface ReaderMention {
   readonly blockId: string;
@@ -60,7 +54,7 @@ const ARTICLE_MIN = 4;
 
 /** Normalised word forms without the conjunctions/prepositions و ف ب ل ك, لل and the article ال. */
 export function nameWords(text: string): string[] {
-  return normalizeArabic(text)
+  return normaliseArabic(text)
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean)
     .map((w) => {
@@ -78,40 +72,6 @@ export function readerKey(type: EntityType, text: string): string {
   return `${type}:${nameWords(text).join(' ')}`;
 }
 
-/** A typed word and its forms without a leading conjunction, preposition or article (بطهران → طهران). */
-function queryVariants(word: string): string[] {
-  const out = new Set([word, ...nameWords(word)]);
-  const bare = word.replace(/^[وف](?=..)/, '');
-  out.add(bare);
-  if (/^[بلك]../.test(bare)) out.add(bare.slice(1));
-  return [...out].filter(Boolean);
-}
-
-/**
- * Whether an entity name matches what the reader typed in the filter box, regardless of diacritics,
- * alef/ya/ta marbuta forms and clitics: every typed word must begin some word of the name.
- */
-export function nameMatches(name: string, query: string): boolean {
-  return nameMatcher(query)(name);
-}
-
-/**
- * The filter compiled once for a list: the query is cut to FILTER_LIMITS (a pasted page of text
- * cannot make each name's test slow) and normalised once, not once per name.
- */
-export function nameMatcher(query: string): (name: string) => boolean {
-  const wanted = normalizeArabic(query.slice(0, FILTER_LIMITS.query))
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean)
-    .slice(0, FILTER_LIMITS.words)
-    .map(queryVariants);
-  if (wanted.length === 0) return () => true;
-  return (name) => {
-    const words = [...nameWords(name), ...normalizeArabic(name).split(/[^\p{L}\p{N}]+/u)];
-    return wanted.every((variants) => variants.some((v) => words.some((w) => w.startsWith(v))));
-  };
-}
-
 function compareMentions(order: ReadonlyMap<string, number>) {
   return (a: ReaderMention, b: ReaderMention): number =>
     (order.get(a.blockId) ?? 0) - (order.get(b.blockId) ?? 0) || a.start - b.start;
@@ -127,7 +87,7 @@ export function buildReaderEntities(blocks: readonly Block[], mentions: readonly
     if (list) list.push(m);
     else groups.set(m.key, [m]);
   }
-  const mentionCounts: Record<EntityType, number> = { PERS: 0, LOC: 0, ORG: 0, MISC: 0, DATE: 0 };
+  const mentionCounts = emptyTypeCounts();
   const entities: ReaderEntity[] = [];
   const decorations = new Map<string, EntityDecoration[]>();
   for (const [key, list] of groups) {

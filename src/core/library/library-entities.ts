@@ -3,8 +3,9 @@ import type { Annotation } from '../annotations/annotation';
 import type { Article, Block } from '../article/article';
 import { hash53 } from '../article/hash';
 import { applyCorrections, toTagOptions, type Correction, type PersonalLists } from '../entities/corrections';
-import type { EntityType, TagOptions, TagResult } from '../entities/entities';
-import { ENTITY_TYPES, mentionsFromTagResult, type ReaderMention } from '../entities/reader-entities';
+import type { TagOptions, TagResult } from '../entities/entities';
+import { entityTypeSchema, isNameType, type EntityType } from '../entities/entity-types';
+import { mentionsFromTagResult, type ReaderMention } from '../entities/reader-entities';
 import type { IdbStore, RecordSpec } from '../storage/idb-store';
 
 /**
@@ -29,7 +30,6 @@ export interface CachedEntities {
   readonly mentions: readonly CachedMention[];
 }
 
-const typeSchema = v.picklist(ENTITY_TYPES as [EntityType, ...EntityType[]]);
 const offset = v.pipe(v.number(), v.integer(), v.minValue(0));
 const cachedEntitiesSchema = v.object({
   revision: v.pipe(v.string(), v.maxLength(200)),
@@ -38,7 +38,7 @@ const cachedEntitiesSchema = v.object({
       blockId: v.pipe(v.string(), v.maxLength(200)),
       start: offset,
       end: offset,
-      type: typeSchema,
+      type: entityTypeSchema,
       key: v.pipe(v.string(), v.maxLength(2_000)),
       text: v.pipe(v.string(), v.maxLength(2_000)),
     }),
@@ -151,7 +151,7 @@ export function namedWith(entities: readonly LibraryEntity[], key: string, limit
   if (!target) return [];
   const ids = new Set(target.articles.map((a) => a.articleId));
   return entities
-    .filter((e) => e.key !== key && e.type !== 'DATE')
+    .filter((e) => e.key !== key && isNameType(e.type))
     .map((entity) => ({ entity, articles: entity.articles.filter((a) => ids.has(a.articleId)).length }))
     .filter((x) => x.articles > 0)
     .sort((a, b) => b.articles - a.articles || b.entity.mentionCount - a.entity.mentionCount)

@@ -1,5 +1,5 @@
-import type { ArticleSummary } from '../article/imported-articles';
-import { normalizeForSearch } from '../annotations/search';
+import type { ArticleSummary } from '../article/article-store';
+import { searchForm } from '../text/fold';
 
 /**
  * The library list as the reader asked for it: reading state from the saved reading position,
@@ -72,12 +72,12 @@ const SORTS: Record<LibrarySort, (a: LibraryItem, b: LibraryItem) => number> = {
 };
 
 export function filterLibrary(items: readonly LibraryItem[], query: LibraryQuery): LibraryItem[] {
-  const tag = query.tag ? normalizeForSearch(query.tag) : '';
+  const tag = query.tag ? searchForm(query.tag) : '';
   return items
     .filter((item) => {
       // The archive is its own view; everything else shows what is not archived.
       if (query.state === 'archived' ? !item.summary.archived : item.summary.archived) return false;
-      if (tag && !item.summary.tags.some((t) => normalizeForSearch(t) === tag)) return false;
+      if (tag && !item.summary.tags.some((t) => searchForm(t) === tag)) return false;
       switch (query.state) {
         case 'unread':
         case 'in-progress':
@@ -102,6 +102,6 @@ export function continueReading(items: readonly LibraryItem[]): LibraryItem | un
 /** Every tag in use, sorted, once each (first spelling wins). */
 export function tagsInUse(summaries: readonly ArticleSummary[]): string[] {
   const seen = new Map<string, string>();
-  for (const s of summaries) for (const t of s.tags) if (!seen.has(normalizeForSearch(t))) seen.set(normalizeForSearch(t), t);
+  for (const s of summaries) for (const t of s.tags) if (!seen.has(searchForm(t))) seen.set(searchForm(t), t);
   return [...seen.values()].sort((a, b) => a.localeCompare(b));
 }

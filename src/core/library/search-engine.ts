@@ -1,5 +1,5 @@
 import type { Article } from '../article/article';
-import { getImported, listImported, summaryRecordSpec } from '../article/imported-articles';
+import { getImported, listImported, summaryRecordSpec } from '../article/article-store';
 import type { IdbStore } from '../storage/idb-store';
 import { createLibraryIndex, type SearchHit } from './search-index';
 

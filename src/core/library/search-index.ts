@@ -1,16 +1,15 @@
 import MiniSearch from 'minisearch';
 import type { Article } from '../article/article';
-import { normalizeForSearch } from '../annotations/search';
-import { stripProclitics } from '../entities/normalize';
+import { wordForms } from '../text/fold';
 import { passageAround } from './passage';
 
 /**
  * Full-text search over articles, one document per block (so a hit is a passage that can be linked
- * to), on MiniSearch with the notes search's Arabic folding (diacritics, alef and hamza forms,
- * ى/ي, ة/ه, digits, English case) and clitic stripping (و ف ب ل ك, لل, ال): a word is indexed
- * both as written (folded) and as its stem, a query word is looked up as its stem, so «بطهران» finds
- * «طهران» and «الرئيس» finds «رئيس». Every query word must match; the last one may be a prefix
- * (search as you type).
+ * to), on MiniSearch with the app's one folding (core/text/fold.ts: diacritics, alef and hamza
+ * forms, ى/ي, ة/ه, digits, English case, clitics و ف ب ل ك, لل, ال): a word is indexed both at the
+ * search level and as its stem, a query word is looked up as its stem, so «بطهران» finds «طهران»,
+ * «الرئيس» finds «رئيس» and «الاستخدام» finds «للاستخدام». Every query word must match; the last one
+ * may be a prefix (search as you type).
  */
 
 export interface PassageDoc {
@@ -50,9 +49,8 @@ const TERM_CACHE_LIMIT = 500_000;
 export function indexTerms(word: string): string[] | null {
   const known = termCache.get(word);
   if (known !== undefined) return known;
-  const folded = normalizeForSearch(word);
-  const { stem } = stripProclitics(folded);
-  const terms = !folded ? null : stem && stem !== folded ? [folded, stem] : [folded];
+  const { search: folded, stem } = wordForms(word);
+  const terms = !folded ? null : stem !== folded ? [folded, stem] : [folded];
   if (termCache.size >= TERM_CACHE_LIMIT) termCache.clear();
   termCache.set(word, terms);
   return terms;
@@ -60,8 +58,7 @@ export function indexTerms(word: string): string[] | null {
 
 /** A word as looked up: its stem. */
 export function queryTerm(word: string): string | null {
-  const folded = normalizeForSearch(word);
-  return folded ? stripProclitics(folded).stem || folded : null;
+  return wordForms(word).stem || null;
 }
 
 

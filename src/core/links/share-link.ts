@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import type { Article } from '../article/article';
-import { articleSchema } from '../article/article-schema';
+import { articleSchema } from '../schema/article';
 import type { Selectors } from '../annotations/anchoring';
 import { deflate, fromBase64Url, inflate, InflateError, toBase64Url } from './compression';
 import { absoluteLink, type Route } from './routes';

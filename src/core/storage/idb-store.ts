@@ -1,5 +1,6 @@
 import { wrap, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import * as v from 'valibot';
+import { createChangeFeed, type StoreChange, type StoreChangeListener, type StoreDomain } from './changes';
 import { openEnvelope, type Migrations } from './envelope';
 import type { StorageProblem, WriteResult } from './storage';
 import { hash } from './storage';
@@ -14,7 +15,8 @@ import { hash } from './storage';
  * - writes resolve to a WriteResult (quota / unavailable) instead of throwing;
  * - with no IndexedDB (private modes, blocked) the app keeps working from memory for the session
  *   and reports 'unavailable';
- * - `subscribe` delivers changes made in other tabs (BroadcastChannel).
+ * - every committed change is announced as a typed StoreChange (core/storage/changes.ts), this
+ *   tab's at once and other tabs' through a BroadcastChannel.
  * Several writes in one `write([...])` call commit together or not at all. See docs/library.md.
  */
 
@@ -53,14 +55,41 @@ export interface IdbStore {
   delete(spec: RecordSpec<unknown>, id: string): Promise<WriteResult>;
   /** The raw backups (key → value as found), for diagnostics and tests. */
   backups(): Promise<Array<{ key: string; value: unknown }>>;
-  /** Called with the store name whenever another tab wrote to it. Returns an unsubscribe. */
-  subscribe(listener: (store: IdbStoreName) => void): () => void;
+  /** Called after every committed write, by this tab or another one. Returns an unsubscribe. */
+  subscribe(listener: StoreChangeListener): () => void;
   onProblem(listener: (problem: StorageProblem) => void): () => void;
   /** Problems seen so far (each reported once), newest last; a new array after each change. */
   problems(): readonly StorageProblem[];
   /** Resolves once the database is open (or known to be unavailable). */
   ready(): Promise<boolean>;
   close(): void;
+}
+
+/** Which domain each object store's records belong to (articles and summaries are keyed by article id). */
+const STORE_DOMAIN: Readonly<Record<IdbStoreName, StoreDomain>> = { articles: 'articles', summaries: 'articles', entities: 'entities', search: 'other', meta: 'other' };
+/** Records of these stores are keyed by article id. */
+const BY_ARTICLE: ReadonlySet<IdbStoreName> = new Set(['articles', 'summaries', 'entities']);
+
+/** One change per domain for a committed batch. */
+function changesOf(written: readonly RecordWrite[]): Array<Omit<StoreChange, 'source'>> {
+  const ids = new Map<StoreDomain, Set<string> | 'all'>();
+  for (const { spec, id } of written) {
+    const domain = STORE_DOMAIN[spec.store];
+    const known = ids.get(domain);
+    if (!BY_ARTICLE.has(spec.store)) ids.set(domain, 'all');
+    else if (known !== 'all') ids.set(domain, (known ?? new Set()).add(id));
+  }
+  return [...ids].map(([domain, articles]) => ({ domain, articleIds: articles === 'all' ? 'all' : [...articles] }));
+}
+
+/** A change another tab posted; anything else on the channel (an older version's store name) means "something changed". */
+function receivedChange(data: unknown): Omit<StoreChange, 'source'> | null {
+  if (typeof data === 'string') return (IDB_STORES as readonly string[]).includes(data) && data !== 'backups' ? { domain: STORE_DOMAIN[data as IdbStoreName], articleIds: 'all' } : null;
+  const change = data as Partial<StoreChange> | null;
+  const domains: readonly StoreDomain[] = Object.values(STORE_DOMAIN);
+  if (!change || typeof change !== 'object' || !domains.includes(change.domain as StoreDomain)) return null;
+  const articleIds = change.articleIds === 'all' ? 'all' : Array.isArray(change.articleIds) && change.articleIds.every((id) => typeof id === 'string') ? change.articleIds : null;
+  return articleIds ? { domain: change.domain as StoreDomain, articleIds } : null;
 }
 
 /** What a problem calls a record: `idb:<store>/<id>`. */
@@ -82,7 +111,7 @@ export function createIdbStore(options: IdbStoreOptions = {}): IdbStore {
   const name = options.name ?? LIBRARY_DB_NAME;
   const factory = options.factory === undefined ? (globalThis.indexedDB ?? null) : options.factory;
   const problemListeners = new Set<(problem: StorageProblem) => void>();
-  const listeners = new Set<(store: IdbStoreName) => void>();
+  const feed = createChangeFeed();
   let seenProblems: readonly StorageProblem[] = [];
   // The session's fallback when IndexedDB cannot be opened: one Map per object store.
   const memory = new Map<string, Map<string, unknown>>(IDB_STORES.map((s) => [s, new Map()]));
@@ -117,10 +146,17 @@ export function createIdbStore(options: IdbStoreOptions = {}): IdbStore {
   const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(`${name}:changes`);
   if (channel) {
     channel.onmessage = (event: MessageEvent<unknown>) => {
-      const store = event.data;
-      if (typeof store === 'string' && (IDB_STORES as readonly string[]).includes(store)) for (const listener of listeners) listener(store as IdbStoreName);
+      const change = receivedChange(event.data);
+      if (change) feed.emit({ ...change, source: 'other-tab' });
     };
   }
+  /** Announces a committed batch: here, and to the other tabs. */
+  const announce = (written: readonly RecordWrite[]) => {
+    for (const change of changesOf(written)) {
+      feed.emit({ ...change, source: 'this-tab' });
+      channel?.postMessage(change);
+    }
+  };
 
   /** Keep an unreadable record: one backup per distinct value, never overwritten. */
   const backup = async (store: string, id: string, raw: unknown): Promise<string | null> => {
@@ -221,6 +257,8 @@ export function createIdbStore(options: IdbStoreOptions = {}): IdbStore {
           if (c.value === null) map?.delete(c.id);
           else map?.set(c.id, { v: c.spec.version, data: c.value });
         }
+        // The session's memory holds the change: whoever shows it must read again.
+        announce(changes);
         return { ok: false, reason: 'unavailable' };
       }
       let tx: IDBPTransaction<unknown, string[], 'readwrite'> | undefined;
@@ -246,7 +284,7 @@ export function createIdbStore(options: IdbStoreOptions = {}): IdbStore {
         report({ kind: 'unavailable' });
         return { ok: false, reason: 'unavailable' };
       }
-      for (const s of stores) channel?.postMessage(s);
+      announce(changes);
       return { ok: true };
     },
 
@@ -261,10 +299,7 @@ export function createIdbStore(options: IdbStoreOptions = {}): IdbStore {
       return keys.map((key, i) => ({ key: String(key), value: values[i] }));
     },
 
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    subscribe: feed.subscribe,
     onProblem(listener) {
       problemListeners.add(listener);
       return () => problemListeners.delete(listener);

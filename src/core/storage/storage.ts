@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { changeOfKey, createChangeFeed, type StoreChangeListener } from './changes';
 import { openEnvelope, type Migrations } from './envelope';
 import { BACKUP_PREFIX, STORAGE_PREFIX } from './keys';
 
@@ -13,7 +14,8 @@ import { BACKUP_PREFIX, STORAGE_PREFIX } from './keys';
  *   a write computed from "nothing there" would replace what is there;
  * - collections are null-prototype records: ids come from files, links and storage, and an id
  *   such as `__proto__` or `constructor` must be an ordinary key;
- * - `subscribe` delivers changes made by other tabs (the 'storage' event).
+ * - every change is announced, as a typed StoreChange (core/storage/changes.ts: domain and articles),
+ *   whether this tab made it or another tab did (the 'storage' event).
  */
 
 export type StorageProblem =
@@ -51,23 +53,27 @@ export interface StoredCollection<T> extends Omit<StoredValue<Record<string, T>>
   readonly itemSchema: v.GenericSchema<unknown, T>;
 }
 
-type Listener = (key: string) => void;
 type ProblemListener = (problem: StorageProblem) => void;
+
+/** What a write may say about itself: the articles it concerns, when its key holds several. */
+export interface WriteNote {
+  readonly articleIds?: readonly string[];
+}
 
 
 export interface Store {
   read<T>(spec: StoredValue<T>): T;
   readCollection<T>(spec: StoredCollection<T>): Record<string, T>;
-  write<T>(spec: Pick<StoredValue<T>, 'key' | 'version'>, value: T): WriteResult;
+  write<T>(spec: Pick<StoredValue<T>, 'key' | 'version'>, value: T, note?: WriteNote): WriteResult;
   /** Read the freshest stored value, apply `change`, write it back: concurrent tabs editing different items both win. */
-  updateCollection<T>(spec: StoredCollection<T>, change: (items: Record<string, T>) => Record<string, T>): WriteResult;
+  updateCollection<T>(spec: StoredCollection<T>, change: (items: Record<string, T>) => Record<string, T>, note?: WriteNote): WriteResult;
   remove(key: string): WriteResult;
   /** Keys under our prefix (backups included) — for diagnostics and export. */
   keys(): string[];
   /** Characters of every key and value stored for this site (ours or not): what the browser's quota counts. */
   usedChars(): number;
-  /** Called with the key whenever another tab changes one of our keys. Returns an unsubscribe. */
-  subscribe(listener: Listener): () => void;
+  /** Called after every change to one of our keys, by this tab or another one. Returns an unsubscribe. */
+  subscribe(listener: StoreChangeListener): () => void;
   onProblem(listener: ProblemListener): () => void;
   /** Problems seen so far (each reported once), newest last; a new array after each change. */
   problems(): readonly StorageProblem[];
@@ -119,7 +125,7 @@ export interface StoreOptions {
 }
 
 export function createStore(backend: Storage | null, target: EventTarget | null = globalThis.window ?? null, options: StoreOptions = {}): Store {
-  const listeners = new Set<Listener>();
+  const changes = createChangeFeed();
   const problemListeners = new Set<ProblemListener>();
   // Replaced (never mutated) on change, so it can serve as a useSyncExternalStore snapshot.
   let seenProblems: readonly StorageProblem[] = [];
@@ -254,7 +260,7 @@ export function createStore(backend: Storage | null, target: EventTarget | null 
       return items as Record<string, never>;
     },
 
-    write(spec, value) {
+    write(spec, value, note) {
       const allowed = writable(spec.key);
       if (!allowed.ok) return allowed;
       const raw = JSON.stringify({ v: spec.version, data: value });
@@ -264,14 +270,16 @@ export function createStore(backend: Storage | null, target: EventTarget | null 
         if (typeof value === 'object' && value !== null && !Array.isArray(value)) known.set(spec.key, { raw, data: idRecord(Object.entries(value)) });
         else known.delete(spec.key);
       }
+      // Without localStorage the value lives in memory for the session: readers see it changed too.
+      if (written.ok || !backend) announce(spec.key, note);
       return written;
     },
 
-    updateCollection(spec, change) {
+    updateCollection(spec, change, note) {
       const items = store.readCollection(spec);
       const allowed = writable(spec.key);
       if (!allowed.ok) return allowed;
-      return store.write(spec, change(items));
+      return store.write(spec, change(items), note);
     },
 
     remove(key) {
@@ -280,10 +288,12 @@ export function createStore(backend: Storage | null, target: EventTarget | null 
       known.delete(key);
       if (!backend) {
         memory.delete(key);
+        announce(key);
         return { ok: true };
       }
       try {
         backend.removeItem(key);
+        announce(key);
         return { ok: true };
       } catch {
         return { ok: false, reason: 'unavailable' };
@@ -324,10 +334,7 @@ export function createStore(backend: Storage | null, target: EventTarget | null 
       return used;
     },
 
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    subscribe: changes.subscribe,
 
     onProblem(listener) {
       problemListeners.add(listener);
@@ -337,9 +344,14 @@ export function createStore(backend: Storage | null, target: EventTarget | null 
     problems: () => seenProblems,
   };
 
+  function announce(key: string, note?: WriteNote): void {
+    const change = changeOfKey(key);
+    changes.emit({ ...change, ...(note?.articleIds && change.articleIds === 'all' ? { articleIds: note.articleIds } : {}), source: 'this-tab' });
+  }
+
   target?.addEventListener('storage', (event) => {
     const key = (event as StorageEvent).key;
-    if (key?.startsWith(STORAGE_PREFIX)) for (const listener of listeners) listener(key);
+    if (key?.startsWith(STORAGE_PREFIX)) changes.emit({ ...changeOfKey(key), source: 'other-tab' });
   });
 
   return store;

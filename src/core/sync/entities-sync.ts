@@ -1,14 +1,21 @@
 import * as v from 'valibot';
 import type * as Y from 'yjs';
 import { hash53 } from '../article/hash';
-import { correctionsSpec, personalListsSpec, readCorrections, readPersonalLists, type Correction, type PersonalLists } from '../entities/corrections';
-import type { EntityType } from '../entities/entities';
+import { correctionsSpec, personalListsSpec, readCorrections, readPersonalLists } from '../entities/correction-store';
+import { nameWords } from '../entities/reader-entities';
+import type { Correction, PersonalLists } from '../schema/correction';
+import type { EntityType } from '../schema/entity-types';
+import { CORRECTIONS_MAP, correctionRecordSchema, NAMES_MAP, nameEntrySchema, type CorrectionRecord, type NameEntry } from '../schema/sync-documents';
 import { storageKeys } from '../storage/keys';
 import type { Store } from '../storage/storage';
-import { CORRECTIONS_MAP, correctionRecordSchema, NAMES_MAP, nameEntryKey, nameEntrySchema, type CorrectionRecord, type NameEntry } from './data-model';
 import { planKeyedSync, type KeyedPlan } from './keyed-sync';
 import { LOCAL_ORIGIN } from './notes-sync';
-import { readSyncBase, writeSyncBase } from './sync-account';
+import { readSyncBase, writeSyncBase } from './account-store';
+
+/** Names are one entry per name as the tagger compares them (the lists keep one entry per such name). */
+export function nameEntryKey(text: string): string {
+  return nameWords(text).join(' ') || text;
+}
 
 /**
  * Entity corrections and the personal name lists, between local storage and the reader's own

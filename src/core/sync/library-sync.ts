@@ -1,13 +1,14 @@
 import * as v from 'valibot';
 import type * as Y from 'yjs';
-import { deleteImported, getImported, listSummaries, restoreImported, summarize, type SharedBy, type StoredArticle } from '../article/imported-articles';
+import { deleteImported, getImported, listSummaries, restoreImported, summarize, type ArticleSummary, type SharedBy, type StoredArticle } from '../article/article-store';
 import { SYNC_LIMITS } from '../limits';
 import type { IdbStore } from '../storage/idb-store';
 import { idRecord, type Store } from '../storage/storage';
-import { ARTICLES_MAP, articleSyncRecordSchema, articleVersion, type ArticleSyncRecord } from './data-model';
+import { hash53 } from '../article/hash';
+import { ARTICLES_MAP, articleSyncRecordSchema, type ArticleSyncRecord } from '../schema/sync-documents';
 import { planKeyedSync } from './keyed-sync';
 import { LOCAL_ORIGIN } from './notes-sync';
-import { readSyncBase, writeSyncBase } from './sync-account';
+import { readSyncBase, writeSyncBase } from './account-store';
 
 /**
  * One sync pass between the imported articles in IndexedDB and a reader's `library:<name>`
@@ -29,6 +30,13 @@ export interface LibraryPassResult {
   readonly tooLarge: number;
   /** Whether the local library changed (to refresh what the app shows). */
   readonly changed: boolean;
+}
+
+/** What a device compares to see whether an article changed: everything the library shows of it. */
+export function articleVersion(summary: ArticleSummary): string {
+  const { title, revision, importedAt, name, origin, tags, archived, groups, sharedBy } = summary;
+  const fields = [title, revision ?? '', importedAt, name ?? '', origin, tags.join('\u0001'), String(archived), groups?.join('\u0001') ?? '', sharedBy ? `${sharedBy.group}\u0001${sharedBy.author}` : ''];
+  return hash53(fields.join('\u0000')).toString(36);
 }
 
 const encoder = new TextEncoder();

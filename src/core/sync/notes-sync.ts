@@ -3,11 +3,11 @@ import type * as Y from 'yjs';
 import { deleteAnnotation, listAllAnnotations, listAnnotations, saveAnnotations } from '../annotations/annotation-store';
 import type { Annotation } from '../annotations/annotation';
 import { SYNC_LIMITS } from '../limits';
-import { progressSpec, writeProgress } from '../settings/reading-progress';
+import { progressSpec, writeProgress } from '../settings/progress-store';
 import { idRecord, type Store } from '../storage/storage';
-import { DELETED_MAP, NOTES_MAP, noteRecordSchema, PROGRESS_MAP, progressRecordSchema, tombstoneSchema, type NoteRecord, type Tombstone } from './data-model';
+import { DELETED_MAP, NOTES_MAP, noteRecordSchema, PROGRESS_MAP, progressRecordSchema, tombstoneSchema, type NoteRecord, type Tombstone } from '../schema/sync-documents';
 import { planNotesSync } from './reconcile';
-import { readSyncBase, writeSyncBase } from './sync-account';
+import { readSyncBase, writeSyncBase } from './account-store';
 
 /**
  * One sync pass between local storage (the source of truth) and a reader's Yjs document: read both,

@@ -1,7 +1,7 @@
 import type { Annotation } from '../annotations/annotation';
 import { ANNOTATION_LIMITS } from '../limits';
 import { hash, idRecord } from '../storage/storage';
-import type { NoteRecord, Tombstone } from './data-model';
+import type { NoteRecord, Tombstone } from '../schema/sync-documents';
 
 /**
  * Merging a device's notes with a synced document, note by note, with no note ever lost.

@@ -12,7 +12,8 @@ import { NoteEditor, type NoteValues } from './NoteEditor';
 import { usePrinting } from '../../shared/use-printing';
 import { PrintNotes } from './PrintNotes';
 import { SelectionToolbar, type SelectionRange } from './SelectionToolbar';
-import { isOthersNote, syncIdentity } from '../../core/sync/sync-account';
+import { isOthersNote, syncIdentity } from '../../core/sync/account-store';
+import { useReaderHandle } from '../../shared/reader-handle';
 import { useStore } from '../../shared/store-context';
 import { syncAccountChanges } from '../../shared/sync-account-changes';
 import { useValueStore } from '../../shared/value-store';
@@ -40,6 +41,7 @@ export function AnnotationTools({ article, extraActions }: AnnotationToolsProps)
   // Read again when the account or its groups change (joining a group while signed in).
   useValueStore(syncAccountChanges);
   const identity = syncIdentity(useStore());
+  const reader = useReaderHandle();
   const me = identity?.user;
 
   const create = useCallback(
@@ -82,18 +84,15 @@ export function AnnotationTools({ article, extraActions }: AnnotationToolsProps)
 
   const onNote = useCallback((range: SelectionRange) => setDraft({ kind: 'new', range, id: newAnnotationId() }), []);
 
-  // A click on a highlight (with nothing selected) opens its note.
-  useEffect(() => {
-    const onClick = (event: MouseEvent) => {
-      const mark = (event.target as Element | null)?.closest?.('mark[data-annotation-id]');
-      if (!mark || !document.getSelection()?.isCollapsed) return;
-      if (!mark.closest(`article[data-article-id="${CSS.escape(article.id)}"]`)) return;
-      const annotation = annotations.find((a) => a.id === mark.getAttribute('data-annotation-id'));
-      if (annotation && !isOthersNote(annotation, me)) setDraft({ kind: 'edit', annotation });
-    };
-    document.addEventListener('click', onClick);
-    return () => document.removeEventListener('click', onClick);
-  }, [annotations, article.id, me]);
+  // Activating a highlight (a click with nothing selected) opens its note.
+  useEffect(
+    () =>
+      reader.onMarkActivate('highlight', ({ mark }) => {
+        const annotation = annotations.find((a) => a.id === mark.id);
+        if (annotation && !isOthersNote(annotation, me)) setDraft({ kind: 'edit', annotation });
+      }),
+    [reader, annotations, me],
+  );
 
   const printing = usePrinting();
 

@@ -5,12 +5,12 @@ import type { Annotation } from '../../core/annotations/annotation';
 import type { Article } from '../../core/article/article';
 import { notebookToMarkdown, readableFileName, toWebAnnotationCollection, type ArticleNotes, type ImportReport } from '../../core/annotations/export';
 import { importNotesFile } from '../../core/annotations/notes-import';
-import { listImported } from '../../core/article/imported-articles';
+import { listImported } from '../../core/article/article-store';
 import { LOCAL_STORAGE_LIMITS } from '../../core/limits';
 import type { WriteFailure } from '../../core/storage/storage';
 import { absoluteLink } from '../../core/links/routes';
 import { downloadText } from '../../shared/download';
-import { queryKeys } from '../../shared/query-keys';
+import { annotationKeys } from './query-keys';
 import { useIdbStore, useStore } from '../../shared/store-context';
 
 export const linkFor = (annotation: Annotation): string =>
@@ -74,7 +74,7 @@ export function ExportImport({ articles, fileName }: ExportImportProps) {
       setBusy(false);
       // The report paints first; redrawing thousands of new notes comes after.
       await pause();
-      void client.invalidateQueries({ queryKey: queryKeys.allAnnotations() });
+      void client.invalidateQueries({ queryKey: annotationKeys.all });
     }
   };
 

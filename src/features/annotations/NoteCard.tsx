@@ -4,7 +4,7 @@ import { useFormatDate } from '../../shared/use-format-date';
 import type { Annotation } from '../../core/annotations/annotation';
 import { ConflictCopyActions } from './ConflictCopyActions';
 import { NoteText } from './NoteText';
-import { isOthersNote, syncIdentity } from '../../core/sync/sync-account';
+import { isOthersNote, syncIdentity } from '../../core/sync/account-store';
 import { useStore } from '../../shared/store-context';
 
 interface NoteCardProps {

@@ -13,7 +13,7 @@ import { useAnchoredAnnotations } from './use-anchored-annotations';
 import { useDeleteWithUndo } from './use-delete-with-undo';
 import { ShowMore, useShownCount } from './ShowMore';
 import { ErrorBoundary } from '../../shared/ErrorBoundary';
-import { matchesOwner, NOTE_OWNERS, syncIdentity, type NoteOwner } from '../../core/sync/sync-account';
+import { matchesOwner, NOTE_OWNERS, syncIdentity, type NoteOwner } from '../../core/sync/account-store';
 import { useStore } from '../../shared/store-context';
 
 /** Scroll the article to a highlight and flash it. */

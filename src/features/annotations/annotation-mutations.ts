@@ -14,7 +14,7 @@ import {
   type SaveResult,
 } from '../../core/annotations/annotation-store';
 import type { Store } from '../../core/storage/storage';
-import { queryKeys } from '../../shared/query-keys';
+import { annotationKeys } from './query-keys';
 import { useStore } from '../../shared/store-context';
 
 /**
@@ -27,7 +27,7 @@ function useAnnotationsMutation<Input, Output>(write: (store: Store, input: Inpu
   const client = useQueryClient();
   return useMutation({
     mutationFn: async (input: Input) => write(store, input),
-    onSettled: () => client.invalidateQueries({ queryKey: queryKeys.allAnnotations() }),
+    onSettled: () => client.invalidateQueries({ queryKey: annotationKeys.all }),
   });
 }
 

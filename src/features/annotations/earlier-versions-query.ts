@@ -1,11 +1,11 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { listAnnotations } from '../../core/annotations/annotation-store';
 import type { Article } from '../../core/article/article';
-import { listSummaries } from '../../core/article/imported-articles';
+import { listSummaries } from '../../core/article/article-store';
 import type { IdbStore } from '../../core/storage/idb-store';
-import { normalizeForSearch } from '../../core/annotations/search';
+import { searchForm } from '../../core/text/fold';
 import type { Store } from '../../core/storage/storage';
-import { queryKeys } from '../../shared/query-keys';
+import { annotationKeys } from './query-keys';
 import { useIdbStore, useStore } from '../../shared/store-context';
 
 /**
@@ -19,17 +19,17 @@ export interface EarlierVersion {
 }
 
 export async function fetchEarlierVersions(store: Store, db: IdbStore, article: Pick<Article, 'id' | 'title'>): Promise<EarlierVersion[]> {
-  const title = normalizeForSearch(article.title);
+  const title = searchForm(article.title);
   if (!title) return [];
   return (await listSummaries(db))
-    .filter((item) => item.id !== article.id && normalizeForSearch(item.title) === title)
+    .filter((item) => item.id !== article.id && searchForm(item.title) === title)
     .map((item) => ({ articleId: item.id, title: item.title, count: listAnnotations(store, item.id).length }))
     .filter((v) => v.count > 0);
 }
 
 export const earlierVersionsQueryOptions = (store: Store, db: IdbStore, article: Pick<Article, 'id' | 'title'>) =>
   queryOptions({
-    queryKey: [...queryKeys.annotations(article.id), 'earlier-versions'] as const,
+    queryKey: annotationKeys.earlierVersions(article.id),
     queryFn: () => fetchEarlierVersions(store, db, article),
     staleTime: Infinity,
   });

@@ -3,10 +3,10 @@ import type { Annotation } from '../../core/annotations/annotation';
 import { listAllAnnotations } from '../../core/annotations/annotation-store';
 import type { Article } from '../../core/article/article';
 import { bundledArticleUrl, MANIFEST_PATH, parseBundledArticle, parseManifest } from '../../core/article/bundled';
-import { listSummaries } from '../../core/article/imported-articles';
+import { listSummaries } from '../../core/article/article-store';
 import type { IdbStore } from '../../core/storage/idb-store';
 import type { Store } from '../../core/storage/storage';
-import { queryKeys } from '../../shared/query-keys';
+import { annotationKeys } from './query-keys';
 import { useIdbStore, useStore } from '../../shared/store-context';
 
 export interface NotebookGroup {
@@ -55,7 +55,7 @@ export async function fetchNotebook(store: Store, db: IdbStore): Promise<Noteboo
 }
 
 export const notebookQueryOptions = (store: Store, db: IdbStore) =>
-  queryOptions({ queryKey: queryKeys.allAnnotations(), queryFn: () => fetchNotebook(store, db), staleTime: 0 });
+  queryOptions({ queryKey: annotationKeys.notebook(), queryFn: () => fetchNotebook(store, db), staleTime: 0 });
 
 export function useNotebook() {
   const store = useStore();

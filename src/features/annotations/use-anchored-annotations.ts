@@ -6,7 +6,8 @@ import { truncateText } from '../../core/article/summary';
 import { anchorAll, ProgressiveAnchoring, type AnchoredSet } from '../../core/annotations/anchor-all';
 import type { Annotation } from '../../core/annotations/annotation';
 import type { MarkDecoration } from '../../core/decorations/runs';
-import { isOthersNote, syncIdentity } from '../../core/sync/sync-account';
+import { isOthersNote, syncIdentity } from '../../core/sync/account-store';
+import type { ReaderHandle, VisibleBlocks } from '../../shared/reader-handle';
 import { useStore } from '../../shared/store-context';
 import { useAnnotations } from './annotations-query';
 
@@ -29,40 +30,10 @@ export function useAnchoredAnnotations(article: Article): AnchoredSet {
   return useMemo(() => anchored(article, annotations), [article, annotations]);
 }
 
-/** A slice of background anchoring: short enough that no task comes near 50 ms with the render. */
-const SLICE_MS = 8;
 const PUBLISH_MS = 150;
 /** New highlights placed in one go when the list changes (an edit); more are placed in slices. */
 const EDIT_AT_ONCE = 200;
 const NO_ANNOTATIONS: readonly Annotation[] = [];
-
-const deadlineIn = (ms: number) => {
-  const end = performance.now() + ms;
-  return () => performance.now() >= end;
-};
-
-const renderedArticle = (article: Article) => document.querySelector(`article[data-article-id="${CSS.escape(article.id)}"]`);
-
-/** How many of the article's blocks are in the DOM (they are mounted in order, from the first). */
-const renderedBlocks = (article: Article) => renderedArticle(article)?.querySelectorAll('[data-block-id]').length ?? 0;
-
-/** The indexes (in article.blocks) of the first and last blocks on screen, read from the rendered article. */
-function blocksOnScreen(article: Article, index: ReadonlyMap<string, number>): [number, number] {
-  const root = renderedArticle(article);
-  const rendered = root ? [...root.querySelectorAll<HTMLElement>('[data-block-id]')] : [];
-  if (rendered.length === 0) return [0, 0];
-  let lo = 0;
-  let hi = rendered.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((rendered[mid] as HTMLElement).getBoundingClientRect().bottom <= 0) lo = mid + 1;
-    else hi = mid;
-  }
-  let last = Math.min(lo, rendered.length - 1);
-  while (last + 1 < rendered.length && (rendered[last + 1] as HTMLElement).getBoundingClientRect().top < window.innerHeight) last += 1;
-  const at = (i: number) => index.get((rendered[i] as HTMLElement).dataset.blockId ?? '') ?? 0;
-  return [at(Math.min(lo, rendered.length - 1)), at(last)];
-}
 
 type MarkDescription = Pick<MarkDecoration, 'label' | 'owner'>;
 
@@ -98,6 +69,7 @@ function describer(annotations: readonly Annotation[], t: TFunction<'annotations
  * background update. An edit re-anchors only what changed.
  */
 function useProgressiveHighlights(
+  reader: ReaderHandle,
   article: Article | undefined,
   annotations: readonly Annotation[],
   t: TFunction<'annotations'>,
@@ -114,6 +86,7 @@ function useProgressiveHighlights(
     const job = new ProgressiveAnchoring(article, annotations, reuse);
     const describe = describer(annotations, t, me);
     const index = new Map(article.blocks.map((block, i) => [block.id, i]));
+    const onScreen = (visible = reader.visibleBlocks()): [number, number] => [visible.first, Math.max(visible.first, visible.last)];
     let marks = new Map<string, readonly MarkDecoration[]>();
     const publish = (changed: ReadonlySet<string>, urgent: boolean) => {
       if (changed.size === 0 && !urgent) return;
@@ -135,46 +108,47 @@ function useProgressiveHighlights(
     // of new notes at once (an import into the open article) start from the blocks on screen
     // instead, and the rest follow in slices: placing them all would hold the page for seconds.
     const edit = reuse !== undefined && job.newCount <= EDIT_AT_ONCE;
-    const [first, last] = reuse && !edit ? blocksOnScreen(article, index) : [0, renderedBlocks(article) - 1];
+    const [first, last] = reuse && !edit ? onScreen() : [0, reader.mountedBlocks() - 1];
     publish(job.step(first, last, edit ? () => false : () => true), true);
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    // Background slices gather their changes and publish them together every PUBLISH_MS (and at the
-    // end): each publish re-renders the changed blocks, fewer and larger batches cost less in all;
-    // a change on screen is published at once.
+    // Background slices (on the reader's scheduler) gather their changes and publish them together
+    // every PUBLISH_MS (and at the end): each publish re-renders the changed blocks, fewer and larger
+    // batches cost less in all; a change on screen is published at once.
     let pending = new Set<string>();
     let published = performance.now();
-    const slice = () => {
-      const [from, to] = blocksOnScreen(article, index);
-      const changed = job.step(from, to, deadlineIn(SLICE_MS));
+    const slice = (visible: VisibleBlocks, timeUp: () => boolean): boolean => {
+      const [from, to] = onScreen(visible);
+      const changed = job.step(from, to, timeUp);
       for (const blockId of changed) pending.add(blockId);
-      const onScreen = [...changed].some((blockId) => {
+      const seen = [...changed].some((blockId) => {
         const i = index.get(blockId) ?? -1;
         return i >= from && i <= to;
       });
-      if (job.remaining === 0 || onScreen || performance.now() - published >= PUBLISH_MS) {
+      if (job.remaining === 0 || seen || performance.now() - published >= PUBLISH_MS) {
         publish(pending, false);
         pending = new Set();
         published = performance.now();
       }
-      if (job.remaining > 0) timer = setTimeout(slice, 0);
-      else finish();
+      if (job.remaining > 0) return true;
+      finish();
+      return false;
     };
-    if (job.remaining > 0) timer = setTimeout(slice, 0);
+    let stop = () => {};
+    if (job.remaining > 0) stop = reader.schedule({ step: slice });
     else finish();
     return () => {
-      clearTimeout(timer);
+      stop();
       // An interrupted run still saves what it placed: the next one reuses it.
       keep();
     };
-  }, [article, annotations, t, me]);
+  }, [reader, article, annotations, t, me]);
 
   return state.article === article ? state.marks : EMPTY;
 }
 
 /** Highlight decorations for the reader, each described for screen readers (colour, note); an empty map while the article is loading. */
-export function useHighlightDecorations(articleId: string, article: Article | undefined): ReadonlyMap<string, readonly MarkDecoration[]> {
+export function useHighlightDecorations(reader: ReaderHandle, articleId: string, article: Article | undefined): ReadonlyMap<string, readonly MarkDecoration[]> {
   const { t } = useTranslation('annotations');
   const annotations = useAnnotations(articleId) ?? NO_ANNOTATIONS;
   const me = syncIdentity(useStore())?.user;
-  return useProgressiveHighlights(article, annotations, t, me);
+  return useProgressiveHighlights(reader, article, annotations, t, me);
 }

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { Annotation } from '../../core/annotations/annotation';
 import type { Article } from '../../core/article/article';
 import type { DecorationsByBlock } from '../../core/decorations/merge';
+import type { ReaderHandle } from '../../shared/reader-handle';
 import { AnnotationTools } from './AnnotationTools';
 import { EarlierVersionOffer } from './EarlierVersionOffer';
 import { NotesButton } from './NotesButton';
@@ -25,13 +26,15 @@ export interface AnnotationsFeature {
 export function useAnnotationsFeature(
   articleId: string,
   article: Article | undefined,
+  /** The reader's handle: what is on screen, its scheduler, highlights activated. */
+  reader: ReaderHandle,
   panel: { open: boolean; toggle: () => void; close: () => void },
   /** Other features' selection-toolbar buttons (share, mark as entity). */
   extraActions?: (range: SelectionRange) => ReactNode,
   /** Other features' buttons on each highlight in the notes panel (share). */
   cardActions?: (annotation: Annotation) => ReactNode,
 ): AnnotationsFeature {
-  const decorations = useHighlightDecorations(articleId, article);
+  const decorations = useHighlightDecorations(reader, articleId, article);
   return {
     decorations,
     action: article ? <NotesButton articleId={article.id} open={panel.open} onToggle={panel.toggle} /> : null,

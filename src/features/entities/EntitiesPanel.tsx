@@ -1,10 +1,13 @@
 import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useReaderHandle } from '../../shared/reader-handle';
 import { useFormatNumber } from '../../shared/use-format-number';
 import type { Correction } from '../../core/entities/corrections';
-import { groupByType, nameMatcher, type ReaderEntities } from '../../core/entities/reader-entities';
+import { groupByType, type ReaderEntities } from '../../core/entities/reader-entities';
 import { FILTER_LIMITS } from '../../core/limits';
+import { nameMatcher } from '../../core/text/fold';
 import { revealMention, useEntityFocus, type EntityFocusStore } from './entity-focus';
+import { entityTypeClass, entityTypeLabelKey } from '../../core/entities/entity-types';
 
 export interface EntitiesPanelProps {
   model: ReaderEntities | null;
@@ -27,6 +30,7 @@ export function EntitiesPanel({ model, status, focus, markHeadings, onMarkHeadin
   const deferred = useDeferredValue(query);
   const filterId = useId();
   const current = useEntityFocus(focus);
+  const reader = useReaderHandle();
   const groups = useMemo(
     () => {
       const matches = nameMatcher(deferred);
@@ -37,7 +41,7 @@ export function EntitiesPanel({ model, status, focus, markHeadings, onMarkHeadin
 
   const choose = (key: string, index: number) => {
     focus.set({ key, index, card: false });
-    revealMention(key, index);
+    revealMention(reader, key, index);
   };
 
   return (
@@ -75,7 +79,7 @@ export function EntitiesPanel({ model, status, focus, markHeadings, onMarkHeadin
       {groups.map(({ type, entities }) => (
         <section key={type} className="entities-panel__group" data-entity-group={type}>
           <h3>
-            <span className={`entity-legend__swatch entity--${type}`} aria-hidden="true" /> {t(`types.${type}`)}{' '}
+            <span className={`entity-legend__swatch ${entityTypeClass(type)}`} aria-hidden="true" /> {t(entityTypeLabelKey(type))}{' '}
             <span className="entities-panel__count">({formatNumber(entities.length)})</span>
           </h3>
           <ul>
@@ -116,7 +120,7 @@ export function EntitiesPanel({ model, status, focus, markHeadings, onMarkHeadin
             {corrections.map((c) => (
               <li key={c.id} data-correction={c.id} data-correction-kind={c.kind} className={validIds.has(c.id) ? undefined : 'is-stale'}>
                 <span>
-                  <bdi>{c.text}</bdi> — {c.kind === 'remove' ? t('kinds.remove') : t(`kinds.${c.kind}`, { type: t(`types.${c.type ?? 'MISC'}`) })}
+                  <bdi>{c.text}</bdi> — {c.kind === 'remove' ? t('kinds.remove') : t(`kinds.${c.kind}`, { type: t(entityTypeLabelKey(c.type ?? 'MISC')) })}
                   {c.scope === 'everywhere' && <span className="entity-badge">{t('everywhereShort')}</span>}
                   {!validIds.has(c.id) && <span className="entity-badge">{t('stale')}</span>}
                 </span>

@@ -2,9 +2,10 @@ import { useEffect, useId, useLayoutEffect, useRef, useState, type CSSProperties
 import { useTranslation } from 'react-i18next';
 import { correctionOf, retypeKind, stepMentionIndex } from '../../core/entities/correction-draft';
 import type { Correction, CorrectionKind } from '../../core/entities/corrections';
-import type { EntityType } from '../../core/entities/entities';
-import { ENTITY_TYPES, wikipediaSearchUrl, type ReaderEntities, type ReaderMention } from '../../core/entities/reader-entities';
-import { placeCard } from './card-placement';
+import { entityTypeClass, entityTypeLabelKey, isNameType, ENTITY_TYPES, type EntityType } from '../../core/entities/entity-types';
+import { wikipediaSearchUrl, type ReaderEntities, type ReaderMention } from '../../core/entities/reader-entities';
+import { useReaderHandle } from '../../shared/reader-handle';
+import { placeCard, type Box } from './card-placement';
 import { mentionSelector, revealMention, useEntityFocus, type EntityFocusStore } from './entity-focus';
 
 export interface EntityCardProps {
@@ -18,10 +19,21 @@ export interface EntityCardProps {
   extra?: (entityKey: string) => ReactNode;
 }
 
-/** The card's place for the mention element, clear of the open reader panel. */
-function placeFor(el: Element | null): CSSProperties {
+/** The smallest rectangle around a mark's rects (a name across two lines has two). */
+function around(rects: readonly DOMRect[]): Box | null {
+  if (rects.length === 0) return null;
+  return {
+    left: Math.min(...rects.map((r) => r.left)),
+    top: Math.min(...rects.map((r) => r.top)),
+    right: Math.max(...rects.map((r) => r.right)),
+    bottom: Math.max(...rects.map((r) => r.bottom)),
+  };
+}
+
+/** The card's place for the mention, clear of the open reader panel. */
+function placeFor(rect: Box | null): CSSProperties {
   const panel = document.querySelector('.reader-panel');
-  return placeCard(el?.getBoundingClientRect() ?? null, {
+  return placeCard(rect, {
     width: document.documentElement.clientWidth || window.innerWidth,
     height: window.innerHeight,
     rtl: getComputedStyle(document.documentElement).direction === 'rtl',
@@ -32,6 +44,7 @@ function placeFor(el: Element | null): CSSProperties {
 export function EntityCard({ model, focus, corrections, onCorrect, onRemoveCorrection, extra }: EntityCardProps) {
   const { t } = useTranslation('entities');
   const current = useEntityFocus(focus);
+  const reader = useReaderHandle();
   const titleId = useId();
   const cardRef = useRef<HTMLDivElement>(null);
   const [everywhere, setEverywhere] = useState(false);
@@ -42,7 +55,7 @@ export function EntityCard({ model, focus, corrections, onCorrect, onRemoveCorre
 
   useLayoutEffect(() => {
     if (!entity || !current) return;
-    const place = () => setStyle(placeFor(document.querySelector(mentionSelector(entity.key, index))));
+    const place = () => setStyle(placeFor(around(reader.markRects({ kind: 'entity', id: entity.key, index }))));
     place();
     let frame = 0;
     const onScroll = () => {
@@ -56,7 +69,7 @@ export function EntityCard({ model, focus, corrections, onCorrect, onRemoveCorre
       window.removeEventListener('scroll', onScroll);
       window.removeEventListener('resize', onScroll);
     };
-  }, [entity, current, index]);
+  }, [entity, current, index, reader]);
 
   // Close on Escape (focus back to the mention) and on a click outside the card and the marks.
   useEffect(() => {
@@ -74,7 +87,7 @@ export function EntityCard({ model, focus, corrections, onCorrect, onRemoveCorre
       if (e.key !== 'Escape') return;
       e.stopPropagation();
       focus.set({ key: entity.key, index, card: false });
-      document.querySelector<HTMLElement>(mentionSelector(entity.key, index))?.focus({ preventScroll: true });
+      reader.focusMark({ kind: 'entity', id: entity.key, index });
     };
     const onPointer = (e: PointerEvent) => {
       const target = e.target as Element | null;
@@ -87,14 +100,14 @@ export function EntityCard({ model, focus, corrections, onCorrect, onRemoveCorre
       document.removeEventListener('keydown', onKey, true);
       document.removeEventListener('pointerdown', onPointer);
     };
-  }, [entity, index, focus]);
+  }, [entity, index, focus, reader]);
 
   if (!entity || !mention) return null;
   const total = entity.mentions.length;
   const step = (delta: number) => {
     const next = stepMentionIndex(index, delta, total);
     focus.set({ key: entity.key, index: next, card: true });
-    revealMention(entity.key, next);
+    revealMention(reader, entity.key, next);
   };
   const correction = correctionOf(mention, corrections);
   const retypeAs = retypeKind(correction);
@@ -110,7 +123,7 @@ export function EntityCard({ model, focus, corrections, onCorrect, onRemoveCorre
       style={style}
     >
       <div className="entity-card__head">
-        <span className={`entity-legend__swatch entity--${entity.type}`} aria-hidden="true" />
+        <span className={`entity-legend__swatch ${entityTypeClass(entity.type)}`} aria-hidden="true" />
         <h2 id={titleId} className="entity-card__name" data-entity-name="">
           <bdi>{entity.name}</bdi>
         </h2>
@@ -119,7 +132,7 @@ export function EntityCard({ model, focus, corrections, onCorrect, onRemoveCorre
         </button>
       </div>
       <p className="entity-card__meta">
-        <span data-entity-type-label="">{t(`types.${entity.type}`)}</span>
+        <span data-entity-type-label="">{t(entityTypeLabelKey(entity.type))}</span>
         {' · '}
         <span data-entity-count={total}>{t('mentionCount', { count: total })}</span>
         {entity.fromReader && (
@@ -141,7 +154,7 @@ export function EntityCard({ model, focus, corrections, onCorrect, onRemoveCorre
         </button>
       </div>
       {/* A date ("اليوم السبت") has no encyclopaedia entry worth searching for. */}
-      {entity.type !== 'DATE' && (
+      {isNameType(entity.type) && (
         <a className="entity-card__wiki" href={wikipediaSearchUrl(entity.name)} target="_blank" rel="noopener noreferrer" data-action="search-wikipedia">
           {t('searchWikipedia')}
         </a>
@@ -159,8 +172,8 @@ export function EntityCard({ model, focus, corrections, onCorrect, onRemoveCorre
               data-type={type}
               onClick={() => onCorrect({ kind: retypeAs, mention, type, everywhere })}
             >
-              <span className={`entity-legend__swatch entity--${type}`} aria-hidden="true" />
-              {t(`types.${type}`)}
+              <span className={`entity-legend__swatch ${entityTypeClass(type)}`} aria-hidden="true" />
+              {t(entityTypeLabelKey(type))}
             </button>
           ))}
         </div>

@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useFormatNumber } from '../../shared/use-format-number';
-import type { EntityType } from '../../core/entities/entities';
-import { ENTITY_TYPES } from '../../core/entities/reader-entities';
+import { entityTypeClass, entityTypeLabelKey, ENTITY_TYPES, type EntityType } from '../../core/entities/entity-types';
 
 export interface EntityLegendProps {
   counts: Readonly<Record<EntityType, number>> | null;
@@ -47,10 +46,10 @@ export function EntityLegend({ counts, hidden, onToggle, namesOn, onToggleAll }:
             data-action="toggle-entity-type"
             data-type={type}
             onClick={() => onToggle(type)}
-            title={t(shown ? 'hideType' : 'showType', { type: t(`types.${type}`) })}
+            title={t(shown ? 'hideType' : 'showType', { type: t(entityTypeLabelKey(type)) })}
           >
-            <span className={`entity-legend__swatch entity--${type}`} aria-hidden="true" />
-            <span className="entity-legend__label">{t(`types.${type}`)}</span>
+            <span className={`entity-legend__swatch ${entityTypeClass(type)}`} aria-hidden="true" />
+            <span className="entity-legend__label">{t(entityTypeLabelKey(type))}</span>
             <span className="entity-legend__count" aria-label={counts ? t('mentionCount', { count }) : undefined}>
               {counts ? formatNumber(count) : '–'}
             </span>

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EntityType } from '../../core/entities/entities';
-import { ENTITY_TYPES } from '../../core/entities/reader-entities';
+import { entityTypeClass, entityTypeLabelKey, ENTITY_TYPES, type EntityType } from '../../core/entities/entity-types';
+import { useReaderHandle } from '../../shared/reader-handle';
 import { createValueStore, useValueStore, type ValueStore } from '../../shared/value-store';
 import type { BlockSelection } from './selection-offsets';
 
@@ -24,6 +24,7 @@ export function TagTypeChooser({ pending, onTag }: { pending: PendingTagStore; o
   const selection = useValueStore(pending);
   const [everywhere, setEverywhere] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
+  const reader = useReaderHandle();
 
   useEffect(() => {
     if (!selection) return;
@@ -32,7 +33,7 @@ export function TagTypeChooser({ pending, onTag }: { pending: PendingTagStore; o
       if (e instanceof KeyboardEvent && e.key !== 'Escape') return;
       if (!(e instanceof KeyboardEvent) && ref.current?.contains(e.target as Node)) return;
       pending.set(null);
-      document.querySelector<HTMLElement>(`[data-block-id="${CSS.escape(selection.blockId)}"]`)?.focus({ preventScroll: true });
+      reader.blockElement(selection.blockId)?.focus({ preventScroll: true });
     };
     document.addEventListener('keydown', close, true);
     document.addEventListener('pointerdown', close);
@@ -40,7 +41,7 @@ export function TagTypeChooser({ pending, onTag }: { pending: PendingTagStore; o
       document.removeEventListener('keydown', close, true);
       document.removeEventListener('pointerdown', close);
     };
-  }, [selection, pending]);
+  }, [selection, pending, reader]);
 
   if (!selection) return null;
   return (
@@ -62,8 +63,8 @@ export function TagTypeChooser({ pending, onTag }: { pending: PendingTagStore; o
               setEverywhere(false);
             }}
           >
-            <span className={`entity-legend__swatch entity--${type}`} aria-hidden="true" />
-            {t(`types.${type}`)}
+            <span className={`entity-legend__swatch ${entityTypeClass(type)}`} aria-hidden="true" />
+            {t(entityTypeLabelKey(type))}
           </button>
         ))}
       </div>

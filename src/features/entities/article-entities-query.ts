@@ -4,7 +4,7 @@ import { hash53 } from '../../core/article/hash';
 import { toTagOptions, type PersonalLists } from '../../core/entities/corrections';
 import type { TagResult } from '../../core/entities/entities';
 import { afterNextPaint } from '../../shared/after-paint';
-import { queryKeys } from '../../shared/query-keys';
+import { entityKeys } from './query-keys';
 import { getTagger } from './tagger-instance';
 
 /**
@@ -40,7 +40,7 @@ export function taggingRevision(article: Pick<Article, 'blocks'>, lists: Persona
 
 export const articleEntitiesQueryOptions = (article: Article, lists: PersonalLists) =>
   queryOptions({
-    queryKey: queryKeys.entities(article.id, taggingRevision(article, lists)),
+    queryKey: entityKeys.tagged(article.id, taggingRevision(article, lists)),
     queryFn: () => fetchArticleEntities(article, lists),
     staleTime: Infinity,
     gcTime: 5 * 60_000,

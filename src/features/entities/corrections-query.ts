@@ -1,13 +1,14 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { deleteCorrection, readCorrections, saveCorrection, type Correction } from '../../core/entities/corrections';
+import { type Correction } from '../../core/entities/corrections';
+import { deleteCorrection, readCorrections, saveCorrection } from '../../core/entities/correction-store';
 import type { Store } from '../../core/storage/storage';
-import { queryKeys } from '../../shared/query-keys';
+import { entityKeys } from './query-keys';
 import { useStore } from '../../shared/store-context';
 
 export const fetchCorrections = (store: Store, articleId: string): Correction[] => readCorrections(store, articleId);
 
 export const correctionsQueryOptions = (store: Store, articleId: string) =>
-  queryOptions({ queryKey: queryKeys.articleCorrections(articleId), queryFn: () => fetchCorrections(store, articleId), staleTime: Infinity });
+  queryOptions({ queryKey: entityKeys.corrections(articleId), queryFn: () => fetchCorrections(store, articleId), staleTime: Infinity });
 
 export function useCorrections(articleId: string): Correction[] {
   const store = useStore();
@@ -18,7 +19,7 @@ export function useCorrections(articleId: string): Correction[] {
 export function useCorrectionMutations(articleId: string) {
   const store = useStore();
   const client = useQueryClient();
-  const onSuccess = () => client.invalidateQueries({ queryKey: queryKeys.corrections() });
+  const onSuccess = () => client.invalidateQueries({ queryKey: entityKeys.allCorrections() });
   const save = useMutation({
     mutationFn: async (correction: Correction) => {
       const result = saveCorrection(store, articleId, correction);

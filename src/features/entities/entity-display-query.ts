@@ -1,13 +1,13 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { readEntityDisplay, writeEntityDisplay, type EntityDisplay } from '../../core/entities/reader-hidden-types';
+import { readEntityDisplay, writeEntityDisplay, type EntityDisplay } from '../../core/entities/entity-display-store';
 import type { Store } from '../../core/storage/storage';
-import { queryKeys } from '../../shared/query-keys';
+import { entityKeys } from './query-keys';
 import { useStore } from '../../shared/store-context';
 
 export const fetchEntityDisplay = (store: Store): EntityDisplay => readEntityDisplay(store);
 
 export const entityDisplayQueryOptions = (store: Store) =>
-  queryOptions({ queryKey: queryKeys.entityDisplay(), queryFn: () => fetchEntityDisplay(store), staleTime: Infinity });
+  queryOptions({ queryKey: entityKeys.display(), queryFn: () => fetchEntityDisplay(store), staleTime: Infinity });
 
 export function useEntityDisplay(): EntityDisplay {
   const store = useStore();
@@ -23,6 +23,6 @@ export function useSetEntityDisplay() {
       writeEntityDisplay(store, display);
       return display;
     },
-    onMutate: (display) => client.setQueryData(queryKeys.entityDisplay(), display),
+    onMutate: (display) => client.setQueryData(entityKeys.display(), display),
   });
 }

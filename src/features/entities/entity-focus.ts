@@ -1,3 +1,4 @@
+import type { ReaderHandle } from '../../shared/reader-handle';
 import { createValueStore, useValueStore, type ValueStore } from '../../shared/value-store';
 
 /** Which entity is chosen (panel) and which mention is current, and whether its card is open. */
@@ -25,12 +26,8 @@ export function mentionSelector(key: string, index?: number): string {
 }
 
 /** Scrolls a mention to the middle of the screen and focuses it. */
-export function revealMention(key: string, index: number): HTMLElement | null {
-  const el = document.querySelector<HTMLElement>(mentionSelector(key, index));
-  if (!el) return null;
+export function revealMention(reader: ReaderHandle, key: string, index: number): boolean {
   // With the panel as a bottom sheet (narrow screens) the middle of the screen is under it.
   const sheet = window.matchMedia?.('(max-width: 900px)').matches && document.querySelector('.reader-panel') !== null;
-  el.scrollIntoView?.({ block: sheet ? 'start' : 'center', behavior: 'auto' });
-  el.focus({ preventScroll: true });
-  return el;
+  return reader.focusMark({ kind: 'entity', id: key, index }, { scroll: sheet ? 'start' : 'center' });
 }

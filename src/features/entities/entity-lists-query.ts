@@ -1,14 +1,15 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { readPersonalLists, type PersonalLists } from '../../core/entities/corrections';
+import { type PersonalLists } from '../../core/entities/corrections';
+import { readPersonalLists } from '../../core/entities/correction-store';
 import type { Store } from '../../core/storage/storage';
-import { queryKeys } from '../../shared/query-keys';
+import { entityKeys } from './query-keys';
 import { useStore } from '../../shared/store-context';
 
 /** The reader's names and non-names "in every article" (changed through the corrections mutations). */
 export const fetchEntityLists = (store: Store): PersonalLists => readPersonalLists(store);
 
 export const entityListsQueryOptions = (store: Store) =>
-  queryOptions({ queryKey: queryKeys.entityLists(), queryFn: () => fetchEntityLists(store), staleTime: Infinity });
+  queryOptions({ queryKey: entityKeys.lists(), queryFn: () => fetchEntityLists(store), staleTime: Infinity });
 
 export function useEntityLists(): PersonalLists {
   const store = useStore();

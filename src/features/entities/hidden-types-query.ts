@@ -1,14 +1,14 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { EntityType } from '../../core/entities/entities';
-import { readHiddenTypes, writeHiddenTypes } from '../../core/entities/reader-hidden-types';
+import type { EntityType } from '../../core/entities/entity-types';
+import { readHiddenTypes, writeHiddenTypes } from '../../core/entities/entity-display-store';
 import type { Store } from '../../core/storage/storage';
-import { queryKeys } from '../../shared/query-keys';
+import { entityKeys } from './query-keys';
 import { useStore } from '../../shared/store-context';
 
 export const fetchHiddenTypes = (store: Store): EntityType[] => readHiddenTypes(store);
 
 export const hiddenTypesQueryOptions = (store: Store) =>
-  queryOptions({ queryKey: queryKeys.hiddenEntityTypes(), queryFn: () => fetchHiddenTypes(store), staleTime: Infinity });
+  queryOptions({ queryKey: entityKeys.hiddenTypes(), queryFn: () => fetchHiddenTypes(store), staleTime: Infinity });
 
 export function useHiddenTypes(): EntityType[] {
   const store = useStore();
@@ -24,6 +24,6 @@ export function useSetHiddenTypes() {
       writeHiddenTypes(store, hidden);
       return hidden;
     },
-    onMutate: (hidden) => client.setQueryData(queryKeys.hiddenEntityTypes(), hidden),
+    onMutate: (hidden) => client.setQueryData(entityKeys.hiddenTypes(), hidden),
   });
 }

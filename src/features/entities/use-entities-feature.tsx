@@ -4,10 +4,11 @@ import { useFormatNumber } from '../../shared/use-format-number';
 import type { Article, Block } from '../../core/article/article';
 import { correctionDraft, type CorrectionDraft } from '../../core/entities/correction-draft';
 import { newCorrectionId, type CorrectionKind } from '../../core/entities/corrections';
-import type { EntityType } from '../../core/entities/entities';
-import { toggleType, type EntityDisplay } from '../../core/entities/reader-hidden-types';
+import type { EntityType } from '../../core/entities/entity-types';
+import { toggleType, type EntityDisplay } from '../../core/entities/entity-display-store';
 import type { ReaderMention } from '../../core/entities/reader-entities';
 import type { DecorationsByBlock } from '../../core/decorations/merge';
+import type { ReaderHandle } from '../../shared/reader-handle';
 import { useToast } from '../../shared/toast';
 import { useCorrectionMutations } from './corrections-query';
 import { EntitiesPanel } from './EntitiesPanel';
@@ -65,28 +66,10 @@ function EntityFocusStyle({ focus }: { focus: EntityFocusStore }) {
 
 const NO_BLOCKS: readonly Block[] = [];
 
-const TABBABLE = 'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
-
-/** A mark shown as plain text: its type switched off, or all names off. */
-function isHiddenMark(el: Element): boolean {
-  const type = el.getAttribute('data-entity-type');
-  if (!el.matches('mark.entity') || type === null) return false;
-  return el.closest(`[data-hide-types~="${CSS.escape(type)}"], [data-entities-off]`) !== null;
-}
-
-function isTyping(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
-}
-
-/** The next (or previous) element Tab would reach after `from`, skipping switched-off marks. */
-function nextTabbable(from: Element, direction: 'forward' | 'backward'): HTMLElement | null {
-  const all = [...document.querySelectorAll<HTMLElement>(TABBABLE)].filter((el) => el.tabIndex >= 0 && !isHiddenMark(el) && el.getClientRects().length > 0);
-  const after = (el: HTMLElement) => (from.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
-  return direction === 'forward' ? (all.find(after) ?? null) : (all.filter((el) => !after(el) && el !== from).pop() ?? null);
-}
-
 export function useEntitiesFeature(
   article: Article | undefined,
+  /** The reader's handle: marks activated, what is on screen, its keys. */
+  reader: ReaderHandle,
   panel: { open: boolean; toggle: () => void; close: () => void },
   /** Added to a mention's card by the screen (e.g. "in other articles"), given the entity's key. */
   cardExtra?: (entityKey: string) => ReactNode,
@@ -103,58 +86,13 @@ export function useEntitiesFeature(
   const { save, remove } = useCorrectionMutations(articleId);
   const [focus] = useState(createEntityFocusStore);
   const [pending] = useState(createPendingTagStore);
-  const decorations = useProgressiveDecorations(model?.decorations, article?.blocks ?? NO_BLOCKS);
+  const decorations = useProgressiveDecorations(reader, model?.decorations, article?.blocks ?? NO_BLOCKS);
 
   // A new article starts with nothing chosen.
   useEffect(() => focus.set(null), [articleId, focus]);
 
   // Activating a mention (click, Enter or Space on focus) opens its card.
-  useEffect(() => {
-    const open = (target: EventTarget | null): boolean => {
-      const mark = (target as Element | null)?.closest?.<HTMLElement>('article mark.entity[data-entity-id]');
-      // A switched-off mark is plain text.
-      if (!mark || isHiddenMark(mark)) return false;
-      const key = mark.dataset.entityId ?? '';
-      focus.set({ key, index: Number(mark.dataset.mentionIndex ?? 0), card: true });
-      return true;
-    };
-    const onClick = (e: MouseEvent) => {
-      const selection = document.getSelection();
-      if (selection && !selection.isCollapsed) return; // the reader is selecting text
-      open(e.target);
-    };
-    const onKey = (e: KeyboardEvent) => {
-      if ((e.key === 'Enter' || e.key === ' ') && open(e.target)) e.preventDefault();
-    };
-    document.addEventListener('click', onClick);
-    document.addEventListener('keydown', onKey);
-    return () => {
-      document.removeEventListener('click', onClick);
-      document.removeEventListener('keydown', onKey);
-    };
-  }, [focus]);
-
-  // A switched-off type leaves the Tab order: Tab landing on one of its marks moves on (marks keep
-  // tabIndex=0 so toggling a type re-renders nothing).
-  useEffect(() => {
-    let tabbing: 'forward' | 'backward' | null = null;
-    const onKey = (e: KeyboardEvent) => {
-      tabbing = e.key === 'Tab' ? (e.shiftKey ? 'backward' : 'forward') : null;
-    };
-    const onFocus = (e: FocusEvent) => {
-      const mark = e.target instanceof HTMLElement ? e.target : null;
-      if (!tabbing || !mark?.matches('article mark.entity[data-entity-type]') || !isHiddenMark(mark)) return;
-      const next = nextTabbable(mark, tabbing);
-      if (next) next.focus();
-      else mark.blur();
-    };
-    document.addEventListener('keydown', onKey, true);
-    document.addEventListener('focusin', onFocus);
-    return () => {
-      document.removeEventListener('keydown', onKey, true);
-      document.removeEventListener('focusin', onFocus);
-    };
-  }, []);
+  useEffect(() => reader.onMarkActivate('entity', ({ mark }) => focus.set({ key: mark.id, index: mark.index, card: true })), [reader, focus]);
 
   const onToggleType = useCallback((type: EntityType) => setHidden.mutate(toggleType(hiddenTypes, type)), [hiddenTypes, setHidden]);
   const onToggleAll = useCallback(() => setDisplay.mutate({ ...display, namesOn: !display.namesOn }), [display, setDisplay]);
@@ -163,15 +101,12 @@ export function useEntitiesFeature(
   // `e` switches all names on or off (by key position, so it works on an Arabic layout too).
   useEffect(() => {
     if (!article) return;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.code !== 'KeyE' || e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey || isTyping(e.target)) return;
-      if (document.querySelector('[role="dialog"][aria-modal="true"], dialog[open]')) return;
-      e.preventDefault();
+    return reader.onShortcut('KeyE', (event) => {
+      if (event.shiftKey) return;
+      event.preventDefault();
       onToggleAll();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [article, onToggleAll]);
+    });
+  }, [reader, article, onToggleAll]);
 
   // Nothing stays chosen that the reader can no longer see or reach: names switched off, or the
   // names panel closed while an entity was chosen there (a card the reader opened stays).
@@ -201,9 +136,9 @@ export function useEntitiesFeature(
     ({ kind, mention, type, everywhere }: { kind: CorrectionKind; mention: ReaderMention; type?: EntityType; everywhere: boolean }) => {
       focus.set(null);
       saveCorrection(correctionDraft(kind, mention, everywhere, type));
-      document.querySelector<HTMLElement>(`[data-block-id="${mention.blockId}"]`)?.focus({ preventScroll: true });
+      reader.blockElement(mention.blockId)?.focus({ preventScroll: true });
     },
-    [focus, saveCorrection],
+    [focus, saveCorrection, reader],
   );
 
   const onTag = useCallback(

@@ -1,6 +1,7 @@
 import { startTransition, useEffect, useRef, useState } from 'react';
 import type { Block } from '../../core/article/article';
 import type { EntityDecoration } from '../../core/decorations/runs';
+import type { ReaderHandle } from '../../shared/reader-handle';
 
 type ByBlock = ReadonlyMap<string, readonly EntityDecoration[]>;
 
@@ -10,28 +11,14 @@ const sameDecorations = (a: readonly EntityDecoration[], b: readonly EntityDecor
     return d.start === e.start && d.end === e.end && d.id === e.id && d.type === e.type && d.mentionIndex === e.mentionIndex;
   });
 
-/** Index of the first block whose bottom is below the top of the viewport (binary search, blocks are in order). */
-function firstVisibleBlock(blocks: readonly Block[]): number {
-  let lo = 0;
-  let hi = blocks.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    const el = document.getElementById((blocks[mid] as Block).id);
-    if (!el) return 0;
-    if (el.getBoundingClientRect().bottom < 0) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /**
  * Hands the reader its entity decorations without blocking the main thread on long articles:
  * - arrays equal to the ones already shown are reused, so only blocks whose marks changed re-render
  *   (a correction touches a few blocks, not the whole article);
  * - the first delivery for an article comes in chunks of about `chunk` marks, the blocks around the
- *   viewport first, each chunk a transition.
+ *   viewport first, each chunk a transition, on the reader's scheduler.
  */
-export function useProgressiveDecorations(full: ByBlock | undefined, blocks: readonly Block[], chunk = 500): ByBlock | undefined {
+export function useProgressiveDecorations(reader: ReaderHandle, full: ByBlock | undefined, blocks: readonly Block[], chunk = 500): ByBlock | undefined {
   const [shown, setShown] = useState<ByBlock | undefined>(undefined);
   const shownRef = useRef<ByBlock | undefined>(undefined);
   const blocksRef = useRef(blocks);
@@ -59,12 +46,11 @@ export function useProgressiveDecorations(full: ByBlock | undefined, blocks: rea
       return;
     }
     // First delivery of a long article: nearest blocks first.
-    const top = firstVisibleBlock(blocks);
+    const top = reader.visibleBlocks().first;
     const order = blocks.map((_, i) => i).sort((a, b) => Math.abs(a - top - 8) - Math.abs(b - top - 8));
     const partial = new Map<string, readonly EntityDecoration[]>();
     let next = 0;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const step = () => {
+    const step = (): boolean => {
       let count = 0;
       while (next < order.length && count < chunk) {
         const id = (blocks[order[next] as number] as Block).id;
@@ -76,11 +62,12 @@ export function useProgressiveDecorations(full: ByBlock | undefined, blocks: rea
         }
       }
       publish(next < order.length ? new Map(partial) : stable);
-      if (next < order.length) timer = setTimeout(step, 24);
+      return next < order.length;
     };
-    step();
-    return () => clearTimeout(timer);
-  }, [full, blocks, chunk]);
+    // The first chunk now; the rest a chunk at a time, leaving React time to render each.
+    if (!step()) return;
+    return reader.schedule({ step, interval: 24 });
+  }, [reader, full, blocks, chunk]);
 
   return full ? shown : undefined;
 }

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormatDate } from '../../shared/use-format-date';
-import type { ArticleSummary } from '../../core/article/imported-articles';
+import type { ArticleSummary } from '../../core/article/article-store';
 import type { LibraryItem } from '../../core/library/library-view';
 import { routeToHash } from '../../core/links/routes';
 

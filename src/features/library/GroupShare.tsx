@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { ArticleSummary } from '../../core/article/imported-articles';
-import { syncIdentity } from '../../core/sync/sync-account';
+import type { ArticleSummary } from '../../core/article/article-store';
+import { syncIdentity } from '../../core/sync/account-store';
 import { useStore } from '../../shared/store-context';
 import { syncAccountChanges } from '../../shared/sync-account-changes';
 import { useValueStore } from '../../shared/value-store';

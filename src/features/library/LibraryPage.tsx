@@ -2,7 +2,7 @@ import { useQueries } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseTagInput } from '../../core/annotations/annotation';
-import type { StoredArticle } from '../../core/article/imported-articles';
+import type { StoredArticle } from '../../core/article/article-store';
 import { articleLeadPreview, articleWordCount } from '../../core/article/summary';
 import { isolateInSentence } from '../../core/decorations/bidi';
 import { continueReading, filterLibrary, libraryItems, tagsInUse, type LibraryQuery } from '../../core/library/library-view';

@@ -1,8 +1,8 @@
 import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
 import type { Article } from '../../core/article/article';
-import { getImported } from '../../core/article/imported-articles';
+import { getImported } from '../../core/article/article-store';
 import type { IdbStore } from '../../core/storage/idb-store';
-import { queryKeys } from '../../shared/query-keys';
+import { libraryKeys } from './query-keys';
 import { useIdbStore } from '../../shared/store-context';
 import type { BundledEntry } from '../../core/article/bundled';
 import { bundledArticleQueryOptions, manifestQueryOptions } from './bundled-articles-query';
@@ -28,10 +28,9 @@ export async function fetchArticle(
   return { status: 'found', article: await bundled(entry), origin: 'bundled' };
 }
 
-// Keyed under 'store' as well: renaming or deleting an import must refresh an open article.
 export const articleQueryOptions = (db: IdbStore, id: string) =>
   queryOptions({
-    queryKey: [...queryKeys.imported(), 'article', id],
+    queryKey: libraryKeys.article(id),
     queryFn: ({ client }) => fetchArticle(db, id, client.fetchQuery(manifestQueryOptions()), (entry) => client.fetchQuery(bundledArticleQueryOptions(entry))),
     staleTime: Infinity,
   });

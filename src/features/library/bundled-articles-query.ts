@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { Article } from '../../core/article/article';
 import { bundledArticleUrl, MANIFEST_PATH, parseBundledArticle, parseManifest, type BundledEntry } from '../../core/article/bundled';
-import { queryKeys } from '../../shared/query-keys';
+import { libraryKeys } from './query-keys';
 
 /** Bundled articles are static files in public/articles, fetched relative to the page. */
 async function fetchOk(url: string): Promise<Response> {
@@ -15,7 +15,7 @@ export async function fetchManifest(): Promise<BundledEntry[]> {
 }
 
 export const manifestQueryOptions = () =>
-  queryOptions({ queryKey: queryKeys.bundledManifest(), queryFn: fetchManifest, staleTime: Infinity });
+  queryOptions({ queryKey: libraryKeys.bundledManifest(), queryFn: fetchManifest, staleTime: Infinity });
 
 export function useManifest() {
   return useQuery(manifestQueryOptions());
@@ -26,4 +26,4 @@ export async function fetchBundledArticle(entry: BundledEntry): Promise<Article>
 }
 
 export const bundledArticleQueryOptions = (entry: BundledEntry) =>
-  queryOptions({ queryKey: queryKeys.bundledArticle(entry.id), queryFn: () => fetchBundledArticle(entry), staleTime: Infinity });
+  queryOptions({ queryKey: libraryKeys.bundledArticle(entry.id), queryFn: () => fetchBundledArticle(entry), staleTime: Infinity });

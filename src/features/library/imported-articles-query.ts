@@ -13,15 +13,15 @@ import {
   type ChangeResult,
   type ImportOrigin,
   type StoredArticle,
-} from '../../core/article/imported-articles';
+} from '../../core/article/article-store';
 import type { IdbStore } from '../../core/storage/idb-store';
-import { queryKeys } from '../../shared/query-keys';
+import { libraryKeys } from './query-keys';
 import { useIdbStore } from '../../shared/store-context';
 
 /** The library list reads summaries only (title, lead, counts, tags), never the articles' text. */
 export const fetchImported = (db: IdbStore) => listSummaries(db);
 
-export const importedQueryOptions = (db: IdbStore) => queryOptions({ queryKey: queryKeys.imported(), queryFn: () => fetchImported(db), staleTime: Infinity });
+export const importedQueryOptions = (db: IdbStore) => queryOptions({ queryKey: libraryKeys.summaries(), queryFn: () => fetchImported(db), staleTime: Infinity });
 
 export function useImportedArticles() {
   return useQuery(importedQueryOptions(useIdbStore()));
@@ -33,7 +33,7 @@ function useImportedMutation<Input, Result extends ChangeResult = ChangeResult>(
   const client = useQueryClient();
   return useMutation({
     mutationFn: (input: Input) => write(db, input),
-    onSettled: () => client.invalidateQueries({ queryKey: queryKeys.imported() }),
+    onSettled: () => client.invalidateQueries({ queryKey: libraryKeys.summaries() }),
   });
 }
 

@@ -1,9 +1,9 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { annotatedArticleIds, listAnnotations } from '../../core/annotations/annotation-store';
 import type { Progress } from '../../core/library/library-view';
-import { progressSpec } from '../../core/settings/reading-progress';
+import { progressSpec } from '../../core/settings/progress-store';
 import type { Store } from '../../core/storage/storage';
-import { queryKeys } from '../../shared/query-keys';
+import { libraryKeys } from './query-keys';
 import { useStore } from '../../shared/store-context';
 
 export interface LibraryState {
@@ -35,7 +35,7 @@ export async function fetchLibraryState(store: Store): Promise<LibraryState> {
 }
 
 export const libraryStateQueryOptions = (store: Store) =>
-  queryOptions({ queryKey: queryKeys.libraryState(), queryFn: () => fetchLibraryState(store), staleTime: 5_000 });
+  queryOptions({ queryKey: libraryKeys.state(), queryFn: () => fetchLibraryState(store), staleTime: 5_000 });
 
 const EMPTY: LibraryState = { progress: {}, noteCounts: new Map() };
 

@@ -1,7 +1,7 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { createSearchClient, type SearchClient } from '../../core/library/search-client';
 import type { IdbStore } from '../../core/storage/idb-store';
-import { queryKeys } from '../../shared/query-keys';
+import { libraryKeys } from './query-keys';
 import { useIdbStore } from '../../shared/store-context';
 
 const clients = new WeakMap<IdbStore, SearchClient>();
@@ -21,7 +21,7 @@ export function useSearchClient(): SearchClient {
 }
 
 export const librarySearchQueryOptions = (client: SearchClient, query: string) =>
-  queryOptions({ queryKey: queryKeys.librarySearch(query), queryFn: () => client.search(query), staleTime: Infinity, gcTime: 60_000 });
+  queryOptions({ queryKey: libraryKeys.search(query), queryFn: () => client.search(query), staleTime: Infinity, gcTime: 60_000 });
 
 /** Results for what the reader typed (idle when empty); the previous results stay while the next ones come. */
 export function useLibrarySearch(query: string) {

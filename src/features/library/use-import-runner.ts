@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { applySiteCorrection, learnCorrection, readSiteCorrection, siteOf, writeSiteCorrection } from '../../core/article/import-corrections';
+import { applySiteCorrection, learnCorrection, siteOf } from '../../core/article/import-corrections';
+import { readSiteCorrection, writeSiteCorrection } from '../../core/article/import-corrections-store';
 import type { ImportResult } from '../../core/article/import-file';
 import { buildArticle, type ImportDraft, type PreviewEdits } from '../../core/article/import-preview';
 import type { ImportRequest, ImportStage } from '../../core/article/import-protocol';

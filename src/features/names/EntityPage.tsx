@@ -6,6 +6,7 @@ import { passageAround } from '../../core/library/passage';
 import { routeToHash } from '../../core/links/routes';
 import { NamesStatus } from './NamesStatus';
 import { useEntityArticle, useLibraryEntities } from './library-entities-query';
+import { entityTypeClass, entityTypeLabelKey } from '../../core/entities/entity-types';
 
 /** Articles shown with their mentions in context (the most naming first). */
 const ARTICLES_SHOWN = 50;
@@ -92,10 +93,10 @@ export function EntityPage({ entityKey, tag }: { entityKey: string; tag: Tag }) 
       {data && entity && (
         <>
           <h1 dir="auto">
-            <span className={`entity-legend__swatch entity--${entity.type}`} aria-hidden="true" /> {entity.name}
+            <span className={`entity-legend__swatch ${entityTypeClass(entity.type)}`} aria-hidden="true" /> {entity.name}
           </h1>
           <p className="names-meta">
-            {t(`entities:types.${entity.type}`)} · {t('mentions', { count: entity.mentionCount })} · {t('articles', { count: entity.articles.length })}
+            {t(entityTypeLabelKey(entity.type))} · {t('mentions', { count: entity.mentionCount })} · {t('articles', { count: entity.articles.length })}
           </p>
 
           {timeline.length > 0 && (

@@ -1,15 +1,13 @@
 import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EntityType } from '../../core/entities/entities';
-import { nameMatcher } from '../../core/entities/reader-entities';
-import { FILTER_LIMITS } from '../../core/limits';
+import { entityTypeClass, entityTypeLabelKey, NAME_TYPES, type EntityType } from '../../core/entities/entity-types';
 import type { Tag } from '../../core/library/library-entities';
 import { routeToHash } from '../../core/links/routes';
+import { FILTER_LIMITS } from '../../core/limits';
+import { nameMatcher } from '../../core/text/fold';
 import { NamesStatus } from './NamesStatus';
 import { useLibraryEntities } from './library-entities-query';
 
-/** Types the names page lists (dates are not names). */
-const LISTED: readonly EntityType[] = ['PERS', 'LOC', 'ORG', 'MISC'];
 const PAGE = 100;
 
 /** People, places and organisations named across the library, most mentioned first. */
@@ -25,7 +23,7 @@ export function NamesPage({ tag }: { tag: Tag }) {
   const listed = useMemo(
     () => {
       const matches = nameMatcher(deferred);
-      return (query.data?.entities ?? []).filter((e) => LISTED.includes(e.type) && (type === 'all' || e.type === type) && matches(e.name));
+      return (query.data?.entities ?? []).filter((e) => NAME_TYPES.includes(e.type) && (type === 'all' || e.type === type) && matches(e.name));
     },
     [query.data, type, deferred],
   );
@@ -43,9 +41,9 @@ export function NamesPage({ tag }: { tag: Tag }) {
               <input id={`${id}-filter`} type="search" dir="auto" value={filter} maxLength={FILTER_LIMITS.query} onChange={(e) => { setFilter(e.target.value.slice(0, FILTER_LIMITS.query)); setShown(PAGE); }} data-action="filter-names" />
             </div>
             <div className="names-types" role="group" aria-label={t('types')}>
-              {(['all', ...LISTED] as const).map((option) => (
+              {(['all', ...NAME_TYPES] as const).map((option) => (
                 <button key={option} type="button" className="chip" aria-pressed={type === option} data-filter-type={option} onClick={() => { setType(option); setShown(PAGE); }}>
-                  {option === 'all' ? t('allTypes') : t(`entities:types.${option}`)}
+                  {option === 'all' ? t('allTypes') : t(entityTypeLabelKey(option))}
                 </button>
               ))}
             </div>
@@ -57,12 +55,12 @@ export function NamesPage({ tag }: { tag: Tag }) {
             <ol className="names-list">
               {listed.slice(0, shown).map((entity) => (
                 <li key={entity.key} className="names-item" data-names-entity={entity.key} data-entity-type={entity.type}>
-                  <span className={`entity-legend__swatch entity--${entity.type}`} aria-hidden="true" />
+                  <span className={`entity-legend__swatch ${entityTypeClass(entity.type)}`} aria-hidden="true" />
                   <a href={routeToHash({ name: 'entity', key: entity.key })} className="names-name" dir="auto">
                     {entity.name}
                   </a>
                   <span className="names-meta">
-                    {t(`entities:types.${entity.type}`)} · {t('mentions', { count: entity.mentionCount })} · {t('articles', { count: entity.articles.length })}
+                    {t(entityTypeLabelKey(entity.type))} · {t('mentions', { count: entity.mentionCount })} · {t('articles', { count: entity.articles.length })}
                   </span>
                 </li>
               ))}

@@ -3,12 +3,12 @@ import modelUrl from '../../core/entities/model/ner-model.bin?url';
 import { listAnnotations } from '../../core/annotations/annotation-store';
 import type { Article } from '../../core/article/article';
 import { bundledArticleUrl, MANIFEST_PATH, parseBundledArticle, parseManifest } from '../../core/article/bundled';
-import { articleRevision, getImported, listSummaries } from '../../core/article/imported-articles';
-import { readCorrections, readPersonalLists } from '../../core/entities/corrections';
+import { articleRevision, getImported, listSummaries } from '../../core/article/article-store';
+import { readCorrections, readPersonalLists } from '../../core/entities/correction-store';
 import { articleMentions, articlesByEntity, entitiesRecordSpec, mergeLibraryEntities, type ArticleRef, type CachedMention, type LibraryEntity, type Tag } from '../../core/library/library-entities';
 import type { IdbStore } from '../../core/storage/idb-store';
 import type { Store } from '../../core/storage/storage';
-import { queryKeys } from '../../shared/query-keys';
+import { nameKeys } from './query-keys';
 import { useIdbStore, useStore } from '../../shared/store-context';
 import { createValueStore, useValueStore } from '../../shared/value-store';
 
@@ -78,7 +78,7 @@ export async function fetchLibraryEntities(store: Store, db: IdbStore, tag: Tag)
 }
 
 export const libraryEntitiesQueryOptions = (store: Store, db: IdbStore, tag: Tag) =>
-  queryOptions({ queryKey: queryKeys.libraryEntities(), queryFn: () => fetchLibraryEntities(store, db, tag), staleTime: 60_000, retry: 0 });
+  queryOptions({ queryKey: nameKeys.library(), queryFn: () => fetchLibraryEntities(store, db, tag), staleTime: 60_000, retry: 0 });
 
 export function useLibraryEntities(tag: Tag) {
   return useQuery(libraryEntitiesQueryOptions(useStore(), useIdbStore(), tag));
@@ -97,14 +97,14 @@ export async function fetchEntityArticle(store: Store, db: IdbStore, id: string)
 export function useEntityArticle(id: string) {
   const store = useStore();
   const db = useIdbStore();
-  return useQuery({ queryKey: [...queryKeys.libraryEntities(), 'article', id], queryFn: () => fetchEntityArticle(store, db, id), staleTime: 60_000 });
+  return useQuery({ queryKey: nameKeys.article(id), queryFn: () => fetchEntityArticle(store, db, id), staleTime: 60_000 });
 }
 
 /** For the reader's mention card: which articles name each entity, from the cache only. */
 export function useArticlesByEntity() {
   const db = useIdbStore();
   return useQuery({
-    queryKey: [...queryKeys.libraryEntities(), 'by-key'],
+    queryKey: nameKeys.byEntity(),
     queryFn: () => articlesByEntity(db),
     staleTime: 60_000,
     // While some article's names are not cached yet, ask again each time a card opens: the names

@@ -2,6 +2,7 @@ import { memo, type ReactNode } from 'react';
 import type { Block, TextDirection } from '../../core/article/article';
 import { segmentText, type Decoration, type MarkDecoration, type Run } from '../../core/decorations/runs';
 import { BidiText } from './BidiText';
+import { entityTypeClass, type EntityType } from '../../core/entities/entity-types';
 
 export interface BlockViewProps {
   block: Block;
@@ -9,7 +10,7 @@ export interface BlockViewProps {
   href: string;
   decorations: readonly Decoration[];
   linkLabel: string;
-  describeEntity: (type: string) => string;
+  describeEntity: (type: EntityType) => string;
 }
 
 const TAGS = { title: 'h1', heading: 'h2', lead: 'p', paragraph: 'p', quote: 'blockquote', caption: 'figcaption' } as const;
@@ -61,7 +62,7 @@ export const BlockView = memo(function BlockView({ block, dir, href, decorations
         return (
           <mark
             key={segment.start}
-            className={`entity entity--${entity.type}`}
+            className={`entity ${entityTypeClass(entity.type)}`}
             data-entity-type={entity.type}
             data-entity-id={entity.id}
             data-mention-index={entity.mentionIndex}

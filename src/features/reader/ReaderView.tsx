@@ -1,9 +1,11 @@
-import { useCallback, useMemo, useRef, useState, type MouseEvent, type ReactNode } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Article, Block } from '../../core/article/article';
 import type { Decoration } from '../../core/decorations/runs';
+import { ENTITY_TYPES, entityTypeLabelKey, type EntityType } from '../../core/entities/entity-types';
 import { absoluteLink, routeToHash } from '../../core/links/routes';
 import { copyText } from '../../shared/clipboard';
+import { createReaderHandle, type ReaderHandleHost } from '../../shared/reader-handle';
 import { useToast } from '../../shared/toast';
 import { navigate } from '../../shared/use-route';
 import { DatelineLine } from './DatelineLine';
@@ -14,6 +16,7 @@ import { useProgressiveCount } from './use-progressive-count';
 import { useKeepSelection } from './use-keep-selection';
 import { useReaderKeyboard } from './use-reader-keyboard';
 import { useReadingPosition } from './use-reading-position';
+import { isHiddenMark, useSkipHiddenMarks } from './use-skip-hidden-marks';
 
 export interface ReaderViewProps {
   article: Article;
@@ -31,23 +34,37 @@ export interface ReaderViewProps {
    * under the top bar, wherever the article is scrolled to, until the reader dismisses them.
    */
   alerts?: ReactNode;
+  /**
+   * The handle the features reach the article through (activation of marks, what is on screen, one
+   * scheduler, geometry). The reader screen creates it and hands it to the features too; without
+   * one the view makes its own.
+   */
+  reader?: ReaderHandleHost;
 }
 
 const NO_DECORATIONS: readonly Decoration[] = [];
-/** The types the tagger emits (see src/core/entities); their names are looked up once. */
-const ENTITY_TYPES = ['PERS', 'LOC', 'ORG', 'MISC', 'DATE'] as const;
 
-export function ReaderView({ article, targetBlockId, decorations, hiddenEntityTypes = [], entitiesOff = false, notices, alerts }: ReaderViewProps) {
+export function ReaderView({ article, targetBlockId, decorations, hiddenEntityTypes = [], entitiesOff = false, notices, alerts, reader: given }: ReaderViewProps) {
   const { t } = useTranslation('reader');
   const toast = useToast();
   const articleRef = useRef<HTMLElement>(null);
   const saved = useSavedProgress(article.id);
+  const [own] = useState(createReaderHandle);
+  const reader = given ?? own;
 
   const goToLibrary = useCallback(() => navigate({ name: 'library' }), []);
-  useReaderKeyboard(articleRef, goToLibrary);
+  useReaderKeyboard(reader, articleRef, goToLibrary);
+  useSkipHiddenMarks();
   useKeepSelection(articleRef, article, decorations);
   const saveProgress = useSaveProgress(article.id);
   const mounted = useProgressiveCount(article.blocks);
+  // The handle reads this article's DOM; blocks mounted since change what is on screen. A layout
+  // effect: the features' own layout effects (the screen's, which run after this child's) see it.
+  useLayoutEffect(() => {
+    const root = articleRef.current;
+    return root ? reader.bind({ root, article, isHidden: isHiddenMark }) : undefined;
+  }, [reader, article]);
+  useLayoutEffect(() => reader.invalidateLayout(mounted), [reader, mounted]);
   // Arrive (at a linked block or where the reader left off) once that block is mounted. The saved
   // position is the one found on opening: it changes while reading, the arrival must not.
   const [savedOnOpen] = useState(saved);
@@ -57,14 +74,14 @@ export function ReaderView({ article, targetBlockId, decorations, hiddenEntityTy
 
   // One translation per type, not one per mark (a long article has thousands of marks).
   const entityDescriptions = useMemo(
-    () => new Map<string, string>(ENTITY_TYPES.map((type) => [type, t(`entities:types.${type}`, { defaultValue: type })])),
+    () => new Map<EntityType, string>(ENTITY_TYPES.map((type) => [type, t(entityTypeLabelKey(type), { defaultValue: type })])),
     [t],
   );
-  const describeEntity = useCallback((type: string) => entityDescriptions.get(type) ?? type, [entityDescriptions]);
+  const describeEntity = useCallback((type: EntityType) => entityDescriptions.get(type) ?? type, [entityDescriptions]);
   const onClick = useCallback(
     async (event: MouseEvent<HTMLElement>) => {
       const link = (event.target as Element).closest<HTMLAnchorElement>('a[data-action="link-block"]');
-      if (!link) return;
+      if (!link) return reader.handleEvent(event.nativeEvent);
       event.preventDefault();
       const blockId = link.closest<HTMLElement>('[data-block-id]')?.dataset.blockId;
       if (!blockId) return;
@@ -72,8 +89,9 @@ export function ReaderView({ article, targetBlockId, decorations, hiddenEntityTy
       const copied = await copyText(url);
       toast(copied ? t('linkCopied') : t('linkCopyFailed', { url }), copied ? 'info' : 'error');
     },
-    [article.id, t, toast],
+    [article.id, t, toast, reader],
   );
+  const onKeyDown = useCallback((event: KeyboardEvent<HTMLElement>) => reader.handleEvent(event.nativeEvent), [reader]);
 
   const missingBlockId = targetBlockId && !article.blocks.some((b) => b.id === targetBlockId) ? targetBlockId : null;
   // Dismissed for this block id only: following another unknown paragraph link shows it again.
@@ -141,6 +159,7 @@ export function ReaderView({ article, targetBlockId, decorations, hiddenEntityTy
         data-hide-types={hiddenEntityTypes.join(' ')}
         data-entities-off={entitiesOff ? '' : undefined}
         onClick={onClick}
+        onKeyDown={onKeyDown}
       >
         <header className="article-header">
           {titleBlock && renderBlock(titleBlock)}

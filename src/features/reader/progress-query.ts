@@ -1,14 +1,14 @@
 import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { readProgress, writeProgress, type ReadingProgress } from '../../core/settings/reading-progress';
+import { readProgress, writeProgress, type ReadingProgress } from '../../core/settings/progress-store';
 import type { Store } from '../../core/storage/storage';
-import { queryKeys } from '../../shared/query-keys';
+import { readerKeys } from './query-keys';
 import { useStore } from '../../shared/store-context';
 
 export const fetchProgress = (store: Store, articleId: string): ReadingProgress | null => readProgress(store, articleId) ?? null;
 
 export const progressQueryOptions = (store: Store, articleId: string) =>
-  queryOptions({ queryKey: queryKeys.progress(articleId), queryFn: () => fetchProgress(store, articleId), staleTime: Infinity });
+  queryOptions({ queryKey: readerKeys.progress(articleId), queryFn: () => fetchProgress(store, articleId), staleTime: Infinity });
 
 export function useSavedProgress(articleId: string): ReadingProgress | null {
   const store = useStore();
@@ -21,7 +21,7 @@ export function useSaveProgress(articleId: string): (progress: ReadingProgress) 
   const client = useQueryClient();
   return useCallback(
     (progress: ReadingProgress) => {
-      if (writeProgress(store, articleId, progress).ok) client.setQueryData(queryKeys.progress(articleId), progress);
+      if (writeProgress(store, articleId, progress).ok) client.setQueryData(readerKeys.progress(articleId), progress);
     },
     [store, client, articleId],
   );

@@ -1,29 +1,36 @@
 import { useEffect, type RefObject } from 'react';
+import type { ReaderHandleHost } from '../../shared/reader-handle';
 
-function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
-}
-
-/** Keys are read by physical position (event.code) so j/k work on an Arabic keyboard layout too. */
-export function useReaderKeyboard(container: RefObject<HTMLElement | null>, onLibrary: () => void): void {
+/**
+ * The reading page's keys, all through the reader's handle: its own (j/k move between paragraphs,
+ * l goes to the library) and those features register (e: names on or off). Keys are read by
+ * physical position (event.code), so they work on an Arabic keyboard layout too; none acts in a
+ * text field, a dialog, or with Alt/Ctrl/Meta.
+ */
+export function useReaderKeyboard(reader: ReaderHandleHost, container: RefObject<HTMLElement | null>, onLibrary: () => void): void {
   useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || isTyping(event.target)) return;
-      if (document.querySelector('[role="dialog"][aria-modal="true"]')) return;
+    const move = (step: 1 | -1) => (event: KeyboardEvent) => {
       const root = container.current;
       if (!root) return;
-      if (event.code === 'KeyJ' || event.code === 'KeyK') {
-        event.preventDefault();
-        moveFocus(root, event.code === 'KeyJ' ? 1 : -1);
-      } else if (event.code === 'KeyL' && !event.shiftKey) {
+      event.preventDefault();
+      moveFocus(root, step);
+    };
+    const stops = [
+      reader.onShortcut('KeyJ', move(1)),
+      reader.onShortcut('KeyK', move(-1)),
+      reader.onShortcut('KeyL', (event) => {
+        if (event.shiftKey) return;
         event.preventDefault();
         onLibrary();
-      }
-    };
+      }),
+    ];
+    const onKeyDown = (event: KeyboardEvent) => void reader.handleShortcut(event);
     window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, [container, onLibrary]);
+    return () => {
+      window.removeEventListener('keydown', onKeyDown);
+      stops.forEach((stop) => stop());
+    };
+  }, [reader, container, onLibrary]);
 }
 
 function moveFocus(root: HTMLElement, step: 1 | -1): void {

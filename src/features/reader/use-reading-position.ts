@@ -1,5 +1,5 @@
 import { useEffect, useRef, type RefObject } from 'react';
-import type { ReadingProgress } from '../../core/settings/reading-progress';
+import type { ReadingProgress } from '../../core/settings/progress-store';
 
 const FLASH_MS = 2400;
 

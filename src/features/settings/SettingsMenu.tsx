@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LINE_SPACINGS, TEXT_SIZES, THEMES, UI_LANGUAGES } from '../../core/settings/settings';
-import { useSettings, useUpdateSettings } from './settings-store';
+import { LINE_SPACINGS, TEXT_SIZES, THEMES, UI_LANGUAGES } from '../../core/settings/settings-store';
+import { useSettings, useUpdateSettings } from './use-settings';
 
 interface ChoiceProps<T extends string> {
   legend: string;

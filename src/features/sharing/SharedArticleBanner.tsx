@@ -1,10 +1,10 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Article } from '../../core/article/article';
-import { getImported, saveImported } from '../../core/article/imported-articles';
+import { getImported, saveImported } from '../../core/article/article-store';
 import { passageRoute, type SharedPassage } from '../../core/links/share-link';
-import { queryKeys } from '../../shared/query-keys';
+import { sharingKeys } from './query-keys';
 import { useIdbStore } from '../../shared/store-context';
 import { useToast } from '../../shared/toast';
 import { navigate } from '../../shared/use-route';
@@ -16,10 +16,9 @@ import { navigate } from '../../shared/use-route';
 export function SharedArticleBanner({ article, passage }: { article: Article; passage?: SharedPassage }) {
   const { t } = useTranslation('sharing');
   const db = useIdbStore();
-  const client = useQueryClient();
   const toast = useToast();
   // Asked once: after "add", the banner navigates away.
-  const inLibrary = useQuery({ queryKey: ['shared-in-library', article.id], queryFn: async () => (await getImported(db, article.id)) !== undefined, staleTime: Infinity }).data ?? false;
+  const inLibrary = useQuery({ queryKey: sharingKeys.inLibrary(article.id), queryFn: async () => (await getImported(db, article.id)) !== undefined, staleTime: Infinity }).data ?? false;
   const [hidden, setHidden] = useState(false);
   const target = passage ? passageRoute(article.id, passage) : ({ name: 'article', articleId: article.id } as const);
 
@@ -29,7 +28,6 @@ export function SharedArticleBanner({ article, passage }: { article: Article; pa
       toast(t('sharedArticle.addFailed'), 'error');
       return;
     }
-    await client.invalidateQueries({ queryKey: queryKeys.imported() });
     toast(t('sharedArticle.added'));
     navigate(target);
   };

@@ -1,4 +1,3 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describe } from '../../core/annotations/anchoring';
@@ -9,7 +8,7 @@ import type { DecorationsByBlock } from '../../core/decorations/merge';
 import { passageDecorations } from '../../core/links/passage-anchor';
 import { passageLinkPlace, receivedBlockId, receivePassage, type ReceivedPassage } from '../../core/links/received-passage';
 import type { SharedPassage } from '../../core/links/share-link';
-import { queryKeys } from '../../shared/query-keys';
+
 import { useStore } from '../../shared/store-context';
 import { SharePanel, type ShareRequest } from './SharePanel';
 import { LinkProblemNotice, SharedPassageNotice } from './SharedPassageNotice';
@@ -55,7 +54,6 @@ interface Options {
 export function useSharingFeature(article: Article | undefined, options: Options): SharingFeature {
   const { t } = useTranslation('sharing');
   const store = useStore();
-  const client = useQueryClient();
   const { blockId, params, passage: givenPassage, local, readOnly = false } = options;
   // The route's params are a new object on every render: work from their text.
   const where = passageLinkPlace(blockId, params);
@@ -75,9 +73,8 @@ export function useSharingFeature(article: Article | undefined, options: Options
     const { start, end } = received.location;
     const annotation = createAnnotation({ articleId: article.id, selectors: describe(article, { start, end }), note: received.passage.note ?? '' });
     const result = saveAnnotation(store, annotation);
-    await client.invalidateQueries({ queryKey: queryKeys.allAnnotations() });
     return result.ok;
-  }, [article, received, store, client]);
+  }, [article, received, store]);
 
   let notices: ReactNode = null;
   if (received.kind === 'problem') notices = <LinkProblemNotice problem={received.problem} />;

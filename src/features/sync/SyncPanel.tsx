@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import * as v from 'valibot';
-import { readSyncAccount, saveSyncAccount, serverUrlSchema, signOut } from '../../core/sync/sync-account';
+import { readSyncAccount, saveSyncAccount, serverUrlSchema, signOut } from '../../core/sync/account-store';
 import { Dialog } from '../../shared/Dialog';
 import { useStore } from '../../shared/store-context';
 import { useValueStore } from '../../shared/value-store';

@@ -1,6 +1,5 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { readSyncAccount } from '../../core/sync/sync-account';
+import { readSyncAccount } from '../../core/sync/account-store';
 import { useIdbStore, useStore } from '../../shared/store-context';
 import { useValueStore } from '../../shared/value-store';
 import { syncAccountChanges } from '../../shared/sync-account-changes';
@@ -12,7 +11,6 @@ import { syncAccountChanges } from '../../shared/sync-account-changes';
 export function SyncRuntime() {
   const store = useStore();
   const db = useIdbStore();
-  const queryClient = useQueryClient();
   const changes = useValueStore(syncAccountChanges);
   const account = readSyncAccount(store);
   const token = account?.session.token ?? null;
@@ -23,13 +21,13 @@ export function SyncRuntime() {
     let stop: (() => void) | null = null;
     let cancelled = false;
     void import('./sync-engine').then(({ startSyncEngine }) => {
-      if (!cancelled) stop = startSyncEngine(store, db, current, queryClient);
+      if (!cancelled) stop = startSyncEngine(store, db, current);
     });
     return () => {
       cancelled = true;
       stop?.();
     };
-  }, [store, db, queryClient, token, changes]);
+  }, [store, db, token, changes]);
 
   return null;
 }

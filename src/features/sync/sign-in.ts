@@ -1,6 +1,6 @@
 import * as v from 'valibot';
-import { sessionSchema, type SyncSession } from '../../core/sync/session';
-import { normaliseServerUrl } from '../../core/sync/sync-account';
+import { sessionSchema, type SyncSession } from '../../core/schema/account';
+import { normaliseServerUrl } from '../../core/sync/account-store';
 
 /** POST /login: the password goes to the server once and is not kept; the answer is validated. */
 export type SignInResult = { readonly ok: true; readonly session: SyncSession } | { readonly ok: false; readonly error: 'wrong' | 'tooMany' | 'unreachable' | 'unexpected' };

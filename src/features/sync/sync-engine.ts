@@ -1,15 +1,13 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from '@hocuspocus/provider';
-import type { QueryClient } from '@tanstack/react-query';
 import * as Y from 'yjs';
 import type { IdbStore } from '../../core/storage/idb-store';
+import type { StoreDomain } from '../../core/storage/changes';
 import type { Store } from '../../core/storage/storage';
-import { groupArticlesDocumentName, groupDocumentName, libraryDocumentName, NOTES_MAP, personalDocumentName } from '../../core/sync/data-model';
+import { groupArticlesDocumentName, groupDocumentName, libraryDocumentName, NOTES_MAP, personalDocumentName } from '../../core/schema/sync-documents';
 import { syncEntitiesPass } from '../../core/sync/entities-sync';
 import { mirrorGroupArticles, publishGroupArticles, syncLibraryPass } from '../../core/sync/library-sync';
 import { claimedArticle, LOCAL_ORIGIN, mirrorGroupNotes, syncNotesPass, type NoteScope, type SyncPassResult } from '../../core/sync/notes-sync';
-import { accountKey, markSynced, refreshGroups, websocketUrl, type SyncAccount } from '../../core/sync/sync-account';
-import { storageKeys } from '../../core/storage/keys';
-import { queryKeys } from '../../shared/query-keys';
+import { accountKey, markSynced, refreshGroups, websocketUrl, type SyncAccount } from '../../core/sync/account-store';
 import { fetchSession } from './sign-in';
 import { syncAccountChanges } from '../../shared/sync-account-changes';
 import { syncStatus, type SyncStatus } from './sync-status';
@@ -30,6 +28,8 @@ const PASS_DELAY_MS = 150;
 /** A pass now and then catches changes that no event announced (reading progress is saved without one). */
 const PERIODIC_PASS_MS = 15_000;
 const MARK_INTERVAL_MS = 5_000;
+/** Local changes that are synced (the rest, like settings or the sync bookkeeping itself, stay on the device). */
+const SYNCED_DOMAINS: ReadonlySet<StoreDomain> = new Set(['notes', 'progress', 'corrections', 'entity-lists']);
 /** How often the reader's groups are asked again (membership changes while signed in). */
 const GROUPS_REFRESH_MS = 20_000;
 
@@ -55,7 +55,7 @@ interface Channel {
   running?: boolean;
 }
 
-export function startSyncEngine(store: Store, db: IdbStore, account: SyncAccount, queryClient: QueryClient): () => void {
+export function startSyncEngine(store: Store, db: IdbStore, account: SyncAccount): () => void {
   const me = account.session.user;
   let conflicts = syncStatus.get().conflicts;
   let refused = false;
@@ -74,6 +74,8 @@ export function startSyncEngine(store: Store, db: IdbStore, account: SyncAccount
   const channels: Channel[] = [];
   /** Articles found over the size limit (id@version), so they are not read again on every pass. */
   const oversized = new Set<string>();
+  /** True while a pass writes local storage: those writes are the pass's own, not changes to send. */
+  let applying = false;
 
   function open(name: string, scope: NoteScope, kind: ChannelKind): Channel {
     const doc = new Y.Doc();
@@ -133,16 +135,19 @@ export function startSyncEngine(store: Store, db: IdbStore, account: SyncAccount
     const scope = channel.pending;
     channel.pending = new Set();
     const articles = scope === 'all' ? undefined : scope;
-    const result: SyncPassResult =
-      channel.kind === 'mirror' && channel.scope ? mirrorGroupNotes(store, channel.doc, channel.scope) : syncNotesPass(store, channel.doc, channel.baseKey, new Date(), articles, channel.scope);
-    // The reader's own document also holds the entity corrections and name lists (small: always compared whole).
-    const entities = channel.kind === 'notes' && channel.scope === null ? syncEntitiesPass(store, channel.doc, channel.baseKey) : null;
-    if (entities && (entities.changedArticles.length || entities.listsChanged)) void queryClient.invalidateQueries({ queryKey: queryKeys.corrections() });
+    // What the pass writes locally is announced by the store like any change; it is not new work here.
+    applying = true;
+    let result: SyncPassResult;
+    let entities: ReturnType<typeof syncEntitiesPass> | null;
+    try {
+      result = channel.kind === 'mirror' && channel.scope ? mirrorGroupNotes(store, channel.doc, channel.scope) : syncNotesPass(store, channel.doc, channel.baseKey, new Date(), articles, channel.scope);
+      // The reader's own document also holds the entity corrections and name lists (small: always compared whole).
+      entities = channel.kind === 'notes' && channel.scope === null ? syncEntitiesPass(store, channel.doc, channel.baseKey) : null;
+    } finally {
+      applying = false;
+    }
     conflicts += result.conflicts;
     refused = result.refused > 0 || (entities?.refused ?? 0) > 0 || libraryRefused;
-    for (const articleId of result.changedArticles) void queryClient.invalidateQueries({ queryKey: queryKeys.annotations(articleId) });
-    if (result.changedArticles.length) void queryClient.invalidateQueries({ queryKey: queryKeys.allAnnotations(), exact: true });
-    if (result.progressChanged) void queryClient.invalidateQueries({ queryKey: ['store', 'progress'] });
     if (!channel.provider.hasUnsyncedChanges && channel === channels[0]) marked();
     showState();
   }
@@ -154,21 +159,17 @@ export function startSyncEngine(store: Store, db: IdbStore, account: SyncAccount
     channel.running = true;
     channel.pending = new Set();
     try {
-      let changed = false;
       if (channel.kind === 'library') {
         const result = await syncLibraryPass(store, db, channel.doc, channel.baseKey, oversized);
         libraryRefused = result.refused > 0;
         refused ||= libraryRefused;
         tooLarge = result.tooLarge;
-        changed = result.changed;
       } else if (channel.kind === 'shelf' && channel.scope) {
         await publishGroupArticles(db, channel.doc, channel.scope.group, oversized);
       } else if (channel.scope) {
         const result = await mirrorGroupArticles(db, channel.doc, channel.scope);
         refused ||= result.refused > 0;
-        changed = result.received + result.removed > 0;
       }
-      if (changed) void queryClient.invalidateQueries({ queryKey: queryKeys.store });
     } finally {
       channel.running = false;
     }
@@ -217,21 +218,15 @@ export function startSyncEngine(store: Store, db: IdbStore, account: SyncAccount
       void refreshMembership();
     }
   });
-  // Local changes: this tab's saves (react-query mutations) and other tabs (storage events).
-  const stopMutations = queryClient.getMutationCache().subscribe((event) => {
-    if (event.type === 'updated' && event.mutation.state.status === 'success') {
-      // A save or delete of one annotation touches its article only; anything else (an import) all.
-      const articleId = (event.mutation.state.variables as { articleId?: unknown } | undefined)?.articleId;
-      scheduleAll(typeof articleId === 'string' ? [articleId] : 'all');
-    }
+  // Local changes, this tab's and other tabs', as the stores announce them: notes, progress,
+  // corrections and lists go to the documents that hold them; articles to the library and shelves.
+  // Sync bookkeeping (the account, what was agreed) is not a change to sync.
+  const stopStore = store.subscribe((change) => {
+    if (applying || !SYNCED_DOMAINS.has(change.domain)) return;
+    scheduleAll(change.articleIds);
   });
-  // Other tabs' sync bookkeeping (hashiya:sync, hashiya:sync-base:…) is not a change to sync.
-  const stopStore = store.subscribe((changedKey) => {
-    if (!changedKey.startsWith(storageKeys.syncAccount)) scheduleAll('all');
-  });
-  // Other tabs' imports, renames and deletes.
-  const stopDb = db.subscribe((changed) => {
-    if (changed === 'articles') for (const channel of channels) if (channel.kind === 'library' || channel.kind === 'shelf') schedule(channel);
+  const stopDb = db.subscribe((change) => {
+    if (change.domain === 'articles') for (const channel of channels) if (channel.kind === 'library' || channel.kind === 'shelf') schedule(channel);
   });
   const periodic = setInterval(() => scheduleAll('all'), PERIODIC_PASS_MS);
   const onOnline = () => socket.connect();
@@ -244,7 +239,6 @@ export function startSyncEngine(store: Store, db: IdbStore, account: SyncAccount
     stopped = true;
     clearInterval(membership);
     clearInterval(periodic);
-    stopMutations();
     stopStore();
     stopDb();
     globalThis.removeEventListener?.('online', onOnline);

@@ -10,7 +10,6 @@ import {
   restoreAnnotation,
   saveAnnotation,
   saveAnnotations,
-  subscribeAnnotations,
 } from '../../../src/core/annotations/annotation-store';
 import { MemoryStorage } from '../../helpers/memory-storage';
 
@@ -155,17 +154,5 @@ describe('annotation store', () => {
     expect(migrated).toMatchObject({ id: 'n1', color: 'blue', note: 'ملاحظة', tags: ['اقتصاد', 'سياسة'], created: '2023-11-14T22:13:20.000Z' });
     expect(migrated?.target.selectors[0].exact).toBe('وزير');
     expect(a.problems()).toEqual([]);
-  });
-
-  it('tells which article changed when another tab writes', () => {
-    const target = new EventTarget();
-    const store = createStore(new MemoryStorage(), target);
-    const seen: string[] = [];
-    const stop = subscribeAnnotations(store, (id) => seen.push(id));
-    target.dispatchEvent(Object.assign(new Event('storage'), { key: annotationsKey('art-7') }));
-    target.dispatchEvent(Object.assign(new Event('storage'), { key: 'hashiya:settings' }));
-    stop();
-    target.dispatchEvent(Object.assign(new Event('storage'), { key: annotationsKey('art-8') }));
-    expect(seen).toEqual(['art-7']);
   });
 });

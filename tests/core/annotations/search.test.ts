@@ -1,34 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { createAnnotation, editAnnotation, normalizeTags, parseTagInput, validateAnnotation, newAnnotationId, type Annotation } from '../../../src/core/annotations/annotation';
+import { createAnnotation, editAnnotation, parseTagInput, newAnnotationId, type Annotation } from '../../../src/core/annotations/annotation';
+import { normaliseTags } from '../../../src/core/schema/tags';
+import { validateAnnotation } from '../../../src/core/schema/annotation';
 import { describeText } from '../../../src/core/annotations/anchoring';
-import { filterAnnotations, filterOptions, normalizeForSearch, sortByReadingOrder } from '../../../src/core/annotations/search';
+import { filterAnnotations, filterOptions, sortByReadingOrder } from '../../../src/core/annotations/search';
 
 const TEXT = 'قال وزير الاقتصاد في مؤتمر صحفي إن معدلات التضخم انخفضت خلال الربع الأخير من العام.';
 
 function make(start: number, end: number, extra: Partial<Annotation> = {}): Annotation {
   return { ...createAnnotation({ articleId: 'art', selectors: describeText(TEXT, { start, end }, 'p-0000001') }), ...extra };
 }
-
-describe('normalizeForSearch', () => {
-  it('ignores diacritics and tatweel', () => {
-    expect(normalizeForSearch('الاقْتِصَادُ')).toBe(normalizeForSearch('الاقتصاد'));
-    expect(normalizeForSearch('الوزيـــر')).toBe('الوزير');
-  });
-
-  it('folds alef forms, hamza carriers, ى/ي and ة/ه', () => {
-    expect(normalizeForSearch('أحمد إبراهيم آمال ٱلله')).toBe('احمد ابراهيم امال الله');
-    expect(normalizeForSearch('مؤتمر')).toBe(normalizeForSearch('موتمر'));
-    expect(normalizeForSearch('رئيس')).toBe(normalizeForSearch('رييس'));
-    expect(normalizeForSearch('سماء')).toBe('سما');
-    expect(normalizeForSearch('مصطفى')).toBe(normalizeForSearch('مصطفي'));
-    expect(normalizeForSearch('مدرسة')).toBe(normalizeForSearch('مدرسه'));
-  });
-
-  it('reads Arabic-Indic digits as digits and ignores English case and spacing', () => {
-    expect(normalizeForSearch('عام ٢٠٢٤ و۱۹')).toBe('عام 2024 و19');
-    expect(normalizeForSearch('  The   IMF ')).toBe('the imf');
-  });
-});
 
 describe('filterAnnotations', () => {
   const a = make(4, 17, { note: 'Inflation is DOWN', tags: ['اقتصاد'], color: 'yellow' });
@@ -42,6 +23,15 @@ describe('filterAnnotations', () => {
     expect(filterAnnotations([a, b, c], { query: 'سياسه' })).toEqual([b]);
     expect(filterAnnotations([a, b, c], { query: 'inflation مهم' })).toEqual([]);
     expect(filterAnnotations([a, b, c], { query: '  ' })).toEqual([a, b, c]);
+  });
+
+  it('finds a word whatever clitic the query or the quote carries (folding: tests/core/text)', () => {
+    // a quotes «وزير الاقتصاد», b «معدلات التضخم»; both are tagged «اقتصاد».
+    expect(filterAnnotations([a, b, c], { query: 'للاقتصاد' })).toEqual([a, b]);
+    expect(filterAnnotations([a, b, c], { query: 'والوزير' })).toEqual([a]);
+    expect(filterAnnotations([a, b, c], { query: 'بمعدلات والتضخم' })).toEqual([b]);
+    expect(filterAnnotations([a, b, c], { query: 'للاقتصاد والتضخم' })).toEqual([b]);
+    expect(filterAnnotations([a, b, c], { query: 'الوزير والتضخم' })).toEqual([]);
   });
 
   it('filters by any of the colours and all of the tags', () => {
@@ -59,9 +49,9 @@ describe('filterAnnotations', () => {
 
 describe('annotation model', () => {
   it('normalises tags: trim, collapse spaces, drop #, no duplicates, at most 30', () => {
-    expect(normalizeTags(['  #اقتصاد  ', 'اقتصاد', 'oil   prices', '##', '', 'Oil Prices'])).toEqual(['اقتصاد', 'oil prices']);
-    expect(normalizeTags(Array.from({ length: 40 }, (_, i) => `t${i}`))).toHaveLength(30);
-    expect(normalizeTags(['x'.repeat(80)])[0]).toHaveLength(60);
+    expect(normaliseTags(['  #اقتصاد  ', 'اقتصاد', 'oil   prices', '##', '', 'Oil Prices'])).toEqual(['اقتصاد', 'oil prices']);
+    expect(normaliseTags(Array.from({ length: 40 }, (_, i) => `t${i}`))).toHaveLength(30);
+    expect(normaliseTags(['x'.repeat(80)])[0]).toHaveLength(60);
     expect(parseTagInput('#سياسة، اقتصاد, #oil')).toEqual(['سياسة', 'اقتصاد', 'oil']);
   });
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createAnnotation, normaliseTimestamp, validateAnnotation } from '../../../src/core/annotations/annotation';
+import { createAnnotation } from '../../../src/core/annotations/annotation';
+import { normaliseTimestamp, validateAnnotation } from '../../../src/core/schema/annotation';
 import { describeText } from '../../../src/core/annotations/anchoring';
 import { annotationsKey, listAnnotations } from '../../../src/core/annotations/annotation-store';
 import { createStore } from '../../../src/core/storage/storage';

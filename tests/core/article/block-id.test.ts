@@ -14,6 +14,12 @@ describe('block ids', () => {
     expect(baseBlockId('أَحمد')).toBe(baseBlockId('احمد'));
   });
 
+  it('never change: notes and links store them (the first ids of the sample, invisible marks and digits as they were)', () => {
+    expect(parsePlainTextArticle(seed, { id: 'a' }).blocks.slice(0, 4).map((b) => b.id)).toEqual(['p-1p32lbg', 'p-1fbsfjr', 'p-155ic9e', 'p-1o93rtf']);
+    expect(baseBlockId('الرئيس\u200f الروسي\u200b')).toBe('p-1poz5e1');
+    expect(baseBlockId('Café ٢٠٢٤')).toBe('p-1xhzsyg');
+  });
+
   it('are stable when other paragraphs are edited, added or removed', () => {
     const before = parsePlainTextArticle(seed, { id: 'a' });
     const edited = seed

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { isArticle } from '../../../src/core/article/article-schema';
+import { isArticle } from '../../../src/core/schema/article';
 import {
   BundledManifestError,
   bundledArticleUrl,

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { articleText, type Article } from '../../../src/core/article/article';
-import { isArticle } from '../../../src/core/article/article-schema';
+import { isArticle } from '../../../src/core/schema/article';
 import { importFromFile, type ImportableFile } from '../../../src/core/article/import-file';
 
 /**

@@ -8,7 +8,7 @@ import {
   type ImportableFile,
 } from '../../../src/core/article/import-file';
 import { MAX_IMPORT_BYTES } from '../../../src/core/limits';
-import { isArticle } from '../../../src/core/article/article-schema';
+import { isArticle } from '../../../src/core/schema/article';
 import { bundledText } from './helpers';
 
 const seed = bundledText('putin-raisi-call.txt');

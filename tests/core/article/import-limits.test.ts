@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { articleText } from '../../../src/core/article/article';
-import { isArticle } from '../../../src/core/article/article-schema';
+import { isArticle } from '../../../src/core/schema/article';
 import { fitDrafts, shortTitle, splitAtSentences } from '../../../src/core/article/fit-limits';
 import { importFromHtml, importFromText, looksLikeHtml } from '../../../src/core/article/import-file';
 import { prescanHtml } from '../../../src/core/article/html/prescan';

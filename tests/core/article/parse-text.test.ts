@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { articleText, type Article } from '../../../src/core/article/article';
-import { isArticle } from '../../../src/core/article/article-schema';
+import { isArticle } from '../../../src/core/schema/article';
 import { normaliseForId } from '../../../src/core/article/block-id';
 import { ArticleParseError, isFurnitureLine, parsePlainTextArticle } from '../../../src/core/article/parse-text';
 import { bundledText } from './helpers';

@@ -55,7 +55,7 @@ describe('segmentText', () => {
       fc.property(fc.string({ maxLength: 45 }), fc.array(range, { maxLength: 8 }), fc.array(range, { maxLength: 4 }), (s, highlights, entities) => {
         const decorations: Decoration[] = [
           ...highlights.map(([a, b], i) => ({ kind: 'highlight' as const, start: Math.min(a, b), end: Math.max(a, b), id: `h${i}` })),
-          ...entities.map(([a, b], i) => ({ kind: 'entity' as const, start: Math.min(a, b), end: Math.max(a, b), id: `e${i}`, type: 'LOC', mentionIndex: 0 })),
+          ...entities.map(([a, b], i) => ({ kind: 'entity' as const, start: Math.min(a, b), end: Math.max(a, b), id: `e${i}`, type: 'LOC' as const, mentionIndex: 0 })),
         ];
         const segments = segmentText(s, decorations);
         expect(segments.flatMap((seg) => seg.runs.map((r) => r.text)).join('')).toBe(s);

@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Block } from '../../../src/core/article/article';
-import {
-  applyCorrections,
-  correctionsSpec,
-  deleteCorrection,
-  listsWith,
-  readCorrections,
-  readPersonalLists,
-  saveCorrection,
-  toTagOptions,
-  validCorrections,
-  type Correction,
-} from '../../../src/core/entities/corrections';
+import { applyCorrections, listsWith, toTagOptions, validCorrections, type Correction } from '../../../src/core/entities/corrections';
+import { correctionsSpec, deleteCorrection, readCorrections, readPersonalLists, saveCorrection } from '../../../src/core/entities/correction-store';
 import { buildReaderEntities, type ReaderMention } from '../../../src/core/entities/reader-entities';
 import { createStore } from '../../../src/core/storage/storage';
 import { MemoryStorage } from '../../helpers/memory-storage';

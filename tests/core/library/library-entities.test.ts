@@ -2,7 +2,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it, vi } from 'vitest';
 import type { Annotation } from '../../../src/core/annotations/annotation';
 import type { Article } from '../../../src/core/article/article';
-import { articleRevision, saveImported } from '../../../src/core/article/imported-articles';
+import { articleRevision, saveImported } from '../../../src/core/article/article-store';
 import type { Correction } from '../../../src/core/entities/corrections';
 import type { TagResult } from '../../../src/core/entities/entities';
 import {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ArticleSummary } from '../../../src/core/article/imported-articles';
+import type { ArticleSummary } from '../../../src/core/article/article-store';
 import { continueReading, filterLibrary, libraryItems, readingState, tagsInUse } from '../../../src/core/library/library-view';
 
 const summary = (id: string, extra: Partial<ArticleSummary> = {}): ArticleSummary => ({

@@ -1,7 +1,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../../src/core/article/article';
-import { deleteImported, renameImported, saveImported } from '../../../src/core/article/imported-articles';
+import { deleteImported, renameImported, saveImported } from '../../../src/core/article/article-store';
 import { parsePlainTextArticle } from '../../../src/core/article/parse-text';
 import { createSearchEngine } from '../../../src/core/library/search-engine';
 import { createLibraryIndex, indexTerms, queryTerm } from '../../../src/core/library/search-index';
@@ -50,6 +50,19 @@ describe('library index', () => {
     expect(a.title).toBe('عنوان أول');
     expect(index.search('الرئيس الايراني').map((h) => h.articleId)).toEqual(['a']);
     expect(index.search('مدرسه').map((h) => h.articleId)).toEqual(['b']);
+  });
+
+  it('finds the sample by a quote with a different clitic, as the whole phrase and word by word', () => {
+    // The sample reads «للاستخدام في الحرب».
+    const sample = createLibraryIndex();
+    sample.upsert(seed);
+    const block = (query: string) => sample.search(query).map((h) => h.blockId);
+    const found = block('للاستخدام في الحرب');
+    expect(found).toHaveLength(1);
+    for (const query of ['الاستخدام في الحرب', 'استخدام في الحرب', 'والاستخدام في حرب']) expect(block(query), query).toEqual(found);
+    for (const word of ['الاستخدام', 'للاستخدام', 'الحرب']) expect(block(word), word).toContain(found[0]);
+    const hit = sample.search('الاستخدام في الحرب')[0]!;
+    expect(hit.match).toBe('للاستخدام');
   });
 
   it('matches English regardless of case, every word required, the last as a prefix', () => {

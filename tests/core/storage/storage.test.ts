@@ -1,6 +1,8 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { BACKUP_PREFIX } from '../../../src/core/storage/keys';
+import { annotationsKey } from '../../../src/core/annotations/annotation-store';
+import type { StoreChange } from '../../../src/core/storage/changes';
+import { BACKUP_PREFIX, storageKeys } from '../../../src/core/storage/keys';
 import { createStore, type StoredCollection, type StoredValue } from '../../../src/core/storage/storage';
 import { MemoryStorage, ThrowingStorage } from '../../helpers/memory-storage';
 
@@ -91,14 +93,36 @@ describe('the storage adapter', () => {
     expect(throwing.write({ key: 'hashiya:never-read', version: 1 }, 1)).toEqual({ ok: false, reason: 'unavailable' });
   });
 
-  it('tells subscribers when another tab changes one of our keys', () => {
+  it('announces every change, by this tab or another, as a domain and the articles it concerns', () => {
     const target = new EventTarget();
     const store = createStore(new MemoryStorage(), target);
-    const seen: string[] = [];
-    store.subscribe((key) => seen.push(key));
-    target.dispatchEvent(Object.assign(new Event('storage'), { key: 'hashiya:test' }));
+    const seen: StoreChange[] = [];
+    const stop = store.subscribe((change) => seen.push(change));
+    store.write({ key: annotationsKey('art-7'), version: 1 }, {});
+    store.write({ key: storageKeys.readingProgress, version: 1 }, {}, { articleIds: ['art-3'] });
+    store.remove(storageKeys.settings);
+    target.dispatchEvent(Object.assign(new Event('storage'), { key: `${storageKeys.entityCorrectionsPrefix}art-8` }));
+    target.dispatchEvent(Object.assign(new Event('storage'), { key: storageKeys.readingProgress }));
     target.dispatchEvent(Object.assign(new Event('storage'), { key: 'someone-else' }));
-    expect(seen).toEqual(['hashiya:test']);
+    stop();
+    store.write({ key: annotationsKey('art-9'), version: 1 }, {});
+    expect(seen).toEqual([
+      { domain: 'notes', articleIds: ['art-7'], source: 'this-tab' },
+      { domain: 'progress', articleIds: ['art-3'], source: 'this-tab' },
+      { domain: 'settings', articleIds: 'all', source: 'this-tab' },
+      { domain: 'corrections', articleIds: ['art-8'], source: 'other-tab' },
+      { domain: 'progress', articleIds: 'all', source: 'other-tab' },
+    ]);
+  });
+
+  it('announces nothing for a write that failed', () => {
+    const backend = new MemoryStorage();
+    backend.failWrites = true;
+    const store = createStore(backend, null);
+    const seen: StoreChange[] = [];
+    store.subscribe((change) => seen.push(change));
+    expect(store.write({ key: annotationsKey('a'), version: 1 }, { x: 'y'.repeat(100) }).ok).toBe(false);
+    expect(seen).toEqual([]);
   });
 });
 

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { deleteCorrection, readCorrections, readPersonalLists, saveCorrection, type Correction } from '../../../src/core/entities/corrections';
+import { type Correction } from '../../../src/core/entities/corrections';
+import { deleteCorrection, readCorrections, readPersonalLists, saveCorrection } from '../../../src/core/entities/correction-store';
 import { SYNC_LIMITS } from '../../../src/core/limits';
 import { createStore, type Store } from '../../../src/core/storage/storage';
-import { CORRECTIONS_MAP, NAMES_MAP } from '../../../src/core/sync/data-model';
+import { CORRECTIONS_MAP, NAMES_MAP } from '../../../src/core/schema/sync-documents';
 import { syncEntitiesPass } from '../../../src/core/sync/entities-sync';
 import { MemoryStorage } from '../../helpers/memory-storage';
 

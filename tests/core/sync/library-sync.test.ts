@@ -1,12 +1,12 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { listSummaries, saveImported, getImported, deleteImported, setArticleGroups, setArticleTags } from '../../../src/core/article/imported-articles';
+import { listSummaries, saveImported, getImported, deleteImported, setArticleGroups, setArticleTags } from '../../../src/core/article/article-store';
 import { parsePlainTextArticle } from '../../../src/core/article/parse-text';
 import { SYNC_LIMITS } from '../../../src/core/limits';
 import { createIdbStore, type IdbStore } from '../../../src/core/storage/idb-store';
 import { createStore, type Store } from '../../../src/core/storage/storage';
-import { ARTICLES_MAP } from '../../../src/core/sync/data-model';
+import { ARTICLES_MAP } from '../../../src/core/schema/sync-documents';
 import { mirrorGroupArticles, publishGroupArticles, syncLibraryPass } from '../../../src/core/sync/library-sync';
 import { MemoryStorage } from '../../helpers/memory-storage';
 

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { listAllAnnotations, saveAnnotation, deleteAnnotation } from '../../../src/core/annotations/annotation-store';
 import { createStore, type Store } from '../../../src/core/storage/storage';
-import { NOTES_MAP } from '../../../src/core/sync/data-model';
+import { NOTES_MAP } from '../../../src/core/schema/sync-documents';
 import { syncNotesPass } from '../../../src/core/sync/notes-sync';
-import { readProgress, writeProgress } from '../../../src/core/settings/reading-progress';
+import { readProgress, writeProgress } from '../../../src/core/settings/progress-store';
 import { MemoryStorage } from '../../helpers/memory-storage';
 import { edit, note } from './fixtures';
 

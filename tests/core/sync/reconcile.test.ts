@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { planNotesSync, conflictCopyId } from '../../../src/core/sync/reconcile';
-import type { NoteRecord } from '../../../src/core/sync/data-model';
+import type { NoteRecord } from '../../../src/core/schema/sync-documents';
 import type { Annotation } from '../../../src/core/annotations/annotation';
 import { edit, note } from './fixtures';
 

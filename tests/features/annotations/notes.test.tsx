@@ -1,10 +1,12 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
+import { createReaderHandle } from '../../../src/shared/reader-handle';
 import { describe as describeRange } from '../../../src/core/annotations/anchoring';
 import { createAnnotation, type Annotation } from '../../../src/core/annotations/annotation';
 import { listAnnotations, saveAnnotation } from '../../../src/core/annotations/annotation-store';
 import { articleText } from '../../../src/core/article/article';
-import { saveImported } from '../../../src/core/article/imported-articles';
+import { saveImported } from '../../../src/core/article/article-store';
 import { createStore } from '../../../src/core/storage/storage';
 import { NoteEditor } from '../../../src/features/annotations/NoteEditor';
 import { NotesPanel } from '../../../src/features/annotations/NotesPanel';
@@ -138,7 +140,8 @@ describe('NotesPanel', () => {
 });
 
 function FeatureProbe() {
-  const feature = useAnnotationsFeature(ARTICLE.id, ARTICLE, { open: true, toggle: () => {}, close: () => {} });
+  const [reader] = useState(createReaderHandle);
+  const feature = useAnnotationsFeature(ARTICLE.id, ARTICLE, reader, { open: true, toggle: () => {}, close: () => {} });
   const marks = [...feature.decorations.values()].flat();
   return (
     <>

@@ -3,10 +3,10 @@ import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Block } from '../../../src/core/article/article';
 import { parsePlainTextArticle } from '../../../src/core/article/parse-text';
-import { readCorrections, readPersonalLists } from '../../../src/core/entities/corrections';
+import { readCorrections, readPersonalLists } from '../../../src/core/entities/correction-store';
 import type { TagOptions, TagResult } from '../../../src/core/entities/entities';
 import { buildReaderEntities, mentionsFromTagResult } from '../../../src/core/entities/reader-entities';
-import { readEntityDisplay, readHiddenTypes } from '../../../src/core/entities/reader-hidden-types';
+import { readEntityDisplay, readHiddenTypes } from '../../../src/core/entities/entity-display-store';
 import { EntitiesPanel } from '../../../src/features/entities/EntitiesPanel';
 import { EntityCard } from '../../../src/features/entities/EntityCard';
 import { EntityLegend } from '../../../src/features/entities/EntityLegend';
@@ -14,6 +14,7 @@ import { createEntityFocusStore } from '../../../src/features/entities/entity-fo
 import { setTagger } from '../../../src/features/entities/tagger-instance';
 import { useEntitiesFeature } from '../../../src/features/entities/use-entities-feature';
 import { ReaderView } from '../../../src/features/reader/ReaderView';
+import { createReaderHandle, ReaderHandleProvider } from '../../../src/shared/reader-handle';
 import { renderWithApp } from '../../helpers/render';
 
 const article = parsePlainTextArticle(
@@ -180,11 +181,13 @@ describe('EntitiesPanel', () => {
 
 function Reader() {
   const [open, setOpen] = useState(false);
-  const f = useEntitiesFeature(article, { open, toggle: () => setOpen((o) => !o), close: () => setOpen(false) });
+  const [reader] = useState(createReaderHandle);
+  const f = useEntitiesFeature(article, reader, { open, toggle: () => setOpen((o) => !o), close: () => setOpen(false) });
   return (
-    <>
+    <ReaderHandleProvider value={reader}>
       {f.action}
       <ReaderView
+        reader={reader}
         article={article}
         decorations={f.decorations}
         hiddenEntityTypes={f.hiddenTypes}
@@ -193,7 +196,7 @@ function Reader() {
       />
       {open && f.panel}
       {f.overlay}
-    </>
+    </ReaderHandleProvider>
   );
 }
 

@@ -3,6 +3,9 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Block } from '../../../src/core/article/article';
 import type { EntityDecoration } from '../../../src/core/decorations/runs';
 import { useProgressiveDecorations } from '../../../src/features/entities/use-progressive-decorations';
+import { createReaderHandle } from '../../../src/shared/reader-handle';
+
+const reader = createReaderHandle();
 
 const blocks: Block[] = Array.from({ length: 40 }, (_, i) => ({ id: `p-${i}`, kind: 'paragraph', text: 'نص '.repeat(30) }));
 const deco = (id: string, start: number): EntityDecoration => ({ kind: 'entity', start, end: start + 2, id, type: 'PERS', mentionIndex: 0 });
@@ -11,7 +14,7 @@ const full = (key = 'a') => new Map<string, EntityDecoration[]>(blocks.map((b) =
 describe('useProgressiveDecorations', () => {
   it('delivers a long article in chunks, then everything', async () => {
     vi.useFakeTimers();
-    const { result } = renderHook(({ map }) => useProgressiveDecorations(map, blocks, 10), { initialProps: { map: full() } });
+    const { result } = renderHook(({ map }) => useProgressiveDecorations(reader, map, blocks, 10), { initialProps: { map: full() } });
     expect(result.current?.size).toBe(5);
     await act(async () => {
       await vi.runAllTimersAsync();
@@ -22,7 +25,7 @@ describe('useProgressiveDecorations', () => {
 
   it('reuses arrays that did not change, so only changed blocks re-render', async () => {
     const first = full();
-    const { result, rerender } = renderHook(({ map }) => useProgressiveDecorations(map, blocks, 1000), { initialProps: { map: first } });
+    const { result, rerender } = renderHook(({ map }) => useProgressiveDecorations(reader, map, blocks, 1000), { initialProps: { map: first } });
     expect(result.current?.get('p-3')).toBe(first.get('p-3'));
     const second = full();
     second.set('p-7', [deco('c', 0)]);
@@ -32,7 +35,7 @@ describe('useProgressiveDecorations', () => {
   });
 
   it('gives nothing before the tagger answered', () => {
-    const { result } = renderHook(() => useProgressiveDecorations(undefined, blocks));
+    const { result } = renderHook(() => useProgressiveDecorations(reader, undefined, blocks));
     expect(result.current).toBeUndefined();
   });
 });

@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { siteCorrectionsSpec } from '../../../src/core/article/import-corrections';
-import { listImported } from '../../../src/core/article/imported-articles';
+import { siteCorrectionsSpec } from '../../../src/core/article/import-corrections-store';
+import { listImported } from '../../../src/core/article/article-store';
 import type { IdbStore } from '../../../src/core/storage/idb-store';
 import { ImportDialog } from '../../../src/features/library/ImportDialog';
 import { freshIdbStore, renderWithApp } from '../../helpers/render';

@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { listImported } from '../../../src/core/article/imported-articles';
+import { listImported } from '../../../src/core/article/article-store';
 import { LibraryPage } from '../../../src/features/library/LibraryPage';
 import { renderWithApp } from '../../helpers/render';
 

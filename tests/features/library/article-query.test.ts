@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parsePlainTextArticle } from '../../../src/core/article/parse-text';
-import { saveImported } from '../../../src/core/article/imported-articles';
+import { saveImported } from '../../../src/core/article/article-store';
 import type { BundledEntry } from '../../../src/core/article/bundled';
 import { fetchArticle } from '../../../src/features/library/article-query';
 import { freshIdbStore } from '../../helpers/render';

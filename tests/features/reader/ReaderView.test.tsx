@@ -68,7 +68,7 @@ describe('ReaderView', () => {
       [
         block.id,
         [
-          { kind: 'entity' as const, start, end: start + 'الرئيس'.length, id: 'e1', type: 'PERS', mentionIndex: 0 },
+          { kind: 'entity' as const, start, end: start + 'الرئيس'.length, id: 'e1', type: 'PERS' as const, mentionIndex: 0 },
           { kind: 'highlight' as const, start: start - 3, end: start + 3, id: 'h1', variant: 'green' },
         ],
       ],

@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { readSettings } from '../../../src/core/settings/settings';
+import { readSettings } from '../../../src/core/settings/settings-store';
 import { SettingsMenu } from '../../../src/features/settings/SettingsMenu';
 import { renderWithApp } from '../../helpers/render';
 

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SharedArticleScreen } from '../../../src/app/SharedArticleScreen';
 import { listAnnotations } from '../../../src/core/annotations/annotation-store';
 import { articleText, type Article } from '../../../src/core/article/article';
-import { getImported } from '../../../src/core/article/imported-articles';
+import { getImported } from '../../../src/core/article/article-store';
 import { parsePlainTextArticle } from '../../../src/core/article/parse-text';
 import { describe as describeRange } from '../../../src/core/annotations/anchoring';
 import { encodeSharedArticle, passageFromSelectors, passageParams } from '../../../src/core/links/share-link';

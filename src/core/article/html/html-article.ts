@@ -4,7 +4,8 @@ import { assignBlockIds } from '../block-id';
 import { CREDIT_LINE, formatDateline, looksLikeDateline, splitWireDateline } from '../dateline';
 import { fitDrafts, type Draft } from '../fit-limits';
 import { IMPORT_LIMITS, ARTICLE_LIMITS } from '../../limits';
-import { detectLanguage, normaliseForMatch } from '../normalise';
+import { spellingForm } from '../../text/fold';
+import { detectLanguage } from '../language';
 import { SOURCES_LABEL } from '../parse-text';
 import { blocksFrom, squash } from './blocks';
 import { markCaptions, placedCaptions, removeFurniture, type PlacedCaption } from './furniture';
@@ -50,7 +51,7 @@ function unique(values: readonly (string | undefined)[]): string[] {
   const out: string[] = [];
   for (const value of values) {
     const clean = squash(value ?? '');
-    const key = normaliseForMatch(clean);
+    const key = spellingForm(clean);
     if (clean === '' || seen.has(key) || CREDIT.test(clean)) continue;
     seen.add(key);
     out.push(clean);
@@ -66,7 +67,7 @@ function takeSourceLines(drafts: Draft[]): string[] {
     if (!draft || draft.kind === 'caption' || draft.text.length > 120) continue;
     const labelled = SOURCES_LABEL.exec(draft.text);
     if (labelled?.[1]?.trim()) found.unshift(labelled[1].trim());
-    else if (AGENCY_LINE.test(normaliseForMatch(draft.text))) found.unshift(draft.text.replace(/^[([]\s*|\s*[)\]]\.?$/g, ''));
+    else if (AGENCY_LINE.test(spellingForm(draft.text))) found.unshift(draft.text.replace(/^[([]\s*|\s*[)\]]\.?$/g, ''));
     else continue;
     drafts.splice(i, 1);
   }
@@ -83,14 +84,14 @@ function isByline(text: string, author: string | undefined): boolean {
 /** Captions Readability left out go back before the paragraph that followed them in the page. */
 function restoreCaptions(drafts: Draft[], captions: readonly PlacedCaption[]): Draft[] {
   const out = [...drafts];
-  const present = new Set(drafts.filter((d) => d.kind === 'caption').map((d) => normaliseForMatch(d.text)));
+  const present = new Set(drafts.filter((d) => d.kind === 'caption').map((d) => spellingForm(d.text)));
   for (const caption of captions) {
-    if (present.has(normaliseForMatch(caption.text)) || !caption.before) continue;
+    if (present.has(spellingForm(caption.text)) || !caption.before) continue;
     const before = caption.before;
     const at = out.findIndex((d) => d.kind !== 'caption' && before.startsWith(d.text));
     if (at < 0) continue;
     out.splice(at, 0, { kind: 'caption', text: squash(caption.text) });
-    present.add(normaliseForMatch(caption.text));
+    present.add(spellingForm(caption.text));
   }
   return out;
 }
@@ -172,9 +173,9 @@ export function parseHtmlArticle(
     squash(parsed.title ?? '') ||
     drafts[0]?.text ||
     '';
-  const titleKey = normaliseForMatch(title);
+  const titleKey = spellingForm(title);
   // Readability often keeps the headline (or the <h1> with the site name) inside the content too.
-  drafts = drafts.filter((d, i) => i > 2 || (normaliseForMatch(d.text) !== titleKey && normaliseForMatch(d.text) !== normaliseForMatch(h1)));
+  drafts = drafts.filter((d, i) => i > 2 || (spellingForm(d.text) !== titleKey && spellingForm(d.text) !== spellingForm(h1)));
   // The date line is shown as the dateline, not as the first paragraph.
   drafts = drafts.filter((d, i) => i > 3 || d.text.length > 100 || !(d.text === metadata.datelineText || looksLikeDateline(d.text)));
   const pageSources = takeSourceLines(drafts);
@@ -187,7 +188,7 @@ export function parseHtmlArticle(
   const bylineAt = drafts.findIndex((d, i) => i < 3 && d.kind === 'paragraph' && isByline(d.text, metadata.author));
   const byline = bylineAt >= 0 ? drafts.splice(bylineAt, 1)[0]?.text : undefined;
   const siteName = preferredSiteName(metadata.siteNames, lang) ?? metadata.publisher;
-  const metadataAuthor = metadata.author && !unique([metadata.publisher, ...metadata.siteNames]).some((p) => normaliseForMatch(p) === normaliseForMatch(metadata.author ?? '')) ? metadata.author : undefined;
+  const metadataAuthor = metadata.author && !unique([metadata.publisher, ...metadata.siteNames]).some((p) => spellingForm(p) === spellingForm(metadata.author ?? '')) ? metadata.author : undefined;
   const author = byline ?? metadataAuthor;
   // Wire copy: "القاهرة (رويترز) - …" at the start of the first paragraph is the dateline's place and agency.
   const firstText = drafts.findIndex((d) => d.kind === 'paragraph' || d.kind === 'lead');

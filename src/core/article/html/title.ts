@@ -1,4 +1,4 @@
-import { normaliseForMatch } from '../normalise';
+import { spellingForm } from '../../text/fold';
 
 /**
  * The headline without the site's name: "صنعاء نيوز - عنوان الخبر" → "عنوان الخبر". Candidates in
@@ -12,7 +12,7 @@ import { normaliseForMatch } from '../normalise';
 const SEPARATOR = /\s+[-|–—:»«·•/]{1,2}\s+|\s*[|]\s*|\s*[:：]\s+/;
 
 const split = (title: string) => title.split(SEPARATOR).map((p) => p.trim()).filter((p) => p !== '');
-const squashKey = (text: string) => normaliseForMatch(text).replace(/[^\p{L}\p{N}]+/gu, '');
+const squashKey = (text: string) => spellingForm(text).replace(/[^\p{L}\p{N}]+/gu, '');
 
 /** Whether `part` spells the host: "aljazeera.net", "Al Jazeera", "www.alaraby.co.uk", "العربي الجديد" never. */
 function spellsHost(part: string, host: string | undefined): boolean {
@@ -49,9 +49,9 @@ function learnedNames(fields: readonly string[]): string[] {
     for (const other of fields) {
       if (other === field) continue;
       const otherParts = split(other);
-      if (otherParts.length < 2 || normaliseForMatch(other) === normaliseForMatch(field)) continue;
-      if (normaliseForMatch(otherParts[otherParts.length - 1] ?? '') === normaliseForMatch(last)) names.push(last);
-      if (normaliseForMatch(otherParts[0] ?? '') === normaliseForMatch(first)) names.push(first);
+      if (otherParts.length < 2 || spellingForm(other) === spellingForm(field)) continue;
+      if (spellingForm(otherParts[otherParts.length - 1] ?? '') === spellingForm(last)) names.push(last);
+      if (spellingForm(otherParts[0] ?? '') === spellingForm(first)) names.push(first);
     }
   }
   return names.filter((n) => n.length <= 60);
@@ -79,16 +79,16 @@ export function chooseTitle({ headline, h1, documentTitle, siteNames, otherTitle
   const names = [...siteNames];
   // The <title> says which end the site name sits at: what it adds around the <h1> is the site name.
   if (h1 && documentTitle) {
-    const at = normaliseForMatch(documentTitle).indexOf(normaliseForMatch(h1));
+    const at = spellingForm(documentTitle).indexOf(spellingForm(h1));
     if (at >= 0) {
-      const rest = split(documentTitle).filter((p) => normaliseForMatch(p) !== normaliseForMatch(h1));
+      const rest = split(documentTitle).filter((p) => spellingForm(p) !== spellingForm(h1));
       if (rest.length === 1 && rest[0] && rest[0].length <= 60) names.push(rest[0]);
     }
   }
   names.push(...learnedNames([...otherTitles, ...(documentTitle ? [documentTitle] : [])]));
-  const known = new Set(names.map(normaliseForMatch));
+  const known = new Set(names.map(spellingForm));
   const knownKeys = new Set(names.map(squashKey).filter((k) => k.length >= 3));
-  const isSiteName = (part: string) => known.has(normaliseForMatch(part)) || knownKeys.has(squashKey(part)) || spellsHost(part, host);
+  const isSiteName = (part: string) => known.has(spellingForm(part)) || knownKeys.has(squashKey(part)) || spellsHost(part, host);
   for (const candidate of [headline, h1, documentTitle]) {
     const clean = candidate?.replace(/\s+/g, ' ').trim();
     if (clean) return withoutSiteName(clean, isSiteName);

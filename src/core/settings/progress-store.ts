@@ -31,5 +31,5 @@ export function writeProgress(store: Store, articleId: string, progress: Reading
     if (ids.length <= MAX_REMEMBERED) return next;
     const newest = ids.sort((a, b) => (next[b]?.updated ?? '').localeCompare(next[a]?.updated ?? '')).slice(0, MAX_REMEMBERED);
     return Object.fromEntries(newest.map((id) => [id, next[id]!]));
-  });
+  }, { articleIds: [articleId] });
 }

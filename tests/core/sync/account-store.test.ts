@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createStore } from '../../../src/core/storage/storage';
-import { matchesOwner, readSyncAccount, readSyncBase, refreshGroups, saveSyncAccount, signOut, writeSyncBase } from '../../../src/core/sync/sync-account';
+import { matchesOwner, readSyncAccount, readSyncBase, refreshGroups, saveSyncAccount, signOut, writeSyncBase } from '../../../src/core/sync/account-store';
 import { MemoryStorage } from '../../helpers/memory-storage';
 
 const session = { user: 'amal', token: 'abc.def', expires: '2026-06-01T00:00:00.000Z', groups: [{ name: 'مكتب الأخبار', members: ['amal', 'badr'] }] };

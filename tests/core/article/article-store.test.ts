@@ -13,7 +13,7 @@ import {
   saveImported,
   setArchived,
   setArticleTags,
-} from '../../../src/core/article/imported-articles';
+} from '../../../src/core/article/article-store';
 import { parsePlainTextArticle } from '../../../src/core/article/parse-text';
 import { createIdbStore, LIBRARY_DB_NAME } from '../../../src/core/storage/idb-store';
 import { storageKeys } from '../../../src/core/storage/keys';

@@ -2,13 +2,12 @@
 import * as v from 'valibot';
 import { storageKeys } from '../storage/keys';
 import type { Store, StoredValue, WriteResult } from '../storage/storage';
-import type { EntityType } from './entities.ts';
-import { ENTITY_TYPES } from './reader-entities.ts';
+import { ENTITY_TYPES, entityTypeSchema, type EntityType } from './entity-types.ts';
 
 export const hiddenTypesSpec: StoredValue<EntityType[]> = {
   key: storageKeys.hiddenEntityTypes,
   version: 1,
-  schema: v.array(v.picklist(ENTITY_TYPES as [EntityType, ...EntityType[]])),
+  schema: v.array(entityTypeSchema),
   fallback: () => [],
 };
 

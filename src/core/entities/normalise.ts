@@ -3,7 +3,7 @@
 const DIACRITICS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]/g; // harakat, Quranic marks, tatweel
 
 /** Removes diacritics and tatweel, unifies alef / ya / ta marbuta, maps digits, lowercases Latin. */
-export function normalizeArabic(text: string): string {
+export function normaliseArabic(text: string): string {
   let out = '';
   const stripped = text.replace(DIACRITICS, '');
   for (let i = 0; i < stripped.length; i++) {
@@ -23,7 +23,7 @@ const EDGE_PUNCT = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
 
 /** Normalised word with surrounding punctuation removed (ANERcorp tokens keep "(" or "," glued on). */
 export function cleanWord(token: string): string {
-  return normalizeArabic(token).replace(EDGE_PUNCT, '');
+  return normaliseArabic(token).replace(EDGE_PUNCT, '');
 }
 
 const WAW = 0x0648, FA = 0x0641, LAM = 0x0644, BA = 0x0628, KAF = 0x0643, ALEF = 0x0627;

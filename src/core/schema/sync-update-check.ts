@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import { SYNC_LIMITS } from '../limits';
-import { anySyncedValueSchema, MAP_VALUE_SCHEMAS, mapKeySchema, SYNCED_MAPS } from './data-model';
+import { anySyncedValueSchema, MAP_VALUE_SCHEMAS, mapKeySchema, SYNCED_MAPS } from './sync-documents';
 
 /**
  * Checks one Yjs update before it touches a document: the server runs this on every message a

@@ -1,14 +1,14 @@
-import { cleanWord, normalizeArabic, stripProclitics } from '../../../src/core/entities/normalize.ts';
+import { cleanWord, normaliseArabic, stripProclitics } from '../../../src/core/entities/normalise.ts';
 
-describe('normalizeArabic', () => {
+describe('normaliseArabic', () => {
   it('removes diacritics and tatweel, unifies alef, ya and ta marbuta, maps digits', () => {
-    expect(normalizeArabic('الرئيسَيْن')).toBe('الرئيسين');
-    expect(normalizeArabic('مـــصر')).toBe('مصر');
-    expect(normalizeArabic('أإآٱا')).toBe('ااااا');
-    expect(normalizeArabic('مستشفى')).toBe('مستشفي');
-    expect(normalizeArabic('مدرسة')).toBe('مدرسه');
-    expect(normalizeArabic('١٢٣ ۴۵')).toBe('123 45');
-    expect(normalizeArabic('NATO')).toBe('nato');
+    expect(normaliseArabic('الرئيسَيْن')).toBe('الرئيسين');
+    expect(normaliseArabic('مـــصر')).toBe('مصر');
+    expect(normaliseArabic('أإآٱا')).toBe('ااااا');
+    expect(normaliseArabic('مستشفى')).toBe('مستشفي');
+    expect(normaliseArabic('مدرسة')).toBe('مدرسه');
+    expect(normaliseArabic('١٢٣ ۴۵')).toBe('123 45');
+    expect(normaliseArabic('NATO')).toBe('nato');
   });
   it('cleans glued punctuation', () => {
     expect(cleanWord('(إيران)،')).toBe('ايران');

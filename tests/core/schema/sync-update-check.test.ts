@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { checkUpdate } from '../../../src/core/sync/check-update';
-import { NOTES_MAP, PROGRESS_MAP } from '../../../src/core/sync/data-model';
+import { checkUpdate } from '../../../src/core/schema/sync-update-check';
+import { NOTES_MAP, PROGRESS_MAP } from '../../../src/core/schema/sync-documents';
 import { SYNC_LIMITS } from '../../../src/core/limits';
-import { note } from './fixtures';
+import { note } from '../sync/fixtures';
 
 function updateOf(change: (doc: Y.Doc) => void): Uint8Array {
   const doc = new Y.Doc();

@@ -1,5 +1,5 @@
 import { useCallback, useSyncExternalStore } from 'react';
-import { readSettings, settingsSpec, writeSettings, type Settings } from '../../core/settings/settings';
+import { readSettings, writeSettings, type Settings } from '../../core/settings/settings-store';
 import type { Store, WriteResult } from '../../core/storage/storage';
 import { useStore } from '../../shared/store-context';
 
@@ -19,8 +19,9 @@ function sourceFor(store: Store): SettingsSource {
   let source = sources.get(store);
   if (!source) {
     const created: SettingsSource = { current: readSettings(store), listeners: new Set() };
-    store.subscribe((key) => {
-      if (key !== settingsSpec.key) return;
+    // This tab's changes are set by useSetting; another tab's arrive here.
+    store.subscribe((change) => {
+      if (change.domain !== 'settings' || change.source !== 'other-tab') return;
       created.current = readSettings(store);
       for (const listener of created.listeners) listener();
     });

@@ -1,15 +1,13 @@
 import * as v from 'valibot';
-import { annotationSchema, type Annotation } from '../annotations/annotation';
-import { articleRecordSpec, type ArticleSummary, type StoredArticle } from '../article/imported-articles';
-import { hash53 } from '../article/hash';
-import { correctionSchema, type Correction } from '../entities/corrections';
-import type { EntityType } from '../entities/entities';
-import { ENTITY_TYPES, nameWords } from '../entities/reader-entities';
 import { ARTICLE_LIMITS, SYNC_LIMITS } from '../limits';
-import { isAccountName } from './session';
+import { isAccountName } from './account';
+import { annotationSchema, type Annotation } from './annotation';
+import { correctionSchema, type Correction } from './correction';
+import { entityTypeSchema, type EntityType } from './entity-types';
+import { storedArticleSchema, type StoredArticle } from './stored-article';
 
 /**
- * What syncs, shared by the app and the sync server (server/ imports this file).
+ * What syncs, shared by the app and the sync server (server/ imports this leaf, never the app's storage).
  *
  * Documents (one Yjs document each):
  * - `user:<name>` — one reader's private data; only that reader may open it.
@@ -90,17 +88,10 @@ export const progressRecordSchema = v.object({
 });
 
 /** An imported article exactly as the library stores it (same schema as IndexedDB reads), with its version. */
-export const articleSyncRecordSchema = v.object({ item: articleRecordSpec.schema, version: v.pipe(v.string(), v.maxLength(40)) });
+export const articleSyncRecordSchema = v.object({ item: storedArticleSchema, version: v.pipe(v.string(), v.maxLength(40)) });
 export interface ArticleSyncRecord {
   readonly item: StoredArticle;
   readonly version: string;
-}
-
-/** What a device compares to see whether an article changed: everything the library shows of it. */
-export function articleVersion(summary: ArticleSummary): string {
-  const { title, revision, importedAt, name, origin, tags, archived, groups, sharedBy } = summary;
-  const fields = [title, revision ?? '', importedAt, name ?? '', origin, tags.join('\u0001'), String(archived), groups?.join('\u0001') ?? '', sharedBy ? `${sharedBy.group}\u0001${sharedBy.author}` : ''];
-  return hash53(fields.join('\u0000')).toString(36);
 }
 
 /** One entity correction, with the article it belongs to (the local schema, with sizes capped). */
@@ -119,16 +110,11 @@ export interface CorrectionRecord {
 /** One name of the personal lists: with a type it is a name, without one it is "not a name". */
 export const nameEntrySchema = v.object({
   text: v.pipe(v.string(), v.minLength(1), v.maxLength(SYNC_LIMITS.nameTextLength)),
-  type: v.optional(v.picklist(ENTITY_TYPES as [EntityType, ...EntityType[]])),
+  type: v.optional(entityTypeSchema),
 });
 export interface NameEntry {
   readonly text: string;
   readonly type?: EntityType;
-}
-
-/** Names are one entry per name as the tagger compares them (the lists keep one entry per such name). */
-export function nameEntryKey(text: string): string {
-  return nameWords(text).join(' ') || text;
 }
 
 /** The schema each map's values must meet. */

@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { SYNC_LIMITS } from '../limits';
 import type { Store, StoredCollection, StoredValue, WriteResult } from '../storage/storage';
 import { storageKeys } from '../storage/keys';
-import { sessionSchema, type SyncSession } from './session';
+import { sessionSchema, type SyncSession } from '../schema/account';
 
 /**
  * The sync account on this device: which server, who is signed in and the session token. The

@@ -2,8 +2,9 @@ import * as v from 'valibot';
 import { SYNC_LIMITS } from '../limits';
 
 /**
- * Accounts on a sync server, as the app and the server both see them. Kept apart from the data
- * model so the app's first page (which only reads the stored session) does not load the schemas.
+ * Accounts on a sync server, as the app and the server both see them. Small and apart from the
+ * sync documents' schemas, so the app's first page (which only reads the stored session) does not
+ * load those.
  */
 
 /** User and group names: letters (any script), digits, spaces, dot, dash, underscore; no colon. */

@@ -1,14 +1,16 @@
 import * as v from 'valibot';
 import type { Article, Block } from './article';
-import { articleSchema } from './article-schema';
 import { hash53 } from './hash';
 import { articleLeadPreview, articleWordCount } from './summary';
-import { normalizeTags } from '../annotations/annotation';
-import { ANNOTATION_LIMITS, ARTICLE_LIMITS } from '../limits';
+import { ARTICLE_LIMITS } from '../limits';
+import { articleSchema } from '../schema/article';
+import { articleMetaEntries, articleSummarySchema, storedArticleSchema, type ArticleSummary, type ImportOrigin, type StoredArticle } from '../schema/stored-article';
+import { normaliseTags } from '../schema/tags';
 import type { IdbStore, RecordSpec, RecordWrite } from '../storage/idb-store';
 import { storageKeys } from '../storage/keys';
 import type { Store, StoredCollection, WriteFailure, WriteResult } from '../storage/storage';
-import { accountNameSchema } from '../sync/session';
+
+export type { ArticleSummary, ImportOrigin, SharedBy, StoredArticle } from '../schema/stored-article';
 
 /**
  * Articles the reader imported from a file or opened from a shared link, kept in IndexedDB
@@ -18,92 +20,19 @@ import { accountNameSchema } from '../sync/session';
  * key; `migrateLegacyArticles` moves them over on first start.
  */
 
-export type ImportOrigin = 'import' | 'shared';
-
-export interface StoredArticle {
-  readonly article: Article;
-  /** ISO timestamp of the first import. */
-  readonly importedAt: string;
-  /** The file name the article came from, when it came from a file. */
-  readonly name?: string;
-  readonly origin: ImportOrigin;
-  /** The reader's tags (same rules as the notes' tags). */
-  readonly tags: readonly string[];
-  /** Archived articles leave the main list but keep everything. */
-  readonly archived: boolean;
-  /** With sync: the groups this reader shares the article with. */
-  readonly groups?: readonly string[];
-  /** With sync: an article another member shared with a group (read-only here). */
-  readonly sharedBy?: SharedBy;
-}
-
-export interface SharedBy {
-  readonly group: string;
-  readonly author: string;
-}
-
-/** What the library list needs of an article, without its text. */
-export interface ArticleSummary {
-  readonly id: string;
-  readonly title: string;
-  readonly lang: string;
-  readonly dir: 'rtl' | 'ltr';
-  readonly lead: string;
-  readonly words: number;
-  /** The dateline's ISO date, when the article has one. */
-  readonly published?: string;
-  readonly importedAt: string;
-  readonly name?: string;
-  readonly origin: ImportOrigin;
-  readonly tags: readonly string[];
-  readonly archived: boolean;
-  /** Changes whenever the article's text does (see articleRevision). */
-  readonly revision?: string;
-  readonly groups?: readonly string[];
-  readonly sharedBy?: SharedBy;
-}
-
 /** A digest of the article's blocks: what is derived from the text (cached names) is keyed by it. */
 export function articleRevision(article: Pick<Article, 'blocks'>): string {
   return hash53(article.blocks.map((b) => `${b.id}\u0000${b.text}`).join('\u0001')).toString(36);
 }
 
-const tagsSchema = v.pipe(
-  v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(ANNOTATION_LIMITS.tag))),
-  v.maxLength(ANNOTATION_LIMITS.tags),
-);
-const metaEntries = {
-  importedAt: v.pipe(v.string(), v.isoTimestamp()),
-  name: v.optional(v.pipe(v.string(), v.maxLength(300))),
-  origin: v.picklist(['import', 'shared']),
-  tags: v.optional(tagsSchema, []),
-  archived: v.optional(v.boolean(), false),
-  groups: v.optional(v.pipe(v.array(accountNameSchema), v.maxLength(200))),
-  sharedBy: v.optional(v.object({ group: accountNameSchema, author: accountNameSchema })),
-};
-
-const storedArticleSchema = v.object({ article: articleSchema, ...metaEntries }) satisfies v.GenericSchema<unknown, StoredArticle>;
-
-const summarySchema = v.object({
-  id: v.pipe(v.string(), v.minLength(1), v.maxLength(ARTICLE_LIMITS.idLength)),
-  title: v.pipe(v.string(), v.minLength(1), v.maxLength(ARTICLE_LIMITS.titleLength)),
-  lang: v.pipe(v.string(), v.maxLength(35)),
-  dir: v.picklist(['rtl', 'ltr']),
-  lead: v.pipe(v.string(), v.maxLength(1_000)),
-  words: v.pipe(v.number(), v.integer(), v.minValue(0)),
-  published: v.optional(v.pipe(v.string(), v.isoDate())),
-  revision: v.optional(v.pipe(v.string(), v.maxLength(20))),
-  ...metaEntries,
-}) satisfies v.GenericSchema<unknown, ArticleSummary>;
-
 export const articleRecordSpec: RecordSpec<StoredArticle> = { store: 'articles', version: 1, schema: storedArticleSchema };
-export const summaryRecordSpec: RecordSpec<ArticleSummary> = { store: 'summaries', version: 1, schema: summarySchema };
+export const summaryRecordSpec: RecordSpec<ArticleSummary> = { store: 'summaries', version: 1, schema: articleSummarySchema };
 
 /** Where imported articles lived before IndexedDB: one localStorage collection. */
 export const legacyArticlesSpec: StoredCollection<Omit<StoredArticle, 'tags' | 'archived'>> = {
   key: storageKeys.importedArticles,
   version: 1,
-  itemSchema: v.object({ article: articleSchema, importedAt: metaEntries.importedAt, name: metaEntries.name, origin: metaEntries.origin }),
+  itemSchema: v.object({ article: articleSchema, importedAt: articleMetaEntries.importedAt, name: articleMetaEntries.name, origin: articleMetaEntries.origin }),
   fallback: () => ({}),
 };
 
@@ -220,7 +149,7 @@ export async function renameImported(db: IdbStore, id: string, title: string): P
 }
 
 export const setArticleTags = (db: IdbStore, id: string, tags: readonly string[]): Promise<ChangeResult> =>
-  change(db, id, (item) => ({ ...item, tags: normalizeTags(tags) }));
+  change(db, id, (item) => ({ ...item, tags: normaliseTags(tags) }));
 
 /** With sync: the groups the reader shares this article with (none: shared with no group). */
 export const setArticleGroups = (db: IdbStore, id: string, groups: readonly string[]): Promise<ChangeResult> =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readProgress, writeProgress } from '../../../src/core/settings/reading-progress';
-import { defaultSettings, readSettings, resolveUiLanguage, writeSettings } from '../../../src/core/settings/settings';
+import { readProgress, writeProgress } from '../../../src/core/settings/progress-store';
+import { defaultSettings, readSettings, resolveUiLanguage, writeSettings } from '../../../src/core/settings/settings-store';
 import { createStore } from '../../../src/core/storage/storage';
 import { MemoryStorage } from '../../helpers/memory-storage';
 
