@@ -91,7 +91,7 @@ export function applySiteCorrection(draft: ImportDraft, correction: SiteCorrecti
   const body = article.blocks.slice(1);
   const keep = body.filter((b, i) => !((i < 5 || i >= body.length - 5) && drop.has(spellingForm(b.text))));
   if (keep.length < body.length && keep.length > 0) applied.push('blocks');
-  const blocks = assignBlockIds([{ kind: 'title', text: title }, ...(keep.length > 0 ? keep : body).map((b) => ({ kind: b.kind, text: b.text }))]);
+  const blocks = assignBlockIds([{ kind: 'title', text: title, ...(title === article.title ? { id: article.blocks[0]?.id } : {}) }, ...(keep.length > 0 ? keep : body)]);
   let sources = article.sources;
   if (correction.siteName && draft.siteName && sources) {
     const parts = sources.split(SOURCE_SEPARATOR);

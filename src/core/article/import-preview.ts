@@ -2,7 +2,7 @@ import type { Article, Dateline } from './article';
 import { ARTICLE_LIMITS } from '../limits';
 import { assignBlockIds } from './block-id';
 import { parseDateline } from './dateline';
-import { fitDrafts, type Draft } from './fit-limits';
+import { fitDrafts } from './fit-limits';
 import type { DroppedReport } from './html/html-article';
 import { CLAIMED_MARK, joinSources, splitSources } from './source-line';
 
@@ -72,8 +72,9 @@ export function buildArticle(draft: ImportDraft, edits: PreviewEdits): Article {
   // edited title is tidied, and an emptied one falls back to the parsed title.
   const edited = edits.title.replace(/\s+/g, ' ').trim().slice(0, ARTICLE_LIMITS.titleLength);
   const title = edits.title === article.title ? article.title : edited || article.title;
-  const body: Draft[] = keptBlocks(draft, edits).map((b) => ({ kind: b.kind, text: b.text }));
-  const blocks = assignBlockIds(fitDrafts([{ kind: 'title', text: title }, ...body]));
+  // The body's blocks were fitted by the parser and keep their ids' bases; only the title is new work.
+  const head = fitDrafts([{ kind: 'title', text: title }]).map((d, i) => (i === 0 && d.text === article.blocks[0]?.text ? { ...d, id: article.blocks[0].id } : d));
+  const blocks = assignBlockIds([...head, ...keptBlocks(draft, edits)]);
   const dateline = datelineFrom(article.dateline, edits.dateline);
   const { urls } = splitSources(article.sources);
   const handed = [draft.url, draft.claimedUrl ? `${CLAIMED_MARK}${draft.claimedUrl}` : undefined].filter((u): u is string => u !== undefined);

@@ -1,13 +1,15 @@
 import { memo, type ReactNode } from 'react';
 import type { Block, TextDirection } from '../../core/article/article';
 import { segmentText, type Decoration, type MarkDecoration, type Run } from '../../core/decorations/runs';
+import { routeToHash } from '../../core/links/routes';
 import { BidiText } from './BidiText';
 import { entityTypeClass, type EntityType } from '../../core/entities/entity-types';
 
 export interface BlockViewProps {
   block: Block;
   dir: TextDirection;
-  href: string;
+  /** The article the block belongs to (its paragraph link). */
+  articleId: string;
   decorations: readonly Decoration[];
   linkLabel: string;
   describeEntity: (type: EntityType) => string;
@@ -49,7 +51,7 @@ function MarkView({ mark, children }: { mark: MarkDecoration; children: ReactNod
 }
 
 /** One article block: its text cut into decorated runs, and its paragraph-link control. */
-export const BlockView = memo(function BlockView({ block, dir, href, decorations, linkLabel, describeEntity }: BlockViewProps) {
+export const BlockView = memo(function BlockView({ block, dir, articleId, decorations, linkLabel, describeEntity }: BlockViewProps) {
   const Tag = TAGS[block.kind];
   const segments = segmentText(block.text, decorations);
   const body = (
@@ -85,7 +87,7 @@ export const BlockView = memo(function BlockView({ block, dir, href, decorations
       tabIndex={-1}
     >
       {body}
-      <a className="block-link" data-action="link-block" href={href} aria-label={linkLabel}>
+      <a className="block-link" data-action="link-block" href={routeToHash({ name: 'article', articleId, blockId: block.id })} aria-label={linkLabel}>
         <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
           <path d="M10 14a4 4 0 0 0 5.66 0l3-3a4 4 0 0 0-5.66-5.66l-1 1M14 10a4 4 0 0 0-5.66 0l-3 3a4 4 0 0 0 5.66 5.66l1-1" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
         </svg>
