@@ -34,10 +34,11 @@ function bigPage(paragraphs: number, chars: number, trackingMarkup = true): stri
 
 async function watchLongTasks(target: Page | BrowserContext): Promise<void> {
   await target.addInitScript(() => {
-    const w = window as unknown as { __longest: number; __since: number; __tasks: number[] };
+    const w = window as unknown as { __longest: number; __since: number; __tasks: number[]; __frames: string[] };
     w.__longest = 0;
     w.__since = Number.POSITIVE_INFINITY;
     w.__tasks = [];
+    w.__frames = [];
     document.addEventListener('change', (event) => {
       if ((event.target as HTMLInputElement | null)?.type === 'file') w.__since = performance.now();
     }, true);
@@ -51,20 +52,36 @@ async function watchLongTasks(target: Page | BrowserContext): Promise<void> {
         w.__tasks.push(Math.round(entry.duration));
       }
     }).observe({ type: 'longtask', buffered: true });
+    // What the long frames spent their time on (the Long Animation Frames API: scripts by their
+    // entry point, then style and layout); read the names from a build without minification.
+    interface FrameScript { readonly duration: number; readonly invoker: string; readonly sourceFunctionName: string; readonly sourceURL: string; readonly sourceCharPosition: number }
+    interface Frame { readonly startTime: number; readonly duration: number; readonly blockingDuration: number; readonly renderStart: number; readonly styleAndLayoutStart: number; readonly scripts: readonly FrameScript[] }
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as unknown as Frame[]) {
+        if (entry.startTime < w.__since || entry.blockingDuration <= 0) continue;
+        const end = entry.startTime + entry.duration;
+        const render = entry.renderStart > 0 ? Math.round((entry.styleAndLayoutStart || end) - entry.renderStart) : 0;
+        const layout = entry.styleAndLayoutStart > 0 ? Math.round(end - entry.styleAndLayoutStart) : 0;
+        const scripts = [...entry.scripts].sort((a, b) => b.duration - a.duration).slice(0, 3).map((s) => `${s.invoker || s.sourceFunctionName}@${s.sourceURL.split('/').pop() ?? ''}:${s.sourceCharPosition} ${Math.round(s.duration)}`);
+        w.__frames.push(`${Math.round(entry.duration)} ms (render ${render}, style+layout ${layout}): ${scripts.join(' | ')}`);
+      }
+    }).observe({ type: 'long-animation-frame', buffered: true });
   });
 }
 
 async function report(page: Page, label: string, started: number): Promise<void> {
   // Long tasks are reported a little after they end.
   await page.waitForTimeout(1_000);
-  const { longest, tasks } = await page.evaluate(() => {
-    const w = window as unknown as { __longest: number; __tasks: number[] };
-    const out = { longest: w.__longest, tasks: w.__tasks.slice(0, 12) };
+  const { longest, tasks, frames } = await page.evaluate(() => {
+    const w = window as unknown as { __longest: number; __tasks: number[]; __frames: string[] };
+    const out = { longest: w.__longest, tasks: w.__tasks.slice(0, 12), frames: w.__frames.sort((a, b) => parseInt(b) - parseInt(a)).slice(0, 4) };
     w.__longest = 0;
     w.__tasks = [];
+    w.__frames = [];
     return out;
   });
   console.log(`[figure] ${label}: longest main-thread task ${Math.round(longest)} ms; long tasks ${JSON.stringify(tasks)}; done after ${Date.now() - started} ms`);
+  for (const frame of frames) console.log(`[frame]   ${frame}`);
 }
 
 /** Measures one phase of an import: `work` runs while the page's long tasks are watched and its main thread traced. */
@@ -92,8 +109,10 @@ async function chooseFile(page: Page, name: string, content: string): Promise<vo
   await page.locator('dialog input[type="file"]').setInputFiles({ name, mimeType: 'text/html', buffer: Buffer.from(content) });
   // Playwright's own hand-over of the file is a long task that ends with the change event; ours start after it.
   await page.evaluate(() => {
-    (window as unknown as { __longest: number; __tasks: number[] }).__longest = 0;
-    (window as unknown as { __tasks: number[] }).__tasks = [];
+    const w = window as unknown as { __longest: number; __tasks: number[]; __frames: string[] };
+    w.__longest = 0;
+    w.__tasks = [];
+    w.__frames = [];
   });
 }
 
