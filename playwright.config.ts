@@ -28,7 +28,10 @@ export default defineConfig({
   timeout: 30_000,
   fullyParallel: true,
   workers: 2,
-  retries: process.env.CI ? 1 : 0,
+  // A test gets one retry, so that a failure shows whether it is flaky; one that passes only on its
+  // retry still fails the run (failOnFlakyTests): a flaky test is a bug to find, not to live with.
+  retries: 1,
+  failOnFlakyTests: true,
   reporter: [['list']],
   use: {
     baseURL: `http://127.0.0.1:${port}/`,

@@ -1,5 +1,6 @@
 import { useEffect, useState, type ComponentType } from 'react';
 import type { Route } from '../core/links/routes';
+import { loadScreenStrings } from '../i18n/i18n';
 
 /**
  * Every screen loads on demand, the library too (so that an article's first page carries no library
@@ -42,7 +43,8 @@ export function moduleForRoute(route: Route): RouteModule | null {
 export function loadRouteModule(name: RouteModule): Promise<ComponentType<never>> {
   let promise = pending.get(name);
   if (!promise) {
-    promise = loaders[name]().then((component) => {
+    // A screen's strings come with its code (the entry carries only the shell's).
+    promise = Promise.all([loaders[name](), loadScreenStrings()]).then(([component]) => {
       loaded.set(name, component);
       return component;
     });

@@ -29,7 +29,8 @@ async function seedNotes(page: Page): Promise<void> {
           articleId,
           target: { blockId: block.id, selectors: [{ type: 'TextQuoteSelector', exact, prefix: '', suffix: '' }, { type: 'TextPositionSelector', start: 0, end: exact.length }] },
           color: 'yellow',
-          note: i === count - 1 ? 'الملاحظة الأخيرة' : `ملاحظة ${i}`,
+          // (Not «ملاحظة ${i}»: the search matches words by their stem, so «الملاحظة» would find them all.)
+          note: i === count - 1 ? 'الملاحظة الأخيرة' : `تعليق ${i}`,
           tags: [],
           created: stamp,
           modified: stamp,

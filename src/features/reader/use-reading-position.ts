@@ -1,5 +1,6 @@
 import { useEffect, useRef, type RefObject } from 'react';
 import type { ReadingProgress } from '../../core/settings/progress-store';
+import { holdInView } from '../../shared/hold-in-view';
 
 const FLASH_MS = 2400;
 
@@ -31,12 +32,16 @@ export function useReadingPosition(
     if (targetBlockId) {
       const target = root.querySelector<HTMLElement>(`[data-block-id="${CSS.escape(targetBlockId)}"]`);
       if (!target) return; // the reader says so: the block is not in the article
-      target.scrollIntoView?.({ block: 'center' });
+      const place = () => target.scrollIntoView?.({ block: 'center' });
+      place();
       target.focus({ preventScroll: true });
+      // Fonts and far blocks settling move the text: the block stays centred until the reader moves.
+      const release = holdInView(root, place);
       // An attribute React does not manage, so re-renders (marks arriving) keep the flash.
       target.setAttribute('data-flashing', '');
       const timer = window.setTimeout(() => target.removeAttribute('data-flashing'), FLASH_MS);
       return () => {
+        release();
         window.clearTimeout(timer);
         target.removeAttribute('data-flashing');
       };

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { LinkProblem, SharedPassage } from '../../core/links/share-link';
 import { MAX_LINK_LENGTH } from '../../core/links/share-link';
 import { passageQuoteText } from '../../core/links/passage-anchor';
+import { holdInView } from '../../shared/hold-in-view';
 
 /** Scroll to the shared passage's first piece. */
 export function goToSharedPassage(): void {
@@ -48,21 +49,27 @@ export function SharedPassageNotice({ passage, lang, dir, found, blockShown, onK
   const { t } = useTranslation('sharing');
   const [hidden, setHidden] = useState(false);
   const [kept, setKept] = useState<'no' | 'yes' | 'failed'>('no');
-  // The reader centres the passage's block; in a block taller than the window, or once the fonts
-  // have changed the line breaks, bring the passage itself into view (below the sticky messages).
+  // The reader centres the passage's block; in a block taller than the window, or whenever the page
+  // settles (fonts changing the line breaks, far blocks getting their height) before the reader
+  // moves, bring the passage itself into view (below the sticky messages).
   useEffect(() => {
     if (!found) return;
-    let live = true;
+    let frame = 0;
     const bringIntoView = () => {
       const first = document.querySelector<HTMLElement>('mark[data-shared-passage]');
       const box = first?.getBoundingClientRect();
       const covered = document.querySelector('.reader-alerts')?.getBoundingClientRect().bottom ?? 0;
       if (first && box && (box.top < covered || box.bottom > window.innerHeight)) first.scrollIntoView?.({ block: 'center' });
     };
-    const frame = requestAnimationFrame(bringIntoView);
-    void document.fonts?.ready.then(() => live && requestAnimationFrame(bringIntoView));
+    const later = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(bringIntoView);
+    };
+    later();
+    const article = document.querySelector('article[data-article-id]');
+    const release = article ? holdInView(article, later) : () => {};
     return () => {
-      live = false;
+      release();
       cancelAnimationFrame(frame);
     };
   }, [found]);

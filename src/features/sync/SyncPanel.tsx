@@ -5,7 +5,7 @@ import { readSyncAccount, saveSyncAccount, serverUrlSchema, signOut } from '../.
 import { Dialog } from '../../shared/Dialog';
 import { useStore } from '../../shared/store-context';
 import { useValueStore } from '../../shared/value-store';
-import { signIn } from './sign-in';
+import { signIn } from '../../core/sync/session-client';
 import { syncAccountChanges } from '../../shared/sync-account-changes';
 import { syncStatus } from './sync-status';
 

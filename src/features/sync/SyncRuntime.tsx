@@ -20,8 +20,8 @@ export function SyncRuntime() {
     if (!current) return;
     let stop: (() => void) | null = null;
     let cancelled = false;
-    void import('./sync-engine').then(({ startSyncEngine }) => {
-      if (!cancelled) stop = startSyncEngine(store, db, current);
+    void import('./run-sync').then(({ runSync }) => {
+      if (!cancelled) stop = runSync(store, db, current);
     });
     return () => {
       cancelled = true;

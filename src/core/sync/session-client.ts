@@ -1,6 +1,7 @@
+/** Talking to a sync server over HTTP: signing in, and asking for the session as it is now. */
 import * as v from 'valibot';
-import { sessionSchema, type SyncSession } from '../../core/schema/account';
-import { normaliseServerUrl } from '../../core/sync/account-store';
+import { sessionSchema, type SyncSession } from '../schema/account';
+import { normaliseServerUrl } from './account-store';
 
 /** POST /login: the password goes to the server once and is not kept; the answer is validated. */
 export type SignInResult = { readonly ok: true; readonly session: SyncSession } | { readonly ok: false; readonly error: 'wrong' | 'tooMany' | 'unreachable' | 'unexpected' };
