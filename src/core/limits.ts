@@ -88,6 +88,14 @@ export const FILTER_LIMITS = {
   words: 8,
 } as const;
 
+/** The library's search box: a passage is found by a few of its words; a pasted page is not read whole. */
+export const SEARCH_LIMITS = {
+  /** Characters of a search query that are read; the box itself stops here too. */
+  query: 200,
+  /** Words of a query that are looked up (every one must match). */
+  words: 12,
+} as const;
+
 /** Rendering an article's decorations. */
 export const DECORATION_LIMITS = {
   /**

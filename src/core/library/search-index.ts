@@ -1,5 +1,6 @@
 import MiniSearch from 'minisearch';
 import type { Article } from '../article/article';
+import { SEARCH_LIMITS } from '../limits';
 import { wordForms } from '../text/fold';
 import { passageAround } from './passage';
 
@@ -128,10 +129,12 @@ export function createLibraryIndex(): LibraryIndex {
       return articles.size;
     },
     search(query, limit = 30) {
-      const wanted = tokenizeForIndex(query).map(queryTerm).filter((t): t is string => t !== null);
+      // Only the first SEARCH_LIMITS of a query are read: a pasted page costs no more than a sentence.
+      const words = tokenizeForIndex(query.slice(0, SEARCH_LIMITS.query)).slice(0, SEARCH_LIMITS.words);
+      const wanted = words.map(queryTerm).filter((t): t is string => t !== null);
       if (wanted.length === 0) return [];
       const hits: SearchHit[] = [];
-      for (const result of mini.search(query)) {
+      for (const result of mini.search(words.join(' '))) {
         if (hits.length >= limit) break;
         const { articleId, blockId, text } = result as unknown as PassageDoc;
         const meta = articles.get(articleId)?.meta;
