@@ -1,3 +1,5 @@
+// First: the window that opened this tab, before anything else can become its opener.
+import './shared/launch-opener';
 import '@fontsource/noto-naskh-arabic/400.css';
 import '@fontsource/noto-naskh-arabic/700.css';
 import '@fontsource/noto-sans-arabic/400.css';

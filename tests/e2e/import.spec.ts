@@ -246,6 +246,53 @@ test('a message that is not a page is ignored, and nothing is imported without t
   await expect(app.locator('[data-library="imported"] [data-library-article]')).toHaveCount(0);
 });
 
+test('a page message from a window other than the opener is ignored; the opener\'s own is previewed', async ({ page, context }) => {
+  await open(page, '#/');
+  const news = await context.newPage();
+  await news.goto(`${otherOrigin}/party-commission.html`);
+  const popup = context.waitForEvent('page');
+  const story = (title: string) => `<html><body><article><h1>${title}</h1><p>نص الفقرة الأولى من الخبر وفيه كلمات كافية ليكون مقالا كاملا هنا.</p><p>وفقرة ثانية فيها كلمات كافية أيضا.</p></article></body></html>`;
+  // The news page opens Hashiya.
+  await news.evaluate((appUrl) => {
+    (window as unknown as { hashiya: Window }).hashiya = window.open(appUrl, 'hashiya')!;
+  }, page.url());
+  const app = await popup;
+  await expect(app.locator('[data-action="open-import"]')).toBeVisible();
+  // A frame inside the news page (same window group, not the opener) finds the tab by its name and
+  // keeps posting a well-formed page to it. (Chromium makes it the tab's window.opener from then on.)
+  await news.evaluate((framed) => {
+    const frame = document.createElement('iframe');
+    frame.srcdoc = `<script>
+      var w = window.open('', 'hashiya');
+      var m = { type: 'hashiya-page', v: 1, url: 'https://example.org/framed', title: 'framed', html: ${JSON.stringify(framed)} };
+      setInterval(function () { w.postMessage(m, '*'); }, 200);
+    </scr${''}ipt>`;
+    document.body.append(frame);
+  }, story('صفحة من إطار ليس هو الفاتح'));
+  // Its messages reach the tab, and are ignored.
+  await app.evaluate(
+    () =>
+      new Promise<void>((resolve) =>
+        window.addEventListener('message', (e) => {
+          if ((e.data as { title?: string } | null)?.title === 'framed') resolve();
+        }),
+      ),
+  );
+  await app.waitForTimeout(1_500);
+  await expect(app.locator('dialog[data-dialog="page-import"]')).toHaveCount(0);
+  // The opener's own page, sent the same way, is taken.
+  await news.evaluate((html) => {
+    const w = (window as unknown as { hashiya: Window }).hashiya;
+    const m = { type: 'hashiya-page', v: 1, url: location.href, title: 'opener', html };
+    setInterval(() => w.postMessage(m, '*'), 200);
+  }, story('صفحة الفاتح نفسه'));
+  const dialog = app.locator('dialog[data-dialog="page-import"]');
+  await expect(dialog.locator('[data-preview-field="title"]')).toHaveValue('صفحة الفاتح نفسه');
+  await saveFromPreview(app);
+  await expect(app.locator('[data-import-result][data-status="imported"]')).toHaveCount(1);
+  await expect(app.locator('[data-import-result]')).not.toContainText('ليس هو الفاتح');
+});
+
 test('the share target opens the preview with what was shared, its link kept as the address', async ({ page }) => {
   await page.goto(`./?share-title=${encodeURIComponent('خبر مشترك من الهاتف')}&share-text=${encodeURIComponent('نص قصير عن الخبر المشترك يكفي ليكون فقرة في المقال المستورد.')}&share-url=${encodeURIComponent('https://example.com/news/\u202E1')}#/`);
   await expect(page.locator('dialog [data-preview-field="title"]')).toHaveValue('خبر مشترك من الهاتف');

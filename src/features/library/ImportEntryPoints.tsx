@@ -4,6 +4,7 @@ import { bookmarkletHref, PAGE_RECEIVED_TYPE, readPageMessage, sharedInput } fro
 import { cleanName } from '../../core/article/source-line';
 import { IMPORT_LIMITS } from '../../core/limits';
 import { Dialog } from '../../shared/Dialog';
+import { launchOpener } from '../../shared/launch-opener';
 import { useToast } from '../../shared/toast';
 import { ImportQueue, type QueuedImport } from './ImportQueue';
 import { ImportResults } from './ImportResults';
@@ -56,7 +57,7 @@ export function ImportEntryPoints() {
     const onMessage = (event: MessageEvent) => {
       if (event.origin === window.location.origin) return;
       // Only the window that opened this tab (the page the bookmarklet ran in) may hand a page over.
-      if (event.source === null || event.source !== window.opener) return;
+      if (event.source === null || event.source !== launchOpener()) return;
       const message = readPageMessage(event.data);
       if (!message) return;
       // The sender keeps posting until it hears back. An opaque origin ("null", a sandboxed frame)
