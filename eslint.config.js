@@ -18,7 +18,7 @@ const FEATURES = readdirSync(new URL('./src/features', import.meta.url), { withF
 const UI = ['react', 'react-dom', 'react-dom/*', 'react-i18next', '@tanstack/react-query'];
 
 export default tseslint.config(
-  { ignores: ['dist', 'dev-dist', 'dist-bench', 'node_modules', 'test-results', 'playwright-report', '.scratch'] },
+  { ignores: ['dist', 'dev-dist', 'dist-bench', 'node_modules', 'test-results', 'playwright-report', '.scratch', 'packages/*/dist'] },
   {
     files: ['**/*.{ts,tsx}'],
     extends: [js.configs.recommended, ...tseslint.configs.recommended],

@@ -74,6 +74,9 @@ const offline = VitePWA({
 // base './' keeps the build working from any static folder (links use the hash, so no rewrites).
 export default defineConfig({
   base: './',
+  // The tagger package (packages/arabic-ner, an npm workspace) is used from its TypeScript source
+  // (tsconfig.json "paths", which tsc, tsx and Playwright read too): no build step in between.
+  resolve: { tsconfigPaths: true },
   plugins: [react(), contentSecurityPolicy(), offline],
   worker: { format: 'es' },
   build: {

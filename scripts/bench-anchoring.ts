@@ -7,7 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { articleText, type Article } from '../src/core/article/article';
 import { assignBlockIds } from '../src/core/article/block-id';
 import { anchor, describe, isOrphan, snapToWords, type Selectors } from '../src/core/annotations/anchoring';
-import { seededRandom } from '../src/core/random';
+import { seededRandom } from 'arabic-ner';
 
 const WORDS = 50_000;
 const ANNOTATIONS = 1_000;

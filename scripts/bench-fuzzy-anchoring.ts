@@ -10,7 +10,7 @@ import type { Article } from '../src/core/article/article';
 import { articleText } from '../src/core/article/article';
 import { anchor, isOrphan } from '../src/core/annotations/anchoring';
 import { locatePassage } from '../src/core/links/passage-anchor';
-import { seededRandom } from '../src/core/random';
+import { seededRandom } from 'arabic-ner';
 
 const RUNS = 5;
 

@@ -24,7 +24,7 @@ import type { Article } from '../src/core/article/article';
 import { articleText, blockSpans } from '../src/core/article/article';
 import { assignBlockIds } from '../src/core/article/block-id';
 import { articleRecordSpec, summarize, summaryRecordSpec, type StoredArticle } from '../src/core/article/article-store';
-import { seededRandom } from '../src/core/random';
+import { seededRandom } from 'arabic-ner';
 import { IDB_STORES, LIBRARY_DB_NAME } from '../src/core/storage/idb-store';
 
 const ROOT = resolve(import.meta.dirname, '..');

@@ -10,9 +10,9 @@
 // node_modules/.cache/hashiya-ner/clusters.tsv, which `ner:train` compiles into the model.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { cleanWord } from '../../src/core/entities/normalise.ts';
-import { tokenize } from '../../src/core/entities/tokenize.ts';
-import { seededRandom } from '../../src/core/random.ts';
+import { cleanWord } from '../../packages/arabic-ner/src/normalise.ts';
+import { tokenize } from '../../packages/arabic-ner/src/tokenize.ts';
+import { seededRandom } from '../../packages/arabic-ner/src/random.ts';
 import { DATA_DIR, REPO_ROOT, readConll, toLabelled } from './conll.ts';
 import { readWikifane } from './wikifane.ts';
 import { CLUSTERS_PATH } from './clusters-path.ts';

@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { tagId } from '../../src/core/entities/tags.ts';
-import type { LabelledSentence } from '../../src/core/entities/perceptron.ts';
+import { tagId } from '../../packages/arabic-ner/src/tags.ts';
+import type { LabelledSentence } from '../../packages/arabic-ner/src/perceptron.ts';
 
 export interface ConllLine { token: string; tag: string | null }
 
@@ -38,4 +38,4 @@ export function toLabelled(sentences: ConllLine[][]): LabelledSentence[] {
 const HERE = import.meta.url.startsWith('file:') ? dirname(fileURLToPath(import.meta.url)) : resolve('scripts/ner');
 export const REPO_ROOT = resolve(HERE, '../..');
 export const DATA_DIR = resolve(REPO_ROOT, '../shared/data/anercorp');
-export const MODEL_PATH = resolve(REPO_ROOT, 'src/core/entities/model/ner-model.bin');
+export const MODEL_PATH = resolve(REPO_ROOT, 'packages/arabic-ner/model/ner-model.bin');

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { cleanWord, stripProclitics } from '../../src/core/entities/normalise.ts';
+import { cleanWord, stripProclitics } from '../../packages/arabic-ner/src/normalise.ts';
 
 interface Node { c: Map<string, Node> | null; f: boolean }
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { evaluateSentences, loadShippedModel } from './run-model.ts';
 import { DATA_DIR, readConll, toLabelled } from './conll.ts';
 import { readWikifane } from './wikifane.ts';
-import { TAGS } from '../../src/core/entities/tags.ts';
+import { TAGS } from '../../packages/arabic-ner/src/tags.ts';
 
 const file = process.argv[2];
 if (!file) { console.error('usage: npm run -s ner:eval -- FILE | --wikifane-dev'); process.exit(2); }

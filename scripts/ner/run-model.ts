@@ -1,12 +1,12 @@
 // Runs the shipped model on token-per-line files exactly as the browser engine does.
 import { readFileSync } from 'node:fs';
-import { loadModel, predictDocument, type NerModel } from '../../src/core/entities/model.ts';
-import { evaluateSpans, type EvalResult } from '../../src/core/entities/evaluate.ts';
-import { tagId } from '../../src/core/entities/tags.ts';
+import { readModel, predictDocument, type NerModel } from '../../packages/arabic-ner/src/model.ts';
+import { evaluateSpans, type EvalResult } from '../../packages/arabic-ner/src/evaluate.ts';
+import { tagId } from '../../packages/arabic-ner/src/tags.ts';
 import { MODEL_PATH, readConll, type ConllLine } from './conll.ts';
 
 export function loadShippedModel(path = MODEL_PATH): NerModel {
-  return loadModel(readFileSync(path));
+  return readModel(readFileSync(path));
 }
 
 export function predictFile(model: NerModel, sentences: ConllLine[][]): { tags: Int32Array[]; seconds: number; tokens: number } {

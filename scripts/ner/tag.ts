@@ -1,7 +1,7 @@
 // npm run -s ner:tag -- FILE : prints token<TAB>predicted-tag, one line per input line.
 import { readConll } from './conll.ts';
 import { loadShippedModel, predictFile } from './run-model.ts';
-import { TAGS } from '../../src/core/entities/tags.ts';
+import { TAGS } from '../../packages/arabic-ner/src/tags.ts';
 
 const file = process.argv[2];
 if (!file) { console.error('usage: npm run -s ner:tag -- FILE'); process.exit(2); }

@@ -1,43 +1,26 @@
 // npm run ner:train — trains the shipped NER model from ANERcorp train.tsv; dev.tsv selects epochs.
-// Needs the word classes of `npm run ner:clusters` (or --without cluster).
+// Needs the word classes of `npm run ner:embed-corpus` + `npm run ner:embed` (or --clusters PATH,
+// e.g. the table of `npm run ner:clusters`, or --without cluster).
 import { join } from 'node:path';
 // Options: --epochs N, --buckets LOG2, --without group,group, --without-lists news,cities,gate,
 // --wikifane-share S, --wikifane-adapt, --prune K, --wikifane-gazetteer, --pass2-news,
-// --aner-repeat N, --dict, --one-pass, --seed N, --out PATH, --no-write
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+// --aner-repeat N, --dict, --one-pass, --seed N, --clusters PATH, --clusters-top N, --out PATH, --no-write
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { ALL_GROUPS_MASK, DOCUMENT_GROUP, FEATURE_GROUPS, documentBits, type FeatureGroup, type Gazetteer } from '../../src/core/entities/features.ts';
-import { curatedGazetteer, trainingGazetteer, type CuratedLists } from '../../src/core/entities/gazetteer.ts';
-import { CITIES, GIVEN_NAMES, LOC_WORDS, MISC_NAMES, MORE_GIVEN_NAMES, ORGANISATIONS, ORG_WORDS, PERSON_TITLES } from '../../src/core/entities/lexicon.ts';
-import { loadModel, predictDocument, predictLinear, serializeModel, type LinearModel } from '../../src/core/entities/model.ts';
-import { trainPerceptron, type FloatModel, type LabelledSentence } from '../../src/core/entities/perceptron.ts';
-import { evaluateSpans } from '../../src/core/entities/evaluate.ts';
+import { ALL_GROUPS_MASK, DOCUMENT_GROUP, FEATURE_GROUPS, documentBits, type FeatureGroup, type Gazetteer } from '../../packages/arabic-ner/src/features.ts';
+import { curatedGazetteer, trainingGazetteer } from '../../packages/arabic-ner/src/gazetteer.ts';
+import { readModel, predictDocument, predictLinear, scoreDocument, serializeModel, type LinearModel } from '../../packages/arabic-ner/src/model.ts';
+import { trainPerceptron, type FloatModel, type LabelledSentence, type TrainOptions } from '../../packages/arabic-ner/src/perceptron.ts';
+import { trainCrf } from '../../packages/arabic-ner/src/crf.ts';
+import { evaluateSpans } from '../../packages/arabic-ner/src/evaluate.ts';
 import { DATA_DIR, MODEL_PATH, readConll, toLabelled } from './conll.ts';
 import { readWikifane } from './wikifane.ts';
-import { gateLists, newsNames, worldCities } from './gazetteers.ts';
-import { CLUSTERS_PATH } from './clusters-path.ts';
-import { addClusters, parseClusters } from '../../src/core/entities/clusters.ts';
+import { addWordClasses, curatedLists } from './gazetteers.ts';
+import { confidenceTable, fitTemperature, printConfidenceTable } from './calibrate.ts';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : undefined;
-}
-
-export function countryNames(): string[] {
-  const dn = new Intl.DisplayNames(['ar'], { type: 'region' });
-  const out: string[] = [];
-  for (let a = 65; a <= 90; a++) for (let b = 65; b <= 90; b++) {
-    const code = String.fromCharCode(a, b);
-    try { const name = dn.of(code); if (name && name !== code) out.push(name); } catch { /* not a region */ }
-  }
-  return out;
-}
-
-export function currencyNames(): string[] {
-  const dn = new Intl.DisplayNames(['ar'], { type: 'currency' });
-  const codes = (Intl as unknown as { supportedValuesOf?: (k: string) => string[] }).supportedValuesOf?.('currency') ?? [];
-  return codes.map((c) => dn.of(c) ?? c).filter((n) => /[\u0600-\u06FF]/.test(n));
 }
 
 const t0 = Date.now();
@@ -54,6 +37,17 @@ const MARGIN = Number(arg('margin') ?? 0);
 const RECALL_W = Number(arg('recall-weight') ?? 1);
 const DROPOUT = Number(arg('dropout') ?? 0.4);
 const SEED = Number(arg('seed') ?? 20261129);
+// --learner crf: the same features and passes, weights learnt as a CRF (log-likelihood, L2 --l2,
+// learning rate --lr) instead of by the averaged perceptron.
+const LEARNER = arg('learner') ?? 'perceptron';
+const L2 = Number(arg('l2') ?? 1);
+const LR = Number(arg('lr') ?? 0.1);
+const learn = (data: readonly LabelledSentence[], o: TrainOptions): FloatModel => {
+  if (LEARNER === 'perceptron') return trainPerceptron(data, o);
+  if (LEARNER !== 'crf') throw new Error(`unknown learner ${LEARNER}`);
+  if (o.domainOf || o.anyColumns) throw new Error('the CRF learner has no per-domain weights or shared columns');
+  return trainCrf(data, { ...o, l2: L2, learningRate: LR });
+};
 let groups = ALL_GROUPS_MASK;
 for (const g of (arg('without') ?? '').split(',').filter(Boolean)) {
   if (!FEATURE_GROUPS.includes(g as FeatureGroup)) throw new Error(`unknown feature group ${g}`);
@@ -65,13 +59,20 @@ if (useDict) groups |= 1 << FEATURE_GROUPS.indexOf('dictionary');
 const write = !process.argv.includes('--no-write');
 const out = arg('out') ?? MODEL_PATH;
 
-const anerTrain = toLabelled(readConll(join(DATA_DIR, 'train.tsv')).sentences);
+// --holdout-fold F: train on ANERcorp train without fold F (blocks of 100 sentences, every fifth)
+// and, with --scores-out DIR, write the model's emission scores for the held-out sentences: the
+// neural scorer learns on top of scores the perceptron gives text it has not seen.
+const HOLDOUT = arg('holdout-fold');
+const SCORES_OUT = arg('scores-out');
+const holdoutFold = (i: number): number => Math.floor(i / 100) % 5;
+const anerAll = toLabelled(readConll(join(DATA_DIR, 'train.tsv')).sentences);
+const anerTrain = HOLDOUT === undefined ? anerAll : anerAll.filter((_, i) => holdoutFold(i) !== Number(HOLDOUT));
 const dev = toLabelled(readConll(join(DATA_DIR, 'dev.tsv')).sentences);
 // WikiFANE (in ANERcorp's conventions): its dev split is never trained on and gives the
 // out-of-domain figure. --wikifane-share S adds that share of its train sentences to the training
 // data (alone it costs ANERcorp dev 0.01-0.02; with --wikifane-adapt about even, see docs/ner.md);
 // --wikifane-gazetteer uses only the names it labels, as a gazetteer.
-const wikifane = readWikifane(anerTrain);
+const wikifane = readWikifane(anerAll);
 const WF_SHARE = Number(arg('wikifane-share') ?? 0);
 const WF_GAZETTEER = process.argv.includes('--wikifane-gazetteer');
 const wfTrain = wikifane.train.filter((_, i) => (i % 100) < WF_SHARE * 100);
@@ -87,48 +88,18 @@ const PRUNE = Number(arg('prune') ?? 0);
 const isWikifane = (i: number): boolean => i >= ANER_REPEAT * anerTrain.length;
 console.log(`training sentences: ANERcorp ${anerTrain.length}, WikiFANE ${wfTrain.length}`);
 
-const lists: CuratedLists = {
-  countries: countryNames(), cities: CITIES, givenNames: [...GIVEN_NAMES, ...MORE_GIVEN_NAMES], titles: PERSON_TITLES, orgWords: ORG_WORDS, locWords: LOC_WORDS,
-  organisations: ORGANISATIONS, miscNames: [...MISC_NAMES, ...currencyNames()],
-};
-// Shared lists (options to leave each out, for the ablation): today's news names, world cities, GATE.
 const without = (arg('without-lists') ?? '').split(',');
-if (!without.includes('news')) {
-  const news = newsNames();
-  lists.people = news.PERS;
-  lists.cities = [...lists.cities, ...news.LOC];
-  lists.organisations = [...(lists.organisations ?? []), ...news.ORG];
-  lists.miscNames = [...(lists.miscNames ?? []), ...news.MISC];
-  lists.newsWords = Object.values(news).flat().filter((n) => !/\s/.test(n));
-}
-if (!without.includes('cities')) lists.worldCities = worldCities();
-if (!without.includes('gate')) {
-  const g = gateLists();
-  lists.givenNames = [...lists.givenNames, ...g.givenNames];
-  lists.surnames = g.surnames;
-  lists.titles = [...lists.titles, ...g.titles];
-  lists.organisations = [...(lists.organisations ?? []), ...g.organisations];
-  lists.countries = [...lists.countries, ...g.countries];
-  lists.cities = [...lists.cities, ...g.places];
-}
-if (useDict) {
-  const { dictionaryWordsFor } = await import('./dict-ar.ts');
-  lists.dictionary = dictionaryWordsFor([...train, ...dev].flatMap((s) => s.tokens));
-}
-{
-  // ~2,500 Arabic given names (arabic-name-to-en, ISC), used only to build the gazetteer.
-  const db = createRequire(import.meta.url)('arabic-name-to-en/cases/fullnamedb.js') as Record<string, string>;
-  lists.givenNames = [...lists.givenNames, ...Object.keys(db)];
-}
+const lists = curatedLists(without, useDict ? [...train, ...dev].flatMap((s) => s.tokens) : undefined);
 const curated = WF_GAZETTEER
   // Names WikiFANE labels (train part only), as word and phrase bits; no VOCAB bit (not training text).
   ? trainingGazetteer(wikifane.train, curatedGazetteer(lists), GAZ_SHARE, Infinity, { skipPrepositionNames: true })
   : curatedGazetteer(lists);
-if ((groups & (1 << FEATURE_GROUPS.indexOf('cluster'))) !== 0) {
-  // Word classes from `npm run ner:clusters` (cached outside git).
-  if (!existsSync(CLUSTERS_PATH)) throw new Error(`no word classes at ${CLUSTERS_PATH}: run npm run ner:clusters first (or --without cluster)`);
-  addClusters(curated, parseClusters(readFileSync(CLUSTERS_PATH, 'utf8')));
-}
+// --clusters PATH: another word-class table in place of the 8.6 M-word skip-gram classes of
+// `ner:embed` (e.g. node_modules/.cache/hashiya-ner/clusters.tsv of `ner:clusters`, which the model
+// before issue 20's last retrain used); --clusters-top N keeps its N most frequent words (both
+// files list the most frequent first).
+const CLUSTERS_TOP = Number(arg('clusters-top') ?? Infinity);
+if ((groups & (1 << FEATURE_GROUPS.indexOf('cluster'))) !== 0) addWordClasses(curated, arg('clusters'), CLUSTERS_TOP);
 // WikiFANE labels titles of books that start with a preposition; kept out of the phrase entries.
 const gazOptions = { skipPrepositionNames: wfTrain.length > 0 };
 const full = trainingGazetteer(train, curated, GAZ_SHARE, VOCAB_MIN, gazOptions);
@@ -144,12 +115,12 @@ const devTokens = dev.map((s) => s.tokens);
 /** Trains one pass, keeping the epoch with the best dev F1 (after quantisation). */
 function fit(name: string, data: readonly LabelledSentence[], g: number, gaz: (i: number) => Gazetteer, docBits: ((i: number) => Uint16Array | undefined) | undefined, devPredict: ((m: LinearModel) => Int32Array[]) | null, fixedEpochs?: number, domainOf?: (i: number) => number): FloatModel {
   let best: { f1: number; epoch: number; model: FloatModel | null } = { f1: -1, epoch: 0, model: null };
-  const final = trainPerceptron(data, {
+  const final = learn(data, {
     epochs: fixedEpochs ?? epochs, logBuckets, groups: g, gazetteerFor: gaz, seed: SEED, wordDropout: DROPOUT, margin: MARGIN, recallWeight: RECALL_W, anyColumns: ANY, ...(docBits ? { docBitsFor: docBits } : {}),
     ...(domainOf ? { domainOf } : {}),
     onEpoch(epoch, model) {
       if (!devPredict) return;
-      const q = loadModel(serializeModel({ gazetteer: full, passes: [model], window: WINDOW })).passes[0] as LinearModel;
+      const q = readModel(serializeModel({ gazetteer: full, passes: [model], window: WINDOW })).passes[0] as LinearModel;
       const res = evaluateSpans(devGold, devPredict(q));
       console.log(`${name} epoch ${epoch}  dev F1 ${res.micro.f1.toFixed(4)}  (P ${res.micro.precision.toFixed(4)} R ${res.micro.recall.toFixed(4)})  ${elapsed()}`);
       if (res.micro.f1 > best.f1) best = { f1: res.micro.f1, epoch, model };
@@ -161,7 +132,7 @@ function fit(name: string, data: readonly LabelledSentence[], g: number, gaz: (i
   // Parameter mixing: average perceptrons trained on different shuffles (same size, steadier).
   const models: FloatModel[] = [chosen];
   for (let k = 1; k < SEEDS; k++) {
-    models.push(trainPerceptron(data, {
+    models.push(learn(data, {
       epochs: best.epoch || (fixedEpochs ?? epochs), logBuckets, groups: g, gazetteerFor: gaz, seed: SEED + 7919 * k, wordDropout: DROPOUT, ...(docBits ? { docBitsFor: docBits } : {}),
     }));
   }
@@ -172,7 +143,7 @@ function fit(name: string, data: readonly LabelledSentence[], g: number, gaz: (i
   };
   const mixed: FloatModel = { ...chosen, weights: avg((m) => m.weights), trans: avg((m) => m.trans), start: avg((m) => m.start) };
   if (devPredict) {
-    const q = loadModel(serializeModel({ gazetteer: full, passes: [mixed], window: WINDOW })).passes[0] as LinearModel;
+    const q = readModel(serializeModel({ gazetteer: full, passes: [mixed], window: WINDOW })).passes[0] as LinearModel;
     console.log(`${name}: ${SEEDS} shuffles mixed, dev F1 ${evaluateSpans(devGold, devPredict(q)).micro.f1.toFixed(4)}  ${elapsed()}`);
   }
   return mixed;
@@ -202,8 +173,12 @@ if (twoPass) {
   passes.push(fit('pass2', pass2Data, groups | DOCUMENT_GROUP, gazFor, (i) => trainBits[i], (q) => devTokens.map((s, i) => predictLinear(q, full, s, devBits[i])), undefined, pass2Data === train ? trainDomain : undefined));
 }
 
-const bytes = serializeModel({ gazetteer: full, passes, window: WINDOW }, { prune: PRUNE });
-const shipped = loadModel(bytes);
+// Span confidences: the temperature that makes them calibrated probabilities on dev.
+const temperature = fitTemperature(readModel(serializeModel({ gazetteer: full, passes, window: WINDOW }, { prune: PRUNE })), devTokens, devGold, WINDOW);
+const bytes = serializeModel({ gazetteer: full, passes, window: WINDOW, temperature }, { prune: PRUNE });
+const shipped = readModel(bytes);
+console.log(`confidence temperature ${temperature.toFixed(3)}`);
+printConfidenceTable(confidenceTable(shipped, devTokens, devGold, WINDOW));
 const res = evaluateSpans(devGold, predictDocument(shipped, devTokens, shipped.window));
 const report = (label: string, r: ReturnType<typeof evaluateSpans>): void => {
   console.log(label);
@@ -213,5 +188,21 @@ const wfRes = evaluateSpans(wikifane.dev.map((s) => s.tags), predictDocument(shi
 report('WikiFANE dev', wfRes);
 report('ANERcorp dev', res);
 console.log(`shipped model: ${passes.length} pass(es), ${bytes.length} B raw, ${gzipSync(bytes, { level: 9 }).length} B gzip, trained in ${elapsed()}`);
-if (write) { writeFileSync(out, bytes); console.log(`wrote ${out}`); }
+if (write && HOLDOUT === undefined) { writeFileSync(out, bytes); console.log(`wrote ${out}`); }
+if (SCORES_OUT) {
+  mkdirSync(SCORES_OUT, { recursive: true });
+  const dump = (name: string, sentences: ReadonlyArray<readonly string[]>, index: number[]): void => {
+    const { scores } = scoreDocument(shipped, sentences, shipped.window);
+    writeFileSync(join(SCORES_OUT, `${name}.f32`), Buffer.concat(scores.map((x) => Buffer.from(x.buffer, x.byteOffset, x.byteLength))));
+    writeFileSync(join(SCORES_OUT, `${name}.json`), JSON.stringify(index));
+    console.log(`scores for ${sentences.length} sentences → ${SCORES_OUT}/${name}`);
+  };
+  if (HOLDOUT !== undefined) {
+    const index = anerAll.map((_, i) => i).filter((i) => holdoutFold(i) === Number(HOLDOUT));
+    dump(`aner-train-fold${HOLDOUT}`, index.map((i) => (anerAll[i] as LabelledSentence).tokens), index);
+  } else {
+    dump('aner-dev', devTokens, devTokens.map((_, i) => i));
+    dump('wikifane-dev', wikifane.dev.map((s) => s.tokens), wikifane.dev.map((_, i) => i));
+  }
+}
 console.log(`F1 ${res.micro.f1.toFixed(4)}  (WikiFANE dev ${wfRes.micro.f1.toFixed(4)}, ORG ${wfRes.perType.ORG?.f1.toFixed(4)})`);

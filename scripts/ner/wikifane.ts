@@ -1,8 +1,8 @@
 // WikiFANE Gold (../shared/data/wikifane, CC BY-SA 3.0) read in ANERcorp's conventions, and the
 // deterministic WikiFANE dev split every NER figure is reported on.
 import { join } from 'node:path';
-import { isInside, tagType } from '../../src/core/entities/tags.ts';
-import type { LabelledSentence } from '../../src/core/entities/perceptron.ts';
+import { isInside, tagType } from '../../packages/arabic-ner/src/tags.ts';
+import type { LabelledSentence } from '../../packages/arabic-ner/src/perceptron.ts';
 import { REPO_ROOT, readConll, toLabelled } from './conll.ts';
 
 export const WIKIFANE_PATH = join(REPO_ROOT, '../shared/data/wikifane/train.tsv');

@@ -23,7 +23,7 @@ async function expectNoViolations(page: Page, what: string) {
 for (const language of LANGUAGES) {
   for (const theme of THEMES) {
     test(`no accessibility violations: ${language}, ${theme}`, async ({ page }) => {
-      // Six axe runs (library, import dialog and preview, reader and its panels, notebook).
+      // Six whole-page axe runs (library, import dialog and preview, reader and its panels, notebook): several seconds each on a busy two-core machine.
       test.setTimeout(90_000);
       await useSettings(page, theme, language);
       await open(page, '#/');

@@ -1,14 +1,10 @@
-// From text to entity mentions: tokenise, tag sentences, trim clitics, add dates and the reader's
-// own lists, and group mentions of one entity under a shared key.
-import { findDates } from './dates.ts';
-import { GAZ, PHRASE_SHIFT, gazKey } from './features.ts';
-import { phraseKey } from './gazetteer.ts';
-import { predictDocument, type NerModel } from './model.ts';
-import { cleanWord, stripProclitics } from './normalise.ts';
-import { spansFromTags } from './tags.ts';
-import { tokenize, type Token } from './tokenize.ts';
+// The reader's side of tagging: the package's name spans of an article become mentions grouped
+// into entities (one key per person, place or body; a person's shorter name joins the longest full
+// name that contains it) with the name the entity is shown by.
+import { tagDocument, type NameSpan, type NerModel, type TagOptions } from 'arabic-ner';
 
-export type EntityType = 'PERS' | 'LOC' | 'ORG' | 'MISC' | 'DATE';
+export type { TagOptions } from 'arabic-ner';
+export type EntityType = NameSpan['type'];
 
 export interface EntityMention {
   block: number;
@@ -17,240 +13,24 @@ export interface EntityMention {
   type: EntityType;
   text: string;
   key: string;
+  /** 'reader': one of the reader's own names (the package's 'list' source). */
   source: 'model' | 'rules' | 'reader';
+  /** How sure the tagger is, 0–1 (see NameSpan.confidence). */
+  confidence: number;
 }
 
 export interface Entity { key: string; type: EntityType; name: string; mentions: number }
 
-export interface TagOptions {
-  names?: ReadonlyArray<{ text: string; type: EntityType }>;
-  nonNames?: ReadonlyArray<string>;
-}
-
 export interface TagResult { mentions: EntityMention[]; entities: Entity[] }
 
-const SENTENCE_END = /^[.!?؟…]+$/;
-const NAME_BITS = GAZ.COUNTRY | GAZ.CITY | GAZ.GIVEN | GAZ.SURNAME | GAZ.WORLD_CITY | GAZ.NEWS | GAZ.TR_B_PERS | GAZ.TR_B_LOC | GAZ.TR_B_ORG | GAZ.TR_B_MISC | GAZ.TR_I_PERS;
-
-/** Token ranges per sentence: split at sentence punctuation and at line breaks. */
-export function splitSentences(text: string, tokens: readonly Token[]): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  let s = 0;
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i] as Token;
-    const next = tokens[i + 1];
-    const lineBreak = next ? text.slice(t.end, next.start).includes('\n') : false;
-    if (SENTENCE_END.test(t.text) || lineBreak) { out.push([s, i + 1]); s = i + 1; }
-  }
-  if (s < tokens.length) out.push([s, tokens.length]);
-  return out;
-}
-
-/** Offset in `raw` after skipping `count` letters of its normalised form (diacritics don't count). */
-function rawOffsetAfter(raw: string, count: number): number {
-  let seen = 0;
-  for (let i = 0; i < raw.length; i++) {
-    if (/[\u0610-\u061A\u064B-\u065F\u0670\u0640]/.test(raw[i] ?? '')) continue;
-    if (seen === count) return i;
-    seen++;
-  }
-  return raw.length;
-}
-
-/**
- * Number of normalised letters of conjunction/preposition clitics at the start of a name word.
- * `known` says whether an exact normalised form is a name the model's gazetteer knows.
- * و is cut unless the whole word is the known name (واشنطن, وليد); ف ب ل ك only before ال or when
- * the rest is a known name and the whole word is not (so بوتين, لبنان, كييف, فلاديمير stay whole).
- */
-export function cliticLength(word: string, known: (w: string) => boolean): number {
-  const norm = cleanWord(word);
-  const restKnownOnly = (k: number): boolean => known(norm.slice(k)) && !known(norm);
-  let i = 0;
-  if (norm.length > 3 && ((norm[0] === 'و' && !known(norm)) || (norm[0] === 'ف' && restKnownOnly(1)))) i = 1;
-  const rest = norm.slice(i);
-  if (rest.startsWith('لل') && rest.length > 4) return i + 2;
-  if (/^[بلك]/.test(rest) && rest.length > 3) {
-    if (rest.slice(1).startsWith('ال') || (known(rest.slice(1)) && !known(rest))) return i + 1;
-  }
-  return i;
-}
-
-/** Grouping form of a visible name: normalised words without the article. */
-function canonicalWords(text: string): string[] {
-  return tokenize(text)
-    .filter((t) => /[\p{L}\p{N}]/u.test(t.text))
-    .map((t) => {
-      const w = cleanWord(t.text);
-      return w.startsWith('ال') && w.length > 4 ? w.slice(2) : w;
-    });
-}
-
-/**
- * Canonical forms a token can take once a clitic combination is removed, with how many normalised
- * letters that cuts off the visible span (for the reader's lists and name propagation).
- */
-function tokenVariants(token: string): Array<{ form: string; cut: number }> {
-  const w = cleanWord(token);
-  const out: Array<{ form: string; cut: number }> = [{ form: w, cut: 0 }];
-  for (const m of [/^[وف]/, /^[وف]?[بلك]/, /^[وف]?لل/]) {
-    const hit = m.exec(w);
-    if (!hit || w.length - hit[0].length < 2) continue;
-    const rest = w.slice(hit[0].length);
-    out.push({ form: hit[0].endsWith('لل') ? 'ال' + rest : rest, cut: hit[0].length });
-  }
-  return out.map((v) => ({ form: v.form.startsWith('ال') && v.form.length > 4 ? v.form.slice(2) : v.form, cut: v.cut }));
-}
-
-interface Draft { block: number; start: number; end: number; type: EntityType; source: EntityMention['source']; words: string[] }
-
+/** Tags an article's block texts and groups the names (the worker and the tests). */
 export function tagTexts(model: NerModel, texts: readonly string[], options: TagOptions = {}): TagResult {
-  const known = (w: string): boolean => ((model.gazetteer.get(gazKey(w)) ?? 0) & NAME_BITS) !== 0;
-  const isGivenName = (w: string): boolean => ((model.gazetteer.get(gazKey(w)) ?? 0) & GAZ.GIVEN) !== 0;
-  const nonNames = new Set((options.nonNames ?? []).map((n) => canonicalWords(n).join(' ')).filter(Boolean));
-  const readerNames = (options.names ?? []).map((n) => ({ words: canonicalWords(n.text), type: n.type })).filter((n) => n.words.length > 0);
-  const drafts: Draft[] = [];
-  /** Clitic letters to trim off a name's first word; a three-letter word (وتل أبيب) loses its و/ف
-   *  when the rest of the name is a known multi-word name. */
-  const nameCliticLength = (words: readonly Token[]): number => {
-    const first = (words[0] as Token).text;
-    const cut = cliticLength(first, known);
-    if (cut || words.length < 2) return cut;
-    const norm = cleanWord(first);
-    const rest = [norm.slice(1), ...words.slice(1).map((t) => t.text)];
-    // Longer words are already handled by cliticLength (and phrase keys strip their clitics anyway).
-    return /^[وف]..$/.test(norm) && ((model.gazetteer.get(phraseKey(rest)) ?? 0) >>> PHRASE_SHIFT) & 0xf ? 1 : 0;
-  };
-  // All blocks form one document for the model's second pass.
-  const tokenLists = texts.map((text) => tokenize(text));
-  const sentenceLists = texts.map((text, b) => splitSentences(text, tokenLists[b] as Token[]).map(([s, e]) => (tokenLists[b] as Token[]).slice(s, e)));
-  const allTags = predictDocument(model, sentenceLists.flat().map((sent) => sent.map((t) => t.text)), 0);
-  const taken = texts.map(() => [] as Array<[number, number]>);
-  const free = (block: number, s: number, e: number): boolean => !(taken[block] ?? []).some(([a, b]) => s < b && a < e);
-  const add = (d: Draft): void => {
-    if (d.end <= d.start || !free(d.block, d.start, d.end)) return;
-    drafts.push(d);
-    taken[d.block]?.push([d.start, d.end]);
-  };
-  /** A known longer name takes the place of the model's mentions inside it (قطاع غزة over غزة). */
-  const widen = (d: Draft): void => {
-    const inside = drafts.filter((x) => x.block === d.block && x.start < d.end && d.start < x.end);
-    if (!inside.length || !inside.every((x) => x.source === 'model' && x.start >= d.start && x.end <= d.end && x.end - x.start < d.end - d.start)) return add(d);
-    for (const x of inside) drafts.splice(drafts.indexOf(x), 1);
-    taken[d.block] = (taken[d.block] ?? []).filter(([a, b]) => !inside.some((x) => x.start === a && x.end === b));
-    add(d);
-  };
-  const text = (block: number, s: number, e: number): string => (texts[block] ?? '').slice(s, e);
-  /** Matches canonical words at token i; returns the visible start offset or -1. */
-  const matchAt = (tokens: readonly Token[], i: number, words: readonly string[]): number => {
-    if (i + words.length > tokens.length) return -1;
-    let cut = -1;
-    for (let k = 0; k < words.length; k++) {
-      const v = tokenVariants((tokens[i + k] as Token).text).find((x) => x.form === words[k] && (k === 0 || x.cut === 0));
-      if (!v) return -1;
-      if (k === 0) cut = v.cut;
-    }
-    const first = tokens[i] as Token;
-    return first.start + rawOffsetAfter(first.text, cut);
-  };
-
-  // 1. The reader's own names win over everything else.
-  tokenLists.forEach((tokens, block) => {
-    for (let i = 0; i < tokens.length; i++) for (const n of readerNames) {
-      const start = matchAt(tokens, i, n.words);
-      if (start >= 0) add({ block, start, end: (tokens[i + n.words.length - 1] as Token).end, type: n.type, source: 'reader', words: n.words });
-    }
-  });
-  // 2. Dates and times.
-  texts.forEach((t, block) => {
-    for (const d of findDates(t)) add({ block, start: d.start, end: d.end, type: 'DATE', source: 'rules', words: canonicalWords(t.slice(d.start, d.end)) });
-  });
-  // 3. The sequence model.
-  let sentIndex = 0;
-  sentenceLists.forEach((sentences, block) => {
-    for (const sent of sentences) {
-      const tags = allTags[sentIndex++] as Int32Array;
-      for (const span of spansFromTags(tags)) {
-        const first = sent[span.start] as Token;
-        let last = sent[span.end - 1] as Token;
-        // "إبراهيم رئيسي": a lone given name followed by a plain word is usually first + family
-        // name, even when the family name is also an ordinary word the model keeps as O.
-        const next = sent[span.end];
-        if (span.type === 'PERS' && span.end - span.start === 1 && next && tags[span.end] === 0 && isGivenName(cleanWord(first.text)) && isSurnameCandidate(next.text)) last = next;
-        const start = first.start + rawOffsetAfter(first.text, nameCliticLength(sent.slice(span.start, span.end)));
-        add({ block, start, end: last.end, type: span.type, source: 'model', words: canonicalWords(text(block, start, last.end)) });
-      }
-    }
-  });
-  // 4. Multi-word names from the gazetteer (curated lists, names seen in training) the model missed
-  //    or only tagged in part.
-  sentenceLists.forEach((sentences, block) => {
-    for (const sent of sentences) {
-      const stems = sent.map((t) => stripProclitics(cleanWord(t.text)).stem);
-      for (let i = 0; i < sent.length; i++) {
-        for (let len = Math.min(5, sent.length - i); len >= 2; len--) {
-          const bits = ((model.gazetteer.get(gazKey('P:' + stems.slice(i, i + len).join(' '))) ?? 0) >>> PHRASE_SHIFT) & 0xf;
-          const type = PHRASE_TYPES[bits];
-          if (!type) continue;
-          const first = sent[i] as Token;
-          const last = sent[i + len - 1] as Token;
-          const start = first.start + rawOffsetAfter(first.text, nameCliticLength(sent.slice(i, i + len)));
-          widen({ block, start, end: last.end, type, source: 'rules', words: canonicalWords(text(block, start, last.end)) });
-          break;
-        }
-      }
-    }
-  });
-  // 4b. One-word names of today's news (ترمب, وحماس, الأونروا) the model left out: the curated list
-  //     keeps only names that are not also ordinary words.
-  sentenceLists.forEach((sentences, block) => {
-    for (const sent of sentences) for (const tok of sent) {
-      const { stem } = stripProclitics(cleanWord(tok.text));
-      if (!((model.gazetteer.get(gazKey(stem)) ?? 0) & GAZ.NEWS)) continue;
-      const type = PHRASE_TYPES[((model.gazetteer.get(gazKey('P:' + stem)) ?? 0) >>> PHRASE_SHIFT) & 0xf];
-      const start = tok.start + rawOffsetAfter(tok.text, cliticLength(tok.text, known));
-      if (type) add({ block, start, end: tok.end, type, source: 'rules', words: canonicalWords(text(block, start, tok.end)) });
-    }
-  });
-  // 5. A surname of a person named in full is that person elsewhere in the article ("بوتين").
-  const surnames = new Set(drafts.filter((d) => d.type === 'PERS' && d.source === 'model' && d.words.length > 1).map((d) => d.words[d.words.length - 1] as string).filter((w) => w.length > 2));
-  if (surnames.size) tokenLists.forEach((tokens, block) => {
-    for (let i = 0; i < tokens.length; i++) for (const w of surnames) {
-      const start = matchAt(tokens, i, [w]);
-      if (start >= 0) add({ block, start, end: (tokens[i] as Token).end, type: 'PERS', source: 'model', words: [w] });
-    }
-  });
-  const kept = drafts.filter((d) => d.source === 'reader' || !nonNames.has(d.words.join(' ')));
-  kept.sort((a, b) => a.block - b.block || a.start - b.start);
-  return group(texts, kept);
+  return groupMentions(tagDocument(model, texts, options));
 }
-
-const NOT_SURNAMES = new Set(['في', 'من', 'الي', 'علي', 'عن', 'ان', 'الذي', 'التي', 'قد', 'كان', 'كانت', 'لم', 'لن', 'ما', 'لا', 'هو', 'هي', 'ثم', 'او', 'بعد', 'قبل', 'خلال', 'مع', 'عند', 'حيث', 'كما', 'يوم', 'منذ', 'حول', 'ضد', 'بين', 'امس', 'لدي', 'الا', 'غير', 'اي', 'كل', 'بعض', 'هذا', 'هذه', 'ذلك', 'تلك', 'انه', 'انها', 'اليوم', 'امام', 'عبر', 'نحو', 'لكن', 'بل', 'حتي', 'اذا', 'قال', 'قالت', 'يقول', 'اكد', 'اعلن', 'وقال']);
-
-/** A plain Arabic word that can be a family name: no article, conjunction or function word. */
-function isSurnameCandidate(token: string): boolean {
-  const w = cleanWord(token);
-  return /^[\u0621-\u064A]{3,}$/.test(w) && !w.startsWith('ال') && !w.startsWith('و') && !NOT_SURNAMES.has(w);
-}
-
-const PHRASE_TYPES: Record<number, Exclude<EntityType, 'DATE'>> = { 1: 'PERS', 2: 'LOC', 4: 'ORG', 8: 'MISC' };
 
 /** Shared keys: same canonical words, or (people) a shorter name contained in a longer one. */
-function group(texts: readonly string[], drafts: Draft[]): TagResult {
-  // Majority type per canonical form makes one name typed consistently across the article.
-  const votes = new Map<string, Map<EntityType, number>>();
-  for (const d of drafts) {
-    if (d.source !== 'model') continue;
-    const c = d.words.join(' ');
-    const m = votes.get(c) ?? new Map<EntityType, number>();
-    m.set(d.type, (m.get(d.type) ?? 0) + 1);
-    votes.set(c, m);
-  }
-  for (const d of drafts) {
-    const m = d.source === 'model' ? votes.get(d.words.join(' ')) : undefined;
-    if (m) d.type = [...m.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? d.type;
-  }
-  const forms = [...new Set(drafts.map((d) => `${d.type}\u0000${d.words.join(' ')}`))].map((f) => {
+export function groupMentions(spans: readonly NameSpan[]): TagResult {
+  const forms = [...new Set(spans.map((d) => `${d.type}\u0000${d.words.join(' ')}`))].map((f) => {
     const [type, words] = f.split('\u0000') as [EntityType, string];
     return { type, words: words.split(' '), joined: words };
   });
@@ -269,15 +49,15 @@ function group(texts: readonly string[], drafts: Draft[]): TagResult {
     }
     keyOf.set(`${f.type}\u0000${f.joined}`, `${rep.type}:${rep.joined}`);
   }
-  const mentions: EntityMention[] = drafts.map((d) => ({
-    block: d.block, start: d.start, end: d.end, type: d.type, source: d.source,
-    text: (texts[d.block] ?? '').slice(d.start, d.end),
+  const mentions: EntityMention[] = spans.map((d) => ({
+    block: d.block, start: d.start, end: d.end, type: d.type, source: d.source === 'list' ? 'reader' : d.source, confidence: d.confidence,
+    text: d.text,
     key: keyOf.get(`${d.type}\u0000${d.words.join(' ')}`) ?? `${d.type}:${d.words.join(' ')}`,
   }));
-  const entities = new Map<string, Entity & { best: string; bestCount: Map<string, number> }>();
+  const entities = new Map<string, Entity & { bestCount: Map<string, number> }>();
   for (const m of mentions) {
     let e = entities.get(m.key);
-    if (!e) { e = { key: m.key, type: m.type, name: m.text, mentions: 0, best: m.text, bestCount: new Map() }; entities.set(m.key, e); }
+    if (!e) { e = { key: m.key, type: m.type, name: m.text, mentions: 0, bestCount: new Map() }; entities.set(m.key, e); }
     e.mentions++;
     const c = (e.bestCount.get(m.text) ?? 0) + 1;
     e.bestCount.set(m.text, c);

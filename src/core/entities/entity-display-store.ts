@@ -28,20 +28,23 @@ export function writeHiddenTypes(store: Store, hidden: readonly EntityType[]): W
 }
 
 /**
- * The switches beside the per-type ones: all names on or off (legend and `e`), and whether names in
- * the headline and headings are marked (off by default: a headline reads better plain).
+ * The switches beside the per-type ones: all names on or off (legend and `e`), whether names in
+ * the headline and headings are marked (off by default: a headline reads better plain), and whether
+ * only confident names are marked.
  */
 export interface EntityDisplay {
   readonly namesOn: boolean;
   readonly markHeadings: boolean;
+  /** Only names the tagger is sure of (see CONFIDENT_NAME); the reader's own and listed names always show. */
+  readonly confidentOnly: boolean;
 }
 
-export const defaultEntityDisplay: EntityDisplay = { namesOn: true, markHeadings: false };
+export const defaultEntityDisplay: EntityDisplay = { namesOn: true, markHeadings: false, confidentOnly: false };
 
 export const entityDisplaySpec: StoredValue<EntityDisplay> = {
   key: storageKeys.entityDisplay,
   version: 1,
-  schema: v.object({ namesOn: v.fallback(v.boolean(), true), markHeadings: v.fallback(v.boolean(), false) }),
+  schema: v.object({ namesOn: v.fallback(v.boolean(), true), markHeadings: v.fallback(v.boolean(), false), confidentOnly: v.fallback(v.boolean(), false) }),
   fallback: () => defaultEntityDisplay,
 };
 

@@ -1,31 +1,11 @@
-// Promise-based client for the tagger worker. The model loads lazily in the worker on the first
-// request; if the worker cannot run (unsupported, script error, crash, silence), the same pure
-// engine runs on the main thread, and if that fails too the promise rejects with a TaggerError.
-import modelUrl from './model/ner-model.bin?url';
-import type { TagOptions, TagResult } from './entities.ts';
-import type { FetchBytes } from './engine.ts';
-import { TaggerError, type TagRequest, type TagResponse } from './protocol.ts';
+// The app's tagger: the package's worker client (lazy model in a module worker, main-thread
+// fallback, typed errors) with the model file bundled as an asset, and the reader's grouping of
+// the spans into entities.
+import modelUrl from 'arabic-ner/model.bin?url';
+import { createTaggerClient as createNerClient, type TaggerClientOptions, type WorkerLike } from 'arabic-ner';
+import { groupMentions, type TagOptions, type TagResult } from './entities.ts';
 
-export { TaggerError } from './protocol.ts';
-export type { TaggerErrorCode } from './protocol.ts';
-
-export interface WorkerLike {
-  postMessage(message: TagRequest): void;
-  terminate(): void;
-  onmessage: ((event: MessageEvent<TagResponse>) => void) | null;
-  onerror: ((event: ErrorEvent | Event) => void) | null;
-  onmessageerror?: ((event: MessageEvent) => void) | null;
-}
-
-export interface TaggerClientOptions {
-  /** Creates the worker; defaults to the module worker. Return null or throw when unavailable. */
-  createWorker?: () => WorkerLike | null;
-  modelUrl?: string;
-  /** Used by the main-thread fallback. */
-  fetchBytes?: FetchBytes;
-  /** A worker silent for this long is abandoned for the fallback. */
-  timeoutMs?: number;
-}
+export { TaggerError, type TaggerErrorCode, type WorkerLike } from 'arabic-ner';
 
 export interface TaggerClient {
   tag(texts: readonly string[], options?: TagOptions): Promise<TagResult>;
@@ -37,97 +17,11 @@ function defaultCreateWorker(): WorkerLike | null {
   return new Worker(new URL('./tagger.worker.ts', import.meta.url), { type: 'module' }) as unknown as WorkerLike;
 }
 
-export function createTaggerClient(opts: TaggerClientOptions = {}): TaggerClient {
-  // Absolute, so the worker (whose base URL is its own script) fetches the same file.
-  const rawUrl = opts.modelUrl ?? modelUrl;
-  const url = typeof location !== 'undefined' ? new URL(rawUrl, location.href).href : rawUrl;
-  const timeoutMs = opts.timeoutMs ?? 20_000;
-  // The main-thread engine is only loaded when the worker cannot be used: it stays out of the app's code.
-  let fallback: Promise<ReturnType<typeof import('./engine.ts').createEngine>> | undefined;
-  const mainThreadEngine = () => (fallback ??= import('./engine.ts').then((m) => m.createEngine(opts.fetchBytes)));
-  let worker: WorkerLike | null | undefined; // undefined: not created yet; null: unusable
-  let nextId = 1;
-  let disposed = false;
-  const pending = new Map<number, { resolve: (r: TagResult) => void; fail: (e: TaggerError) => void; timer: ReturnType<typeof setTimeout> }>();
-
-  const breakWorker = (reason: string): void => {
-    worker?.terminate();
-    worker = null;
-    for (const [id, p] of pending) { clearTimeout(p.timer); pending.delete(id); p.fail(new TaggerError('worker-unavailable', reason)); }
-  };
-
-  const getWorker = (): WorkerLike | null => {
-    if (worker !== undefined) return worker;
-    try {
-      worker = (opts.createWorker ?? defaultCreateWorker)();
-    } catch {
-      worker = null;
-    }
-    if (worker) {
-      worker.onmessage = (event) => {
-        const msg = event.data;
-        const p = pending.get(msg.id);
-        if (!p) return;
-        pending.delete(msg.id);
-        clearTimeout(p.timer);
-        if (msg.type === 'result') {
-          // The worker's own time for the request (model load included), for the benchmark.
-          if (msg.elapsedMs !== undefined && typeof performance?.measure === 'function') {
-            performance.measure('hashiya:tag-worker', { start: performance.now() - msg.elapsedMs, duration: msg.elapsedMs });
-          }
-          p.resolve(msg.result);
-        }
-        else p.fail(new TaggerError(msg.code, msg.message));
-      };
-      worker.onerror = () => breakWorker('The tagger worker failed');
-      worker.onmessageerror = () => breakWorker('The tagger worker sent an unreadable message');
-    }
-    return worker;
-  };
-
-  const onMainThread = (texts: string[], options?: TagOptions): Promise<TagResult> =>
-    mainThreadEngine().then((engine) => engine.tag(url, texts, options)).catch((e: unknown) => {
-      throw e instanceof TaggerError ? e : new TaggerError('internal', e instanceof Error ? e.message : String(e));
-    });
-
-  const tagOnce = (texts: readonly string[], options?: TagOptions): Promise<TagResult> => {
-    if (disposed) return Promise.reject(new TaggerError('worker-unavailable', 'The tagger was disposed'));
-    const list = [...texts];
-    const w = getWorker();
-    if (!w) return onMainThread(list, options);
-    return new Promise<TagResult>((resolve, reject) => {
-      const id = nextId++;
-      const fail = (e: TaggerError): void => {
-        // Model-format errors would fail the same way here; anything else gets a main-thread retry.
-        if (e.code === 'model-format' || disposed) reject(e);
-        else onMainThread(list, options).then(resolve, reject);
-      };
-      const timer = setTimeout(() => { if (pending.delete(id)) { breakWorker('The tagger worker did not answer'); fail(new TaggerError('worker-unavailable', 'timeout')); } }, timeoutMs);
-      pending.set(id, { resolve, fail, timer });
-      try {
-        w.postMessage({ id, type: 'tag', modelUrl: url, texts: list, ...(options ? { options } : {}) });
-      } catch {
-        breakWorker('Could not post to the tagger worker');
-      }
-    });
-  };
-
+/** Performance measures "hashiya:tag" and "hashiya:tag-worker" per request (scripts/bench.ts reads them). */
+export function createTaggerClient(opts: Partial<TaggerClientOptions> = {}): TaggerClient {
+  const client = createNerClient({ modelUrl, createWorker: defaultCreateWorker, measure: 'hashiya:tag', ...opts });
   return {
-    tag(texts, options) {
-      // A performance entry per request ("hashiya:tag"): the benchmark reads how long tagging took,
-      // model load included, from the request to the answer.
-      const started = typeof performance !== 'undefined' ? performance.now() : 0;
-      return tagOnce(texts, options).then((result) => {
-        if (typeof performance !== 'undefined' && typeof performance.measure === 'function') performance.measure('hashiya:tag', { start: started });
-        return result;
-      });
-    },
-    dispose() {
-      disposed = true;
-      for (const [, p] of pending) { clearTimeout(p.timer); p.fail(new TaggerError('worker-unavailable', 'The tagger was disposed')); }
-      pending.clear();
-      worker?.terminate();
-      worker = null;
-    },
+    tag: (texts, options) => client.tag(texts, options).then(groupMentions),
+    dispose: () => client.dispose(),
   };
 }

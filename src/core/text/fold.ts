@@ -1,4 +1,4 @@
-import { stripProclitics } from '../entities/normalise';
+import { stripProclitics } from 'arabic-ner';
 import { FILTER_LIMITS } from '../limits';
 
 /**
@@ -21,7 +21,7 @@ import { FILTER_LIMITS } from '../limits';
  *
  * These levels are for comparing only: nothing folded is stored or shown. Two foldings that ARE
  * stored stay where they are, frozen, because changing them would change stored data: block ids
- * (core/article/block-id.ts) and the tagger's features and grouping keys (core/entities).
+ * (core/article/block-id.ts) and the tagger's features and grouping keys (packages/arabic-ner).
  */
 export const FOLD_LEVELS = ['display', 'spelling', 'search', 'stem', 'names'] as const;
 export type FoldLevel = (typeof FOLD_LEVELS)[number];

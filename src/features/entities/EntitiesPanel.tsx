@@ -16,6 +16,9 @@ export interface EntitiesPanelProps {
   /** Whether names in the headline and headings are marked (the switches per type are in the legend). */
   markHeadings: boolean;
   onMarkHeadings: (mark: boolean) => void;
+  /** Only the names the tagger is sure of (remembered). */
+  confidentOnly: boolean;
+  onConfidentOnly: (only: boolean) => void;
   corrections: readonly Correction[];
   validIds: ReadonlySet<string>;
   onRemoveCorrection: (id: string) => void;
@@ -23,7 +26,7 @@ export interface EntitiesPanelProps {
 }
 
 /** The article's entities by type, most mentioned first, with a diacritics-blind filter. */
-export function EntitiesPanel({ model, status, focus, markHeadings, onMarkHeadings, corrections, validIds, onRemoveCorrection, onClose }: EntitiesPanelProps) {
+export function EntitiesPanel({ model, status, focus, markHeadings, onMarkHeadings, confidentOnly, onConfidentOnly, corrections, validIds, onRemoveCorrection, onClose }: EntitiesPanelProps) {
   const { t } = useTranslation('entities');
   const formatNumber = useFormatNumber();
   const [query, setQuery] = useState('');
@@ -54,6 +57,9 @@ export function EntitiesPanel({ model, status, focus, markHeadings, onMarkHeadin
       </div>
       <label className="entities-panel__option">
         <input type="checkbox" checked={markHeadings} data-action="mark-headings" onChange={(e) => onMarkHeadings(e.target.checked)} /> {t('markHeadings')}
+      </label>
+      <label className="entities-panel__option">
+        <input type="checkbox" checked={confidentOnly} data-action="confident-only" onChange={(e) => onConfidentOnly(e.target.checked)} /> {t('confidentOnly')}
       </label>
       {status === 'pending' && !model && <p className="entities-panel__status">{t('tagging')}</p>}
       {status === 'error' && !model && (

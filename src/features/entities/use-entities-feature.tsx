@@ -79,7 +79,7 @@ export function useEntitiesFeature(
   const toast = useToast();
   const display = useEntityDisplay();
   const setDisplay = useSetEntityDisplay();
-  const { model, status, corrections, validIds } = useReaderEntities(article, display.markHeadings);
+  const { model, status, corrections, validIds } = useReaderEntities(article, display);
   const hiddenTypes = useHiddenTypes();
   const setHidden = useSetHiddenTypes();
   const articleId = article?.id ?? '';
@@ -97,6 +97,7 @@ export function useEntitiesFeature(
   const onToggleType = useCallback((type: EntityType) => setHidden.mutate(toggleType(hiddenTypes, type)), [hiddenTypes, setHidden]);
   const onToggleAll = useCallback(() => setDisplay.mutate({ ...display, namesOn: !display.namesOn }), [display, setDisplay]);
   const onMarkHeadings = useCallback((markHeadings: boolean) => setDisplay.mutate({ ...display, markHeadings }), [display, setDisplay]);
+  const onConfidentOnly = useCallback((confidentOnly: boolean) => setDisplay.mutate({ ...display, confidentOnly }), [display, setDisplay]);
 
   // `e` switches all names on or off (by key position, so it works on an Arabic layout too).
   useEffect(() => {
@@ -201,6 +202,8 @@ export function useEntitiesFeature(
         focus={focus}
         markHeadings={display.markHeadings}
         onMarkHeadings={onMarkHeadings}
+        confidentOnly={display.confidentOnly}
+        onConfidentOnly={onConfidentOnly}
         corrections={corrections}
         validIds={validIds}
         onRemoveCorrection={onRemoveCorrection}

@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import modelUrl from '../../core/entities/model/ner-model.bin?url';
+import modelUrl from 'arabic-ner/model.bin?url';
 import { listAnnotations } from '../../core/annotations/annotation-store';
 import type { Article } from '../../core/article/article';
 import { bundledArticleUrl, MANIFEST_PATH, parseBundledArticle, parseManifest } from '../../core/article/bundled';

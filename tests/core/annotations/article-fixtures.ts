@@ -1,6 +1,6 @@
 import type { Article } from '../../../src/core/article/article';
 import { assignBlockIds } from '../../../src/core/article/block-id';
-import { seededRandom } from '../../../src/core/random';
+import { seededRandom } from 'arabic-ner';
 
 /** Generated articles are reproducible from a seed. */
 export const rng = seededRandom;

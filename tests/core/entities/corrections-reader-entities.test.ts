@@ -16,12 +16,12 @@ const span = (block: number, text: string, from = 0) => {
 };
 const result: TagResult = {
   mentions: [
-    { ...span(1, 'بوتين'), type: 'PERS', key: 'PERS:بوتين', source: 'model' },
-    { ...span(0, 'بوتين'), type: 'PERS', key: 'PERS:بوتين', source: 'model' },
-    { ...span(1, 'طهران'), type: 'LOC', key: 'LOC:طهران', source: 'model' },
-    { ...span(1, 'بوتين', p.indexOf('عاد')), type: 'PERS', key: 'PERS:بوتين', source: 'model' },
-    { ...span(1, 'موسكو'), type: 'LOC', key: 'LOC:موسكو', source: 'reader' },
-    { block: 1, start: 0, end: 3, type: 'LOC', text: 'wrong', key: 'LOC:x', source: 'model' },
+    { ...span(1, 'بوتين'), type: 'PERS', key: 'PERS:بوتين', source: 'model', confidence: 1 },
+    { ...span(0, 'بوتين'), type: 'PERS', key: 'PERS:بوتين', source: 'model', confidence: 1 },
+    { ...span(1, 'طهران'), type: 'LOC', key: 'LOC:طهران', source: 'model', confidence: 1 },
+    { ...span(1, 'بوتين', p.indexOf('عاد')), type: 'PERS', key: 'PERS:بوتين', source: 'model', confidence: 1 },
+    { ...span(1, 'موسكو'), type: 'LOC', key: 'LOC:موسكو', source: 'reader', confidence: 1 },
+    { block: 1, start: 0, end: 3, type: 'LOC', text: 'wrong', key: 'LOC:x', source: 'model', confidence: 1 },
   ],
   entities: [],
 };

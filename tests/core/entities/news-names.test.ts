@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { loadModel, tagTexts } from '../../../src/core/entities/index.ts';
+import { readModel } from 'arabic-ner';
+import { tagTexts } from '../../../src/core/entities/entities.ts';
 import { MODEL_PATH } from '../../../scripts/ner/conll.ts';
 import { NEWS_NAMES_ARTICLE, NEWS_NAMES_EXPECTED } from '../../fixtures/news-names-article.ts';
 
 // The shipped model and rule layers on an article in today's news style (issue 10): names behind
 // clitics, spelling variants and multi-word names come out whole and typed right.
 const blocks = NEWS_NAMES_ARTICLE.split(/\n\s*\n/);
-const { mentions } = tagTexts(loadModel(readFileSync(MODEL_PATH)), blocks);
+const { mentions } = tagTexts(readModel(readFileSync(MODEL_PATH)), blocks);
 
 describe('names in today’s news', () => {
   it.each(NEWS_NAMES_EXPECTED.map((e) => [e.text, e.type, e.count ?? 1] as const))('finds %s as %s (%i×)', (text, type, count) => {

@@ -76,9 +76,9 @@ describe('per-article cache', () => {
   };
   const result: TagResult = {
     mentions: [
-      { block: 0, start: 0, end: 5, type: 'PERS', text: 'بوتين', key: 'PERS:بوتين', source: 'model' },
-      { block: 1, start: 4, end: 9, type: 'PERS', text: 'بوتين', key: 'PERS:بوتين', source: 'model' },
-      { block: 1, start: 14, end: 19, type: 'LOC', text: 'موسكو', key: 'LOC:موسكو', source: 'model' },
+      { block: 0, start: 0, end: 5, type: 'PERS', text: 'بوتين', key: 'PERS:بوتين', source: 'model', confidence: 1 },
+      { block: 1, start: 4, end: 9, type: 'PERS', text: 'بوتين', key: 'PERS:بوتين', source: 'model', confidence: 1 },
+      { block: 1, start: 14, end: 19, type: 'LOC', text: 'موسكو', key: 'LOC:موسكو', source: 'model', confidence: 1 },
     ],
     entities: [],
   };

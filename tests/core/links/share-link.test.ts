@@ -20,7 +20,7 @@ import {
   trimBrokenSurrogates,
   type SharedPassage,
 } from '../../../src/core/links/share-link';
-import { seededRandom } from '../../../src/core/random';
+import { seededRandom } from 'arabic-ner';
 
 const PAGE = 'https://example.org/hashiya/index.html#/a/old';
 

@@ -44,7 +44,8 @@ function fakeTag(texts: readonly string[], options: TagOptions = {}): TagResult 
     for (const [word, type, key] of words) {
       if ((options.nonNames ?? []).includes(word)) continue;
       for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) {
-        mentions.push({ block, start: at, end: at + word.length, type, text: word, key, source: 'model' });
+        // The tagger is unsure of طهران (below CONFIDENT_NAME), sure of the rest.
+        mentions.push({ block, start: at, end: at + word.length, type, text: word, key, source: 'model', confidence: word === 'طهران' ? 0.55 : 0.97 });
       }
     }
   });
@@ -132,7 +133,7 @@ describe('EntityCard', () => {
     const at = text.indexOf('اليوم السبت');
     const dateModel = buildReaderEntities(
       dated.blocks,
-      mentionsFromTagResult(dated.blocks, { mentions: [{ block: 1, start: at, end: at + 11, type: 'DATE', text: 'اليوم السبت', key: 'DATE:اليوم السبت', source: 'rules' }], entities: [] }),
+      mentionsFromTagResult(dated.blocks, { mentions: [{ block: 1, start: at, end: at + 11, type: 'DATE', text: 'اليوم السبت', key: 'DATE:اليوم السبت', source: 'rules', confidence: 1 }], entities: [] }),
     );
     const focus = createEntityFocusStore();
     focus.set({ key: 'DATE:اليوم السبت', index: 0, card: true });
@@ -147,7 +148,7 @@ describe('EntitiesPanel', () => {
   it('groups by type, most mentioned first, filters regardless of diacritics and clitics, steps through mentions', async () => {
     const focus = createEntityFocusStore();
     await renderWithApp(
-      <EntitiesPanel model={model} status="success" focus={focus} markHeadings={false} onMarkHeadings={() => {}} corrections={[]} validIds={new Set()} onRemoveCorrection={() => {}} onClose={() => {}} />,
+      <EntitiesPanel model={model} status="success" focus={focus} markHeadings={false} onMarkHeadings={() => {}} confidentOnly={false} onConfidentOnly={() => {}} corrections={[]} validIds={new Set()} onRemoveCorrection={() => {}} onClose={() => {}} />,
       { language: 'en' },
     );
     // The legend (with its mention counts) is above the article, not repeated here.
@@ -172,7 +173,7 @@ describe('EntitiesPanel', () => {
 
   it('says when names are being found', async () => {
     await renderWithApp(
-      <EntitiesPanel model={null} status="pending" focus={createEntityFocusStore()} markHeadings={false} onMarkHeadings={() => {}} corrections={[]} validIds={new Set()} onRemoveCorrection={() => {}} onClose={() => {}} />,
+      <EntitiesPanel model={null} status="pending" focus={createEntityFocusStore()} markHeadings={false} onMarkHeadings={() => {}} confidentOnly={false} onConfidentOnly={() => {}} corrections={[]} validIds={new Set()} onRemoveCorrection={() => {}} onClose={() => {}} />,
       { language: 'en' },
     );
     expect(screen.getByText('Finding names…')).toBeInTheDocument();
@@ -256,7 +257,7 @@ describe('all names, headings and the chosen entity', () => {
     expect(articleEl).not.toHaveAttribute('data-entities-off');
     fireEvent.keyDown(articleEl, { key: 'e', code: 'KeyE' });
     await waitFor(() => expect(articleEl).toHaveAttribute('data-entities-off'));
-    expect(readEntityDisplay(store)).toEqual({ namesOn: false, markHeadings: false });
+    expect(readEntityDisplay(store)).toEqual({ namesOn: false, markHeadings: false, confidentOnly: false });
     // A click on a switched-off mark opens nothing.
     fireEvent.click(container.querySelector('mark[data-entity-id="LOC:طهران"]')!);
     expect(screen.queryByRole('dialog')).toBeNull();
@@ -273,6 +274,21 @@ describe('all names, headings and the chosen entity', () => {
     fireEvent.click(screen.getByRole('checkbox', { name: 'Mark names in the headline and headings' }));
     await waitFor(() => expect(container.querySelectorAll('h1 mark.entity')).toHaveLength(1));
     expect(readEntityDisplay(store).markHeadings).toBe(true);
+  });
+
+  it('shows only the names the tagger is sure of when the reader asks, and remembers it', async () => {
+    installTagger();
+    const { store, container } = await renderWithApp(<Reader />, { language: 'en' });
+    await waitFor(() => expect(container.querySelectorAll('mark[data-entity-id="LOC:طهران"]')).not.toHaveLength(0));
+    fireEvent.click(container.querySelector('[data-action="toggle-entities-panel"]')!);
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Only confident names' }));
+    await waitFor(() => expect(container.querySelectorAll('mark[data-entity-id="LOC:طهران"]')).toHaveLength(0));
+    expect(container.querySelectorAll('mark[data-entity-id="PERS:بوتين"]')).not.toHaveLength(0);
+    expect(document.querySelector('[data-entity-item="LOC:طهران"]')).toBeNull();
+    expect(readEntityDisplay(store).confidentOnly).toBe(true);
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Only confident names' }));
+    await waitFor(() => expect(container.querySelectorAll('mark[data-entity-id="LOC:طهران"]')).not.toHaveLength(0));
+    expect(readEntityDisplay(store).confidentOnly).toBe(false);
   });
 
   it('clears the chosen entity when the names panel closes and when all names are switched off', async () => {
