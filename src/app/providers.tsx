@@ -33,7 +33,7 @@ function StoreQueries({ client }: { client: QueryClient }) {
   return null;
 }
 
-export function Providers({ children, store, db, client }: { children: ReactNode; store?: Store; db?: IdbStore; client?: QueryClient }) {
+export function Providers({ children, store, db, client }: { children: ReactNode; store?: Store; db: IdbStore; client?: QueryClient }) {
   const [queryClient] = useState(() => client ?? createQueryClient());
   return (
     <StoreProvider store={store} db={db}>

@@ -280,7 +280,9 @@ test('notes and tags with markup and bidi overrides; a 10 MB note is cut with a 
   await expect(cards).toHaveCount(2);
   await expect(page.locator('[data-notes-panel] [data-note-text]', { hasText: 'javascript:' })).toHaveText(note);
   await open(page, '#/notes');
-  await expect(page.locator(`[data-notebook-article="${SAMPLE_ID}"] [data-note-id]`)).toHaveCount(2);
+  // The notebook reads and lays out both notes (one of 20,000 letters) in a page that has just held a
+  // 10 MB string: on a busy machine that took more than expect's 5 s (it passed on its retry).
+  await expect(page.locator(`[data-notebook-article="${SAMPLE_ID}"] [data-note-id]`)).toHaveCount(2, { timeout: 20_000 });
   await expectNothingRan(page, dialogs);
   await expectBidiContained(page);
   await expectStorageValid(page);

@@ -1,4 +1,5 @@
 import type { Article } from './article';
+import type { BundledEntry } from './bundled';
 import { assignBlockIds } from './block-id';
 import { looksLikeDateline, parseDateline, splitWireDateline } from './dateline';
 import { fitDrafts, type Draft } from './fit-limits';
@@ -216,4 +217,9 @@ function build(id: string, unfitted: readonly Draft[], dateline: Article['dateli
     blocks,
     ...(sources !== undefined ? { sources } : {}),
   };
+}
+
+/** A bundled article (public/articles/, listed in the manifest read by bundled.ts) is plain text. */
+export function parseBundledArticle(entry: BundledEntry, text: string): Article {
+  return parsePlainTextArticle(text, { id: entry.id });
 }
