@@ -1,3 +1,5 @@
+// First: the window that opened this tab, before anything else can become its opener.
+import './shared/launch-opener';
 // The fonts' Arabic and Latin subsets (their math and symbols subsets are not a news reader's: the
 // system's fonts cover those rare characters).
 import '@fontsource/noto-naskh-arabic/arabic-400.css';

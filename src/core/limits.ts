@@ -95,6 +95,22 @@ export const IMPORT_LIMITS = {
   notesPerFile: 100_000,
 } as const;
 
+/** Filter boxes (the reader's names panel, the names page): a name needs no more than this. */
+export const FILTER_LIMITS = {
+  /** Characters of a filter query that are read; the box itself stops here too. */
+  query: 100,
+  /** Words of a query that are matched. */
+  words: 8,
+} as const;
+
+/** The library's search box: a passage is found by a few of its words; a pasted page is not read whole. */
+export const SEARCH_LIMITS = {
+  /** Characters of a search query that are read; the box itself stops here too. */
+  query: 200,
+  /** Words of a query that are looked up (every one must match). */
+  words: 12,
+} as const;
+
 /** Rendering an article's decorations. */
 export const DECORATION_LIMITS = {
   /**

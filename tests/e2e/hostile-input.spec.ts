@@ -168,6 +168,7 @@ async function importPasted(page: Page, text: string): Promise<void> {
   await page.locator('[data-action="open-import"]').click();
   await page.locator('dialog textarea').fill(text);
   await page.locator('[data-action="import-submit"]').click();
+  await page.locator('[data-action="save-import"]').click();
 }
 
 test('a pasted article full of markup, handlers, javascript: URLs and bidi overrides is shown as text', async ({ page }) => {
@@ -229,6 +230,7 @@ test('an HTML file with scripts, handlers, SVG and javascript: links imports as 
 <p>${'&lt;script&gt;alert(14)&lt;/script&gt;'} نص يبقى كما هو في الفقرة الثالثة من المقال المستورد هنا.</p></article></body></html>`;
   await page.locator('dialog input[type="file"]').setInputFiles({ name: 'evil.html', mimeType: 'text/html', buffer: Buffer.from(html) });
   await page.locator('[data-action="import-submit"]').click();
+  await page.locator('[data-action="save-import"]').click();
   await expect(page.locator('article h1')).toBeVisible();
   await expect(page.locator('article')).toContainText('<script>alert(14)</script>');
   await expect(page.locator('article')).toContainText('رابط خبيث');

@@ -1,5 +1,6 @@
 import MiniSearch from 'minisearch';
 import type { Article } from '../article/article';
+import { SEARCH_LIMITS } from '../limits';
 import { wordForms } from '../text/fold';
 import { passageAroundAll, type PassagePiece } from './passage';
 
@@ -143,7 +144,9 @@ export function createLibraryIndex(): LibraryIndex {
       return articles.size;
     },
     search(query, limit = 30) {
-      const wanted = tokenizeForIndex(query).map(queryAlternatives).filter((t): t is string[] => t !== null);
+      // Only the first SEARCH_LIMITS of a query are read: a pasted page costs no more than a sentence.
+      const words = tokenizeForIndex(query.slice(0, SEARCH_LIMITS.query)).slice(0, SEARCH_LIMITS.words);
+      const wanted = words.map(queryAlternatives).filter((t): t is string[] => t !== null);
       if (wanted.length === 0) return [];
       // Every word must match (as its stem, or loosely as a name); the last may be a prefix.
       const tree = {

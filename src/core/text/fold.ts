@@ -1,4 +1,5 @@
 import { stripProclitics } from 'arabic-ner';
+import { FILTER_LIMITS } from '../limits';
 
 /**
  * Arabic (and Latin) text folding: one set of rules, in levels, each adding to the one before. Readers
@@ -219,22 +220,26 @@ function formsOfName(name: string) {
 }
 
 /**
- * Whether a name matches what the reader typed in a names filter: every typed word begins some word
- * of the name, as written, as its stem («بطهران», «للاتحاد»), or, from four letters on, as
- * transliterations vary it («نتنياهو» for «نتانياهو»).
+ * What the reader typed in a names filter, compiled once for a whole list: every typed word must
+ * begin some word of the name, as written, as its stem («بطهران», «للاتحاد»), or, from four letters
+ * on, as transliterations vary it («نتنياهو» for «نتانياهو»). Only the first FILTER_LIMITS.query
+ * characters and FILTER_LIMITS.words words are read: a pasted page cannot make each name's test slow.
  */
-export function matchesName(name: string, query: string): boolean {
-  const typed = foldedWords(search(query));
-  if (typed.length === 0) return true;
-  const forms = formsOfName(name);
+export function nameMatcher(query: string): (name: string) => boolean {
+  const typed = foldedWords(search(query.slice(0, FILTER_LIMITS.query)))
+    .slice(0, FILTER_LIMITS.words)
+    .map((word) => ({ word, stem: stemOfFolded(word), loose: word.length >= NAMES_LEVEL_MIN ? namesOfFolded(word) : '' }));
+  if (typed.length === 0) return () => true;
   const begins = (list: readonly string[], prefix: string) => prefix !== '' && list.some((w) => w.startsWith(prefix));
-  return typed.every((word) => {
-    const stem = stemOfFolded(word);
-    return (
-      begins(forms.search, word) ||
-      begins(forms.search, stem) ||
-      begins(forms.stems, stem) ||
-      (word.length >= NAMES_LEVEL_MIN && begins(forms.names, namesOfFolded(word)))
+  return (name) => {
+    const forms = formsOfName(name);
+    return typed.every(
+      ({ word, stem, loose }) => begins(forms.search, word) || begins(forms.search, stem) || begins(forms.stems, stem) || begins(forms.names, loose),
     );
-  });
+  };
+}
+
+/** Whether one name matches a names-filter query (`nameMatcher`, for a single test). */
+export function matchesName(name: string, query: string): boolean {
+  return nameMatcher(query)(name);
 }

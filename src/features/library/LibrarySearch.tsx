@@ -1,5 +1,6 @@
 import { useDeferredValue, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SEARCH_LIMITS } from '../../core/limits';
 import { routeToHash } from '../../core/links/routes';
 import { PassageText } from '../../shared/PassageText';
 import { useLibrarySearch, useSearchClient } from './search-query';
@@ -27,7 +28,8 @@ export function LibrarySearch() {
         className="library-search-input"
         placeholder={t('search.placeholder')}
         value={query}
-        onChange={(e) => setQuery(e.target.value)}
+        maxLength={SEARCH_LIMITS.query}
+        onChange={(e) => setQuery(e.target.value.slice(0, SEARCH_LIMITS.query))}
         // Articles imported or deleted in another tab are picked up when the reader starts searching.
         onFocus={() => void client.sync()}
         data-library-search=""

@@ -2,6 +2,7 @@ import { memo, useLayoutEffect, useMemo, useRef, type ReactNode } from 'react';
 import type { Block, TextDirection } from '../../core/article/article';
 import { paintsOf } from '../../core/decorations/paints';
 import { segmentText, type Decoration, type MarkDecoration, type Run } from '../../core/decorations/runs';
+import { routeToHash } from '../../core/links/routes';
 import { paintText } from '../../shared/range-paint';
 import { BidiText } from './BidiText';
 import { entityTypeClass, type EntityType } from '../../core/entities/entity-types';
@@ -9,7 +10,8 @@ import { entityTypeClass, type EntityType } from '../../core/entities/entity-typ
 export interface BlockViewProps {
   block: Block;
   dir: TextDirection;
-  href: string;
+  /** The article the block belongs to (its paragraph link). */
+  articleId: string;
   decorations: readonly Decoration[];
   linkLabel: string;
   describeEntity: (type: EntityType) => string;
@@ -58,7 +60,7 @@ function MarkView({ mark, children }: { mark: MarkDecoration; children: ReactNod
  * One article block: its text cut into decorated runs (elements around whole words only), the
  * exact spans of its marks painted as ranges over that text, and its paragraph-link control.
  */
-export const BlockView = memo(function BlockView({ block, dir, href, decorations, linkLabel, describeEntity, current }: BlockViewProps) {
+export const BlockView = memo(function BlockView({ block, dir, articleId, decorations, linkLabel, describeEntity, current }: BlockViewProps) {
   const Tag = TAGS[block.kind];
   const tabIndex = current ? 0 : -1;
   const segments = useMemo(() => segmentText(block.text, decorations), [block.text, decorations]);
@@ -104,7 +106,7 @@ export const BlockView = memo(function BlockView({ block, dir, href, decorations
       data-current={current ? '' : undefined}
     >
       {body}
-      <a className="block-link" data-action="link-block" href={href} aria-label={linkLabel} tabIndex={tabIndex}>
+      <a className="block-link" data-action="link-block" href={routeToHash({ name: 'article', articleId, blockId: block.id })} aria-label={linkLabel} tabIndex={tabIndex}>
         <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
           <path d="M10 14a4 4 0 0 0 5.66 0l3-3a4 4 0 0 0-5.66-5.66l-1 1M14 10a4 4 0 0 0-5.66 0l-3 3a4 4 0 0 0 5.66 5.66l1-1" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
         </svg>

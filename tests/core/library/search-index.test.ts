@@ -5,6 +5,7 @@ import { deleteImported, renameImported, saveImported } from '../../../src/core/
 import { parsePlainTextArticle } from '../../../src/core/article/parse-text';
 import { createSearchEngine } from '../../../src/core/library/search-engine';
 import type { PassageMark } from '../../../src/core/library/passage';
+import { SEARCH_LIMITS } from '../../../src/core/limits';
 import { createLibraryIndex, indexTerms, queryTerm, type SearchHit } from '../../../src/core/library/search-index';
 import { createIdbStore } from '../../../src/core/storage/idb-store';
 import { bundledText } from '../article/helpers';
@@ -106,6 +107,16 @@ describe('library index', () => {
     expect(index.search('OIL pri').map((h) => h.blockId)).toEqual(['p-2']);
     expect(index.search('oil طهران')).toEqual([]);
     expect(index.search('   ')).toEqual([]);
+  });
+
+  it('reads only the first SEARCH_LIMITS words of a query (a pasted page is looked up as its start)', () => {
+    const pasted = Array.from({ length: 12_000 }, (_, i) => (i % 2 === 0 ? 'oil' : 'prices')).join(' ');
+    expect(pasted.length).toBeGreaterThan(60_000);
+    expect(index.search(`${pasted} طهران`).map((h) => h.blockId)).toEqual(['p-2']);
+    // A word past the limit is not required: the query still finds the passage.
+    const within = Array.from({ length: SEARCH_LIMITS.words }, () => 'oil').join(' ');
+    expect(index.search(`${within} طهران`).map((h) => h.blockId)).toEqual(index.search('oil').map((h) => h.blockId));
+    expect(index.search(`oil طهران`)).toEqual([]);
   });
 
   it('replaces an article on upsert and forgets it on remove', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fold, foldText, matchesName, matchesQuery, queryTerms, wordForms, words } from '../../../src/core/text/fold';
+import { FILTER_LIMITS } from '../../../src/core/limits';
+import { fold, foldText, matchesName, matchesQuery, nameMatcher, queryTerms, wordForms, words } from '../../../src/core/text/fold';
 
 const finds = (text: string, query: string) => matchesQuery(foldText(text), queryTerms(query));
 
@@ -131,5 +132,17 @@ describe('matching a name (names panel, names page)', () => {
     // Short prefixes stay strict: «بو» does not find every name starting with ب.
     expect(matchesName('بغداد', 'بو')).toBe(false);
     expect(matchesName('بوتين', 'بو')).toBe(true);
+  });
+
+  it('a filter compiled once for a list reads at most FILTER_LIMITS of what was typed', () => {
+    // A 66,000-character paste: only its first FILTER_LIMITS.query characters are a query.
+    const huge = nameMatcher(`طهران${' '.repeat(FILTER_LIMITS.query)}${'ب'.repeat(66_000)}`);
+    expect(huge('طهران')).toBe(true);
+    expect(huge('موسكو')).toBe(false);
+    // Words past FILTER_LIMITS.words are not read either.
+    const many = nameMatcher(['طهران', ...Array.from({ length: FILTER_LIMITS.words }, () => 'موسكو')].join(' ') + ' بغداد');
+    expect(many('طهران موسكو')).toBe(true);
+    expect(nameMatcher('بطهران')('طَهران')).toBe(true);
+    expect(nameMatcher('')('أي اسم')).toBe(true);
   });
 });
