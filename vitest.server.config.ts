@@ -5,6 +5,8 @@ import { defineConfig } from 'vitest/config';
  * loopback ports of their own. Run by `npm run test:unit` after the app's tests.
  */
 export default defineConfig({
+  // The tagger package (packages/arabic-ner) is read from its TypeScript source, as in vite.config.ts.
+  resolve: { tsconfigPaths: true },
   test: {
     environment: 'node',
     include: ['tests/server/**/*.test.ts'],
