@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
  * loopback ports of their own. Run by `npm run test:unit` after the app's tests.
  */
 export default defineConfig({
-  // The tagger package (packages/arabic-ner) is read from its TypeScript source, as in vite.config.ts.
+  // The tagger package is used from its TypeScript source, as in vite.config.ts.
   resolve: { tsconfigPaths: true },
   test: {
     environment: 'node',
