@@ -5,6 +5,7 @@
  * embedded default (PGlite) in a temporary folder. Prints figures; passes or fails nothing.
  *
  *   npm run bench:sync
+ *   npm run bench:sync -- --load     many devices editing at once (scripts/bench/sync-load.ts)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,6 +28,7 @@ import { addUser } from '../server/accounts';
 import { openDatabase } from '../server/database';
 import { startSyncServer } from '../server/sync-server';
 import { freePort, postgresBinaries, startPostgres, type Service } from '../tests/server/services';
+import { benchLoad } from './bench/sync-load';
 
 const NOTES = 10_000;
 const ARTICLES = 100;
@@ -230,4 +232,5 @@ async function benchLibrary(url: string, token: string): Promise<void> {
   freshDb.close();
 }
 
-await main();
+if (process.argv.includes('--load')) await benchLoad(process.argv.slice(2));
+else await main();

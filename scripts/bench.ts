@@ -8,13 +8,13 @@
  */
 import { chromium, type Browser } from '@playwright/test';
 import { execSync } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { annotationsKey } from '../src/core/annotations/annotation-store';
 import { storageKeys } from '../src/core/storage/keys';
 import { bigArticle, highlightsOn } from './bench/big-article';
+import { firstPageAssets, sizes as sizesIn } from './bench/first-page-assets';
 import { freePort, startPreview } from './bench/preview-server';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -33,25 +33,7 @@ const ms = (x: number) => `${x.toFixed(0)} ms`;
 /** Timings depend on what else runs on the machine: every section says how loaded it was. */
 const load = () => `load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}`;
 const verdict = (value: number, budget: number) => (value <= budget ? 'within budget' : 'OVER BUDGET');
-
-function sizes(files: string[]) {
-  let raw = 0;
-  let gzip = 0;
-  for (const file of files) {
-    const bytes = readFileSync(join(OUT, file));
-    raw += bytes.length;
-    gzip += gzipSync(bytes, { level: 9 }).length;
-  }
-  return { raw, gzip };
-}
-
-function firstPageAssets() {
-  const html = readFileSync(join(OUT, 'index.html'), 'utf8');
-  const refs = [...html.matchAll(/(?:src|href)="\.\/([^"]+)"/g)].map((m) => m[1]!);
-  const js = refs.filter((r) => r.endsWith('.js'));
-  const css = refs.filter((r) => r.endsWith('.css'));
-  return { js, css };
-}
+const sizes = (files: string[]) => sizesIn(OUT, files);
 
 /**
  * Records, inside the page, when article text and entity marks first appear, and long tasks.
@@ -156,7 +138,7 @@ async function main() {
   console.log('Building…');
   execSync(`npx vite build --outDir ${OUT} --emptyOutDir`, { cwd: ROOT, stdio: 'ignore' });
 
-  const { js, css } = firstPageAssets();
+  const { js, css } = firstPageAssets(OUT);
   const jsSize = sizes(js);
   const cssSize = sizes(css);
   const assets = readdirSync(join(OUT, 'assets'));

@@ -1,37 +1,37 @@
-import { AccountError, addGroup, addMember, addUser, listAccounts, removeGroup, removeMember, removeUser, setPassword } from './accounts';
+import { AccountError } from './accounts';
+import { runAdminCommand } from './admin-commands';
+import { askRunningServer } from './admin-socket';
 import { parseArgs } from './cli-args';
 import { openDatabase } from './database';
 
-const USAGE = `usage: npm run sync:admin -- --data DIR COMMAND   (or DATABASE_URL=… instead of --data)
-  user add NAME --password PW      user remove NAME      user passwd NAME --password PW
-  group add G                      group remove G
-  group member G NAME              group member G NAME --remove
-  list`;
+/**
+ * npm run sync:admin -- --data DIR COMMAND   (or DATABASE_URL=… instead of --data); see admin-commands.ts.
+ * On the embedded database while the server runs, the server runs the command (admin-socket.ts).
+ */
+const argv = process.argv.slice(2);
+const { options } = parseArgs(argv);
+const password = options.get('password') ?? process.env.SYNC_PASSWORD ?? '';
+const databaseUrl = process.env.DATABASE_URL || undefined;
+const dataDir = options.get('data');
 
-async function run(argv: readonly string[]): Promise<string> {
-  const { options, words } = parseArgs(argv);
-  const [area, verb, first, second] = words;
-  const password = options.get('password') ?? process.env.SYNC_PASSWORD ?? '';
-  const sql = await openDatabase({ url: process.env.DATABASE_URL || undefined, dataDir: options.get('data') });
-  try {
-    if (area === 'user' && verb === 'add' && first) return (await addUser(sql, first, password), `user "${first}" added`);
-    if (area === 'user' && verb === 'remove' && first) return (await removeUser(sql, first), `user "${first}" removed`);
-    if (area === 'user' && verb === 'passwd' && first) return (await setPassword(sql, first, password), `password of "${first}" changed; their sessions ended`);
-    if (area === 'group' && verb === 'add' && first) return (await addGroup(sql, first), `group "${first}" added`);
-    if (area === 'group' && verb === 'remove' && first) return (await removeGroup(sql, first), `group "${first}" removed`);
-    if (area === 'group' && verb === 'member' && first && second) {
-      if (options.get('remove') !== undefined) return (await removeMember(sql, first, second), `"${second}" left "${first}"`);
-      return (await addMember(sql, first, second), `"${second}" is a member of "${first}"`);
+async function run(): Promise<string> {
+  if (!databaseUrl && dataDir) {
+    const answer = await askRunningServer(dataDir, { argv, password });
+    if (answer) {
+      if (!answer.ok) throw new AccountError(answer.output);
+      return answer.output;
     }
-    if (area === 'list') return JSON.stringify(await listAccounts(sql), null, 2);
-    throw new AccountError(USAGE);
+  }
+  const sql = await openDatabase({ url: databaseUrl, dataDir });
+  try {
+    return await runAdminCommand(sql, argv, password);
   } finally {
     await sql.close();
   }
 }
 
 try {
-  console.log(await run(process.argv.slice(2)));
+  console.log(await run());
 } catch (error) {
   console.error(error instanceof AccountError ? error.message : error);
   process.exitCode = 1;

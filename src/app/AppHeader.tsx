@@ -1,7 +1,9 @@
+import { lazy, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ReactNode } from 'react';
 import { SettingsMenu } from '../features/settings/SettingsMenu';
-import { SyncEntry } from '../features/sync/SyncEntry';
+
+// Shown only inside the open settings panel (which has its Suspense): loaded with it.
+const SyncEntry = lazy(() => import('../features/sync/SyncEntry').then((m) => ({ default: m.SyncEntry })));
 
 /** The sticky top bar: brand (back to the library), page actions, settings. */
 export function AppHeader({ actions }: { actions?: ReactNode }) {

@@ -11,6 +11,7 @@ import { refreshReaderQueries } from '../features/reader/query-keys';
 import { refreshSharingQueries } from '../features/sharing/query-keys';
 import { StoreProvider, useIdbStore, useStore } from '../shared/store-context';
 import { ToastProvider } from '../shared/toast';
+import { Announcer } from '../shared/announcer';
 
 export function createQueryClient(): QueryClient {
   return new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } });
@@ -33,13 +34,14 @@ function StoreQueries({ client }: { client: QueryClient }) {
   return null;
 }
 
-export function Providers({ children, store, db, client }: { children: ReactNode; store?: Store; db?: IdbStore; client?: QueryClient }) {
+export function Providers({ children, store, db, client }: { children: ReactNode; store?: Store; db: IdbStore; client?: QueryClient }) {
   const [queryClient] = useState(() => client ?? createQueryClient());
   return (
     <StoreProvider store={store} db={db}>
       <QueryClientProvider client={queryClient}>
         <StoreQueries client={queryClient} />
         <ToastProvider>{children}</ToastProvider>
+        <Announcer />
       </QueryClientProvider>
     </StoreProvider>
   );

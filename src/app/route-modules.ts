@@ -43,8 +43,8 @@ export function moduleForRoute(route: Route): RouteModule | null {
 export function loadRouteModule(name: RouteModule): Promise<ComponentType<never>> {
   let promise = pending.get(name);
   if (!promise) {
-    // A screen's strings come with its code (the entry carries only the shell's).
-    promise = Promise.all([loaders[name](), loadScreenStrings()]).then(([component]) => {
+    // A screen's strings and the features' styles come with its code (the entry carries only the shell's).
+    promise = Promise.all([loaders[name](), loadScreenStrings(), import('./screen-styles')]).then(([component]) => {
       loaded.set(name, component);
       return component;
     });

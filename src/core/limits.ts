@@ -13,6 +13,17 @@ export const ARTICLE_LIMITS = {
   totalTextLength: 2_000_000,
   sourcesLength: 2_000,
   datelineLength: 200,
+  /** A block id (the parser writes `p-` and a short hash). */
+  blockIdLength: 64,
+  /** A BCP 47 language tag. */
+  langLength: 35,
+  /** The file name an import came from. */
+  fileNameLength: 300,
+  /** A library card's lead and the revision digest of an article's text. */
+  leadLength: 1_000,
+  revisionLength: 20,
+  /** Groups one imported article is shared with. */
+  groups: 200,
 } as const;
 
 /** Files and pastes above this are refused before being read (articles are a few tens of KB). */
@@ -29,6 +40,10 @@ export const ANNOTATION_LIMITS = {
   id: 128,
   /** A sync group's or author's name on a shared note (SYNC_LIMITS.nameLength). */
   accountName: 64,
+  /** The block id a note's target names (imports from other tools may carry longer ones than ours). */
+  blockId: 512,
+  /** An ISO timestamp as written (toISOString gives 24 characters; other tools' forms a few more). */
+  timestamp: 64,
 } as const;
 
 /** Share links: what the app writes and the most it reads back. */
@@ -80,6 +95,22 @@ export const IMPORT_LIMITS = {
   notesPerFile: 100_000,
 } as const;
 
+/** Filter boxes (the reader's names panel, the names page): a name needs no more than this. */
+export const FILTER_LIMITS = {
+  /** Characters of a filter query that are read; the box itself stops here too. */
+  query: 100,
+  /** Words of a query that are matched. */
+  words: 8,
+} as const;
+
+/** The library's search box: a passage is found by a few of its words; a pasted page is not read whole. */
+export const SEARCH_LIMITS = {
+  /** Characters of a search query that are read; the box itself stops here too. */
+  query: 200,
+  /** Words of a query that are looked up (every one must match). */
+  words: 12,
+} as const;
+
 /** Rendering an article's decorations. */
 export const DECORATION_LIMITS = {
   /**
@@ -122,13 +153,46 @@ export const SYNC_LIMITS = {
   nameTextLength: 500,
   /** A synced correction's id and block id. */
   entryIdLength: 128,
+  /** A synced map's key (an annotation, article or correction id). */
+  mapKeyLength: 512,
+  /** An entry's version digest in a synced map. */
+  versionLength: 40,
+  /** The block a synced reading position names. */
+  progressBlockIdLength: 200,
+  /** A session token (base64url payload and signature). */
+  tokenLength: 2_000,
   passwordLength: 256,
   /** A login request body. */
   loginBytes: 4 * 1024,
-  /** Failed logins allowed per user name and per address in one window before 429. */
-  failedLoginsPerWindow: 5,
-  failedLoginsPerAddress: 50,
-  failedLoginWindowMs: 60_000,
+  /**
+   * Failed sign-ins for one user name from one address that cost nothing; after them each attempt
+   * from that address for that name waits signInDelayMs, doubling with each further failure up to
+   * signInMaxDelayMs. Other addresses, and devices holding a valid token, are never slowed.
+   */
+  signInFreeFailures: 3,
+  signInDelayMs: 1_000,
+  signInMaxDelayMs: 15 * 60_000,
+  /** A websocket must authenticate a document within this, or it is closed. */
+  authTimeoutMs: 10_000,
+  /** An authentication message: a document name and a token (a few hundred bytes). */
+  authMessageBytes: 4 * 1024,
+  /**
+   * Before a socket has authenticated, it may send only authentications and, for the documents it
+   * asked for, the provider's opening messages (each a state vector: a few KB, tens of KB for a
+   * document written from thousands of sessions), this much each and in all. The provider sends them
+   * for every document at once, before any answer (a reader in several groups opens dozens).
+   */
+  preAuthMessageBytes: 256 * 1024,
+  preAuthBytes: 1024 * 1024,
+  /** Per socket: a burst, then a steady rate; a socket over it is paused until it is back in budget. */
+  socketBurstBytes: 16 * 1024 * 1024,
+  socketBytesPerSecond: 2 * 1024 * 1024,
+  socketBurstMessages: 5_000,
+  socketMessagesPerSecond: 500,
+  /** Documents one socket may open (a reader in many large groups opens two per member). */
+  documentsPerSocket: 2_000,
+  /** Presence (awareness) messages: the app sends none with content; Hocuspocus's empty one is tiny. */
+  awarenessBytes: 1_024,
   /** Session tokens expire after this. */
   tokenLifetimeMs: 30 * 24 * 60 * 60 * 1000,
   /** A server address typed in Settings. */

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { rememberFocus, returnFocus } from './focus-return';
 
 interface DialogProps {
   open: boolean;
@@ -13,7 +14,7 @@ interface DialogProps {
 
 /**
  * A modal on the native <dialog>: focus is trapped and Escape closes it for free; focus returns to
- * whatever had it before the dialog opened.
+ * whatever had it before the dialog opened (with its ring only if the dialog was opened from the keyboard).
  */
 export function Dialog({ open, title, onClose, children, footer, closeLabel, testId }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -26,7 +27,7 @@ export function Dialog({ open, title, onClose, children, footer, closeLabel, tes
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog || !open) return;
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    const opener = rememberFocus();
     if (!dialog.open) {
       if (typeof dialog.showModal === 'function') dialog.showModal();
       else dialog.setAttribute('open', '');
@@ -42,7 +43,7 @@ export function Dialog({ open, title, onClose, children, footer, closeLabel, tes
       dialog.removeEventListener('cancel', onCancel);
       if (dialog.open && typeof dialog.close === 'function') dialog.close();
       else dialog.removeAttribute('open');
-      opener?.focus();
+      returnFocus(opener);
     };
   }, [open]);
 

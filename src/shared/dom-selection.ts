@@ -108,7 +108,16 @@ function locate(block: BlockText, offset: number): { node: Node; offset: number 
 
 /** A DOM Range over article offsets [start, end) — for positioning, scrolling and selecting. */
 export function offsetsToRange(root: Element, article: Pick<Article, 'blocks'>, target: ArticleRange): Range | null {
+  return rangeIn(root, blockTexts(root, article), target);
+}
+
+/** Ranges for many offsets at once (the block texts are looked up once); null where not rendered. */
+export function offsetsToRanges(root: Element, article: Pick<Article, 'blocks'>, targets: readonly ArticleRange[]): Array<Range | null> {
   const blocks = blockTexts(root, article);
+  return targets.map((target) => rangeIn(root, blocks, target));
+}
+
+function rangeIn(root: Element, blocks: readonly BlockText[], target: ArticleRange): Range | null {
   const first = blocks.find((b) => b.end > target.start);
   const last = [...blocks].reverse().find((b) => b.start < target.end);
   if (!first || !last) return null;

@@ -1,13 +1,15 @@
 import { createContext, useContext } from 'react';
 import type { Article } from '../core/article/article';
 import { offsetsToRange, type ArticleRange } from './dom-selection';
+import { paintedRanges } from './range-paint';
 
 /**
  * The reader's handle: what the article view offers the features that decorate it (names,
  * highlights, a shared passage, margin notes), so that they never reach into its DOM themselves.
  * - activation by id: a click or Enter/Space on a name or a highlight reaches `onMarkActivate`
  *   listeners as { kind, id } (the entity key and mention index, the annotation id), whatever paints
- *   the mark; `activate` does the same from code (keyboard navigation between marks, a margin note);
+ *   the mark, one mark per click (a name inside a highlight: the name); `activate` does the same
+ *   from code (keyboard navigation between marks, a margin note, the highlight offered in a name's card);
  * - what is on screen: `visibleBlocks()` (indexes in article.blocks, measured at most once per
  *   change of scroll, size or mounted blocks) and `onVisibleBlocksChange`;
  * - one scheduler for the work that follows the screen (`schedule`): every feature's background
@@ -112,17 +114,25 @@ function markSelector(mark: MarkRef): string {
   }
 }
 
-/** The marks an event's target sits in, innermost first (a highlight inside a name: both). */
+/**
+ * The marks an event's target sits in, in the order one of them is activated: a name first (a
+ * name inside a highlight opens the name's card; the highlight is one step away in it), then a
+ * highlight. Marks are whole-word elements (see core/decorations/runs.ts), so the element under
+ * the pointer is the mark.
+ */
 function marksAt(target: EventTarget | null, isHidden: (mark: HTMLElement) => boolean): MarkRef[] {
   const element = target instanceof Element ? target : target instanceof Node ? target.parentElement : null;
   const found: MarkRef[] = [];
-  const highlight = element?.closest<HTMLElement>('mark[data-annotation-id]');
-  if (highlight) found.push({ kind: 'highlight', id: highlight.dataset.annotationId ?? '' });
   const entity = element?.closest<HTMLElement>('mark.entity[data-entity-id]');
   // A switched-off name is plain text.
   if (entity && !isHidden(entity)) found.push({ kind: 'entity', id: entity.dataset.entityId ?? '', index: Number(entity.dataset.mentionIndex ?? 0) });
+  const highlight = element?.closest<HTMLElement>('mark[data-annotation-id]');
+  if (highlight) found.push({ kind: 'highlight', id: highlight.dataset.annotationId ?? '' });
   return found;
 }
+
+/** Viewport rects in reading order, top to bottom. */
+const byTop = (rects: DOMRect[]) => rects.sort((a, b) => a.top - b.top);
 
 function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
@@ -252,7 +262,15 @@ export function createReaderHandle(): ReaderHandleHost {
     },
     markRects(mark) {
       if (!binding) return [];
-      return [...binding.root.querySelectorAll<HTMLElement>(markSelector(mark))].flatMap((el) => [...el.getClientRects()]);
+      const root = binding.root;
+      const elements = [...root.querySelectorAll<HTMLElement>(markSelector(mark))];
+      // (Ranges have no geometry in some environments, e.g. jsdom.)
+      const rectsOf = (items: ReadonlyArray<Element | Range>) => items.flatMap((item) => (typeof item.getClientRects === 'function' ? [...item.getClientRects()] : []));
+      // A highlight or a passage paints its exact span as ranges (src/shared/range-paint.ts), which may
+      // start inside a word; inside a name its whole-word element paints instead.
+      const ranges = mark.kind === 'entity' ? [] : paintedRanges(mark.id).filter((range) => root.contains(range.startContainer));
+      if (ranges.length === 0) return rectsOf(elements);
+      return byTop([...rectsOf(ranges), ...rectsOf(elements.filter((el) => el.closest('mark.entity')))]);
     },
     focusMark(mark, options = {}) {
       const element = binding?.root.querySelector<HTMLElement>(markSelector(mark));
@@ -300,16 +318,12 @@ export function createReaderHandle(): ReaderHandleHost {
         if (!(event.target instanceof HTMLElement) || !event.target.matches('mark.entity')) return;
         via = 'keyboard';
       } else return;
-      let handled = false;
-      for (const mark of marksAt(event.target, binding.isHidden)) {
-        // A highlight has no keyboard activation of its own: Enter on a name inside one opens the name.
-        if (via === 'keyboard' && mark.kind !== 'entity') continue;
-        const listeners = activations.get(mark.kind);
-        if (!listeners?.size) continue;
-        for (const listener of [...listeners]) listener({ mark, via } as MarkActivation);
-        handled = true;
-      }
-      if (handled && via === 'keyboard') event.preventDefault();
+      // One mark is activated, never two: the first one something listens for (a highlight has no
+      // keyboard activation of its own: Enter on a name inside one opens the name).
+      const mark = marksAt(event.target, binding.isHidden).find((m) => (via !== 'keyboard' || m.kind === 'entity') && (activations.get(m.kind)?.size ?? 0) > 0);
+      if (!mark) return;
+      for (const listener of [...(activations.get(mark.kind) ?? [])]) listener({ mark, via } as MarkActivation);
+      if (via === 'keyboard') event.preventDefault();
     },
     handleShortcut(event) {
       const listeners = shortcuts.get(event.code);

@@ -23,7 +23,7 @@ async function expectNoViolations(page: Page, what: string) {
 for (const language of LANGUAGES) {
   for (const theme of THEMES) {
     test(`no accessibility violations: ${language}, ${theme}`, async ({ page }) => {
-      // Five whole-page axe runs: several seconds each on a busy two-core machine.
+      // Six whole-page axe runs (library, import dialog and preview, reader and its panels, notebook): several seconds each on a busy two-core machine.
       test.setTimeout(90_000);
       await useSettings(page, theme, language);
       await open(page, '#/');
@@ -33,6 +33,11 @@ for (const language of LANGUAGES) {
       await page.locator('[data-action="open-import"]').click();
       await expect(page.locator('dialog')).toBeVisible();
       await expectNoViolations(page, 'import dialog');
+      await page.locator('dialog textarea').fill('الخرطوم - الأحد 6 أبريل 2025\n\nعنوان الخبر المستورد\n\nشارك\n\nفقرة أولى من الخبر فيها كلمات كافية.\n\nفقرة ثانية من الخبر.\n\nالمصادر: وكالات');
+      await page.locator('[data-action="import-submit"]').click();
+      await expect(page.locator('[data-import-preview]')).toBeVisible();
+      await page.locator('.preview-dropped summary').click();
+      await expectNoViolations(page, 'import preview');
       await page.keyboard.press('Escape');
 
       await openSample(page);

@@ -70,6 +70,7 @@ test.beforeEach(async ({ page }) => watchLongTasks(page));
 test('a 1,500-character first line and a 22,560-character paragraph are stored as a title and sentence-sized paragraphs', async ({ page }) => {
   const text = `${SENTENCE.repeat(16).trim()}\n\n${SENTENCE.repeat(Math.ceil(22_560 / SENTENCE.length)).trim()}`;
   await importFile(page, 'long.txt', 'text/plain', text);
+  await page.locator('[data-action="save-import"]').click();
   await expect(page.locator('article h1')).toHaveText(SENTENCE.trim());
   await longest(page, '1,500-character line + 22,560-character paragraph');
   const blocks = await page.locator('article [data-block-text]').count();
@@ -105,6 +106,7 @@ for (const depth of [5_000, 20_000, 100_000]) {
 test('50,000 notes: imported in slices, and the report says how many the store kept', async ({ page }) => {
   test.setTimeout(240_000);
   await importFile(page, 'story.txt', 'text/plain', `عنوان القصة\n\n${SENTENCE}\n\n${SENTENCE.replace('الحكومة', 'الوزارة')}`);
+  await page.locator('[data-action="save-import"]').click();
   await expect(page.locator('article h1')).toBeVisible();
   const articleId = decodeURIComponent(new URL(page.url()).hash.split('/')[2] ?? '');
   const notes = {

@@ -213,7 +213,7 @@ test('two tabs editing the same note keep both texts; a delete in one is not und
   await open(other, '#/notes');
   const edit = async (p: Page, id: string, text: string) => {
     await p.locator(`[data-note-id="${id}"] [data-action="edit-note"]`).click();
-    await p.locator('dialog textarea').fill(text);
+    await p.locator('[data-note-editor] textarea').fill(text);
   };
   // The notebook's cards link into the article; edit from the article's notes panel instead.
   for (const p of [page, other]) {
@@ -223,7 +223,7 @@ test('two tabs editing the same note keep both texts; a delete in one is not und
   await edit(page, 'seed-1', 'نص التبويب الأول');
   await edit(other, 'seed-1', 'نص التبويب الثاني');
   await other.locator('[data-action="save-note"]').click();
-  await expect(other.locator('dialog')).toHaveCount(0);
+  await expect(other.locator('[data-note-editor]')).toHaveCount(0);
   await expect(page.locator('[data-note-elsewhere="changed"]')).toBeVisible();
   await page.locator('[data-action="save-note"]').click();
   await expect(page.locator('[data-conflict-of="seed-1"]')).toBeVisible();
@@ -236,7 +236,7 @@ test('two tabs editing the same note keep both texts; a delete in one is not und
   await page.locator('[data-action="save-note"]').click();
   await expect(page.locator('[data-note-error]')).toBeVisible();
   expect(await page.evaluate((key) => 'seed-2' in JSON.parse(localStorage.getItem(key)!).data, NOTES_KEY)).toBe(false);
-  await page.locator('dialog [data-action="cancel"], dialog button:has-text("إلغاء")').first().click();
+  await page.locator('[data-note-editor] button:has-text("إلغاء")').first().click();
   await other.close();
   // seed-2 was deleted on purpose by the reader in the other tab; the others must remain.
   const { longest } = await page.evaluate(() => ({ longest: (window as unknown as { __longest: number }).__longest }));

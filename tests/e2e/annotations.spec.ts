@@ -65,7 +65,7 @@ async function highlight(page: Page, from: string, color = 'yellow', to?: string
 async function writeNote(page: Page, from: string, note: string, tags = ''): Promise<void> {
   await selectText(page, from);
   await toolbar(page).locator('[data-action="note"]').click();
-  const editor = page.locator('dialog[data-dialog="note-editor"]');
+  const editor = page.locator('[data-note-editor]');
   await expect(editor).toBeVisible();
   await editor.locator('textarea').fill(note);
   if (tags) await editor.locator('input[name="tags"]').fill(tags);
@@ -252,6 +252,25 @@ test('export JSON-LD and Markdown, then import into a fresh profile', async ({ p
   await fresh.close();
 });
 
+test('notes from Hypothesis on the news site’s own page are offered the sample they quote', async ({ page }) => {
+  await openSample(page);
+  await openPanel(page);
+  // Hypothesis's export of notes made on the newspaper's page: that address is in no article of the library.
+  const rows = [
+    { id: 'hyp-1', uri: 'https://www.alaraby.co.uk/politics/putin-raisi', created: '2024-09-19T10:00:00Z', text: 'أول اتصال منذ أشهر', target: [{ selector: [{ type: 'TextQuoteSelector', exact: 'أجرى الرئيس الروسي فلاديمير بوتين اتصالًا هاتفيًا' }] }] },
+    { id: 'hyp-2', uri: 'https://www.alaraby.co.uk/politics/putin-raisi', created: '2024-09-19T10:01:00Z', target: [{ selector: [{ type: 'TextQuoteSelector', exact: 'حليفًا أساسيًا لموسكو في الهجوم على أوكرانيا' }] }] },
+  ];
+  await page.locator('[data-action="import-notes"]').setInputFiles({ name: 'hypothesis.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ rows })) });
+  const report = page.locator('[data-import-report]');
+  await expect(report.locator('[data-fits-reading="2"]')).toBeVisible();
+  await expect(highlights(page)).toHaveCount(0);
+  await report.locator('[data-action="import-notes-onto-reading"]').click();
+  await expect(page.locator('[data-notes-list] [data-note-id]')).toHaveCount(2);
+  await expect(page.locator('article [data-annotation-id="ext-hyp-1"]').first()).toBeVisible();
+  await expect(page.locator('article [data-annotation-id="ext-hyp-2"]').first()).toBeVisible();
+  await expect(page.locator('[data-notes-list]')).toContainText('أول اتصال منذ أشهر');
+});
+
 test('a note with HTML and script is shown as text; only http(s) links are live', async ({ page }) => {
   await openSample(page);
   const text = (await page.locator('article [data-block-id]').nth(3).locator('[data-block-text]').textContent())!;
@@ -280,7 +299,7 @@ test('a full store: the message shows and the note stays in its editor', async (
   const text = (await page.locator('article [data-block-id]').nth(3).locator('[data-block-text]').textContent())!;
   await selectText(page, text.split(' ').slice(0, 2).join(' '));
   await toolbar(page).locator('[data-action="note"]').click();
-  const editor = page.locator('dialog[data-dialog="note-editor"]');
+  const editor = page.locator('[data-note-editor]');
   await editor.locator('textarea').fill('لا تضيعي');
   await editor.locator('[data-action="save-note"]').click();
   await expect(editor.locator('[data-note-error]')).toBeVisible();
@@ -361,6 +380,8 @@ test('screenshots: Arabic and English, light and dark', async ({ page }) => {
 
 for (const theme of ['light', 'sepia', 'dark'] as const) {
   test(`accessibility with highlights, toolbar, editor, panel and notebook: ${theme}`, async ({ page }) => {
+    // Six highlights and four axe scans: about 20 s on a loaded 2-core machine.
+    test.setTimeout(60_000);
     await page.addInitScript((t) => {
       if (!localStorage.getItem('hashiya:settings')) localStorage.setItem('hashiya:settings', JSON.stringify({ v: 1, data: { theme: t, textSizeIndex: 2, lineSpacing: 'normal', uiLanguage: 'ar' } }));
     }, theme);
@@ -377,7 +398,7 @@ for (const theme of ['light', 'sepia', 'dark'] as const) {
     await selectText(page, (await text(7))!.split(' ').slice(0, 3).join(' '));
     await axe('reader with highlights and the toolbar');
     await toolbar(page).locator('[data-action="note"]').click();
-    await expect(page.locator('dialog[data-dialog="note-editor"]')).toBeVisible();
+    await expect(page.locator('[data-note-editor]')).toBeVisible();
     await axe('note editor');
     await page.keyboard.press('Escape');
     await openPanel(page);

@@ -19,6 +19,8 @@ export async function importPasted(page: Page, text: string): Promise<void> {
   await page.locator('[data-action="open-import"]').click();
   await page.locator('dialog textarea').fill(text);
   await page.locator('[data-action="import-submit"]').click();
+  // The preview opens with Save focused: Enter saves.
+  await page.locator('[data-action="save-import"]').press('Enter');
 }
 
 export const PASTED_ARTICLE = `الأحد 3 نوفمبر 2024

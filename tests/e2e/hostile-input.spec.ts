@@ -154,7 +154,7 @@ async function selectText(page: Page, text: string): Promise<void> {
 
 /** Select a passage and open the note editor (retried: the tagger re-rendering drops a selection). */
 async function openNoteEditor(page: Page, text: string) {
-  const editor = page.locator('dialog[data-dialog="note-editor"]');
+  const editor = page.locator('[data-note-editor]');
   await expect(async () => {
     await selectText(page, text);
     await toolbar(page).locator('[data-action="note"]').click({ timeout: 2_000 });
@@ -168,6 +168,7 @@ async function importPasted(page: Page, text: string): Promise<void> {
   await page.locator('[data-action="open-import"]').click();
   await page.locator('dialog textarea').fill(text);
   await page.locator('[data-action="import-submit"]').click();
+  await page.locator('[data-action="save-import"]').click();
 }
 
 test('a pasted article full of markup, handlers, javascript: URLs and bidi overrides is shown as text', async ({ page }) => {
@@ -229,6 +230,7 @@ test('an HTML file with scripts, handlers, SVG and javascript: links imports as 
 <p>${'&lt;script&gt;alert(14)&lt;/script&gt;'} نص يبقى كما هو في الفقرة الثالثة من المقال المستورد هنا.</p></article></body></html>`;
   await page.locator('dialog input[type="file"]').setInputFiles({ name: 'evil.html', mimeType: 'text/html', buffer: Buffer.from(html) });
   await page.locator('[data-action="import-submit"]').click();
+  await page.locator('[data-action="save-import"]').click();
   await expect(page.locator('article h1')).toBeVisible();
   await expect(page.locator('article')).toContainText('<script>alert(14)</script>');
   await expect(page.locator('article')).toContainText('رابط خبيث');
@@ -278,7 +280,9 @@ test('notes and tags with markup and bidi overrides; a 10 MB note is cut with a 
   await expect(cards).toHaveCount(2);
   await expect(page.locator('[data-notes-panel] [data-note-text]', { hasText: 'javascript:' })).toHaveText(note);
   await open(page, '#/notes');
-  await expect(page.locator(`[data-notebook-article="${SAMPLE_ID}"] [data-note-id]`)).toHaveCount(2);
+  // The notebook reads and lays out both notes (one of 20,000 letters) in a page that has just held a
+  // 10 MB string: on a busy machine that took more than expect's 5 s (it passed on its retry).
+  await expect(page.locator(`[data-notebook-article="${SAMPLE_ID}"] [data-note-id]`)).toHaveCount(2, { timeout: 20_000 });
   await expectNothingRan(page, dialogs);
   await expectBidiContained(page);
   await expectStorageValid(page);

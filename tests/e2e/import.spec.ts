@@ -38,18 +38,32 @@ async function openImport(page: Page, mode: 'paste' | 'file'): Promise<void> {
 
 const results = (page: Page) => page.locator('[data-import-results] [data-import-result]');
 
+/** The preview is open (its Save button focused): Enter saves, as a reader would. */
+async function saveFromPreview(page: Page): Promise<void> {
+  await expect(page.locator('[data-action="save-import"]')).toBeFocused();
+  await page.keyboard.press('Enter');
+}
+
 test('an Al Jazeera-style page: title without site name, Intl date line, caption, sources once, no hidden text, no CSP violation', async ({ page }) => {
   const violations = await watchCsp(page);
   await openImport(page, 'file');
   await page.locator('dialog input[type="file"]').setInputFiles({ name: 'aljazeera.html', mimeType: 'text/html', buffer: fixture('aljazeera-news.html') });
   await page.locator('[data-action="import-submit"]').click();
+  await expect(page.locator('[data-preview-field="title"]')).toHaveValue('مزارعو الأغوار يواجهون موسماً جافاً للعام الثالث');
+  await expect(page.locator('[data-dropped="hidden"]')).toContainText('مخفي', { useInnerText: false });
+  await saveFromPreview(page);
   const article = page.locator('article');
   await expect(article.locator('h1')).toHaveText('مزارعو الأغوار يواجهون موسماً جافاً للعام الثالث');
   await expect(article.locator('.dateline')).toHaveText('الاثنين، 23 سبتمبر 2019');
   await expect(article.locator('.dateline time')).toHaveAttribute('datetime', '2019-09-23');
   await expect(article.locator('figcaption').first()).toContainText('مزارع يتفقد أرضه');
   await expect(article.locator('h2')).toHaveText(['حلول مؤقتة']);
-  await expect(article.locator('.article-sources')).toContainText('وكالات · الجزيرة نت · https://www.aljazeera.net/');
+  await expect(article.locator('.article-sources')).toContainText('وكالات · الجزيرة نت');
+  // The address: an isolated left-to-right link, host first.
+  const address = article.locator('.article-sources a[data-source-url]');
+  await expect(address).toHaveAttribute('href', 'https://www.aljazeera.net/news/2019/9/24/farmers-jordan-valley');
+  await expect(address).toHaveAttribute('dir', 'ltr');
+  await expect(address).toHaveText('aljazeera.net › news/2019/9/24/farmers-jordan-valley');
   await expect(article).not.toContainText('مخفي');
   await expect(article).not.toContainText('شارك');
   await expect(article).not.toContainText('2019-09-23T');
@@ -66,9 +80,12 @@ test('a windows-1256 page with <br> paragraphs and a visible date line', async (
   await openImport(page, 'file');
   await page.locator('dialog input[type="file"]').setInputFiles({ name: 'sanaa.htm', mimeType: 'text/html', buffer: fixture('sanaa-news-cp1256.html') });
   await page.locator('[data-action="import-submit"]').click();
+  await saveFromPreview(page);
   const article = page.locator('article');
   await expect(article.locator('h1')).toHaveText('افتتاح مكتبة عامة جديدة في مدينة تعز بعد سنوات من الإغلاق');
-  await expect(article.locator('.dateline')).toHaveText('الاثنين 23 سبتمبر 2019');
+  // A printed date line: the date in the reader's language, the line as printed in its tooltip.
+  await expect(article.locator('.dateline')).toHaveText('الاثنين، 23 سبتمبر 2019');
+  await expect(article.locator('.dateline time')).toHaveAttribute('title', 'الاثنين 23 سبتمبر 2019');
   await expect(article.locator('[data-block-id]')).toHaveCount(6);
   await expect(article).not.toContainText('تصميم');
   expect(violations).toEqual([]);
@@ -84,6 +101,9 @@ test('several files in the picker: one result line each, imported or refused wit
     { name: 'nested.html', mimeType: 'text/html', buffer: Buffer.from(`<html><body>${'<div>'.repeat(5_000)}نص${'</div>'.repeat(5_000)}</body></html>`) },
   ]);
   await page.locator('[data-action="import-submit"]').click();
+  await saveFromPreview(page);
+  await expect(page.locator('[data-preview-field="title"]')).toHaveValue('علماء يرصدون عودة طيور مهاجرة نادرة إلى بحيرة قارون');
+  await saveFromPreview(page);
   const lines = page.locator('dialog [data-import-result]');
   await expect(lines).toHaveCount(4);
   await expect(page.locator('dialog [data-import-result][data-status="imported"]')).toHaveCount(2);
@@ -115,6 +135,9 @@ test('files dropped on the library get a result line each', async ({ page }) => 
   await page.dispatchEvent('main', 'dragenter', { dataTransfer: drop });
   await expect(page.locator('[data-drop-overlay]')).toBeVisible();
   await page.dispatchEvent('main', 'drop', { dataTransfer: drop });
+  await saveFromPreview(page);
+  await expect(page.locator('[data-preview-field="title"]')).toHaveValue(/زيت/);
+  await saveFromPreview(page);
   await expect(results(page)).toHaveCount(3);
   await expect(results(page).nth(0)).toHaveAttribute('data-status', 'imported');
   await expect(results(page).nth(0)).toContainText('افتتاح متحف جديد للحرف التقليدية في أسوان');
@@ -123,7 +146,7 @@ test('files dropped on the library get a result line each', async ({ page }) => 
   await expect(page.locator('[data-drop-overlay]')).toHaveCount(0);
   await expect(page.locator('[data-library="imported"] [data-library-article]')).toHaveCount(2);
   await results(page).nth(1).locator('a').click();
-  await expect(page.locator('article .dateline')).toHaveText('الثلاثاء 15 أكتوبر 2019');
+  await expect(page.locator('article .dateline')).toHaveText('الثلاثاء، 15 أكتوبر 2019');
   await expect(page.locator('article h2')).toHaveCount(0);
   expect(violations).toEqual([]);
 });
@@ -133,6 +156,7 @@ test('a page source pasted as text is imported as HTML; a rich paste goes throug
   await openImport(page, 'paste');
   await page.locator('dialog textarea').fill(fixture('aljazeera-news.html').toString('utf8'));
   await page.locator('[data-action="import-submit"]').click();
+  await saveFromPreview(page);
   await expect(page.locator('article h1')).toHaveText('مزارعو الأغوار يواجهون موسماً جافاً للعام الثالث');
   await expect(page.locator('article [data-block-id]')).toHaveCount(8);
 
@@ -148,6 +172,7 @@ test('a page source pasted as text is imported as HTML; a rich paste goes throug
   await page.locator('dialog textarea').fill(plain);
   await expect(page.locator('[data-rich-paste]')).toBeVisible();
   await page.locator('[data-action="import-submit"]').click();
+  await saveFromPreview(page);
   await expect(page.locator('article h1')).toHaveText('ندوة عن الشعر الفلسطيني في رام الله');
   await expect(page.locator('article')).not.toContainText('نص مخفي');
   await expect(page.locator('article [data-block-id]')).toHaveCount(3);
@@ -189,13 +214,14 @@ test('the bookmarklet hands a page from another origin to Hashiya, which imports
   const app = await popup;
   const violations = await watchCsp(app).catch(() => [] as string[]);
   await expect(app.locator('dialog[data-dialog="page-import"]')).toBeVisible();
-  await expect(app.locator('dialog[data-dialog="page-import"]')).toContainText(otherOrigin);
-  await app.locator('[data-action="confirm-page-import"]').click();
+  await expect(app.locator('dialog[data-dialog="page-import"] [data-preview-url] a')).toHaveAttribute('href', `${otherOrigin}/bbc-arabic-graph.html`);
+  await expect(app.locator('dialog[data-dialog="page-import"] [data-claimed-url]')).toHaveCount(0);
+  await saveFromPreview(app);
   const line = app.locator('[data-import-result][data-status="imported"]');
   await expect(line).toContainText('علماء يرصدون عودة طيور مهاجرة نادرة إلى بحيرة قارون');
   await line.locator('a').click();
   await expect(app.locator('article h1')).toHaveText('علماء يرصدون عودة طيور مهاجرة نادرة إلى بحيرة قارون');
-  await expect(app.locator('article .article-sources')).toContainText(`${otherOrigin}/bbc-arabic-graph.html`);
+  await expect(app.locator('article .article-sources a[data-source-url]')).toHaveAttribute('href', `${otherOrigin}/bbc-arabic-graph.html`);
   expect(violations).toEqual([]);
 });
 
@@ -220,19 +246,67 @@ test('a message that is not a page is ignored, and nothing is imported without t
   await expect(app.locator('[data-library="imported"] [data-library-article]')).toHaveCount(0);
 });
 
-test('the share target opens the import with what was shared', async ({ page }) => {
-  await page.goto(`./?share-title=${encodeURIComponent('خبر مشترك من الهاتف')}&share-text=${encodeURIComponent('نص قصير عن الخبر المشترك يكفي ليكون فقرة في المقال المستورد.')}&share-url=${encodeURIComponent('https://example.com/news/1')}#/`);
-  const box = page.locator('dialog[data-dialog="import"] textarea');
-  await expect(box).toHaveValue('خبر مشترك من الهاتف\n\nنص قصير عن الخبر المشترك يكفي ليكون فقرة في المقال المستورد.\n\nhttps://example.com/news/1');
+test('a page message from a window other than the opener is ignored; the opener\'s own is previewed', async ({ page, context }) => {
+  await open(page, '#/');
+  const news = await context.newPage();
+  await news.goto(`${otherOrigin}/party-commission.html`);
+  const popup = context.waitForEvent('page');
+  const story = (title: string) => `<html><body><article><h1>${title}</h1><p>نص الفقرة الأولى من الخبر وفيه كلمات كافية ليكون مقالا كاملا هنا.</p><p>وفقرة ثانية فيها كلمات كافية أيضا.</p></article></body></html>`;
+  // The news page opens Hashiya.
+  await news.evaluate((appUrl) => {
+    (window as unknown as { hashiya: Window }).hashiya = window.open(appUrl, 'hashiya')!;
+  }, page.url());
+  const app = await popup;
+  await expect(app.locator('[data-action="open-import"]')).toBeVisible();
+  // A frame inside the news page (same window group, not the opener) finds the tab by its name and
+  // keeps posting a well-formed page to it. (Chromium makes it the tab's window.opener from then on.)
+  await news.evaluate((framed) => {
+    const frame = document.createElement('iframe');
+    frame.srcdoc = `<script>
+      var w = window.open('', 'hashiya');
+      var m = { type: 'hashiya-page', v: 1, url: 'https://example.org/framed', title: 'framed', html: ${JSON.stringify(framed)} };
+      setInterval(function () { w.postMessage(m, '*'); }, 200);
+    </scr${''}ipt>`;
+    document.body.append(frame);
+  }, story('صفحة من إطار ليس هو الفاتح'));
+  // Its messages reach the tab, and are ignored.
+  await app.evaluate(
+    () =>
+      new Promise<void>((resolve) =>
+        window.addEventListener('message', (e) => {
+          if ((e.data as { title?: string } | null)?.title === 'framed') resolve();
+        }),
+      ),
+  );
+  await app.waitForTimeout(1_500);
+  await expect(app.locator('dialog[data-dialog="page-import"]')).toHaveCount(0);
+  // The opener's own page, sent the same way, is taken.
+  await news.evaluate((html) => {
+    const w = (window as unknown as { hashiya: Window }).hashiya;
+    const m = { type: 'hashiya-page', v: 1, url: location.href, title: 'opener', html };
+    setInterval(() => w.postMessage(m, '*'), 200);
+  }, story('صفحة الفاتح نفسه'));
+  const dialog = app.locator('dialog[data-dialog="page-import"]');
+  await expect(dialog.locator('[data-preview-field="title"]')).toHaveValue('صفحة الفاتح نفسه');
+  await saveFromPreview(app);
+  await expect(app.locator('[data-import-result][data-status="imported"]')).toHaveCount(1);
+  await expect(app.locator('[data-import-result]')).not.toContainText('ليس هو الفاتح');
+});
+
+test('the share target opens the preview with what was shared, its link kept as the address', async ({ page }) => {
+  await page.goto(`./?share-title=${encodeURIComponent('خبر مشترك من الهاتف')}&share-text=${encodeURIComponent('نص قصير عن الخبر المشترك يكفي ليكون فقرة في المقال المستورد.')}&share-url=${encodeURIComponent('https://example.com/news/\u202E1')}#/`);
+  await expect(page.locator('dialog [data-preview-field="title"]')).toHaveValue('خبر مشترك من الهاتف');
+  await expect(page.locator('dialog [data-preview-url] a')).toHaveAttribute('href', 'https://example.com/news/1');
   expect(new URL(page.url()).search).toBe('');
-  await page.locator('[data-action="import-submit"]').click();
-  await expect(page.locator('article h1')).toHaveText('خبر مشترك من الهاتف');
+  await saveFromPreview(page);
+  await expect(page.locator('[data-import-result][data-status="imported"]')).toContainText('خبر مشترك من الهاتف');
 });
 
 test('notes from Recogito and Hypothesis land on the imported article by its source URL, or on the one the reader chooses', async ({ page }) => {
   await openImport(page, 'file');
   await page.locator('dialog input[type="file"]').setInputFiles({ name: 'aljazeera.html', mimeType: 'text/html', buffer: fixture('aljazeera-news.html') });
   await page.locator('[data-action="import-submit"]').click();
+  await saveFromPreview(page);
   await expect(page.locator('article h1')).toBeVisible();
   await page.locator('[data-action="toggle-notes"]').click();
   const panel = page.locator('[data-notes-panel]');
@@ -255,4 +329,91 @@ test('notes from Recogito and Hypothesis land on the imported article by its sou
   await page.locator('[data-action="toggle-notes"]').click();
   await expect(page.locator('[data-notes-panel] [data-note-id]')).toHaveCount(5);
   await expect(page.locator('[data-notes-orphans] [data-note-id]')).toHaveCount(2);
+});
+
+test('a pasted wire story with a place-first dateline: the headline is the title, the date in the reader\'s language', async ({ page }) => {
+  await openImport(page, 'paste');
+  await page.locator('dialog textarea').fill(
+    'الخرطوم - الأحد 6 أبريل 2025\n\nالجيش السوداني يعلن استعادة مواقع جديدة شرق العاصمة\n\nأعلن الجيش السوداني اليوم الأحد استعادة مواقع جديدة في الأطراف الشرقية للعاصمة الخرطوم بعد معارك استمرت أياما.\n\nوقال متحدث باسم الجيش إن قواته تتقدم على أكثر من محور، وإن المدنيين بدأوا العودة إلى بعض الأحياء.',
+  );
+  await page.locator('[data-action="import-submit"]').click();
+  await expect(page.locator('[data-preview-field="title"]')).toHaveValue('الجيش السوداني يعلن استعادة مواقع جديدة شرق العاصمة');
+  await expect(page.locator('[data-preview-field="dateline"]')).toHaveValue('الخرطوم - الأحد 6 أبريل 2025');
+  await expect(page.locator('[data-preview-date]')).toHaveAttribute('data-preview-date', '2025-04-06');
+  await saveFromPreview(page);
+  await expect(page.locator('article h1')).toHaveText('الجيش السوداني يعلن استعادة مواقع جديدة شرق العاصمة');
+  await expect(page.locator('article .dateline [data-dateline-place]')).toHaveText('الخرطوم');
+  await expect(page.locator('article .dateline time')).toHaveText('الأحد، 6 أبريل 2025');
+  await page.evaluate(() => localStorage.setItem('hashiya:settings', JSON.stringify({ v: 1, data: { uiLanguage: 'en' } })));
+  await page.reload();
+  await expect(page.locator('article .dateline time')).toHaveText('Sunday, April 6, 2025');
+  await expect(page.locator('article .dateline time')).toHaveAttribute('title', 'الخرطوم - الأحد 6 أبريل 2025');
+});
+
+test('nothing a reader would not see comes in: stylesheet-hidden text, scripts in the headline and caption, and a <base> logs no CSP violation', async ({ page }) => {
+  const violations = await watchCsp(page);
+  const secret = 'نص سري مخفي';
+  const html = `<!doctype html><html lang="ar" dir="rtl"><head><meta charset="utf-8"><base href="https://evil.example/"><title>موقع | افتتاح جسر جديد فوق النيل</title>
+    <style>.gone{display:none}.tiny{font-size:0}.ghost{opacity:0}.sr{position:absolute;clip:rect(0 0 0 0)}.off{position:absolute;left:-9999px}.wrap .inner{visibility:hidden}@media screen{.m{display:none}}</style></head>
+    <body><article><h1>افتتاح جسر جديد فوق النيل<script>var s = "${secret} 1";</script></h1>
+    <figure><img src="x.jpg" alt="الجسر"><figcaption>الجسر الجديد عند الافتتاح<script>var c = "${secret} 2";</script></figcaption></figure>
+    <p>افتتح رئيس الوزراء اليوم جسرا جديدا فوق النيل يربط ضفتي المدينة ويخفف الازدحام في وسطها.</p>
+    <p class="gone">${secret} 3</p><p><span class="tiny">${secret} 4</span>وقال الوزير إن الجسر بني في ثلاث سنوات بتكلفة بلغت مئتي مليون دولار.</p>
+    <p class="ghost">${secret} 5</p><p class="sr">${secret} 6</p><p class="off">${secret} 7</p><div class="wrap"><p class="inner">${secret} 8</p></div><p class="m">${secret} 9</p>
+    <template><p>${secret} 10</p></template><noscript>${secret} 11</noscript>
+    <p>وأضاف أن الجسر سيفتح أمام السيارات والمشاة ابتداء من الأسبوع المقبل بعد اكتمال الفحوص الفنية.</p></article></body></html>`;
+  await openImport(page, 'file');
+  await page.locator('dialog input[type="file"]').setInputFiles({ name: 'hidden.html', mimeType: 'text/html', buffer: Buffer.from(html) });
+  await page.locator('[data-action="import-submit"]').click();
+  await expect(page.locator('[data-preview-field="title"]')).toHaveValue('افتتاح جسر جديد فوق النيل');
+  await saveFromPreview(page);
+  const article = page.locator('article');
+  await expect(article.locator('h1')).toHaveText('افتتاح جسر جديد فوق النيل');
+  await expect(article.locator('figcaption')).toHaveText('الجسر الجديد عند الافتتاح');
+  await expect(article).toContainText('بعد اكتمال الفحوص الفنية');
+  await expect(article).not.toContainText(secret);
+  expect(violations).toEqual([]);
+});
+
+test('the bookmarklet under attack: an opaque origin gets an answer and a prompt, a second page waits its turn, a claimed address is marked, controls are stripped', async ({ page, context }) => {
+  const errors: string[] = [];
+  await open(page, '#/');
+  const news = await context.newPage();
+  await news.goto(`${otherOrigin}/party-commission.html`);
+  const popup = context.waitForEvent('page');
+  const story = (title: string) =>
+    `<html><body><article><h1>${title}</h1><p>نص الفقرة الأولى من الخبر المستورد وفيه كلمات كافية ليكون مقالا كاملا هنا.</p><p>وفقرة ثانية فيها كلمات كافية أيضا للمقال المستورد.</p></article></body></html>`;
+  // A sandboxed frame (opaque origin) opens Hashiya and posts two pages, one claiming another site's address.
+  await news.evaluate(
+    ([appUrl, first, second]) => {
+      const frame = document.createElement('iframe');
+      frame.setAttribute('sandbox', 'allow-scripts allow-popups allow-popups-to-escape-sandbox');
+      frame.srcdoc = `<script>
+        var w = window.open(${JSON.stringify(appUrl)}, 'hashiya');
+        var a = { type: 'hashiya-page', v: 1, url: 'https://www.bbc.com/arabic/\\u0000\\u202Eevil', title: 'صفحة\\u202E أولى', html: ${JSON.stringify(first)} };
+        var b = { type: 'hashiya-page', v: 1, url: 'https://example.org/second', title: 'صفحة ثانية', html: ${JSON.stringify(second)} };
+        var n = 0; var t = setInterval(function () { if (n++ > 40) clearInterval(t); w.postMessage(a, '*'); if (n > 4) w.postMessage(b, '*'); }, 250);
+      </scr${""}ipt>`;
+      document.body.append(frame);
+    },
+    [page.url(), story('الصفحة الأولى المعروضة'), story('الصفحة الثانية المنتظرة')] as const,
+  );
+  const app = await popup;
+  app.on('pageerror', (error) => errors.push(error.message));
+  const dialog = app.locator('dialog[data-dialog="page-import"]');
+  await expect(dialog.locator('[data-preview-field="title"]')).toHaveValue('الصفحة الأولى المعروضة');
+  // No origin was reported (opaque): the page's claim is shown as a claim, without its control characters.
+  await expect(dialog.locator('[data-claimed-url]')).toHaveAttribute('data-claimed-url', 'https://www.bbc.com/arabic/evil');
+  await expect(dialog.locator('[data-preview-url]')).toHaveCount(0);
+  await app.waitForTimeout(1_500);
+  // The second page did not replace the first.
+  await expect(dialog.locator('[data-preview-field="title"]')).toHaveValue('الصفحة الأولى المعروضة');
+  await saveFromPreview(app);
+  await expect(dialog.locator('[data-preview-field="title"]')).toHaveValue('الصفحة الثانية المنتظرة');
+  await expect(dialog.locator('[data-claimed-url]')).toHaveAttribute('data-claimed-url', 'https://example.org/second');
+  await saveFromPreview(app);
+  await expect(app.locator('[data-import-result][data-status="imported"]')).toHaveCount(2);
+  await app.locator('[data-import-result][data-status="imported"] a').first().click();
+  await expect(app.locator('article .article-sources [data-claimed-url]')).toHaveAttribute('data-claimed-url', 'https://www.bbc.com/arabic/evil');
+  expect(errors.filter((e) => /origin/i.test(e))).toEqual([]);
 });

@@ -1,5 +1,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { open, SAMPLE_ID } from './fixtures';
+import { tabStopsBeforeLastParagraph } from './tab-stops';
+import { READER_KEYS } from '../../src/shared/reader-keys';
 
 /**
  * The whole reading flow without a mouse: every step is a key press, focus is always visible,
@@ -85,7 +87,7 @@ test('keyboard only: library, paragraphs, select, highlight, note, entity card, 
   for (let i = 0; i < 6; i += 1) await page.keyboard.press('Shift+ArrowLeft');
   await expect(toolbar).toBeVisible();
   await page.keyboard.press('n');
-  const editor = page.locator('dialog[data-dialog="note-editor"]');
+  const editor = page.locator('[data-note-editor]');
   await expect(editor).toBeVisible();
   await expect(editor.locator('textarea')).toBeFocused();
   await page.keyboard.type('ملاحظة من لوحة المفاتيح');
@@ -171,3 +173,36 @@ test('switched-off entity types leave the Tab order', async ({ page }) => {
     expect(type).not.toBe('PERS');
   }
 });
+
+test('the sample is a handful of Tab stops before its last paragraph (roving tab index)', async ({ page }) => {
+  await open(page, `#/a/${SAMPLE_ID}`);
+  await expect(page.locator('article mark.entity').first()).toBeVisible({ timeout: 15_000 });
+  const { before, stops } = await tabStopsBeforeLastParagraph(page);
+  console.info(`Tab stops before the sample's last paragraph: ${before} (${stops.join(' ')})`);
+  expect(before).toBeLessThanOrEqual(15);
+});
+
+for (const language of ['ar', 'en'] as const) {
+  test(`? lists every key of the reader in its language (${language}), also pressed on an Arabic layout`, async ({ page }) => {
+    await page.addInitScript((language) => {
+      localStorage.setItem('hashiya:settings', JSON.stringify({ v: 1, data: { theme: 'light', textSizeIndex: 2, lineSpacing: 'normal', uiLanguage: language } }));
+    }, language);
+    await open(page, `#/a/${SAMPLE_ID}`);
+    await expect(page.locator('article h1')).toBeVisible();
+    // Shift+Slash is ؟ on the Arabic layout: read by position, it opens the sheet all the same.
+    await page.locator('article [data-block-id]').first().focus();
+    await page.keyboard.press('Shift+Slash');
+    const sheet = page.locator('dialog[data-dialog="keys"]');
+    await expect(sheet).toBeVisible();
+    const listed = await sheet.locator('[data-key]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-key')));
+    expect(listed.sort()).toEqual([...READER_KEYS.map((key) => key.id)].sort());
+    // Each row says what its key does, in the interface's language (no raw i18n key left).
+    const texts = await sheet.locator('[data-key] dd').allTextContents();
+    for (const text of texts) {
+      expect(text).not.toMatch(/keys\.|does\./);
+      expect(/[\u0600-\u06ff]/.test(text)).toBe(language === 'ar');
+    }
+    await page.keyboard.press('Escape');
+    await expect(sheet).toBeHidden();
+  });
+}

@@ -45,6 +45,17 @@ test('search finds passages in every article, Arabic-aware, and opens the articl
   const result = page.locator('[data-search-result]').first();
   await expect(result).toBeVisible();
   await expect(result.locator('mark')).toHaveText('الرباط');
+  // Every word of a two-word query is marked in the passage, not only the first (issue 24).
+  await search.fill('الرئيس الروسي');
+  const both = page.locator('[data-search-result="putin-raisi-call"]').first();
+  await expect(both).toBeVisible();
+  await expect(both.locator('mark[data-passage-match]').first()).toBeVisible();
+  const marked = await both.locator('mark[data-passage-match]').allTextContents();
+  expect(marked).toContain('الرئيس');
+  expect(marked).toContain('الروسي');
+  // A name spelt as another transliteration has it (long vowels dropped) is found, and marked.
+  await search.fill('بوتن');
+  await expect(page.locator('[data-search-result="putin-raisi-call"] mark[data-passage-match]').first()).toContainText('بوتين');
   await search.fill('بوتين');
   await expect(page.locator('[data-search-result="putin-raisi-call"]').first()).toBeVisible();
   const hit = page.locator('[data-search-result="putin-raisi-call"]').first();

@@ -18,7 +18,7 @@ async function selectAndAct(page: Page, text: string, action: string): Promise<v
 
 async function writeNote(page: Page, text: string, note: string): Promise<void> {
   await selectAndAct(page, text, '[data-action="note"]');
-  const editor = page.locator('dialog[data-dialog="note-editor"]');
+  const editor = page.locator('[data-note-editor]');
   await editor.locator('textarea').fill(note);
   await editor.locator('[data-action="save-note"]').click();
   await expect(editor).toBeHidden();

@@ -75,6 +75,7 @@ test('a full store during an import: a clear message, the text stays, nothing sa
   const second = 'عنوان مقال ثان لن يتسع له التخزين\n\nفقرة المقال الثاني بنص كافٍ للاستيراد.';
   await page.locator('dialog textarea').fill(second);
   await page.locator('[data-action="import-submit"]').click();
+  await page.locator('[data-action="save-import"]').click();
   await expect(page.locator('[data-import-error]')).toContainText('ممتلئة');
   await expect(page.locator('dialog textarea')).toHaveValue(second);
   await page.keyboard.press('Escape');

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import pg from 'pg';
 import * as Y from 'yjs';
 import { createAnnotation } from '../../src/core/annotations/annotation';
@@ -45,6 +45,7 @@ test.beforeAll(async () => {
   await admin('user', 'add', 'carim', '--password', PASSWORD);
   await admin('user', 'add', 'dalia', '--password', PASSWORD);
   await admin('user', 'add', 'farah', '--password', PASSWORD);
+  await admin('user', 'add', 'eid', '--password', PASSWORD);
   await admin('group', 'add', GROUP);
   await admin('group', 'member', GROUP, 'amal');
   await admin('group', 'member', GROUP, 'badr');
@@ -99,7 +100,7 @@ async function editFirstNote(page: Page, text: string): Promise<void> {
   await expect(page.locator('[data-entities-status="pending"]')).toHaveCount(0, { timeout: 20_000 });
   await page.locator('[data-action="toggle-notes"]').click();
   await page.locator('[data-notes-list] [data-action="edit-note"]').first().click();
-  const editor = page.locator('dialog[data-dialog="note-editor"]');
+  const editor = page.locator('[data-note-editor]');
   await editor.locator('textarea').fill(text);
   await editor.locator('[data-action="save-note"]').click();
   await expect(editor).toBeHidden();
@@ -124,7 +125,7 @@ test('a note made on one device appears on the other within 2 s', async ({ brows
   const words = (await phonePage.locator('article [data-block-id]').nth(3).locator('[data-block-text]').textContent())!.split(' ').slice(0, 3).join(' ');
   await selectText(phonePage, words);
   await selectionToolbar(phonePage).locator('[data-action="note"]').click();
-  const editor = phonePage.locator('dialog[data-dialog="note-editor"]');
+  const editor = phonePage.locator('[data-note-editor]');
   await editor.locator('textarea').fill('ملاحظة من الهاتف');
   await editor.locator('[data-action="save-note"]').click();
   await expect(editor).toBeHidden();
@@ -326,26 +327,52 @@ test('a corrupt document from the server is refused with a message, and the vali
   await context.close();
 });
 
-test('a reader added to a group while signed in gets it without signing in again', async ({ browser }) => {
-  test.setTimeout(90_000);
+/** A new device signed in as `user`, on the sample article with its names found and the first two words of paragraph `block` selected. */
+async function selectingOnNewDevice(browser: Browser, user: string, block: number): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await signIn(page, 'farah');
+  await signIn(page, user);
   await openSample(page);
   await expect(page.locator('[data-entities-status="pending"]')).toHaveCount(0, { timeout: 20_000 });
-  const words = (await page.locator('article [data-block-id]').nth(3).locator('[data-block-text]').textContent())!.split(' ').slice(0, 2).join(' ');
+  const words = (await page.locator('article [data-block-id]').nth(block).locator('[data-block-text]').textContent())!.split(' ').slice(0, 2).join(' ');
   await selectText(page, words);
+  return { context, page };
+}
+
+test('a reader added to a group while signed in gets it at once, without signing in again', async ({ browser }) => {
+  test.setTimeout(60_000);
+  const { context, page } = await selectingOnNewDevice(browser, 'farah', 3);
   await expect(selectionToolbar(page).locator('[data-action="highlight"]').first()).toBeVisible();
   await expect(selectionToolbar(page).locator('[data-action="highlight-in-group"]')).toHaveCount(0);
 
   await admin('group', 'member', GROUP, 'farah');
-  // The app asks the server for the reader's groups every 20 s (and on each reconnection); the open toolbar follows.
-  await expect(selectionToolbar(page).locator(`[data-action="highlight-in-group"][data-group="${GROUP}"]`)).toHaveCount(1, { timeout: 40_000 });
+  // The server tells the signed-in reader at once (a stateless GROUPS_CHANGED); the app asks for its groups
+  // then, not at its 20 s poll, and the open toolbar follows.
+  await expect(selectionToolbar(page).locator(`[data-action="highlight-in-group"][data-group="${GROUP}"]`)).toHaveCount(1, { timeout: 5_000 });
   await selectionToolbar(page).locator(`[data-action="highlight-in-group"][data-group="${GROUP}"]`).click();
   await page.goto('./#/notes');
   await expect(page.locator(`[data-notebook-article] [data-note-group="${GROUP}"][data-note-author="farah"]`)).toHaveCount(1);
   const panel = await openSyncPanel(page);
   await expect(panel).toContainText(GROUP);
   await expect(panel.locator('[data-sync-status]')).toHaveAttribute('data-sync-status', 'synced', { timeout: 10_000 });
+  await context.close();
+});
+
+test('a password changed on the server signs the open device out at once, says so in its language, and keeps its notes', async ({ browser }) => {
+  test.setTimeout(60_000);
+  const { context, page } = await selectingOnNewDevice(browser, 'eid', 2);
+  await selectionToolbar(page).locator('[data-action="highlight"]').first().click();
+  await page.goto('./#/notes');
+  await expect(page.locator('[data-notebook-article] [data-note-id]')).toHaveCount(1);
+
+  await admin('user', 'passwd', 'eid', '--password', 'a new password');
+  const panel = await openSyncPanel(page);
+  // The server closes the session's sockets within a second; the panel shows why, translated.
+  await expect(panel.locator('[data-sync-status]')).toHaveAttribute('data-sync-reason', 'signedOut', { timeout: 5_000 });
+  await expect(panel.locator('[data-sync-status]')).toHaveAttribute('data-sync-status', 'error');
+  await expect(panel.locator('[data-sync-status]')).toContainText('سُجِّل خروجك على الخادم');
+  await expect(panel.locator('[data-sync-status]')).not.toContainText('signed out on the server');
+  await closeSyncPanel(page);
+  await expect(page.locator('[data-notebook-article] [data-note-id]')).toHaveCount(1);
   await context.close();
 });

@@ -7,13 +7,15 @@ import { promisify } from 'node:util';
 import { afterAll, expect, it } from 'vitest';
 import { createAnnotation } from '../../src/core/annotations/annotation';
 import { NOTES_MAP, personalDocumentName, type NoteRecord } from '../../src/core/schema/sync-documents';
-import { connectDevice, eventually, login } from './client';
+import { CLOSE_REASONS } from '../../src/core/schema/sync-protocol';
+import { closedWithin, connectDevice, eventually, login } from './client';
 import { freePort, spawnSyncServer, type SyncServerProcess } from './services';
 
 /**
  * The documented commands on the embedded default (PGlite in a data folder, nothing installed):
- * `sync:admin` while the server is stopped, `sync:server` printing its address, data kept across a
- * restart.
+ * `sync:admin` while the server is stopped and while it runs (then the server runs the command, and a
+ * password change ends the open sessions at once), `sync:server` printing its address, data kept
+ * across a restart.
  */
 const run = promisify(execFile);
 const tsx = join(process.cwd(), 'node_modules/.bin/tsx');
@@ -41,7 +43,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-it('runs on the embedded database: admin with the server stopped, the documented address line, data kept across a restart', async () => {
+it('runs on the embedded database: admin with the server stopped and running, the documented address line, data kept across a restart', async () => {
   expect(await admin('user', 'add', 'amal', '--password', 'correct horse')).toBe('user "amal" added');
   await admin('group', 'add', 'مكتب الأخبار');
   expect(await admin('group', 'member', 'مكتب الأخبار', 'amal')).toBe('"amal" is a member of "مكتب الأخبار"');
@@ -63,10 +65,13 @@ it('runs on the embedded database: admin with the server stopped, the documented
   });
   device.doc.getMap(NOTES_MAP).set('n1', { annotation, parent: null } satisfies NoteRecord);
   await eventually(() => !device.provider.hasUnsyncedChanges);
+
+  // While the server runs (it holds the folder), the CLI hands the command to it: the session ends at once.
+  expect(await admin('user', 'passwd', 'amal', '--password', 'another horse')).toMatch(/sessions ended/);
+  expect(await closedWithin(1_000, device)).toEqual([CLOSE_REASONS.signedOut]);
+  device.stopReconnecting();
   device.destroy();
   await stopServer();
-
-  expect(await admin('user', 'passwd', 'amal', '--password', 'another horse')).toMatch(/sessions ended/);
   await startServer(port);
   const again = await login(url, 'amal', 'another horse');
   expect(again.status).toBe(200);

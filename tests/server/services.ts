@@ -3,6 +3,8 @@ import { chownSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:
 import { createServer, createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { addUser } from '../../server/accounts';
+import { openDatabase, type Sql } from '../../server/database';
 
 /**
  * Real PostgreSQL and Redis for the server tests, each on a free loopback port of its own, in a
@@ -75,7 +77,17 @@ function isRunning(pid: number): boolean {
 const isRoot = process.getuid?.() === 0;
 const asPostgres = (command: string, args: string[]): [string, string[]] => (isRoot ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args]);
 
-export async function startPostgres(): Promise<Service> {
+export interface PostgresService extends Service {
+  /** Stops the server (fast shutdown) and keeps its data: `start` brings it back on the same port. */
+  halt(): Promise<void>;
+  start(): Promise<void>;
+}
+
+/**
+ * `durable: true` keeps PostgreSQL's own durability settings (fsync, synchronous commit), as a real
+ * deployment has them: for the load bench. The tests turn them off for speed (a test database is thrown away).
+ */
+export async function startPostgres({ durable = false } = {}): Promise<PostgresService> {
   const bin = postgresBinaries();
   if (!bin) throw new Error('PostgreSQL is not installed (apt-get install postgresql)');
   const dir = mkdtempSync(join(tmpdir(), 'hashiya-pg-'));
@@ -88,60 +100,148 @@ export async function startPostgres(): Promise<Service> {
   const [initCommand, initArgs] = asPostgres(`${bin}/initdb`, ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8', '--locale=C']);
   execFileSync(initCommand, initArgs, { stdio: 'ignore' });
   const port = await freePort();
-  const [command, args] = asPostgres(`${bin}/postgres`, ['-D', data, '-p', String(port), '-h', '127.0.0.1', '-k', dir, '-F', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']);
-  const child = spawn(command, args, { stdio: 'ignore' });
-  await waitForPort(port, 20_000);
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
-  // The port opens a moment before connections are accepted.
-  const { default: pg } = await import('pg');
-  for (let tries = 0; ; tries += 1) {
-    const client = new pg.Client({ connectionString: url });
-    try {
-      await client.connect();
-      await client.end();
-      break;
-    } catch (error) {
-      await client.end().catch(() => {});
-      if (tries > 100) throw error;
-      await new Promise((r) => setTimeout(r, 100));
+  const fast = durable ? [] : ['-F', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'];
+  let child: ChildProcess;
+  const start = async () => {
+    const [command, args] = asPostgres(`${bin}/postgres`, ['-D', data, '-p', String(port), '-h', '127.0.0.1', '-k', dir, '-c', 'max_connections=200', ...fast]);
+    child = spawn(command, args, { stdio: 'ignore' });
+    await waitForPort(port, 20_000);
+    // The port opens a moment before connections are accepted.
+    const { default: pg } = await import('pg');
+    for (let tries = 0; ; tries += 1) {
+      const client = new pg.Client({ connectionString: url });
+      try {
+        await client.connect();
+        await client.end();
+        break;
+      } catch (error) {
+        await client.end().catch(() => {});
+        if (tries > 100) throw error;
+        await new Promise((r) => setTimeout(r, 100));
+      }
     }
-  }
+  };
+  const halt = async () => {
+    // runuser does not always pass signals on: stop the postmaster itself (fast shutdown) by its pid file.
+    const postmaster = Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    if (postmaster > 0) process.kill(postmaster, 'SIGINT');
+    await stopProcess(child);
+    for (let waited = 0; postmaster > 0 && waited < 10_000 && isRunning(postmaster); waited += 50) await new Promise((r) => setTimeout(r, 50));
+  };
+  await start();
   return {
     url,
+    halt,
+    start,
     async stop() {
-      // runuser does not always pass signals on: stop the postmaster itself (fast shutdown) by its pid file.
-      const postmaster = Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
-      if (postmaster > 0) process.kill(postmaster, 'SIGINT');
-      await stopProcess(child);
-      for (let waited = 0; postmaster > 0 && waited < 10_000 && isRunning(postmaster); waited += 50) await new Promise((r) => setTimeout(r, 50));
+      await halt().catch(() => {});
       rmSync(dir, { recursive: true, force: true });
     },
   };
 }
 
-export async function startRedis(): Promise<Service> {
+export interface RedisService extends Service {
+  readonly port: number;
+  /** Kills the process outright (SIGKILL), as a crash or an OOM kill would. */
+  kill(): Promise<void>;
+  /** Starts Redis again on the same port (after kill or stop). */
+  restart(): Promise<void>;
+}
+
+export async function startRedis(): Promise<RedisService> {
   const port = await freePort();
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-  await waitForPort(port, 10_000);
-  return { url: `redis://127.0.0.1:${port}`, stop: () => stopProcess(child) };
+  let child: ChildProcess;
+  const start = async () => {
+    child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    await waitForPort(port, 10_000);
+  };
+  await start();
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    port,
+    stop: () => stopProcess(child),
+    kill: () => stopProcess(child, 'SIGKILL'),
+    restart: start,
+  };
 }
 
 /** A sync server process started with the documented command; resolves once it printed its address line. */
 export interface SyncServerProcess {
   readonly addressLine: string;
+  readonly pid: number;
+  /** Everything the server wrote to stderr so far. */
+  stderr(): string;
+  /** Resolves with the exit code (or signal) when the process ends. */
+  readonly exited: Promise<number | string>;
+  /** SIGTERM, as a service manager stops it; waits for the exit. */
   stop(): Promise<void>;
+  /** Sends a signal without waiting. */
+  kill(signal: NodeJS.Signals): void;
 }
 
+/**
+ * Runs `server/main.ts` in one Node process (`node --import tsx`, not the tsx wrapper, which would
+ * put a second process between the test and the server: a SIGKILL would then miss the server).
+ */
 export function spawnSyncServer(args: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<SyncServerProcess> {
-  const tsx = join(process.cwd(), 'node_modules/.bin/tsx');
-  const child = spawn(tsx, ['server/main.ts', ...args], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let errors = '';
+  child.stderr!.on('data', (chunk: Buffer) => {
+    errors += chunk.toString();
+    if (process.env.SYNC_SERVER_STDERR) process.stderr.write(chunk);
+  });
+  const exited = new Promise<number | string>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')));
+  // A test that fails (or times out) before stopping its server must not leave it running after the run.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  void exited.then(() => process.off('exit', killOnExit));
   return new Promise((resolve, reject) => {
     let output = '';
     child.stdout!.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const line = output.split('\n').find((l) => l.startsWith('listening on '));
-      if (line) resolve({ addressLine: line, stop: () => stopProcess(child, 'SIGTERM') });
+      if (line)
+        resolve({
+          addressLine: line,
+          pid: child.pid!,
+          stderr: () => errors,
+          exited,
+          stop: () => stopProcess(child, 'SIGTERM'),
+          kill: (signal) => child.kill(signal),
+        });
     });
-    child.once('exit', (code) => reject(new Error(`sync server exited with ${code}: ${output}`)));
+    void exited.then((code) => reject(new Error(`sync server exited with ${code}: ${output}${errors}`)));
   });
+}
+
+/** Resident memory of a process in MB (Linux). */
+export function residentMegabytes(pid: number): number {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
+  return Number(line?.split(/\s+/)[1] ?? 0) / 1024;
+}
+
+/** The password every test user gets. */
+export const PASSWORD = 'correct horse';
+
+export interface TestDatabase {
+  readonly postgres: PostgresService;
+  /** A connection to it (the tests' own: admin commands, or an in-process server's). */
+  readonly sql: Sql;
+  stop(): Promise<void>;
+}
+
+/** A PostgreSQL of its own, migrated, with these users (password PASSWORD). */
+export async function startDatabase(users: readonly string[]): Promise<TestDatabase> {
+  const postgres = await startPostgres();
+  const sql = await openDatabase({ url: postgres.url });
+  await Promise.all(users.map((user) => addUser(sql, user, PASSWORD)));
+  return {
+    postgres,
+    sql,
+    async stop() {
+      await sql.close();
+      await postgres.stop();
+    },
+  };
 }

@@ -1,46 +1,31 @@
 // @vitest-environment node
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { openDatabase, tokenSecret, type Sql } from '../../server/database';
-import { addGroup, addMember, addUser, setPassword } from '../../server/accounts';
+import { tokenSecret, type Sql } from '../../server/database';
+import { addGroup, addMember, setPassword } from '../../server/accounts';
 import { startSyncServer, type RunningSyncServer } from '../../server/sync-server';
 import { issueToken } from '../../server/tokens';
-import { createAnnotation } from '../../src/core/annotations/annotation';
 import { ARTICLES_MAP, NOTES_MAP, groupArticlesDocumentName, groupDocumentName, libraryDocumentName, personalDocumentName, type NoteRecord } from '../../src/core/schema/sync-documents';
 import { articleVersion } from '../../src/core/sync/library-sync';
 import { summarize, type StoredArticle } from '../../src/core/article/article-store';
 import { parsePlainTextArticle } from '../../src/core/article/parse-text';
 import { SYNC_LIMITS } from '../../src/core/limits';
-import { connectDevice, eventually, login, type TestDevice } from './client';
-import { freePort, startPostgres, startRedis, type Service } from './services';
+import { CLOSE_REASONS } from '../../src/core/schema/sync-protocol';
+import { connectDevice, eventually, login, noteRecord, type TestDevice } from './client';
+import { freePort, PASSWORD, startDatabase, startRedis, type Service, type TestDatabase } from './services';
 
 /** The sync server against a real PostgreSQL and a real Redis, each on a loopback port of its own. */
 
-let postgres: Service;
+let database: TestDatabase;
 let redis: Service;
 let sql: Sql;
 let server: RunningSyncServer;
 const devices: TestDevice[] = [];
-const PASSWORD = 'correct horse';
 
 function device(url: string, name: string, token: string): TestDevice {
   const d = connectDevice(url, name, token);
   devices.push(d);
   return d;
-}
-
-function noteRecord(id: string, note: string): NoteRecord {
-  const annotation = createAnnotation({
-    id,
-    articleId: 'article-1',
-    note,
-    selectors: {
-      blockId: 'p-abc',
-      quote: { type: 'TextQuoteSelector', exact: 'نص', prefix: '', suffix: '' },
-      position: { type: 'TextPositionSelector', start: 0, end: 2 },
-    },
-  });
-  return { annotation, parent: null };
 }
 
 async function tokenFor(user: string): Promise<string> {
@@ -50,9 +35,8 @@ async function tokenFor(user: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
-  sql = await openDatabase({ url: postgres.url });
-  for (const user of ['amal', 'badr', 'carim', 'dalia', 'eid', 'eid2']) await addUser(sql, user, PASSWORD);
+  [database, redis] = await Promise.all([startDatabase(['amal', 'badr', 'carim', 'dalia', 'eid', 'eid2']), startRedis()]);
+  sql = database.sql;
   await addGroup(sql, 'مكتب الأخبار');
   await addMember(sql, 'مكتب الأخبار', 'amal');
   await addMember(sql, 'مكتب الأخبار', 'badr');
@@ -62,8 +46,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const d of devices) d.destroy();
   await server?.stop();
-  await sql?.close();
-  await Promise.all([postgres?.stop(), redis?.stop()]);
+  await Promise.all([database?.stop(), redis?.stop()]);
 }, 30_000);
 
 describe('signing in', () => {
@@ -75,11 +58,6 @@ describe('signing in', () => {
     expect(wrong.status).toBe(401);
     expect(wrong.body.token).toBeUndefined();
     expect((await login(server.url, 'nobody', PASSWORD)).status).toBe(401);
-  });
-
-  it('refuses further attempts for a user after too many failures, even with the right password', async () => {
-    for (let i = 0; i < SYNC_LIMITS.failedLoginsPerWindow; i += 1) expect((await login(server.url, 'eid', `guess ${i}`)).status).toBe(401);
-    expect((await login(server.url, 'eid', PASSWORD)).status).toBe(429);
   });
 
   it('answers /me for a valid token and refuses a forged one', async () => {
@@ -113,7 +91,7 @@ describe('access to documents', () => {
     await expect(device(server.url, personalDocumentName('amal'), expired).ready).rejects.toThrow(/expired/);
     const before = await tokenFor('dalia');
     await setPassword(sql, 'dalia', 'a new password');
-    await expect(device(server.url, personalDocumentName('dalia'), before).ready).rejects.toThrow(/revoked/);
+    await expect(device(server.url, personalDocumentName('dalia'), before).ready).rejects.toThrow(CLOSE_REASONS.signedOut);
   });
 
   it('refuses another reader’s document and a group document to a non-member', async () => {
@@ -163,7 +141,8 @@ describe('what a client may send', () => {
     const huge = device(server.url, name, token);
     await huge.ready;
     huge.doc.getMap(NOTES_MAP).set('big', noteRecord('big', 'x'.repeat(SYNC_LIMITS.messageBytes)));
-    expect(await huge.closed).toMatch(/over the limit/);
+    // Over the websocket's largest message: the socket is closed as "message too big".
+    expect(await huge.closed).toBe('code 1009');
 
     const check = device(server.url, name, token);
     await check.ready;
@@ -199,7 +178,7 @@ describe('imported articles', () => {
     await huge.ready;
     const blocks = Array.from({ length: 120 }, (_, i) => ({ ...item.article.blocks[1]!, id: `p-${i}`, text: 'كلمة '.repeat(2_000) }));
     huge.doc.getMap(ARTICLES_MAP).set('big', { item: { ...item, article: { ...item.article, id: 'big', blocks } }, version: 'v' });
-    expect(await huge.closed).toMatch(/over the limit/);
+    expect(await huge.closed).toBe('code 1009');
 
     const check = device(server.url, name, token);
     await check.ready;

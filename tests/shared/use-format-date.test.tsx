@@ -28,3 +28,22 @@ describe('useFormatDate', () => {
     expect(screen.getByTestId('medium')).toHaveTextContent('not a date');
   });
 });
+
+function Month({ month }: { month: string }) {
+  return <span data-testid="month">{useFormatDate('month')(month)}</span>;
+}
+
+describe('useFormatDate("month")', () => {
+  it('names the month in the UI language (the name page labelled months "2024-09")', async () => {
+    const { i18n } = await renderWithApp(<Month month="2024-09" />, { language: 'en' });
+    expect(screen.getByTestId('month')).toHaveTextContent('September 2024');
+    await act(() => i18n.changeLanguage('ar'));
+    expect(screen.getByTestId('month').textContent).toMatch(/سبتمبر/);
+    expect(screen.getByTestId('month').textContent).not.toContain('2024-09');
+  });
+
+  it('keeps the month whatever the time zone (the first of the month is read in UTC)', async () => {
+    await renderWithApp(<Month month="2024-01" />, { language: 'en' });
+    expect(screen.getByTestId('month')).toHaveTextContent('January 2024');
+  });
+});

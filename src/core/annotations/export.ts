@@ -189,7 +189,7 @@ const importItemSchema = v.object({
   hashiya: v.object({ articleId: v.string(), blockId: v.string(), color: v.string() }),
 });
 
-type Converted = { ok: true; annotation: Annotation } | { ok: false; reason: string; source?: string };
+type Converted = { ok: true; annotation: Annotation } | { ok: false; reason: string; source?: string; fitsReading?: boolean };
 
 function issueReason(issues: readonly v.BaseIssue<unknown>[]): string {
   const issue = issues[0];
@@ -247,6 +247,12 @@ const foreignItemSchema = v.object({
 export interface ImportOptions {
   /** Articles standard annotations are matched to by source URL (the http(s) addresses in their sources) and anchored in. */
   readonly articles?: readonly Pick<Article, 'id' | 'blocks' | 'sources'>[];
+  /**
+   * The article being read (a bundled one too): standard annotations whose source matches no
+   * article but whose quotes anchor in it are counted (`fitReading`), so it can be offered as their
+   * target; it is matched by source URL like the others, and may be chosen.
+   */
+  readonly reading?: Pick<Article, 'id' | 'blocks' | 'sources'>;
   /** Where standard annotations whose source matches no article go, when the reader chose. */
   readonly chosenArticleId?: string;
   /** Stands in for a missing created date (for tests). */
@@ -292,7 +298,9 @@ function bodyParts(body: unknown): { notes: string[]; tags: string[] } {
   return { notes, tags };
 }
 
-function fromForeignAnnotation(item: unknown, index: number, options: ImportOptions, byUrl: ReadonlyMap<string, Pick<Article, 'id' | 'blocks'>>): Converted {
+type Target = Pick<Article, 'id' | 'blocks'>;
+
+function fromForeignAnnotation(item: unknown, index: number, options: ImportOptions, byUrl: ReadonlyMap<string, Target>, chosen: Target | undefined): Converted {
   const parsed = v.safeParse(foreignItemSchema, item);
   if (!parsed.success) return { ok: false, reason: issueReason(parsed.issues) };
   const w = parsed.output;
@@ -301,11 +309,6 @@ function fromForeignAnnotation(item: unknown, index: number, options: ImportOpti
   const quote = selectors.find((s) => isTyped(s, 'TextQuoteSelector')) as { exact?: unknown; prefix?: unknown; suffix?: unknown } | undefined;
   const position = selectors.find((s) => isTyped(s, 'TextPositionSelector')) as { start?: unknown; end?: unknown } | undefined;
   if (!quote || typeof quote.exact !== 'string' || quote.exact.trim() === '') return { ok: false, reason: 'target.selector: needs a TextQuoteSelector with the quoted text' };
-
-  const source = targets.map((t) => t.source).find((s) => s !== undefined) ?? w.uri ?? '';
-  const matched = byUrl.get(urlKey(source) ?? '');
-  const article = matched ?? options.articles?.find((a) => a.id === options.chosenArticleId);
-  if (!article) return { ok: false, reason: `no article in your library has this source: ${source.slice(0, 200) || '(none)'}`, source };
 
   const start = typeof position?.start === 'number' && Number.isInteger(position.start) && position.start >= 0 ? position.start : 0;
   const exact = quote.exact.slice(0, ANNOTATION_LIMITS.quote);
@@ -319,6 +322,14 @@ function fromForeignAnnotation(item: unknown, index: number, options: ImportOpti
     },
     position: { type: 'TextPositionSelector', start, end: start + exact.length },
   };
+
+  const source = targets.map((t) => t.source).find((s) => s !== undefined) ?? w.uri ?? '';
+  const article = byUrl.get(urlKey(source) ?? '') ?? chosen;
+  if (!article) {
+    const fitsReading = options.reading !== undefined && !isOrphan(anchor(options.reading, given));
+    return { ok: false, reason: `no article in your library has this source: ${source.slice(0, 200) || '(none)'}`, source, fitsReading };
+  }
+
   // The same path as our own notes: position, quote, fuzzy; an orphan keeps what it was given.
   const placed = anchor(article, given);
   const selected = isOrphan(placed) ? given : describe(article, placed);
@@ -350,6 +361,8 @@ export interface ImportReport {
   readonly rejected: readonly { readonly index: number; readonly reason: string }[];
   /** Sources of standard annotations that matched no article (the reader may choose one). */
   readonly unmatchedSources?: readonly string[];
+  /** How many of those anchor in the article being read (ImportOptions.reading), which may then be offered. */
+  readonly fitReading?: number;
 }
 
 export interface ImportResult {
@@ -377,14 +390,18 @@ export interface ConvertedNotes {
   readonly rejected: readonly { readonly index: number; readonly reason: string }[];
   /** Sources of standard annotations that matched no article (the reader may choose one). */
   readonly unmatchedSources: readonly string[];
+  /** How many of those anchor in the article being read. */
+  readonly fitReading: number;
 }
 
 /** Read a JSON-LD export (ours, Recogito's or Hypothesis's): each item validated on its own. */
 export function convertNotesFile(json: unknown, options: ImportOptions = {}): ConvertedNotes {
   const items = itemsOf(json);
-  if (!items) return { annotations: [], rejected: [{ index: -1, reason: 'not an AnnotationCollection' }], unmatchedSources: [] };
-  const byUrl = new Map<string, Pick<Article, 'id' | 'blocks'>>();
-  for (const article of options.articles ?? []) {
+  if (!items) return { annotations: [], rejected: [{ index: -1, reason: 'not an AnnotationCollection' }], unmatchedSources: [], fitReading: 0 };
+  const candidates = [...(options.articles ?? []), ...(options.reading ? [options.reading] : [])];
+  const chosen = candidates.find((a) => a.id === options.chosenArticleId);
+  const byUrl = new Map<string, Target>();
+  for (const article of candidates) {
     for (const url of article.sources?.match(/https?:\/\/[^\s·]+/g) ?? []) {
       const key = urlKey(url);
       if (key && !byUrl.has(key)) byUrl.set(key, article);
@@ -393,20 +410,22 @@ export function convertNotesFile(json: unknown, options: ImportOptions = {}): Co
   const annotations: Annotation[] = [];
   const rejected: { index: number; reason: string }[] = [];
   const unmatched = new Set<string>();
+  let fitReading = 0;
   for (let index = 0; index < items.length; index += 1) {
     if (index >= IMPORT_LIMITS.notesPerFile) {
       rejected.push({ index, reason: `more than ${IMPORT_LIMITS.notesPerFile} annotations in one file: the rest were not read` });
       break;
     }
     const item = items[index];
-    const result = typeof item === 'object' && item !== null && 'hashiya' in item ? fromHashiyaAnnotation(item) : fromForeignAnnotation(item, index, options, byUrl);
+    const result = typeof item === 'object' && item !== null && 'hashiya' in item ? fromHashiyaAnnotation(item) : fromForeignAnnotation(item, index, options, byUrl, chosen);
     if (result.ok) annotations.push(result.annotation);
     else {
       rejected.push({ index, reason: result.reason });
       if (result.source !== undefined) unmatched.add(result.source);
+      if (result.fitsReading) fitReading += 1;
     }
   }
-  return { annotations, rejected, unmatchedSources: [...unmatched] };
+  return { annotations, rejected, unmatchedSources: [...unmatched], fitReading };
 }
 
 /**
@@ -433,9 +452,9 @@ function* mergeSteps(converted: ConvertedNotes, existing: readonly Annotation[],
     merged.set(incoming.id, incoming);
     changed.set(incoming.id, incoming);
   }
-  const { rejected, unmatchedSources } = converted;
+  const { rejected, unmatchedSources, fitReading } = converted;
   return {
-    report: { added, updated, unchanged, rejected, ...(unmatchedSources.length > 0 ? { unmatchedSources } : {}) },
+    report: { added, updated, unchanged, rejected, ...(unmatchedSources.length > 0 ? { unmatchedSources } : {}), ...(fitReading > 0 ? { fitReading } : {}) },
     changed: [...changed.values()],
     merged,
   };

@@ -32,7 +32,7 @@ function inWorker(file: Blob, options: ImportOptions): Promise<NotesFile> | null
     worker.onmessage = (event: MessageEvent<NotesFileResponse>) => {
       const message = event.data;
       if (message.type === 'annotations') for (const annotation of message.annotations) annotations.push(annotation);
-      else if (message.type === 'done') finish({ ok: true, notes: { annotations, rejected: message.rejected, unmatchedSources: message.unmatchedSources } });
+      else if (message.type === 'done') finish({ ok: true, notes: { annotations, rejected: message.rejected, unmatchedSources: message.unmatchedSources, fitReading: message.fitReading } });
       else if (message.type === 'not-json') finish({ ok: false, reason: 'not-json' });
       else finish(null);
     };

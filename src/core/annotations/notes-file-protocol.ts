@@ -13,7 +13,7 @@ export interface NotesFileRequest {
  */
 export type NotesFileResponse =
   | { readonly type: 'annotations'; readonly annotations: readonly Annotation[] }
-  | { readonly type: 'done'; readonly rejected: ConvertedNotes['rejected']; readonly unmatchedSources: ConvertedNotes['unmatchedSources'] }
+  | { readonly type: 'done' } & Pick<ConvertedNotes, 'rejected' | 'unmatchedSources' | 'fitReading'>
   | { readonly type: 'not-json' }
   | { readonly type: 'error'; readonly message: string };
 

@@ -17,9 +17,9 @@ scope.onmessage = async (event: MessageEvent<NotesFileRequest>) => {
       send({ type: 'not-json' });
       return;
     }
-    const { annotations, rejected, unmatchedSources } = convertNotesFile(json, options);
+    const { annotations, rejected, unmatchedSources, fitReading } = convertNotesFile(json, options);
     for (let from = 0; from < annotations.length; from += NOTES_PER_MESSAGE) send({ type: 'annotations', annotations: annotations.slice(from, from + NOTES_PER_MESSAGE) });
-    send({ type: 'done', rejected, unmatchedSources });
+    send({ type: 'done', rejected, unmatchedSources, fitReading });
   } catch (error) {
     send({ type: 'error', message: error instanceof Error ? error.message : String(error) });
   }

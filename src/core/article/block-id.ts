@@ -34,11 +34,19 @@ export function baseBlockId(text: string): string {
   return `p-${fnv1a32(normaliseForId(text)).toString(36).padStart(7, '0')}`;
 }
 
-/** Give each block its id; the 2nd, 3rd... block with the same base id gets "-2", "-3" in document order. */
-export function assignBlockIds(blocks: readonly { readonly kind: BlockKind; readonly text: string }[]): Block[] {
+/** Length of a base id ("p-" and seven characters): what a repeat number is added to. */
+const BASE_ID_LENGTH = 9;
+
+/**
+ * Give each block its id; the 2nd, 3rd... block with the same base id gets "-2", "-3" in document order.
+ * A block may bring the id an earlier assignment gave the same text (a block kept from a parsed
+ * article): its base is reused instead of hashing the text again, and only the repeat number is
+ * counted anew. Saving a 2,000-paragraph import this way hashes only what the reader edited.
+ */
+export function assignBlockIds(blocks: readonly { readonly kind: BlockKind; readonly text: string; readonly id?: string }[]): Block[] {
   const seen = new Map<string, number>();
-  return blocks.map(({ kind, text }) => {
-    const base = baseBlockId(text);
+  return blocks.map(({ kind, text, id }) => {
+    const base = id && isValidBlockId(id) ? id.slice(0, BASE_ID_LENGTH) : baseBlockId(text);
     const count = (seen.get(base) ?? 0) + 1;
     seen.set(base, count);
     return { id: count === 1 ? base : `${base}-${count}`, kind, text };

@@ -1,11 +1,10 @@
 import * as v from 'valibot';
-import type { Article } from './article';
-import { parsePlainTextArticle } from './parse-text';
 
 /**
  * Articles shipped with the app live in public/articles/: index.json lists them and each is a
- * plain-text file parsed like any pasted article. This is the pure half of the fetcher; the query
- * layer fetches MANIFEST_PATH, then bundledArticleUrl(entry) for each entry.
+ * plain-text file parsed like any pasted article (parseBundledArticle, in parse-text.ts: the manifest
+ * is read on the first page, the parser comes with the screens). This is the pure half of the
+ * fetcher; the query layer fetches MANIFEST_PATH, then bundledArticleUrl(entry) for each entry.
  */
 
 export const MANIFEST_PATH = 'articles/index.json';
@@ -45,8 +44,4 @@ export function parseManifest(json: unknown): BundledEntry[] {
 /** URL of an entry's text file relative to the page (the app is served from any folder). */
 export function bundledArticleUrl(entry: BundledEntry): string {
   return `articles/${entry.file}`;
-}
-
-export function parseBundledArticle(entry: BundledEntry, text: string): Article {
-  return parsePlainTextArticle(text, { id: entry.id });
 }

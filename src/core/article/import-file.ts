@@ -2,7 +2,7 @@ import type { Article } from './article';
 import { checkFits, visibleLength, type FitProblem } from './fit-limits';
 import { hash53 } from './hash';
 import { decodeBytes } from './html/encoding';
-import { parseHtmlArticle } from './html/html-article';
+import { parseHtmlArticle, type DroppedReport, type ParseStage } from './html/html-article';
 import { ARTICLE_LIMITS, MAX_IMPORT_BYTES } from '../limits';
 import { ArticleParseError, parsePlainTextArticle } from './parse-text';
 
@@ -30,8 +30,15 @@ export interface ImportErrorDetail {
   readonly limit: number;
 }
 
+/** What the preview shows beside the article: what was dropped, the site's name and the page's address. */
+export interface ImportExtras {
+  readonly dropped: DroppedReport;
+  readonly siteName?: string;
+  readonly pageUrl?: string;
+}
+
 export type ImportResult =
-  | { readonly ok: true; readonly article: Article }
+  | { readonly ok: true; readonly article: Article; readonly extras: ImportExtras }
   | { readonly ok: false; readonly error: ImportErrorCode; readonly detail?: ImportErrorDetail };
 
 /** What importFromFile needs of a File (so tests can pass plain objects). */
@@ -97,15 +104,15 @@ function precheck(text: string): ImportErrorCode | undefined {
   return undefined;
 }
 
-function fitted(article: Article): ImportResult {
+function fitted(article: Article, extras: ImportExtras): ImportResult {
   const problem: FitProblem | undefined = checkFits(article);
-  if (!problem) return { ok: true, article };
+  if (!problem) return { ok: true, article, extras };
   if (problem.code === 'invalid') return fail('no-article');
   return fail(problem.code, { count: problem.count, limit: problem.limit });
 }
 
 /** Pasted text: a page's HTML source goes through the HTML path, anything else through the text parser. */
-export function importFromText(text: string, options: { readonly id?: string } = {}): ImportResult {
+export function importFromText(text: string, options: HtmlImportOptions = {}): ImportResult {
   const problem = precheck(text);
   if (problem) return fail(problem);
   if (looksLikeHtml(text)) return importFromHtml(text, options);
@@ -116,7 +123,9 @@ export function importFromText(text: string, options: { readonly id?: string } =
   const lines = nonEmptyLines(text);
   if (lines > 2 * ARTICLE_LIMITS.maxBlocks) return fail('too-many-blocks', { count: lines, limit: ARTICLE_LIMITS.maxBlocks });
   try {
-    return fitted(parsePlainTextArticle(text, { id: options.id ?? articleIdFor(text) }));
+    const dropped: string[] = [];
+    const article = parsePlainTextArticle(text, { id: options.id ?? articleIdFor(text), dropped });
+    return fitted(article, { dropped: { hidden: [], hiddenCount: 0, furniture: dropped.slice(0, 20), furnitureCount: dropped.length } });
   } catch (error) {
     if (error instanceof ArticleParseError) return fail(error.code === 'empty' ? 'empty' : 'no-article');
     return fail('no-article');
@@ -135,7 +144,7 @@ export function importFormatOf(file: Pick<ImportableFile, 'name' | 'type'>): Imp
   return undefined;
 }
 
-export async function importFromFile(file: ImportableFile): Promise<ImportResult> {
+export async function importFromFile(file: ImportableFile, options: Pick<HtmlImportOptions, 'onStage'> = {}): Promise<ImportResult> {
   // Decided from metadata only: a 20 MB file must not be read into memory to be refused.
   if (file.size > MAX_IMPORT_BYTES) return fail('too-large');
   const format = importFormatOf(file);
@@ -155,20 +164,26 @@ export async function importFromFile(file: ImportableFile): Promise<ImportResult
     return fail('binary');
   }
 
-  if (format === 'text') return importFromText(text);
-  return importFromHtml(text, { id: articleIdFor(text) });
+  if (format === 'text') return importFromText(text, options);
+  return importFromHtml(text, { ...options, id: articleIdFor(text) });
 }
 
 export interface HtmlImportOptions {
   readonly id?: string;
   /** Where the page came from (the bookmarklet): kept in the article's sources. */
   readonly url?: string;
+  /** Told as the parse moves on (for the progress shown during long imports). */
+  readonly onStage?: (stage: ParseStage) => void;
 }
 
 export function importFromHtml(html: string, options: HtmlImportOptions = {}): ImportResult {
   const problem = precheck(html);
   if (problem) return fail(problem);
-  const parsed = parseHtmlArticle(html, { id: options.id ?? articleIdFor(html), ...(options.url ? { url: options.url } : {}) });
+  const parsed = parseHtmlArticle(html, {
+    id: options.id ?? articleIdFor(html),
+    ...(options.url ? { url: options.url } : {}),
+    ...(options.onStage ? { onStage: options.onStage } : {}),
+  });
   if (!parsed.ok) return fail(parsed.error, parsed.detail);
-  return fitted(parsed.article);
+  return fitted(parsed.article, parsed.extras ?? { dropped: { hidden: [], hiddenCount: 0, furniture: [], furnitureCount: 0 } });
 }

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { IMPORT_LIMITS } from '../limits';
+import { cleanName, cleanUrl } from './source-line';
 
 /**
  * Pages handed to Hashiya from outside: the "Save to Hashiya" bookmarklet (a message from the news
@@ -47,13 +48,21 @@ export function bookmarkletHref(appUrl: string): string {
 /** Names of the share target's GET parameters (vite.config.ts, manifest share_target). */
 export const SHARE_PARAMS = { title: 'share-title', text: 'share-text', url: 'share-url' } as const;
 
-/** What a share sheet handed over, as text for the import box (title, text, then the link), or undefined. */
-export function sharedText(search: string): string | undefined {
+/**
+ * What a share sheet handed over, as text for the import (title, then text), and the shared link
+ * (without control or bidi characters), or undefined when nothing was shared.
+ */
+export function sharedInput(search: string): { readonly text: string; readonly url?: string } | undefined {
   const params = new URLSearchParams(search);
   const pick = (name: string) => (params.get(name) ?? '').slice(0, 100_000).trim();
-  const title = pick(SHARE_PARAMS.title);
+  const title = cleanName(pick(SHARE_PARAMS.title));
   const text = pick(SHARE_PARAMS.text);
-  const url = pick(SHARE_PARAMS.url);
-  const parts = [title, text, /^https?:\/\//i.test(url) && !text.includes(url) ? url : ''].filter((p) => p !== '');
-  return parts.length > 0 ? parts.join('\n\n') : undefined;
+  const url = cleanUrl(pick(SHARE_PARAMS.url));
+  // A link shared inside the text ("… https://…") is the address too.
+  const inText = /https?:\/\/\S+/.exec(text)?.[0];
+  const address = url ?? (inText ? cleanUrl(inText) : undefined);
+  const body = address ? text.replace(address, '').trim() : text;
+  const parts = [title, body].filter((p) => p !== '');
+  if (parts.length === 0) return undefined;
+  return { text: parts.join('\n\n'), ...(address ? { url: address } : {}) };
 }

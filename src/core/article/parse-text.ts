@@ -1,6 +1,7 @@
 import type { Article } from './article';
+import type { BundledEntry } from './bundled';
 import { assignBlockIds } from './block-id';
-import { looksLikeDateline, parseDateline } from './dateline';
+import { looksLikeDateline, parseDateline, splitWireDateline } from './dateline';
 import { fitDrafts, type Draft } from './fit-limits';
 import { spellingForm } from '../text/fold';
 import { detectLanguage } from './language';
@@ -26,6 +27,8 @@ export class ArticleParseError extends Error {
 
 export interface ParseOptions {
   readonly id: string;
+  /** Receives the page-furniture lines that were dropped (for the import preview). */
+  readonly dropped?: string[];
 }
 
 interface Line {
@@ -128,7 +131,11 @@ export function parsePlainTextArticle(text: string, options: ParseOptions): Arti
     break;
   }
 
-  const content = all.slice(start, end).filter((l) => !isFurnitureLine(l.text));
+  const content = all.slice(start, end).filter((l) => {
+    if (!isFurnitureLine(l.text)) return true;
+    options.dropped?.push(l.text);
+    return false;
+  });
   const titleLine = content[0];
   if (!titleLine) {
     if (dateline) return build(options.id, [{ kind: 'title', text: dateline.raw }], undefined, sources);
@@ -144,6 +151,14 @@ export function parsePlainTextArticle(text: string, options: ParseOptions): Arti
   if (!date && body.length > 1 && body[0] && looksLikeDateline(body[0].text)) {
     date = parseDateline(body[0].text);
     body = body.slice(1);
+  }
+
+  // Wire copy opens its first paragraph with the dateline: "القاهرة (رويترز) - قال…".
+  const wireAt = body.findIndex((l) => !isCaption(l.text));
+  const wire = wireAt >= 0 && wireAt < 3 ? splitWireDateline(body[wireAt]?.text ?? '') : undefined;
+  if (wire) {
+    body = body.map((l, i) => (i === wireAt ? { ...l, text: wire.rest } : l));
+    date = date ? parseDateline(`${wire.dateline.raw} - ${date.raw}`) : parseDateline(wire.dateline.raw);
   }
 
   const drafts: Draft[] = [{ kind: 'title', text: titleLine.text }];
@@ -202,4 +217,9 @@ function build(id: string, unfitted: readonly Draft[], dateline: Article['dateli
     blocks,
     ...(sources !== undefined ? { sources } : {}),
   };
+}
+
+/** A bundled article (public/articles/, listed in the manifest read by bundled.ts) is plain text. */
+export function parseBundledArticle(entry: BundledEntry, text: string): Article {
+  return parsePlainTextArticle(text, { id: entry.id });
 }

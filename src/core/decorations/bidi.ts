@@ -1,9 +1,11 @@
 import type { TextDirection } from '../article/article';
+import { wholeWords } from './words';
 
 /**
  * Mixed-direction text: runs of the script opposite to the block's direction (Latin words and
  * numbers inside Arabic, Arabic inside English) are isolated so neutral characters around them
- * ("19 Sep / September 2024") cannot reorder the sentence.
+ * ("19 Sep / September 2024") cannot reorder the sentence. An isolate is an element, so it holds
+ * whole words: a run attached to a clitic (وGoogle) is isolated with it.
  */
 export interface BidiPiece {
   readonly text: string;
@@ -18,12 +20,24 @@ export function isolateRuns(text: string, dir: TextDirection): BidiPiece[] {
   const pattern = dir === 'rtl' ? LATIN_RUN : ARABIC_RUN;
   const pieces: BidiPiece[] = [];
   let cursor = 0;
+  let open: { start: number; end: number } | null = null;
+  const close = () => {
+    if (!open) return;
+    if (open.start > cursor) pieces.push({ text: text.slice(cursor, open.start), isolate: false });
+    pieces.push({ text: text.slice(open.start, open.end), isolate: true });
+    cursor = open.end;
+    open = null;
+  };
   for (const match of text.matchAll(pattern)) {
-    const start = match.index;
-    if (start > cursor) pieces.push({ text: text.slice(cursor, start), isolate: false });
-    pieces.push({ text: match[0], isolate: true });
-    cursor = start + match[0].length;
+    const run = wholeWords(text, { start: match.index, end: match.index + match[0].length });
+    // Runs that widening made meet or overlap are one isolate.
+    if (open && run.start <= open.end) open.end = Math.max(open.end, run.end);
+    else {
+      close();
+      open = run;
+    }
   }
+  close();
   if (cursor < text.length) pieces.push({ text: text.slice(cursor), isolate: false });
   return pieces;
 }

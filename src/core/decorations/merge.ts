@@ -1,4 +1,5 @@
-import type { Decoration } from './runs';
+import { blockSpans, type Article } from '../article/article';
+import type { Decoration, MarkDecoration } from './runs';
 
 export type DecorationsByBlock = ReadonlyMap<string, readonly Decoration[]>;
 
@@ -19,4 +20,15 @@ export function mergeDecorations(...sources: ReadonlyArray<DecorationsByBlock | 
     }
   }
   return merged;
+}
+
+/** One range of article offsets as decorations of one kind, cut at block boundaries (block-relative offsets). */
+export function rangeDecorations(article: Pick<Article, 'blocks'>, start: number, end: number, id: string, kind: MarkDecoration['kind']): Map<string, MarkDecoration[]> {
+  const result = new Map<string, MarkDecoration[]>();
+  for (const span of blockSpans(article)) {
+    const from = Math.max(start, span.start);
+    const to = Math.min(end, span.end);
+    if (to > from) result.set(span.block.id, [{ kind, start: from - span.start, end: to - span.start, id }]);
+  }
+  return result;
 }

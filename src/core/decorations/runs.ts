@@ -1,14 +1,20 @@
 /**
- * Overlapping decorations (entity mentions, reader highlights, a shared passage, search hits) are
- * rendered by cutting a block's text into runs, each run carrying the set of decorations that cover
- * it — instead of nesting markup by hand, which breaks as soon as two ranges overlap.
+ * Overlapping decorations (entity mentions, reader highlights, a shared passage) are rendered by
+ * cutting a block's text into runs, each run carrying the set of decorations that cover it —
+ * instead of nesting markup by hand, which breaks as soon as two ranges overlap.
  *
  * Entity mentions never overlap each other (the tagger guarantees it) and are the outer layer: a
- * mention is rendered as one element whose text is the visible span, and the other decorations are
- * runs inside it. So the result is two-level: segments (entity or plain) containing runs.
+ * mention is rendered as one element, and the other decorations are runs inside it. So the result
+ * is two-level: segments (entity or plain) containing runs.
+ *
+ * Elements only ever start and end between words (an element boundary inside an Arabic word breaks
+ * its joining in WebKit): a decoration whose exact span starts or ends inside a word (روسيا in
+ * لروسيا, a highlight imported with edges anywhere) gets an element around the whole words, and its
+ * exact span is painted without markup (see paints.ts).
  */
 import type { EntityType } from '../schema/entity-types';
 import { DECORATION_LIMITS } from '../limits';
+import { wholeWords } from './words';
 
 export interface EntityDecoration {
   readonly kind: 'entity';
@@ -20,7 +26,8 @@ export interface EntityDecoration {
 }
 
 export interface MarkDecoration {
-  readonly kind: 'highlight' | 'shared' | 'search' | 'focus';
+  /** `focus`: the passage a note is being written on (its selection is gone while the form is open). */
+  readonly kind: 'highlight' | 'shared' | 'focus';
   readonly start: number;
   readonly end: number;
   readonly id: string;
@@ -38,13 +45,18 @@ export interface Run {
   readonly start: number;
   readonly end: number;
   readonly text: string;
-  /** Decorations covering the run, in the order given (later ones paint on top). */
+  /**
+   * Decorations whose whole words cover the run, in the order given (later ones paint on top). Each
+   * keeps its exact start and end.
+   */
   readonly marks: readonly MarkDecoration[];
 }
 
 export interface Segment {
+  /** Between words, like every element edge. */
   readonly start: number;
   readonly end: number;
+  /** The mention this segment's element stands for (its exact span may be narrower), or null for plain text. */
   readonly entity: EntityDecoration | null;
   readonly runs: readonly Run[];
 }
@@ -63,7 +75,14 @@ function capHighlights(marks: MarkDecoration[]): MarkDecoration[] {
   return marks.filter((m) => !hidden.has(m));
 }
 
-function cutRuns(text: string, from: number, to: number, marks: readonly MarkDecoration[]): Run[] {
+/** A mark with the span its elements cover: its exact span widened to whole words. */
+interface PlacedMark {
+  readonly mark: MarkDecoration;
+  readonly start: number;
+  readonly end: number;
+}
+
+function cutRuns(text: string, from: number, to: number, marks: readonly PlacedMark[]): Run[] {
   const inside = marks.filter((m) => m.start < to && m.end > from);
   const cuts = new Set<number>([from, to]);
   for (const m of inside) {
@@ -75,29 +94,32 @@ function cutRuns(text: string, from: number, to: number, marks: readonly MarkDec
   for (let i = 0; i + 1 < points.length; i += 1) {
     const start = points[i]!;
     const end = points[i + 1]!;
-    runs.push({ start, end, text: text.slice(start, end), marks: capHighlights(inside.filter((m) => m.start <= start && m.end >= end)) });
+    const covering = inside.filter((m) => m.start <= start && m.end >= end).map((m) => m.mark);
+    runs.push({ start, end, text: text.slice(start, end), marks: capHighlights(covering) });
   }
   return runs;
 }
 
 export function segmentText(text: string, decorations: readonly Decoration[]): Segment[] {
-  const entities: EntityDecoration[] = [];
-  const marks: MarkDecoration[] = [];
+  const entities: Array<{ entity: EntityDecoration; start: number; end: number }> = [];
+  const marks: PlacedMark[] = [];
   for (const d of decorations) {
     const clamped = clampRange(d, text.length);
     if (!clamped) continue;
-    if (clamped.kind === 'entity') entities.push(clamped);
-    else marks.push(clamped);
+    const { start, end } = wholeWords(text, clamped);
+    if (clamped.kind === 'entity') entities.push({ entity: clamped, start, end });
+    else marks.push({ mark: clamped, start, end });
   }
   entities.sort((a, b) => a.start - b.start || b.end - a.end);
 
   const segments: Segment[] = [];
   let cursor = 0;
-  for (const entity of entities) {
-    if (entity.start < cursor) continue; // defensive: overlapping mentions keep the first
-    if (entity.start > cursor) segments.push({ start: cursor, end: entity.start, entity: null, runs: cutRuns(text, cursor, entity.start, marks) });
-    segments.push({ start: entity.start, end: entity.end, entity, runs: cutRuns(text, entity.start, entity.end, marks) });
-    cursor = entity.end;
+  for (const { entity, start, end } of entities) {
+    // Defensive: mentions whose words overlap (the tagger never gives two in one word) keep the first.
+    if (start < cursor) continue;
+    if (start > cursor) segments.push({ start: cursor, end: start, entity: null, runs: cutRuns(text, cursor, start, marks) });
+    segments.push({ start, end, entity, runs: cutRuns(text, start, end, marks) });
+    cursor = end;
   }
   if (cursor < text.length || segments.length === 0) {
     segments.push({ start: cursor, end: text.length, entity: null, runs: cutRuns(text, cursor, text.length, marks) });

@@ -44,21 +44,23 @@ export function readingState(progress: Progress | undefined): ReadingState {
   return progress.fraction >= FINISHED_FRACTION ? 'finished' : 'in-progress';
 }
 
+/** Where the reader is in one article (any article: imported or bundled) and how many notes it has. */
+export function readingFor(articleId: string, progress: Readonly<Record<string, Progress>>, noteCounts: ReadonlyMap<string, number>): Omit<LibraryItem, 'summary'> {
+  const p = progress[articleId];
+  return {
+    state: readingState(p),
+    fraction: p ? Math.min(1, Math.max(0, p.fraction)) : 0,
+    ...(p ? { lastRead: p.updated } : {}),
+    notes: noteCounts.get(articleId) ?? 0,
+  };
+}
+
 export function libraryItems(
   summaries: readonly ArticleSummary[],
   progress: Readonly<Record<string, Progress>>,
   noteCounts: ReadonlyMap<string, number>,
 ): LibraryItem[] {
-  return summaries.map((summary) => {
-    const p = progress[summary.id];
-    return {
-      summary,
-      state: readingState(p),
-      fraction: p ? Math.min(1, Math.max(0, p.fraction)) : 0,
-      ...(p ? { lastRead: p.updated } : {}),
-      notes: noteCounts.get(summary.id) ?? 0,
-    };
-  });
+  return summaries.map((summary) => ({ summary, ...readingFor(summary.id, progress, noteCounts) }));
 }
 
 const byDesc = (a: string | undefined, b: string | undefined) => (b ?? '').localeCompare(a ?? '');

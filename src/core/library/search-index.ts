@@ -1,15 +1,18 @@
 import MiniSearch from 'minisearch';
 import type { Article } from '../article/article';
+import { SEARCH_LIMITS } from '../limits';
 import { wordForms } from '../text/fold';
-import { passageAround } from './passage';
+import { passageAroundAll, type PassagePiece } from './passage';
 
 /**
  * Full-text search over articles, one document per block (so a hit is a passage that can be linked
  * to), on MiniSearch with the app's one folding (core/text/fold.ts: diacritics, alef and hamza
  * forms, ى/ي, ة/ه, digits, English case, clitics و ف ب ل ك, لل, ال): a word is indexed both at the
  * search level and as its stem, a query word is looked up as its stem, so «بطهران» finds «طهران»,
- * «الرئيس» finds «رئيس» and «الاستخدام» finds «للاستخدام». Every query word must match; the last one
- * may be a prefix (search as you type).
+ * «الرئيس» finds «رئيس» and «الاستخدام» finds «للاستخدام». A word of four letters or more is also
+ * indexed and looked up at the loose `names` level, so «نتانياهو» finds «نتنياهو». Every query word
+ * must match; the last one may be a prefix (search as you type). A hit's passage marks every word
+ * that answers the query, not only the first.
  */
 
 export interface PassageDoc {
@@ -26,10 +29,8 @@ export interface SearchHit {
   readonly lang: string;
   readonly dir: 'rtl' | 'ltr';
   readonly blockId: string;
-  /** The passage around the first match: before, the match, after. */
-  readonly before: string;
-  readonly match: string;
-  readonly after: string;
+  /** The passage from the first match on, every matched word in it marked. */
+  readonly passage: readonly PassagePiece[];
   readonly score: number;
 }
 
@@ -45,12 +46,19 @@ export function tokenizeForIndex(text: string): string[] {
 const termCache = new Map<string, string[] | null>();
 const TERM_CACHE_LIMIT = 500_000;
 
-/** A word as stored: its folded form and, when different, its stem without proclitics. */
+/**
+ * Terms at the loose `names` level (core/text/fold.ts) carry this mark, so they only ever meet each
+ * other: «نتانياهو» and «نتنياهو» share one, and no such term equals a word's own folded form.
+ */
+const LOOSE = '~';
+
+/** A word as stored: its folded form, its stem without proclitics when different, and its loose form for names. */
 export function indexTerms(word: string): string[] | null {
   const known = termCache.get(word);
   if (known !== undefined) return known;
-  const { search: folded, stem } = wordForms(word);
-  const terms = !folded ? null : stem !== folded ? [folded, stem] : [folded];
+  const { search: folded, stem, names } = wordForms(word);
+  const terms = !folded ? null : [...new Set([folded, stem])];
+  if (terms && names) terms.push(LOOSE + names);
   if (termCache.size >= TERM_CACHE_LIMIT) termCache.clear();
   termCache.set(word, terms);
   return terms;
@@ -59,6 +67,13 @@ export function indexTerms(word: string): string[] | null {
 /** A word as looked up: its stem. */
 export function queryTerm(word: string): string | null {
   return wordForms(word).stem || null;
+}
+
+/** A query word as looked up: its stem, or (four letters and more) its loose form for names. */
+function queryAlternatives(word: string): string[] | null {
+  const { stem, names } = wordForms(word);
+  if (!stem) return null;
+  return names ? [stem, LOOSE + names] : [stem];
 }
 
 
@@ -89,7 +104,6 @@ const miniOptions = {
     tokenize: tokenizeForIndex,
     processTerm: queryTerm,
     combineWith: 'AND' as const,
-    prefix: (_term: string, index: number, terms: string[]) => index === terms.length - 1,
   },
 };
 
@@ -104,14 +118,16 @@ export function createLibraryIndex(): LibraryIndex {
     articles.delete(articleId);
   };
 
-  /** The first word of the passage that answers one of the query words, as offsets in the text. */
-  const firstMatch = (text: string, wanted: readonly string[]): [number, number] | null => {
-    const last = wanted[wanted.length - 1] ?? '';
+  /** Every word of the passage that answers one of the query words (the last one as a prefix), as offsets in the text. */
+  const matches = (text: string, wanted: ReadonlyArray<readonly string[]>): Array<{ start: number; end: number }> => {
+    const last = wanted[wanted.length - 1] ?? [];
+    const found: Array<{ start: number; end: number }> = [];
     for (const m of text.matchAll(WORD)) {
       const terms = indexTerms(m[0]) ?? [];
-      if (terms.some((t) => wanted.includes(t) || t.startsWith(last))) return [m.index, m.index + m[0].length];
+      const answers = terms.some((t) => wanted.some((alternatives) => alternatives.includes(t)) || last.some((prefix) => t.startsWith(prefix)));
+      if (answers) found.push({ start: m.index, end: m.index + m[0].length });
     }
-    return null;
+    return found;
   };
 
   return {
@@ -128,16 +144,28 @@ export function createLibraryIndex(): LibraryIndex {
       return articles.size;
     },
     search(query, limit = 30) {
-      const wanted = tokenizeForIndex(query).map(queryTerm).filter((t): t is string => t !== null);
+      // Only the first SEARCH_LIMITS of a query are read: a pasted page costs no more than a sentence.
+      const words = tokenizeForIndex(query.slice(0, SEARCH_LIMITS.query)).slice(0, SEARCH_LIMITS.words);
+      const wanted = words.map(queryAlternatives).filter((t): t is string[] => t !== null);
       if (wanted.length === 0) return [];
+      // Every word must match (as its stem, or loosely as a name); the last may be a prefix.
+      const tree = {
+        combineWith: 'AND' as const,
+        queries: wanted.map((alternatives, i) => ({
+          combineWith: 'OR' as const,
+          prefix: i === wanted.length - 1,
+          tokenize: (term: string) => [term],
+          processTerm: (term: string) => term,
+          queries: alternatives,
+        })),
+      };
       const hits: SearchHit[] = [];
-      for (const result of mini.search(query)) {
+      for (const result of mini.search(tree)) {
         if (hits.length >= limit) break;
         const { articleId, blockId, text } = result as unknown as PassageDoc;
         const meta = articles.get(articleId)?.meta;
         if (!meta || typeof text !== 'string') continue;
-        const [start, end] = firstMatch(text, wanted) ?? [0, 0];
-        hits.push({ articleId, ...meta, blockId, ...passageAround(text, start, end, 90), score: result.score });
+        hits.push({ articleId, ...meta, blockId, passage: passageAroundAll(text, matches(text, wanted), 90), score: result.score });
       }
       return hits;
     },

@@ -1,6 +1,7 @@
 import { articleText, blockSpans, type Article, type BlockSpan } from '../article/article';
 import { anchor, isOrphan, type AnchorMethod, type Selectors } from '../annotations/anchoring';
 import type { MarkDecoration } from '../decorations/runs';
+import { rangeDecorations } from '../decorations/merge';
 import type { SharedPassage } from './share-link';
 
 /**
@@ -85,13 +86,7 @@ export function locatePassage(article: Article, passage: SharedPassage): Passage
 
 /** The passage as 'shared' marks, per block, in each block's own offsets. */
 export function passageDecorations(article: Pick<Article, 'blocks'>, start: number, end: number, id: string): Map<string, MarkDecoration[]> {
-  const result = new Map<string, MarkDecoration[]>();
-  for (const span of blockSpans(article)) {
-    const from = Math.max(start, span.start);
-    const to = Math.min(end, span.end);
-    if (to > from) result.set(span.block.id, [{ kind: 'shared', start: from - span.start, end: to - span.start, id }]);
-  }
-  return result;
+  return rangeDecorations(article, start, end, id, 'shared');
 }
 
 /** The text of a passage as it travelled (for "this passage has changed"): a long one as "first … last". */

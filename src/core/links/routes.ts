@@ -72,7 +72,8 @@ export function routeToHash(route: Route): string {
     case 'article': {
       let hash = `#/a/${encodeURIComponent(route.articleId)}`;
       if (route.blockId) hash += `/${encodeURIComponent(route.blockId)}`;
-      const query = new URLSearchParams(route.params ?? {}).toString();
+      // (Every paragraph's link is built here: no URLSearchParams when there is nothing to add.)
+      const query = route.params && Object.keys(route.params).length > 0 ? new URLSearchParams(route.params).toString() : '';
       return query ? `${hash}?${query}` : hash;
     }
   }

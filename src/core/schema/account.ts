@@ -22,7 +22,7 @@ export function isAccountName(value: string): boolean {
 /** What the server's /login and /me answer. */
 export const sessionSchema = v.object({
   user: accountNameSchema,
-  token: v.pipe(v.string(), v.maxLength(2_000)),
+  token: v.pipe(v.string(), v.maxLength(SYNC_LIMITS.tokenLength)),
   expires: v.pipe(v.string(), v.maxLength(40), v.isoTimestamp()),
   groups: v.pipe(
     v.array(v.object({ name: accountNameSchema, members: v.pipe(v.array(accountNameSchema), v.maxLength(1_000)) })),

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { ANNOTATION_LIMITS, ARTICLE_LIMITS } from '../limits';
 import { ARTICLE_ID_PATTERN } from './article';
+import { lenient, strict, type SchemaMakers } from './strictness';
 import { tagsSchema } from './tags';
 
 /**
@@ -54,19 +55,6 @@ export interface Annotation {
 
 const LIMITS = ANNOTATION_LIMITS;
 
-const quoteSelectorSchema = v.object({
-  type: v.literal('TextQuoteSelector'),
-  exact: v.pipe(v.string(), v.minLength(1, 'empty quote'), v.maxLength(LIMITS.quote, 'quote too long')),
-  prefix: v.pipe(v.string(), v.maxLength(LIMITS.context)),
-  suffix: v.pipe(v.string(), v.maxLength(LIMITS.context)),
-});
-
-const offset = v.pipe(v.number(), v.integer(), v.minValue(0));
-const positionSelectorSchema = v.pipe(
-  v.object({ type: v.literal('TextPositionSelector'), start: offset, end: offset }),
-  v.check((s) => s.end >= s.start, 'position ends before it starts'),
-);
-
 /** The form toISOString gives (years 0000–9999): already normal. */
 const CANONICAL_TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})\.\d{3}Z$/;
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -104,30 +92,56 @@ export function normaliseTimestamp(value: string): string | undefined {
 const timestampSchema = (what: string) =>
   v.pipe(
     v.string(),
-    v.maxLength(64),
+    v.maxLength(LIMITS.timestamp),
     v.transform(normaliseTimestamp),
     v.string(`${what} is not an ISO timestamp`),
   );
 
+/** A real instant as an ISO timestamp, kept as written: "not a date" and 31 February are refused. */
+export const realTimestampSchema = (what: string) =>
+  v.pipe(
+    v.string(),
+    v.maxLength(LIMITS.timestamp),
+    v.check((value) => normaliseTimestamp(value) !== undefined, `${what} is not a real date`),
+  );
+
 /** Ids key records and storage and end up in exports and the DOM: one line of visible characters. */
 const idSchema = v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.id), v.regex(/^[^\s\p{C}]+$/u, 'id has spaces or control characters'));
+const offset = v.pipe(v.number(), v.integer(), v.minValue(0));
 
-export const annotationSchema = v.object({
-  id: idSchema,
-  articleId: v.pipe(v.string(), v.regex(ARTICLE_ID_PATTERN, 'not an article id'), v.maxLength(ARTICLE_LIMITS.idLength)),
-  target: v.object({
-    blockId: v.pipe(v.string(), v.maxLength(512)),
-    selectors: v.tuple([quoteSelectorSchema, positionSelectorSchema]),
-  }),
-  color: v.picklist(ANNOTATION_COLORS, 'unknown colour'),
-  note: v.pipe(v.string(), v.maxLength(LIMITS.note, 'note too long')),
-  tags: tagsSchema,
-  created: timestampSchema('created'),
-  modified: timestampSchema('modified'),
-  conflictOf: v.optional(idSchema),
-  group: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.accountName))),
-  author: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.accountName))),
-}) satisfies v.GenericSchema<unknown, Annotation>;
+function annotationSchemaWith({ object, tuple }: SchemaMakers) {
+  const quoteSelectorSchema = object({
+    type: v.literal('TextQuoteSelector'),
+    exact: v.pipe(v.string(), v.minLength(1, 'empty quote'), v.maxLength(LIMITS.quote, 'quote too long')),
+    prefix: v.pipe(v.string(), v.maxLength(LIMITS.context)),
+    suffix: v.pipe(v.string(), v.maxLength(LIMITS.context)),
+  });
+  const positionSelectorSchema = v.pipe(
+    object({ type: v.literal('TextPositionSelector'), start: offset, end: offset }),
+    v.check((s) => s.end >= s.start, 'position ends before it starts'),
+  );
+  return object({
+    id: idSchema,
+    articleId: v.pipe(v.string(), v.regex(ARTICLE_ID_PATTERN, 'not an article id'), v.maxLength(ARTICLE_LIMITS.idLength)),
+    target: object({
+      blockId: v.pipe(v.string(), v.maxLength(LIMITS.blockId)),
+      selectors: tuple([quoteSelectorSchema, positionSelectorSchema]),
+    }),
+    color: v.picklist(ANNOTATION_COLORS, 'unknown colour'),
+    note: v.pipe(v.string(), v.maxLength(LIMITS.note, 'note too long')),
+    tags: tagsSchema,
+    created: timestampSchema('created'),
+    modified: timestampSchema('modified'),
+    conflictOf: v.optional(idSchema),
+    group: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.accountName))),
+    author: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.accountName))),
+  });
+}
+
+/** As stored, exported and imported: unknown fields are dropped (strictness.ts). */
+export const annotationSchema = annotationSchemaWith(lenient) satisfies v.GenericSchema<unknown, Annotation>;
+/** As synced: unknown fields are refused. */
+export const syncedAnnotationSchema = annotationSchemaWith(strict) satisfies v.GenericSchema<unknown, Annotation>;
 
 export type ValidationResult = { readonly ok: true; readonly annotation: Annotation } | { readonly ok: false; readonly reason: string };
 

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { entityTypeSchema, type EntityType } from './entity-types';
+import { lenient, strict, type SchemaMakers } from './strictness';
 
 /**
  * The reader's corrections to the tagger: per article, anchored by block id + offsets + the text
@@ -32,20 +33,27 @@ export interface PersonalLists {
 
 const offset = v.pipe(v.number(), v.integer(), v.minValue(0));
 
-export const correctionSchema = v.pipe(
-  v.object({
-    id: v.pipe(v.string(), v.minLength(1)),
-    kind: v.picklist(['add', 'retype', 'remove']),
-    blockId: v.pipe(v.string(), v.minLength(1)),
-    start: offset,
-    end: offset,
-    text: v.pipe(v.string(), v.minLength(1)),
-    type: v.optional(entityTypeSchema),
-    scope: v.picklist(['article', 'everywhere']),
-    created: v.number(),
-  }),
-  v.check((c) => c.end > c.start && (c.kind === 'remove' || c.type !== undefined)),
-) satisfies v.GenericSchema<unknown, Correction>;
+function correctionSchemaWith({ object }: SchemaMakers) {
+  return v.pipe(
+    object({
+      id: v.pipe(v.string(), v.minLength(1)),
+      kind: v.picklist(['add', 'retype', 'remove']),
+      blockId: v.pipe(v.string(), v.minLength(1)),
+      start: offset,
+      end: offset,
+      text: v.pipe(v.string(), v.minLength(1)),
+      type: v.optional(entityTypeSchema),
+      scope: v.picklist(['article', 'everywhere']),
+      created: v.pipe(v.number(), v.integer(), v.minValue(0)),
+    }),
+    v.check((c) => c.end > c.start && (c.kind === 'remove' || c.type !== undefined)),
+  );
+}
+
+/** As stored: unknown fields are dropped (strictness.ts). */
+export const correctionSchema = correctionSchemaWith(lenient) satisfies v.GenericSchema<unknown, Correction>;
+/** As synced: unknown fields are refused. */
+export const syncedCorrectionSchema = correctionSchemaWith(strict) satisfies v.GenericSchema<unknown, Correction>;
 
 export const personalListsSchema = v.object({
   names: v.array(v.object({ text: v.pipe(v.string(), v.minLength(1)), type: entityTypeSchema })),

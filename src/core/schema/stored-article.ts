@@ -1,7 +1,9 @@
 import * as v from 'valibot';
 import { ARTICLE_LIMITS } from '../limits';
 import { accountNameSchema } from './account';
-import { articleSchema, type Article } from './article';
+import { realTimestampSchema } from './annotation';
+import { articleSchema, syncedArticleSchema, type Article } from './article';
+import { lenient, strict, type SchemaMakers } from './strictness';
 import { tagsSchema } from './tags';
 
 /**
@@ -55,27 +57,34 @@ export interface ArticleSummary {
   readonly sharedBy?: SharedBy;
 }
 
-/** What the reader added to an article, shared by the stored article and its summary. */
-export const articleMetaEntries = {
-  importedAt: v.pipe(v.string(), v.isoTimestamp()),
-  name: v.optional(v.pipe(v.string(), v.maxLength(300))),
-  origin: v.picklist(['import', 'shared']),
-  tags: v.optional(tagsSchema, []),
-  archived: v.optional(v.boolean(), false),
-  groups: v.optional(v.pipe(v.array(accountNameSchema), v.maxLength(200))),
-  sharedBy: v.optional(v.object({ group: accountNameSchema, author: accountNameSchema })),
-};
+function articleMetaEntriesWith({ object }: SchemaMakers) {
+  return {
+    importedAt: realTimestampSchema('importedAt'),
+    name: v.optional(v.pipe(v.string(), v.maxLength(ARTICLE_LIMITS.fileNameLength))),
+    origin: v.picklist(['import', 'shared']),
+    tags: v.optional(tagsSchema, []),
+    archived: v.optional(v.boolean(), false),
+    groups: v.optional(v.pipe(v.array(accountNameSchema), v.maxLength(ARTICLE_LIMITS.groups))),
+    sharedBy: v.optional(object({ group: accountNameSchema, author: accountNameSchema })),
+  };
+}
 
+/** What the reader added to an article, shared by the stored article and its summary. */
+export const articleMetaEntries = articleMetaEntriesWith(lenient);
+
+/** As the library stores it: unknown fields are dropped (strictness.ts). */
 export const storedArticleSchema = v.object({ article: articleSchema, ...articleMetaEntries }) satisfies v.GenericSchema<unknown, StoredArticle>;
+/** As synced: unknown fields are refused. */
+export const syncedStoredArticleSchema = strict.object({ article: syncedArticleSchema, ...articleMetaEntriesWith(strict) }) satisfies v.GenericSchema<unknown, StoredArticle>;
 
 export const articleSummarySchema = v.object({
   id: v.pipe(v.string(), v.minLength(1), v.maxLength(ARTICLE_LIMITS.idLength)),
   title: v.pipe(v.string(), v.minLength(1), v.maxLength(ARTICLE_LIMITS.titleLength)),
-  lang: v.pipe(v.string(), v.maxLength(35)),
+  lang: v.pipe(v.string(), v.maxLength(ARTICLE_LIMITS.langLength)),
   dir: v.picklist(['rtl', 'ltr']),
-  lead: v.pipe(v.string(), v.maxLength(1_000)),
+  lead: v.pipe(v.string(), v.maxLength(ARTICLE_LIMITS.leadLength)),
   words: v.pipe(v.number(), v.integer(), v.minValue(0)),
   published: v.optional(v.pipe(v.string(), v.isoDate())),
-  revision: v.optional(v.pipe(v.string(), v.maxLength(20))),
+  revision: v.optional(v.pipe(v.string(), v.maxLength(ARTICLE_LIMITS.revisionLength))),
   ...articleMetaEntries,
 }) satisfies v.GenericSchema<unknown, ArticleSummary>;

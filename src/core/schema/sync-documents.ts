@@ -1,10 +1,11 @@
 import * as v from 'valibot';
 import { ARTICLE_LIMITS, SYNC_LIMITS } from '../limits';
 import { isAccountName } from './account';
-import { annotationSchema, type Annotation } from './annotation';
-import { correctionSchema, type Correction } from './correction';
+import { realTimestampSchema, syncedAnnotationSchema, type Annotation } from './annotation';
+import { syncedCorrectionSchema, type Correction } from './correction';
 import { entityTypeSchema, type EntityType } from './entity-types';
-import { storedArticleSchema, type StoredArticle } from './stored-article';
+import { syncedStoredArticleSchema, type StoredArticle } from './stored-article';
+import { strict } from './strictness';
 
 /**
  * What syncs, shared by the app and the sync server (server/ imports this leaf, never the app's storage).
@@ -67,38 +68,42 @@ export function parseDocumentName(name: string): DocumentName | null {
   return null;
 }
 
-const isoStamp = v.pipe(v.string(), v.maxLength(40), v.isoTimestamp());
+/*
+ * Every record below is strict (strictness.ts): a field it does not know is refused, not dropped,
+ * whether the server reads it from a device or a device from the server; timestamps must name real
+ * instants; every length is one of core/limits.ts.
+ */
 
-export const noteRecordSchema = v.object({ annotation: annotationSchema, parent: v.nullable(isoStamp) });
+export const noteRecordSchema = strict.object({ annotation: syncedAnnotationSchema, parent: v.nullable(realTimestampSchema('parent')) });
 export interface NoteRecord {
   readonly annotation: Annotation;
   /** The `modified` of the version this one was edited from; null for a note new to the document. */
   readonly parent: string | null;
 }
 
-export const tombstoneSchema = v.object({ deleted: isoStamp });
+export const tombstoneSchema = strict.object({ deleted: realTimestampSchema('deleted') });
 export interface Tombstone {
   readonly deleted: string;
 }
 
-export const progressRecordSchema = v.object({
-  blockId: v.pipe(v.string(), v.maxLength(200)),
+export const progressRecordSchema = strict.object({
+  blockId: v.pipe(v.string(), v.maxLength(SYNC_LIMITS.progressBlockIdLength)),
   fraction: v.pipe(v.number(), v.minValue(0), v.maxValue(1)),
-  updated: v.pipe(v.string(), v.maxLength(40)),
+  updated: realTimestampSchema('updated'),
 });
 
-/** An imported article exactly as the library stores it (same schema as IndexedDB reads), with its version. */
-export const articleSyncRecordSchema = v.object({ item: storedArticleSchema, version: v.pipe(v.string(), v.maxLength(40)) });
+/** An imported article as the library stores it (the same schema IndexedDB reads, strict), with its version. */
+export const articleSyncRecordSchema = strict.object({ item: syncedStoredArticleSchema, version: v.pipe(v.string(), v.maxLength(SYNC_LIMITS.versionLength)) });
 export interface ArticleSyncRecord {
   readonly item: StoredArticle;
   readonly version: string;
 }
 
 /** One entity correction, with the article it belongs to (the local schema, with sizes capped). */
-export const correctionRecordSchema = v.object({
+export const correctionRecordSchema = strict.object({
   articleId: v.pipe(v.string(), v.minLength(1), v.maxLength(ARTICLE_LIMITS.idLength)),
   correction: v.pipe(
-    correctionSchema,
+    syncedCorrectionSchema,
     v.check((c) => c.id.length <= SYNC_LIMITS.entryIdLength && c.blockId.length <= SYNC_LIMITS.entryIdLength && c.text.length <= SYNC_LIMITS.nameTextLength, 'correction too long'),
   ),
 });
@@ -108,7 +113,7 @@ export interface CorrectionRecord {
 }
 
 /** One name of the personal lists: with a type it is a name, without one it is "not a name". */
-export const nameEntrySchema = v.object({
+export const nameEntrySchema = strict.object({
   text: v.pipe(v.string(), v.minLength(1), v.maxLength(SYNC_LIMITS.nameTextLength)),
   type: v.optional(entityTypeSchema),
 });
@@ -127,8 +132,5 @@ export const MAP_VALUE_SCHEMAS = {
   [NAMES_MAP]: nameEntrySchema,
 } as const;
 
-/** A value any synced map may hold (the server checks values whose map it cannot see cheaply). */
-export const anySyncedValueSchema = v.union([noteRecordSchema, tombstoneSchema, progressRecordSchema, articleSyncRecordSchema, correctionRecordSchema, nameEntrySchema]);
-
 /** Map keys are annotation or article ids. */
-export const mapKeySchema = v.pipe(v.string(), v.minLength(1), v.maxLength(512));
+export const mapKeySchema = v.pipe(v.string(), v.minLength(1), v.maxLength(SYNC_LIMITS.mapKeyLength));

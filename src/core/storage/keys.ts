@@ -18,4 +18,5 @@ export const storageKeys = {
   entityDisplay: `${STORAGE_PREFIX}entity-display`, // all names on or off; names in headings marked or not
   syncAccount: `${STORAGE_PREFIX}sync`, // optional sync: server, user, session token (never the password)
   syncBasePrefix: `${STORAGE_PREFIX}sync-base:`, // + account: what this device and the server last agreed on
+  importCorrections: `${STORAGE_PREFIX}import-corrections`, // per site: what the reader corrected in import previews
 } as const;

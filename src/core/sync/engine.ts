@@ -1,9 +1,11 @@
 import * as Y from 'yjs';
 import { groupArticlesDocumentName, groupDocumentName, libraryDocumentName, NOTES_MAP, personalDocumentName } from '../schema/sync-documents';
+import { GROUPS_CHANGED } from '../schema/sync-protocol';
 import type { StoreChange, StoreDomain } from '../storage/changes';
 import type { IdbStore } from '../storage/idb-store';
 import type { Store } from '../storage/storage';
 import { accountKey, markSynced, refreshGroups, type SyncAccount } from './account-store';
+import { readCloseReason } from './close-reasons';
 import { syncEntitiesPass } from './entities-sync';
 import { mirrorGroupArticles, publishGroupArticles, syncLibraryPass } from './library-sync';
 import { claimedArticle, LOCAL_ORIGIN, mirrorGroupNotes, syncNotesPass, type NoteScope, type SyncPassResult } from './notes-sync';
@@ -25,7 +27,10 @@ import type { SessionCheck } from './session-client';
  * only through the stores, which announce what it wrote like any other change.
  */
 
-/** What the Settings → Sync panel shows. `reason` is an i18n key under sync:errors (with the server's words as detail). */
+/**
+ * What the Settings → Sync panel shows. `reason.key` is an i18n key under sync:errors; `detail` the
+ * server's own words where it gave some (a refused change).
+ */
 export type SyncState = 'off' | 'synced' | 'syncing' | 'offline' | 'error';
 
 export interface SyncStatus {
@@ -33,6 +38,8 @@ export interface SyncStatus {
   readonly reason?: { readonly key: string; readonly detail?: string };
   /** Conflict copies made since the page opened. */
   readonly conflicts: number;
+  /** Groups the reader was taken out of since the page opened (their notes stay on the device). */
+  readonly groupsLeft?: readonly string[];
   /** Imported articles kept off the server for being over SYNC_LIMITS.articleBytes. */
   readonly tooLarge?: number;
 }
@@ -57,6 +64,8 @@ export interface DocumentEvents {
   onClose(close: { readonly code?: number; readonly reason: string }): void;
   /** Changes made here are, or are no longer, waiting for the server's acknowledgement. */
   onUnsyncedChanges(): void;
+  /** A notice from the server on this document (sync-protocol.ts: GROUPS_CHANGED). */
+  onStateless(payload: string): void;
 }
 
 export interface SyncDocument {
@@ -94,13 +103,15 @@ export interface SyncEngineOptions {
   readonly onGroupsChanged: () => void;
   /** Conflict copies counted before this start (the count spans restarts within a page). */
   readonly conflicts?: number;
+  /** Groups left before this start (a change of groups restarts the engine). */
+  readonly groupsLeft?: readonly string[];
   readonly timing?: Partial<SyncTiming>;
 }
 
 export interface SyncEngine {
   /** Resolves once no pass is waiting or running (for tests and for signing out cleanly). */
   idle(): Promise<void>;
-  /** Asks the server for the reader's groups now (the server said they changed). */
+  /** Asks the server for the reader's groups now (the server said they changed, or a poll). */
   refreshMembership(): Promise<void>;
   stop(): void;
 }
@@ -137,14 +148,16 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
   const timing = { ...DEFAULT_TIMING, ...options.timing };
   const me = account.session.user;
   let conflicts = options.conflicts ?? 0;
+  let groupsLeft = options.groupsLeft ?? [];
   let refused = false;
   let libraryRefused = false;
-  let authFailed: string | null = null;
+  /** The session is over on the server (signed out, account removed): the i18n key that says so. */
+  let sessionEnded: string | null = null;
   let tooLarge = 0;
   let stopped = false;
   let status: SyncStatus = { state: 'offline', conflicts };
-  const set = (next: Omit<SyncStatus, 'conflicts' | 'tooLarge'>) => {
-    status = { ...next, conflicts, tooLarge };
+  const set = (next: Omit<SyncStatus, 'conflicts' | 'tooLarge' | 'groupsLeft'>) => {
+    status = { ...next, conflicts, tooLarge, ...(groupsLeft.length ? { groupsLeft } : {}) };
     options.onStatus(status);
   };
   let lastMarked = 0;
@@ -175,17 +188,28 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
           schedule(channel, 'all', 0);
         },
         onAuthenticationFailed: (reason) => {
-          // The reader's own document refused: the session is over. A group one: membership changed.
-          if (!personal) return;
-          authFailed = reason;
+          const read = readCloseReason(reason);
+          if (read.kind === 'session') return endSession(read.key);
+          // A group document refused: the reader (or its author) left the group. Ask for the groups now.
+          if (!personal || read.kind === 'membership') return void refreshMembership();
+          if (read.kind === 'transient') return;
+          sessionEnded = 'session';
           set({ state: 'error', reason: { key: 'session', detail: reason } });
         },
         onClose: ({ reason }) => {
-          // The server closes a document with a reason when it refused what this device sent; it is
-          // shown until the document is synced again.
-          if (!reason) return;
-          channel.closed = reason;
+          const read = readCloseReason(reason);
+          if (read.kind === 'session') return endSession(read.key);
+          if (read.kind === 'membership') return void refreshMembership();
+          // The server restarting or its storage down: the connection comes back and the device sends
+          // again what was not acknowledged; "offline" meanwhile says enough.
+          if (read.kind === 'transient') return;
+          // It refused what this device sent: shown until the document is synced again.
+          channel.closed = read.detail;
           showState();
+        },
+        onStateless: (payload) => {
+          // The server says the reader's groups (or their members) changed: ask now, not at the next poll.
+          if (personal && payload === GROUPS_CHANGED) void refreshMembership();
         },
         onUnsyncedChanges: () => {
           if (!channel.remote.unsyncedChanges && online(channels[0]!)) marked();
@@ -210,14 +234,22 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
     return channel;
   }
 
-  const online = (channel: Channel) => transport.connected && channel.remote.synced && !authFailed;
+  const online = (channel: Channel) => transport.connected && channel.remote.synced && !sessionEnded;
+
+  /** Signed out on the server: nothing more is sent or received; everything local stays. */
+  function endSession(key: string): void {
+    if (sessionEnded || stopped) return;
+    sessionEnded = key;
+    clearInterval(membership);
+    set({ state: 'error', reason: { key } });
+  }
 
   function showState(): void {
-    if (authFailed || stopped) return;
+    if (sessionEnded || stopped) return;
     const personal = channels[0]!;
     // A document closed while the connection stays up was refused; the connection going down is just offline.
     const closed = transport.connected ? channels.find((c) => c.closed !== undefined)?.closed : undefined;
-    if (closed !== undefined) set({ state: 'error', reason: { key: 'server', detail: closed } });
+    if (closed !== undefined) set({ state: 'error', reason: { key: 'refusedChange', detail: closed } });
     else if (refused) set({ state: 'error', reason: { key: 'refused' } });
     else if (!online(personal)) set({ state: 'offline' });
     else set({ state: channels.some((c) => c.remote.unsyncedChanges) ? 'syncing' : 'synced' });
@@ -298,10 +330,21 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
   }
 
   // Groups joined or left since signing in: saved, and the caller starts the engine again with the new documents.
-  async function refreshMembership(): Promise<void> {
+  // One question at a time: a membership change closes many group documents at once, each asking.
+  let asking: Promise<void> | null = null;
+  function refreshMembership(): Promise<void> {
+    asking ??= askMembership().finally(() => (asking = null));
+    return asking;
+  }
+  async function askMembership(): Promise<void> {
     const check = await options.fetchSession();
     if (stopped || !check.ok) return;
-    if (refreshGroups(store, check.session)) options.onGroupsChanged();
+    const now = new Set(check.session.groups.map((g) => g.name));
+    const left = account.session.groups.map((g) => g.name).filter((name) => !now.has(name));
+    if (!refreshGroups(store, check.session)) return;
+    groupsLeft = [...groupsLeft.filter((name) => !now.has(name)), ...left.filter((name) => !groupsLeft.includes(name))];
+    showState();
+    options.onGroupsChanged();
   }
   const membership = setInterval(() => void refreshMembership(), timing.groupsRefreshMs);
 
@@ -352,7 +395,8 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
         channel.doc.destroy();
       }
       transport.destroy();
-      options.onStatus({ state: 'off', conflicts: 0 });
+      // Stopped for a restart (groups changed) or a sign-out: what the page has seen so far stays with the status.
+      options.onStatus({ state: 'off', conflicts, ...(groupsLeft.length ? { groupsLeft } : {}) });
     },
   };
 }

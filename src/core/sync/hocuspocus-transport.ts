@@ -21,6 +21,7 @@ export function hocuspocusTransport(server: string, token: string): SyncTranspor
         onSynced: () => events.onSynced(),
         onAuthenticationFailed: ({ reason }) => events.onAuthenticationFailed(reason),
         onClose: ({ event }) => events.onClose({ code: event.code, reason: event.reason }),
+        onStateless: ({ payload }) => events.onStateless(payload),
       });
       provider.on('unsyncedChanges', () => events.onUnsyncedChanges());
       return {

@@ -158,7 +158,8 @@ function syncProgress(store: Store, doc: Y.Doc): { refused: number; changed: boo
   for (const id of new Set([...Object.keys(local), ...remote.values.keys()])) {
     const mine = local[id];
     const theirs = remote.values.get(id);
-    if (mine && (!theirs || mine.updated > theirs.updated)) toRemote[id] = mine;
+    // A local position the server would refuse (not a real timestamp) is kept here and not sent.
+    if (mine && v.is(progressRecordSchema, mine) && (!theirs || mine.updated > theirs.updated)) toRemote[id] = mine;
     else if (theirs && (!mine || theirs.updated > mine.updated)) toLocal[id] = theirs;
   }
   if (Object.keys(toRemote).length) doc.transact(() => Object.entries(toRemote).forEach(([id, p]) => map.set(id, p)), LOCAL_ORIGIN);

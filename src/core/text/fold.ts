@@ -1,4 +1,5 @@
 import { stripProclitics } from 'arabic-ner';
+import { FILTER_LIMITS } from '../limits';
 
 /**
  * Arabic (and Latin) text folding: one set of rules, in levels, each adding to the one before. Readers
@@ -48,6 +49,8 @@ const WORD = /[\p{L}\p{N}]+/gu;
 /** Letters a transliteration adds or drops inside a name: alef, waw, ya. */
 const LONG_VOWELS = /(?<=.)[\u0627\u0648\u064a]/gu;
 const DOUBLED = /(.)\1+/gu;
+/** Words shorter than this are not compared at the loose `names` level (it would match too much). */
+const NAMES_LEVEL_MIN = 4;
 
 function display(text: string): string {
   return text.normalize('NFC').replace(INVISIBLE, '').replace(SPACES, ' ').trim();
@@ -118,10 +121,23 @@ function foldedWords(folded: string): string[] {
   return folded.match(WORD) ?? [];
 }
 
-/** One word at the search level and at the stem level (the stem is the same string when nothing is cut). */
-export function wordForms(word: string): { readonly search: string; readonly stem: string } {
-  const folded = search(word);
-  return { search: folded, stem: folded ? stemOfFolded(folded) : folded };
+/**
+ * One word at the search and stem levels (the stem is the same string when nothing is cut), and at
+ * the loose `names` level when it is long enough to be compared there (null otherwise).
+ */
+export function wordForms(word: string): WordForms {
+  return formsOfFolded(search(word));
+}
+
+export interface WordForms {
+  readonly search: string;
+  readonly stem: string;
+  /** The word at the loose `names` level, or null when it is too short to be compared there. */
+  readonly names: string | null;
+}
+
+function formsOfFolded(folded: string): WordForms {
+  return { search: folded, stem: folded ? stemOfFolded(folded) : folded, names: folded.length >= NAMES_LEVEL_MIN ? namesOfFolded(folded) : null };
 }
 
 /**
@@ -132,6 +148,7 @@ export function wordForms(word: string): { readonly search: string; readonly ste
 export class FoldedText {
   readonly search: string;
   #stems: string | undefined;
+  #names: string[] | undefined;
 
   constructor(text: string) {
     this.search = search(text);
@@ -141,27 +158,42 @@ export class FoldedText {
     this.#stems ??= foldedWords(this.search).map(stemOfFolded).join(' ');
     return this.#stems;
   }
+
+  /** The words at the loose `names` level (only asked for when a long query word is not found otherwise). */
+  get names(): readonly string[] {
+    this.#names ??= foldedWords(this.search).map(namesOfFolded);
+    return this.#names;
+  }
 }
 
 export const foldText = (text: string): FoldedText => new FoldedText(text);
 
-export interface QueryTerm {
-  readonly search: string;
-  readonly stem: string;
-}
+export type QueryTerm = WordForms;
 
 /** A query as the words `matchesQuery` looks for. */
 export function queryTerms(query: string): QueryTerm[] {
-  return foldedWords(search(query)).map((w) => ({ search: w, stem: stemOfFolded(w) }));
+  return foldedWords(search(query)).map(formsOfFolded);
 }
 
 /**
  * Whether every query word appears in the text: as written or as its stem (folded for search,
  * anywhere in the text), or as its stem among the text's stems. So «بطهران» finds «طهران»,
- * «الاستخدام» finds «للاستخدام», and «والوزير» finds «وزير» (whose و is part of the word).
+ * «الاستخدام» finds «للاستخدام», and «والوزير» finds «وزير» (whose و is part of the word). A word
+ * of four letters or more also finds a word that begins with it at the `names` level, as
+ * transliterations vary: «نتانياهو» finds «نتنياهو».
  */
 export function matchesQuery(text: FoldedText, terms: readonly QueryTerm[]): boolean {
-  return terms.every((term) => text.search.includes(term.search) || text.search.includes(term.stem) || text.stems.includes(term.stem));
+  return terms.every(
+    (term) =>
+      text.search.includes(term.search) ||
+      text.search.includes(term.stem) ||
+      text.stems.includes(term.stem) ||
+      looseMatch(text, term.names),
+  );
+}
+
+function looseMatch(text: FoldedText, names: string | null): boolean {
+  return names !== null && names !== '' && text.names.some((w) => w.startsWith(names));
 }
 
 /**
@@ -187,26 +219,27 @@ function formsOfName(name: string) {
   return forms;
 }
 
-/** Query words shorter than this are not compared at the loose `names` level (it would match too much). */
-const NAMES_LEVEL_MIN = 4;
-
 /**
- * Whether a name matches what the reader typed in a names filter: every typed word begins some word
- * of the name, as written, as its stem («بطهران», «للاتحاد»), or, from four letters on, as
- * transliterations vary it («نتنياهو» for «نتانياهو»).
+ * What the reader typed in a names filter, compiled once for a whole list: every typed word must
+ * begin some word of the name, as written, as its stem («بطهران», «للاتحاد»), or, from four letters
+ * on, as transliterations vary it («نتنياهو» for «نتانياهو»). Only the first FILTER_LIMITS.query
+ * characters and FILTER_LIMITS.words words are read: a pasted page cannot make each name's test slow.
  */
-export function matchesName(name: string, query: string): boolean {
-  const typed = foldedWords(search(query));
-  if (typed.length === 0) return true;
-  const forms = formsOfName(name);
+export function nameMatcher(query: string): (name: string) => boolean {
+  const typed = foldedWords(search(query.slice(0, FILTER_LIMITS.query)))
+    .slice(0, FILTER_LIMITS.words)
+    .map((word) => ({ word, stem: stemOfFolded(word), loose: word.length >= NAMES_LEVEL_MIN ? namesOfFolded(word) : '' }));
+  if (typed.length === 0) return () => true;
   const begins = (list: readonly string[], prefix: string) => prefix !== '' && list.some((w) => w.startsWith(prefix));
-  return typed.every((word) => {
-    const stem = stemOfFolded(word);
-    return (
-      begins(forms.search, word) ||
-      begins(forms.search, stem) ||
-      begins(forms.stems, stem) ||
-      (word.length >= NAMES_LEVEL_MIN && begins(forms.names, namesOfFolded(word)))
+  return (name) => {
+    const forms = formsOfName(name);
+    return typed.every(
+      ({ word, stem, loose }) => begins(forms.search, word) || begins(forms.search, stem) || begins(forms.stems, stem) || begins(forms.names, loose),
     );
-  });
+  };
+}
+
+/** Whether one name matches a names-filter query (`nameMatcher`, for a single test). */
+export function matchesName(name: string, query: string): boolean {
+  return nameMatcher(query)(name);
 }

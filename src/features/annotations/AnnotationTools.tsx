@@ -1,14 +1,15 @@
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describe } from '../../core/annotations/anchoring';
-import { createAnnotation, editAnnotation, newAnnotationId, type Annotation, type AnnotationColor } from '../../core/annotations/annotation';
-import { editStatus, type SaveResult } from '../../core/annotations/annotation-store';
-import { useSaveEditAndTell } from './ConflictCopyActions';
+import { createAnnotation, newAnnotationId, type AnnotationColor } from '../../core/annotations/annotation';
 import type { Article } from '../../core/article/article';
 import { useToast } from '../../shared/toast';
 import { useSaveAnnotation } from './annotation-mutations';
 import { useAnnotations } from './annotations-query';
-import { NoteEditor, type NoteValues } from './NoteEditor';
+import { announce } from '../../shared/announcer';
+import type { NotesUi } from './notes-ui-state';
+import { useCreateAnnotation } from './use-note-form';
+import { useNoteKeys } from './use-note-keys';
 import { usePrinting } from '../../shared/use-printing';
 import { PrintNotes } from './PrintNotes';
 import { SelectionToolbar, type SelectionRange } from './SelectionToolbar';
@@ -18,42 +19,36 @@ import { useStore } from '../../shared/store-context';
 import { syncAccountChanges } from '../../shared/sync-account-changes';
 import { useValueStore } from '../../shared/value-store';
 
-/** A new note keeps one id across retries (a save refused for quota can be retried without duplicates). */
-type Draft = { kind: 'new'; range: SelectionRange; id: string } | { kind: 'edit'; annotation: Annotation };
-
 interface AnnotationToolsProps {
   article: Article;
+  ui: NotesUi;
   /** Other features' toolbar buttons (share, mark as entity). */
   extraActions?: (range: SelectionRange) => ReactNode;
 }
 
 /**
- * Everything the reader does to make annotations in the article: the selection toolbar, the note
- * editor it opens, and clicking a highlight to edit its note.
+ * Everything the reader does to make annotations in the article: the selection toolbar (highlight,
+ * note), clicking a highlight, and the keys that move between highlights. The note itself is
+ * written where the margin shows it (see MarginNotes).
  */
-export function AnnotationTools({ article, extraActions }: AnnotationToolsProps) {
+export function AnnotationTools({ article, ui, extraActions }: AnnotationToolsProps) {
   const { t } = useTranslation('annotations');
   const toast = useToast();
   const save = useSaveAnnotation();
-  const saveEdit = useSaveEditAndTell();
+  const create = useCreateAnnotation(article);
   const annotations = useAnnotations(article.id);
-  const [draft, setDraft] = useState<Draft | null>(null);
   // Read again when the account or its groups change (joining a group while signed in).
   useValueStore(syncAccountChanges);
   const identity = syncIdentity(useStore());
   const reader = useReaderHandle();
   const me = identity?.user;
-
-  const create = useCallback(
-    (range: SelectionRange, values: Partial<NoteValues>, id?: string): Promise<SaveResult> =>
-      save.mutateAsync(createAnnotation({ articleId: article.id, selectors: describe(article, range), ...values, ...(id ? { id } : {}) })),
-    [article, save],
-  );
+  useNoteKeys(article, ui);
 
   const onHighlight = useCallback(
     (range: SelectionRange, color: AnnotationColor) => {
       void create(range, { color }).then((result) => {
         if (!result.ok) toast(t(`errors.${result.reason}`), 'error');
+        else announce(t('margin.highlighted'));
       });
     },
     [create, toast, t],
@@ -82,16 +77,22 @@ export function AnnotationTools({ article, extraActions }: AnnotationToolsProps)
     </>
   );
 
-  const onNote = useCallback((range: SelectionRange) => setDraft({ kind: 'new', range, id: newAnnotationId() }), []);
+  // A new note keeps one id across retries (a save refused for quota can be retried without duplicates).
+  const onNote = useCallback((range: SelectionRange) => ui.editing.set({ kind: 'new', range, id: newAnnotationId() }), [ui]);
 
-  // Activating a highlight (a click with nothing selected) opens its note.
+  // Activating a highlight (a click with nothing selected) makes it the current one: its note,
+  // shown in the margin, is expanded; without a margin for it (or without a note yet), it opens for
+  // writing.
   useEffect(
     () =>
       reader.onMarkActivate('highlight', ({ mark }) => {
         const annotation = annotations.find((a) => a.id === mark.id);
-        if (annotation && !isOthersNote(annotation, me)) setDraft({ kind: 'edit', annotation });
+        if (!annotation) return;
+        ui.current.set(annotation.id);
+        if (isOthersNote(annotation, me) || (ui.mode.get() === 'notes' && annotation.note.trim())) return;
+        ui.editing.set({ kind: 'edit', annotation });
       }),
-    [reader, annotations, me],
+    [reader, annotations, me, ui],
   );
 
   const printing = usePrinting();
@@ -100,16 +101,6 @@ export function AnnotationTools({ article, extraActions }: AnnotationToolsProps)
     <>
       <SelectionToolbar article={article} onHighlight={onHighlight} onNote={onNote} extraActions={identity?.groups.length ? groupActions : extraActions} />
       {printing && <PrintNotes article={article} />}
-      {draft && (
-        <NoteEditor
-          mode={draft.kind}
-          quote={draft.kind === 'new' ? draft.range.quote : draft.annotation.target.selectors[0].exact}
-          initial={draft.kind === 'new' ? { color: 'yellow', note: '', tags: [] } : draft.annotation}
-          elsewhere={draft.kind === 'edit' ? editStatus(draft.annotation, annotations) : 'unchanged'}
-          onSave={(values) => (draft.kind === 'new' ? create(draft.range, values, draft.id) : saveEdit(draft.annotation, editAnnotation(draft.annotation, values)))}
-          onClose={() => setDraft(null)}
-        />
-      )}
     </>
   );
 }

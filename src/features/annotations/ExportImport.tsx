@@ -3,6 +3,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Annotation } from '../../core/annotations/annotation';
 import type { Article } from '../../core/article/article';
+import { isolateInSentence } from '../../core/decorations/bidi';
 import { notebookToMarkdown, readableFileName, toWebAnnotationCollection, type ArticleNotes, type ImportReport } from '../../core/annotations/export';
 import { importNotesFile } from '../../core/annotations/notes-import';
 import { listImported } from '../../core/article/article-store';
@@ -21,6 +22,11 @@ interface ExportImportProps {
   articles: readonly ArticleNotes[];
   /** Base of the downloaded file names. */
   fileName: string;
+  /**
+   * The article being read (a bundled one too): notes from other tools whose page is not in the
+   * library but whose quotes are found in it are offered this article.
+   */
+  reading?: Article;
 }
 
 interface Outcome {
@@ -39,7 +45,7 @@ const pause = () => new Promise<void>((resolve) => window.setTimeout(resolve, 0)
  * checked in a worker; merging and saving give the main thread back between steps, so even a file
  * of 50,000 notes never holds it for long.
  */
-export function ExportImport({ articles, fileName }: ExportImportProps) {
+export function ExportImport({ articles, fileName, reading }: ExportImportProps) {
   const { t } = useTranslation('annotations');
   const { t: ti } = useTranslation('import');
   const id = useId();
@@ -63,7 +69,7 @@ export function ExportImport({ articles, fileName }: ExportImportProps) {
     try {
       const articlesNow = (await listImported(db)).map((item) => item.article);
       setLibrary(articlesNow);
-      const result = await importNotesFile(store, file, { articles: articlesNow, ...(chosenArticleId ? { chosenArticleId } : {}) }, pause);
+      const result = await importNotesFile(store, file, { articles: articlesNow, ...(reading ? { reading } : {}), ...(chosenArticleId ? { chosenArticleId } : {}) }, pause);
       if (!result.ok) {
         setOutcome({ error: t('errors.not-json') });
         return;
@@ -80,6 +86,8 @@ export function ExportImport({ articles, fileName }: ExportImportProps) {
 
   const report = outcome?.report;
   const stored = outcome?.stored;
+  // What unmatched notes may be put on: the library, and the article being read.
+  const choices = reading && !library.some((a) => a.id === reading.id) ? [reading, ...library] : library;
   const warn = Boolean(outcome?.error) || (report?.rejected.length ?? 0) > 0 || Boolean(stored?.failure);
   return (
     <div className="notes-export" data-notes-export="">
@@ -145,12 +153,20 @@ export function ExportImport({ articles, fileName }: ExportImportProps) {
               ))}
             </ul>
           )}
-          {pending !== undefined && library.length > 0 && (
+          {pending !== undefined && reading && (report?.fitReading ?? 0) > 0 && (
+            <div className="notice-actions" data-fits-reading={report?.fitReading}>
+              <p>{ti('notes.fitReading', { count: report?.fitReading ?? 0, title: isolateInSentence(reading.title) })}</p>
+              <button type="button" className="button button--small" disabled={busy} onClick={() => void run(pending, reading.id)} data-action="import-notes-onto-reading">
+                {ti('notes.putOnReading')}
+              </button>
+            </div>
+          )}
+          {pending !== undefined && choices.length > 0 && (
             <div className="notice-actions">
               <label htmlFor={`${id}-onto`}>{ti('notes.chooseLabel', { sources: report?.unmatchedSources?.slice(0, 3).join('، ') ?? '' })}</label>
               <select id={`${id}-onto`} value={chosen} onChange={(e) => setChosen(e.target.value)} data-action="choose-notes-article">
                 <option value="" />
-                {library.map((article) => (
+                {choices.map((article) => (
                   <option key={article.id} value={article.id}>
                     {article.title.slice(0, 120)}
                   </option>

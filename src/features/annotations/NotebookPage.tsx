@@ -6,18 +6,33 @@ import { routeToHash } from '../../core/links/routes';
 import { ExportImport } from './ExportImport';
 import { NoteCard } from './NoteCard';
 import { NO_FILTER, NoteFilters, type FilterState } from './NoteFilters';
-import { useNotebook } from './notebook-query';
+import { useNotebook, type NotebookGroup } from './notebook-query';
+import type { Annotation } from '../../core/annotations/annotation';
+import { noteRoute, quoteWithLink } from '../../core/links/quote-link';
+import { copyText } from '../../shared/clipboard';
+import { useToast } from '../../shared/toast';
+import { NoteEditInPlace } from './NoteEditInPlace';
 import { useDeleteWithUndo } from './use-delete-with-undo';
 import { ShowMore, useShownCount } from './ShowMore';
 import { ErrorBoundary } from '../../shared/ErrorBoundary';
 
-/** Every note across all articles: searchable, filterable, grouped by article, linking into it. */
+/**
+ * Every note across all articles: searchable, filterable, grouped by article. Each note opens in its
+ * article at the note, is copied as a quotation with a link, or edited in place.
+ */
 export function NotebookPage() {
   const { t } = useTranslation('annotations');
   const formatDate = useFormatDate('long');
   const query = useNotebook();
   const [filter, setFilter] = useState<FilterState>(NO_FILTER);
   const { onDelete, undoBar } = useDeleteWithUndo();
+  const [editing, setEditing] = useState<string | null>(null);
+  const toast = useToast();
+  const copyQuote = async (annotation: Annotation, article: NotebookGroup['article']) => {
+    const text = quoteWithLink(annotation, article, window.location.href);
+    const copied = await copyText(text);
+    toast(copied ? t('card.copied') : t('card.copyFailed', { text }), copied ? 'info' : 'error');
+  };
   const groups = useMemo(() => query.data ?? [], [query.data]);
   const all = useMemo(() => groups.flatMap((g) => g.annotations), [groups]);
   const shown = useMemo(
@@ -57,6 +72,7 @@ export function NotebookPage() {
           ) : (
             <>
               <NoteFilters annotations={all} value={filter} onChange={setFilter} />
+              {editing && !all.some((a) => a.id === editing) && <p className="notice notice--warning" role="status">{t('errors:errors.deleted-elsewhere')}</p>}
               <p className="notes-matches" role="status">
                 {t('panel.matches', { count: total })}
               </p>
@@ -78,11 +94,18 @@ export function NotebookPage() {
                     {group.annotations.map((annotation) => (
                       <li key={annotation.id}>
                         <ErrorBoundary kind="card">
-                          <NoteCard
-                            annotation={annotation}
-                            href={routeToHash({ name: 'article', articleId: annotation.articleId, blockId: annotation.target.blockId })}
-                            onDelete={() => void onDelete(annotation)}
-                          />
+                          {editing === annotation.id ? (
+                            // Edited in place: the notebook stays in view, no dialog.
+                            <NoteEditInPlace annotation={annotation} stored={all} onClose={() => setEditing(null)} />
+                          ) : (
+                            <NoteCard
+                              annotation={annotation}
+                              href={routeToHash(noteRoute(annotation))}
+                              onCopy={() => void copyQuote(annotation, group.article)}
+                              onEdit={() => setEditing(annotation.id)}
+                              onDelete={() => void onDelete(annotation)}
+                            />
+                          )}
                         </ErrorBoundary>
                       </li>
                     ))}

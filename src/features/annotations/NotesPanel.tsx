@@ -1,13 +1,11 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { editAnnotation, type Annotation } from '../../core/annotations/annotation';
+import type { Annotation } from '../../core/annotations/annotation';
 import { filterAnnotations } from '../../core/annotations/search';
 import type { Article } from '../../core/article/article';
-import { editStatus } from '../../core/annotations/annotation-store';
-import { useSaveEditAndTell } from './ConflictCopyActions';
 import { ExportImport } from './ExportImport';
 import { NoteCard } from './NoteCard';
-import { NoteEditor } from './NoteEditor';
+import { NoteEditInPlace } from './NoteEditInPlace';
 import { NO_FILTER, NoteFilters, type FilterState } from './NoteFilters';
 import { useAnchoredAnnotations } from './use-anchored-annotations';
 import { useDeleteWithUndo } from './use-delete-with-undo';
@@ -38,7 +36,6 @@ export function NotesPanel({ article, onClose, cardActions }: { article: Article
   const { anchored, orphans } = useAnchoredAnnotations(article);
   const [filter, setFilter] = useState<FilterState>(NO_FILTER);
   const [editing, setEditing] = useState<Annotation | null>(null);
-  const saveEdit = useSaveEditAndTell();
   const { onDelete, undoBar } = useDeleteWithUndo();
   // With sync groups: whose notes to list.
   const [owner, setOwner] = useState<NoteOwner>('all');
@@ -54,18 +51,25 @@ export function NotesPanel({ article, onClose, cardActions }: { article: Article
   const listKey = JSON.stringify([filter, owner]);
   const [shownCount, showMore] = useShownCount(listKey);
   const [orphansCount, showMoreOrphans] = useShownCount(listKey);
+  // Edited in place, in the panel: the article stays in view beside it.
+  const inlineEditor = (annotation: Annotation) => <NoteEditInPlace annotation={annotation} stored={all} onClose={() => setEditing(null)} />;
 
   return (
     <section className="notes-panel" data-notes-panel="" aria-labelledby="notes-panel-title">
-      <h2 id="notes-panel-title" className="panel-title">
-        {t('panel.title')} <small data-notes-count={all.length}>{t('panel.count', { count: all.length })}</small>
+      {/* The close button beside the title, never wrapped onto a line of its own: the title wraps instead. */}
+      <div className="panel-head">
+        <h2 id="notes-panel-title" className="panel-title">
+          {t('panel.title')} <small data-notes-count={all.length}>{t('panel.count', { count: all.length })}</small>
+        </h2>
         {onClose && (
           <button type="button" className="button button--ghost button--small panel-close" aria-label={t('common:close')} onClick={onClose} data-action="close-notes">
             <span aria-hidden="true">✕</span>
           </button>
         )}
-      </h2>
+      </div>
       {undoBar}
+      {/* The note being edited was deleted in another tab: its form stays, saying so. */}
+      {editing && !all.some((a) => a.id === editing.id) && inlineEditor(editing)}
       {all.length === 0 ? (
         <p className="notes-empty">{t('panel.empty')}</p>
       ) : (
@@ -90,7 +94,11 @@ export function NotesPanel({ article, onClose, cardActions }: { article: Article
             {shown.slice(0, shownCount).map((annotation) => (
               <li key={annotation.id}>
                 <ErrorBoundary kind="card">
-                  <NoteCard annotation={annotation} actions={cardActions?.(annotation)} approximate={fuzzy.has(annotation.id)} onSelect={() => goToHighlight(annotation.id)} onEdit={() => setEditing(annotation)} onDelete={() => void onDelete(annotation)} />
+                  {editing?.id === annotation.id ? (
+                    inlineEditor(editing)
+                  ) : (
+                    <NoteCard annotation={annotation} actions={cardActions?.(annotation)} approximate={fuzzy.has(annotation.id)} onSelect={() => goToHighlight(annotation.id)} onEdit={() => setEditing(annotation)} onDelete={() => void onDelete(annotation)} />
+                  )}
                 </ErrorBoundary>
               </li>
             ))}
@@ -104,7 +112,7 @@ export function NotesPanel({ article, onClose, cardActions }: { article: Article
                 {shownOrphans.slice(0, orphansCount).map((annotation) => (
                   <li key={annotation.id}>
                     <ErrorBoundary kind="card">
-                      <NoteCard annotation={annotation} orphan onEdit={() => setEditing(annotation)} onDelete={() => void onDelete(annotation)} />
+                      {editing?.id === annotation.id ? inlineEditor(editing) : <NoteCard annotation={annotation} orphan onEdit={() => setEditing(annotation)} onDelete={() => void onDelete(annotation)} />}
                     </ErrorBoundary>
                   </li>
                 ))}
@@ -114,17 +122,7 @@ export function NotesPanel({ article, onClose, cardActions }: { article: Article
           )}
         </>
       )}
-      <ExportImport articles={[{ article, annotations: all }]} fileName={`hashiya-${article.title}`} />
-      {editing && (
-        <NoteEditor
-          mode="edit"
-          quote={editing.target.selectors[0].exact}
-          initial={editing}
-          elsewhere={editStatus(editing, all)}
-          onSave={(values) => saveEdit(editing, editAnnotation(editing, values))}
-          onClose={() => setEditing(null)}
-        />
-      )}
+      <ExportImport articles={[{ article, annotations: all }]} fileName={`hashiya-${article.title}`} reading={article} />
     </section>
   );
 }

@@ -4,6 +4,9 @@ import { ANNOTATION_COLORS, type AnnotationColor } from '../../core/annotations/
 import { wordSelection, type SelectionRange } from '../../core/annotations/selection';
 import type { Article } from '../../core/article/article';
 import { offsetsToRange, selectionToOffsets } from '../../shared/dom-selection';
+import { returnFocus } from '../../shared/focus-return';
+import { isTyping, readerKey } from '../../shared/reader-keys';
+import { placeToolbar, toolbarMarginRoom } from './toolbar-placement';
 
 export type { SelectionRange };
 
@@ -17,15 +20,8 @@ export interface SelectionToolbarProps {
   defaultColor?: AnnotationColor;
 }
 
-const GAP = 8;
-const MARGIN = 8;
-
 function articleElement(articleId: string): HTMLElement | null {
   return document.querySelector<HTMLElement>(`article[data-article-id="${CSS.escape(articleId)}"]`);
-}
-
-function isEditable(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
 }
 
 /** The current selection inside the article, snapped to words; null when there is none. */
@@ -37,8 +33,7 @@ export function currentSelectionRange(article: Article, root: Element | null, se
 
 /**
  * The toolbar shown next to a selection in the article: highlight colours, note, and other
- * features' actions. Placed above the selection's first line (below when there is no room),
- * aligned with where the text starts (the right in Arabic), and kept inside the viewport.
+ * features' actions. Placed where it covers no text near the selection (see toolbar-placement).
  * Keyboard: `h` highlights the selection; Tab moves into the toolbar; Escape leaves it.
  */
 export function SelectionToolbar({ article, onHighlight, onNote, extraActions, defaultColor = 'yellow' }: SelectionToolbarProps) {
@@ -46,9 +41,8 @@ export function SelectionToolbar({ article, onHighlight, onNote, extraActions, d
   const [range, setRange] = useState<SelectionRange | null>(null);
   const ref = useRef<HTMLDivElement>(null);
   const pointerDown = useRef(false);
-  // Touch selections get the system's own menu above them: the toolbar then goes below.
-  const touch = useRef(false);
   const dismissed = useRef<string | null>(null);
+  const keyboardSelection = useRef(false);
   const [layoutTick, setLayoutTick] = useState(0);
 
   const update = useCallback(() => {
@@ -76,7 +70,7 @@ export function SelectionToolbar({ article, onHighlight, onNote, extraActions, d
     const down = (event: PointerEvent) => {
       if (ref.current?.contains(event.target as Node)) return;
       pointerDown.current = true;
-      touch.current = event.pointerType === 'touch';
+      keyboardSelection.current = false;
     };
     const up = () => {
       pointerDown.current = false;
@@ -106,7 +100,7 @@ export function SelectionToolbar({ article, onHighlight, onNote, extraActions, d
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented || !event.shiftKey || event.metaKey || (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight')) return;
-      if (isEditable(event.target)) return;
+      if (isTyping(event.target)) return;
       const block = document.activeElement?.closest<HTMLElement>('[data-block-id]');
       const text = block?.querySelector('[data-block-text]');
       const selection = document.getSelection();
@@ -117,6 +111,7 @@ export function SelectionToolbar({ article, onHighlight, onNote, extraActions, d
         selection.collapse(first, 0);
       }
       event.preventDefault();
+      keyboardSelection.current = true;
       selection.modify('extend', event.key === 'ArrowLeft' ? 'left' : 'right', event.ctrlKey || event.altKey ? 'word' : 'character');
     };
     document.addEventListener('keydown', onKey);
@@ -142,7 +137,8 @@ export function SelectionToolbar({ article, onHighlight, onNote, extraActions, d
     const root = articleElement(article.id);
     const block = range && root?.querySelector<HTMLElement>(`[data-block-id="${CSS.escape(range.blockId)}"]`);
     setRange(null);
-    block?.focus({ preventScroll: true });
+    // The paragraph shows its ring again only for a selection made from the keyboard.
+    returnFocus(block, keyboardSelection.current);
     // Collapse (not clear) the selection: the toolbar stays away, the caret stays where it was.
     document.getSelection()?.collapseToEnd();
   }, [range, article.id]);
@@ -162,11 +158,13 @@ export function SelectionToolbar({ article, onHighlight, onNote, extraActions, d
         leave();
         return;
       }
-      if (inToolbar || isEditable(event.target)) return;
-      if (event.key === 'h' || event.key === 'H') {
+      if (inToolbar || isTyping(event.target)) return;
+      // By key position (readerKey), so h and n work on an Arabic layout too; n writes a note here.
+      const key = readerKey(event);
+      if (key === 'highlight') {
         event.preventDefault();
         highlight(defaultColor);
-      } else if (event.key === 'n' || event.key === 'N') {
+      } else if (key === 'next-highlight') {
         event.preventDefault();
         onNote(range);
         done();
@@ -179,7 +177,9 @@ export function SelectionToolbar({ article, onHighlight, onNote, extraActions, d
     return () => document.removeEventListener('keydown', onKey, true);
   }, [range, highlight, defaultColor, onNote, done, leave]);
 
-  // Place the toolbar next to the selection's first line.
+  // Place the toolbar where it covers no text near the selection: in the margin beside its first
+  // line when the margin is wide enough, else docked at the foot of the window (at its head when the
+  // selection is down there).
   useLayoutEffect(() => {
     const toolbar = ref.current;
     const root = articleElement(article.id);
@@ -190,24 +190,24 @@ export function SelectionToolbar({ article, onHighlight, onNote, extraActions, d
     if (typeof dom.getBoundingClientRect !== 'function') return;
     const rects = typeof dom.getClientRects === 'function' ? [...dom.getClientRects()].filter((r) => r.width > 0) : [];
     const whole = dom.getBoundingClientRect();
-    const first = rects[0] ?? whole;
-    const last = rects[rects.length - 1] ?? whole;
-    const vw = document.documentElement.clientWidth;
-    const vh = window.innerHeight;
-    const width = toolbar.offsetWidth;
-    const height = toolbar.offsetHeight;
-    const topLimit = (document.querySelector('.topbar')?.getBoundingClientRect().bottom ?? 0) + MARGIN;
-    let top = first.top - height - GAP;
-    if (top < topLimit || touch.current) top = last.bottom + GAP;
-    if (touch.current && top + height > vh - MARGIN && first.top - height - GAP >= topLimit) top = first.top - height - GAP;
-    top = Math.max(topLimit, Math.min(top, vh - height - MARGIN));
-    // Align with where the text starts: the right edge of the first line in right-to-left text.
-    let left = article.dir === 'rtl' ? first.right - width : first.left;
-    left = Math.max(MARGIN, Math.min(left, vw - width - MARGIN));
-    const uiRtl = getComputedStyle(toolbar).direction === 'rtl';
-    toolbar.style.insetBlockStart = `${Math.round(top)}px`;
-    toolbar.style.insetInlineStart = `${Math.round(uiRtl ? vw - left - width : left)}px`;
-    toolbar.dataset.placement = top >= first.top ? 'below' : 'above';
+    const viewport = { width: document.documentElement.clientWidth, height: window.innerHeight, rtl: getComputedStyle(toolbar).direction === 'rtl' };
+    const text = root.getBoundingClientRect();
+    // In the margin the toolbar wraps to the margin's width (measured after that).
+    const room = toolbarMarginRoom(text, viewport);
+    toolbar.style.maxInlineSize = room > 0 ? `${room}px` : '';
+    const size = { width: toolbar.offsetWidth, height: toolbar.offsetHeight };
+    const place = placeToolbar({
+      first: rects[0] ?? whole,
+      last: rects[rects.length - 1] ?? whole,
+      text,
+      viewport,
+      toolbar: size,
+      topLimit: document.querySelector('.topbar')?.getBoundingClientRect().bottom ?? 0,
+      inMargin: room > 0,
+    });
+    toolbar.style.insetBlockStart = `${Math.round(place.top)}px`;
+    toolbar.style.insetInlineStart = `${Math.round(viewport.rtl ? viewport.width - place.left - size.width : place.left)}px`;
+    toolbar.dataset.placement = place.placement;
   }, [range, article, layoutTick]);
 
   if (!range) return null;

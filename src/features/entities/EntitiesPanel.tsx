@@ -4,7 +4,8 @@ import { useReaderHandle } from '../../shared/reader-handle';
 import { useFormatNumber } from '../../shared/use-format-number';
 import type { Correction } from '../../core/entities/corrections';
 import { groupByType, type ReaderEntities } from '../../core/entities/reader-entities';
-import { matchesName } from '../../core/text/fold';
+import { FILTER_LIMITS } from '../../core/limits';
+import { nameMatcher } from '../../core/text/fold';
 import { revealMention, useEntityFocus, type EntityFocusStore } from './entity-focus';
 import { entityTypeClass, entityTypeLabelKey } from '../../core/entities/entity-types';
 
@@ -34,7 +35,10 @@ export function EntitiesPanel({ model, status, focus, markHeadings, onMarkHeadin
   const current = useEntityFocus(focus);
   const reader = useReaderHandle();
   const groups = useMemo(
-    () => (model ? groupByType(model.entities.filter((e) => matchesName(e.name, deferred))) : []),
+    () => {
+      const matches = nameMatcher(deferred);
+      return model ? groupByType(model.entities.filter((e) => matches(e.name))) : [];
+    },
     [model, deferred],
   );
 
@@ -71,7 +75,8 @@ export function EntitiesPanel({ model, status, focus, markHeadings, onMarkHeadin
         type="search"
         className="entities-panel__filter-input"
         value={query}
-        onChange={(e) => setQuery(e.target.value)}
+        maxLength={FILTER_LIMITS.query}
+        onChange={(e) => setQuery(e.target.value.slice(0, FILTER_LIMITS.query))}
         placeholder={t('filterPlaceholder')}
         data-action="filter-entities"
         dir="auto"

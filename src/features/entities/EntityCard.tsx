@@ -4,6 +4,7 @@ import { correctionOf, retypeKind, stepMentionIndex } from '../../core/entities/
 import type { Correction, CorrectionKind } from '../../core/entities/corrections';
 import { entityTypeClass, entityTypeLabelKey, isNameType, ENTITY_TYPES, type EntityType } from '../../core/entities/entity-types';
 import { wikipediaSearchUrl, type ReaderEntities, type ReaderMention } from '../../core/entities/reader-entities';
+import { returnFocus } from '../../shared/focus-return';
 import { useReaderHandle } from '../../shared/reader-handle';
 import { placeCard, type Box } from './card-placement';
 import { mentionSelector, revealMention, useEntityFocus, type EntityFocusStore } from './entity-focus';
@@ -16,7 +17,7 @@ export interface EntityCardProps {
   onCorrect: (change: { kind: CorrectionKind; mention: ReaderMention; type?: EntityType; everywhere: boolean }) => void;
   onRemoveCorrection: (id: string) => void;
   /** Shown under the Wikipedia link, given the entity's key (the screen adds "in other articles"). */
-  extra?: (entityKey: string) => ReactNode;
+  extra?: (entityKey: string, mention: ReaderMention) => ReactNode;
 }
 
 /** The smallest rectangle around a mark's rects (a name across two lines has two). */
@@ -52,6 +53,12 @@ export function EntityCard({ model, focus, corrections, onCorrect, onRemoveCorre
   const entity = current?.card ? model.byKey.get(current.key) : undefined;
   const index = entity && current ? Math.min(current.index, entity.mentions.length - 1) : 0;
   const mention = entity?.mentions[index];
+  // Whether the reader was on the keyboard when the card opened: Escape brings the ring back only then.
+  const opened = useRef<{ key: string; ring: boolean } | null>(null);
+  useLayoutEffect(() => {
+    if (!entity) opened.current = null;
+    else if (opened.current?.key !== entity.key) opened.current = { key: entity.key, ring: document.activeElement?.matches(':focus-visible') ?? false };
+  }, [entity]);
 
   useLayoutEffect(() => {
     if (!entity || !current) return;
@@ -87,7 +94,8 @@ export function EntityCard({ model, focus, corrections, onCorrect, onRemoveCorre
       if (e.key !== 'Escape') return;
       e.stopPropagation();
       focus.set({ key: entity.key, index, card: false });
-      reader.focusMark({ kind: 'entity', id: entity.key, index });
+      // Back on the mention, with its ring only if the card was opened from the keyboard.
+      if (reader.focusMark({ kind: 'entity', id: entity.key, index }) && document.activeElement instanceof HTMLElement) returnFocus(document.activeElement, opened.current?.ring ?? false);
     };
     const onPointer = (e: PointerEvent) => {
       const target = e.target as Element | null;
@@ -159,7 +167,7 @@ export function EntityCard({ model, focus, corrections, onCorrect, onRemoveCorre
           {t('searchWikipedia')}
         </a>
       )}
-      {extra?.(entity.key)}
+      {extra?.(entity.key, mention)}
       <fieldset className="entity-card__fix">
         <legend>{t('correct')}</legend>
         <div className="entity-card__types" role="group" aria-label={t('changeType')}>

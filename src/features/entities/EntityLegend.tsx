@@ -1,4 +1,6 @@
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useRovingToolbar } from '../../shared/use-roving-toolbar';
 import { useFormatNumber } from '../../shared/use-format-number';
 import { entityTypeClass, entityTypeLabelKey, ENTITY_TYPES, type EntityType } from '../../core/entities/entity-types';
 
@@ -20,8 +22,11 @@ export function EntityLegend({ counts, hidden, onToggle, namesOn, onToggleAll }:
   const { t } = useTranslation('entities');
   const formatNumber = useFormatNumber();
   const types = counts ? ENTITY_TYPES.filter((type) => counts[type] > 0) : ENTITY_TYPES;
+  // One Tab stop for the row; the arrow keys move along it.
+  const row = useRef<HTMLDivElement>(null);
+  useRovingToolbar(row);
   return (
-    <div className="entity-legend" role="group" aria-label={t('legend')} data-entity-legend="" data-names-off={namesOn ? undefined : ''}>
+    <div ref={row} className="entity-legend" role="toolbar" aria-label={t('legend')} data-entity-legend="" data-names-off={namesOn ? undefined : ''}>
       <button
         type="button"
         className="entity-legend__item entity-legend__all"

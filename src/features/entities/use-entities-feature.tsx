@@ -72,7 +72,7 @@ export function useEntitiesFeature(
   reader: ReaderHandle,
   panel: { open: boolean; toggle: () => void; close: () => void },
   /** Added to a mention's card by the screen (e.g. "in other articles"), given the entity's key. */
-  cardExtra?: (entityKey: string) => ReactNode,
+  cardExtra?: (entityKey: string, mention: ReaderMention) => ReactNode,
 ): EntitiesFeature {
   const { t } = useTranslation('entities');
   const formatNumber = useFormatNumber();

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useFormatDate } from '../../shared/use-format-date';
 import type { ArticleSummary } from '../../core/article/article-store';
 import type { LibraryItem } from '../../core/library/library-view';
+import { minutesLeft } from '../../core/article/reading-time';
 import { routeToHash } from '../../core/links/routes';
 
 type CardArticle = Pick<ArticleSummary, 'id' | 'title' | 'lang' | 'dir' | 'lead' | 'words' | 'published' | 'tags'>;
@@ -24,6 +25,9 @@ export function ArticleCard({
   const formatDate = useFormatDate('medium');
   const date = article.published ? formatDate(article.published) : null;
   const percent = Math.round((reading?.fraction ?? 0) * 100);
+  // The figure the reader's progress bar shows (one computation in core/article/reading-time).
+  const inProgress = reading?.state === 'in-progress';
+  const minutes = minutesLeft(article.words, inProgress ? (reading?.fraction ?? 0) : 0, article.lang);
   return (
     <li className="library-card" data-library-article={article.id} data-reading-state={reading?.state}>
       <a className="library-card-link" href={routeToHash({ name: 'article', articleId: article.id })}>
@@ -38,6 +42,9 @@ export function ArticleCard({
         {origin && <span className={`badge badge--${origin}`}>{t(`origin.${origin}`)}</span>}
         {date && <span>{date}</span>}
         <span>{t('words', { count: article.words })}</span>
+        {reading?.state !== 'finished' && (
+          <span data-minutes-left={minutes}>{t(inProgress ? 'common:readingTime.left' : 'common:readingTime.total', { count: minutes })}</span>
+        )}
         {reading && reading.notes > 0 && <span data-note-count={reading.notes}>{t('notes', { count: reading.notes })}</span>}
       </p>
       {article.tags.length > 0 && (

@@ -6,7 +6,8 @@ import { Dialog, FormActions } from '../../shared/Dialog';
 import { useToast } from '../../shared/toast';
 import { navigate } from '../../shared/use-route';
 import { ImportResults } from './ImportResults';
-import { useImportRunner, type ImportInput, type ImportLine } from './use-import-runner';
+import { ImportQueue, type QueuedImport } from './ImportQueue';
+import type { ImportInput, ImportLine } from './use-import-runner';
 import './import.css';
 
 type Mode = 'paste' | 'file';
@@ -27,7 +28,8 @@ export function ImportDialog({ open, onClose, initialText }: ImportDialogProps) 
   const { t } = useTranslation('library');
   const { t: ti } = useTranslation('import');
   const toast = useToast();
-  const runner = useImportRunner();
+  const [queue, setQueue] = useState<readonly QueuedImport[] | null>(null);
+  const done = useRef<ImportLine[]>([]);
   const [mode, setMode] = useState<Mode>('paste');
   const [text, setText] = useState(initialText ?? '');
   // A rich paste keeps the clipboard's HTML while the box still holds exactly what was pasted.
@@ -36,55 +38,54 @@ export function ImportDialog({ open, onClose, initialText }: ImportDialogProps) 
   const [files, setFiles] = useState<File[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [lines, setLines] = useState<ImportLine[]>([]);
-  const [busy, setBusy] = useState(false);
   // Formatted by i18next through Intl ({{limit, number}}).
   const limit = Math.round(MAX_IMPORT_BYTES / 1024 / 1024);
 
   const close = () => {
     setError(null);
     setLines([]);
+    setQueue(null);
     onClose();
   };
 
-  const pastedInput = (): ImportInput => (rich && rich.text === text ? { kind: 'html', html: rich.html } : { kind: 'text', text });
+  // A rich paste of a few paragraphs may hold no "article" for Readability: its plain text still is one.
+  const pastedItem = (): QueuedImport =>
+    rich && rich.text === text ? { input: { kind: 'html', html: rich.html }, fallback: { kind: 'text', text } } : { input: { kind: 'text', text } };
 
-  const importSingle = async (input: ImportInput) => {
-    let line = await runner.importOne(input);
-    // A rich paste of a few paragraphs may hold no "article" for Readability: its plain text still is one.
-    if (line.status === 'refused' && input.kind === 'html' && rich) line = await runner.importOne({ kind: 'text', text });
-    if (line.status === 'refused') {
-      setError(line.reason);
-      return;
-    }
-    toast(t('import.done', { title: isolateInSentence(line.title) }));
-    setText('');
-    setRich(null);
-    setFiles([]);
-    close();
-    navigate({ name: 'article', articleId: line.articleId });
-  };
-
-  const onSubmit = async (event: FormEvent) => {
+  const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     setError(null);
     setLines([]);
-    setBusy(true);
-    try {
-      if (mode === 'paste') await importSingle(pastedInput());
-      else if (files.length === 0) setError(ti('errors.empty'));
-      else if (files.length === 1 && files[0]) await importSingle({ kind: 'file', file: files[0] });
-      else {
-        const taken = files.slice(0, IMPORT_LIMITS.filesAtOnce);
-        await runner.importAll(
-          taken.map((file) => ({ kind: 'file', file })),
-          (line) => setLines((all) => [...all, line]),
-        );
-        if (files.length > taken.length) setError(ti('errors.too-many-files', { limit: IMPORT_LIMITS.filesAtOnce }));
-        setFiles([]);
-      }
-    } finally {
-      setBusy(false);
+    if (mode === 'paste') {
+      if (text.trim() === '') setError(ti('errors.empty'));
+      else setQueue([pastedItem()]);
+      return;
     }
+    if (files.length === 0) {
+      setError(ti('errors.empty'));
+      return;
+    }
+    const taken = files.slice(0, IMPORT_LIMITS.filesAtOnce);
+    if (files.length > taken.length) setError(ti('errors.too-many-files', { limit: IMPORT_LIMITS.filesAtOnce }));
+    setQueue(taken.map((file): QueuedImport => ({ input: { kind: 'file', file } satisfies ImportInput })));
+  };
+
+  const onQueueDone = () => {
+    const single = queue?.length === 1;
+    const all = done.current;
+    done.current = [];
+    setQueue(null);
+    setFiles([]);
+    const [only] = all;
+    if (single && only?.status === 'imported') {
+      // One article: it opens, as before.
+      toast(t('import.done', { title: isolateInSentence(only.title) }));
+      setText('');
+      setRich(null);
+      close();
+      navigate({ name: 'article', articleId: only.articleId });
+    } else if (single && only?.status === 'refused') setError(only.reason);
+    else setLines(all);
   };
 
   const onPaste = (e: ClipboardEvent<HTMLTextAreaElement>) => {
@@ -109,6 +110,9 @@ export function ImportDialog({ open, onClose, initialText }: ImportDialogProps) 
 
   return (
     <Dialog open={open} title={t('import.title')} onClose={close} closeLabel={t('common:close')} testId="import">
+      {queue ? (
+        <ImportQueue items={queue} onLine={(line: ImportLine) => done.current.push(line)} onDone={onQueueDone} />
+      ) : (
       <form onSubmit={onSubmit} data-form="import">
         <div className="segmented" role="radiogroup" aria-label={t('import.mode')}>
           {(['paste', 'file'] as const).map((m) => (
@@ -148,8 +152,9 @@ export function ImportDialog({ open, onClose, initialText }: ImportDialogProps) 
           </p>
         )}
         <ImportResults lines={lines} />
-        <FormActions cancelLabel={t('common:cancel')} onCancel={close} submitLabel={t('import.submit')} busy={busy} submitAction="import-submit" />
+        <FormActions cancelLabel={t('common:cancel')} onCancel={close} submitLabel={t('import.submit')} busy={false} submitAction="import-submit" />
       </form>
+      )}
     </Dialog>
   );
 }

@@ -1,27 +1,31 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { bookmarkletHref, PAGE_RECEIVED_TYPE, readPageMessage, sharedText, type PageMessage } from '../../core/article/page-handover';
-import { isolateInSentence } from '../../core/decorations/bidi';
+import { bookmarkletHref, PAGE_RECEIVED_TYPE, readPageMessage, sharedInput } from '../../core/article/page-handover';
+import { cleanName } from '../../core/article/source-line';
 import { IMPORT_LIMITS } from '../../core/limits';
 import { Dialog } from '../../shared/Dialog';
+import { launchOpener } from '../../shared/launch-opener';
 import { useToast } from '../../shared/toast';
-import { ImportDialog } from './ImportDialog';
+import { ImportQueue, type QueuedImport } from './ImportQueue';
 import { ImportResults } from './ImportResults';
-import { useImportRunner, type ImportLine } from './use-import-runner';
+import type { ImportLine } from './use-import-runner';
 import './import.css';
 
 /**
  * Ways in besides the import dialog, on the library page: files dropped anywhere on the page, the
  * "Save to Hashiya" bookmarklet (and the page it hands over), and what a phone's share sheet sends
- * to the installed app. Each import gets a result line.
+ * to the installed app. Each opens the import preview; each import gets a result line.
  */
 export function ImportEntryPoints() {
   const { t } = useTranslation('import');
-  const runner = useImportRunner();
   const [lines, setLines] = useState<ImportLine[]>([]);
   const [dragging, setDragging] = useState(false);
-  const [page, setPage] = useState<{ message: PageMessage; origin: string } | null>(null);
-  const [shared, setShared] = useState<string | null>(() => sharedText(window.location.search) ?? null);
+  // What waits for the preview: dropped files, pages from the bookmarklet, what a share sheet sent.
+  const [queue, setQueue] = useState<{ readonly kind: 'drop' | 'page' | 'share'; readonly items: readonly QueuedImport[] } | null>(() => {
+    const shared = sharedInput(window.location.search);
+    return shared ? { kind: 'share', items: [{ input: { kind: 'text', text: shared.text, ...(shared.url ? { url: shared.url } : {}) } }] } : null;
+  });
+  const shareRead = useRef(queue?.kind === 'share');
   const toast = useToast();
   const link = useRef<HTMLAnchorElement>(null);
 
@@ -37,24 +41,41 @@ export function ImportEntryPoints() {
 
   // The share target's parameters are read once, then taken out of the address.
   useEffect(() => {
-    if (!shared || window.location.search === '') return;
+    if (!shareRead.current || window.location.search === '') return;
     const clean = new URL(window.location.href);
     clean.search = '';
     window.history.replaceState(window.history.state, '', clean.href);
-  }, [shared]);
+  }, []);
+
+  const enqueue = useCallback((kind: 'drop' | 'page', items: readonly QueuedImport[]) => {
+    // A page already in the preview stays there: what comes next waits for its own turn.
+    setQueue((current) => (current ? { ...current, items: [...current.items, ...items] } : { kind, items }));
+  }, []);
 
   useEffect(() => {
+    const seen = new Set<string>();
     const onMessage = (event: MessageEvent) => {
       if (event.origin === window.location.origin) return;
+      // Only the window that opened this tab (the page the bookmarklet ran in) may hand a page over.
+      if (event.source === null || event.source !== launchOpener()) return;
       const message = readPageMessage(event.data);
       if (!message) return;
-      // The sender keeps posting until it hears back.
-      (event.source as Window | null)?.postMessage({ type: PAGE_RECEIVED_TYPE }, event.origin);
-      setPage((current) => (current?.message.url === message.url ? current : { message, origin: event.origin }));
+      // The sender keeps posting until it hears back. An opaque origin ("null", a sandboxed frame)
+      // cannot be named as a target: the answer carries nothing, so any target will do.
+      try {
+        (event.source as Window).postMessage({ type: PAGE_RECEIVED_TYPE }, event.origin === 'null' ? '*' : event.origin);
+      } catch {
+        // A window that went away meanwhile: nothing to answer.
+      }
+      const key = `${event.origin}\n${message.url}\n${message.html.length}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      const name = cleanName(message.title).slice(0, 300) || cleanName(message.url);
+      enqueue('page', [{ input: { kind: 'html', html: message.html, url: message.url, origin: event.origin, name } }]);
     };
     window.addEventListener('message', onMessage);
     return () => window.removeEventListener('message', onMessage);
-  }, []);
+  }, [enqueue]);
 
   useEffect(() => {
     let depth = 0;
@@ -80,14 +101,8 @@ export function ImportEntryPoints() {
       const files = Array.from(event.dataTransfer?.files ?? []);
       const taken = files.slice(0, IMPORT_LIMITS.filesAtOnce);
       setLines([]);
-      void runner
-        .importAll(
-          taken.map((file) => ({ kind: 'file', file })),
-          (line) => setLines((all) => [...all, line]),
-        )
-        .then(() => {
-          if (files.length > taken.length) toast(t('errors.too-many-files', { limit: IMPORT_LIMITS.filesAtOnce }), 'error');
-        });
+      if (files.length > taken.length) toast(t('errors.too-many-files', { limit: IMPORT_LIMITS.filesAtOnce }), 'error');
+      enqueue('drop', taken.map((file) => ({ input: { kind: 'file', file } })));
     };
     window.addEventListener('dragenter', onEnter);
     window.addEventListener('dragleave', onLeave);
@@ -99,16 +114,9 @@ export function ImportEntryPoints() {
       window.removeEventListener('dragover', onOver);
       window.removeEventListener('drop', onDrop);
     };
-  }, [runner, t, toast]);
+  }, [enqueue, t, toast]);
 
-  const savePage = async () => {
-    if (!page) return;
-    const { message } = page;
-    setPage(null);
-    const line = await runner.importOne({ kind: 'html', html: message.html, url: message.url, name: message.url });
-    setLines([line]);
-  };
-
+  const title = queue?.kind === 'page' ? t('bookmarklet.confirmTitle') : queue?.kind === 'share' ? t('share.title') : t('drop.title');
   return (
     <>
       <div className="import-entry">
@@ -132,26 +140,15 @@ export function ImportEntryPoints() {
           {t('drop.overlay')}
         </div>
       )}
-      <Dialog
-        open={page !== null}
-        title={t('bookmarklet.confirmTitle')}
-        onClose={() => setPage(null)}
-        closeLabel={t('common:close')}
-        testId="page-import"
-        footer={
-          <>
-            <button type="button" className="button" onClick={() => setPage(null)}>
-              {t('common:cancel')}
-            </button>
-            <button type="button" className="button button--primary" onClick={() => void savePage()} data-action="confirm-page-import" data-autofocus="">
-              {t('bookmarklet.confirm')}
-            </button>
-          </>
-        }
-      >
-        <p>{t('bookmarklet.confirmBody', { origin: isolateInSentence(page?.origin ?? ''), title: isolateInSentence(page?.message.title.slice(0, 300) ?? '') })}</p>
+      <Dialog open={queue !== null} title={title} onClose={() => setQueue(null)} closeLabel={t('common:close')} testId={queue?.kind === 'page' ? 'page-import' : 'import-queue'}>
+        {queue && (
+          <ImportQueue
+            items={queue.items}
+            onLine={(line) => setLines((all) => [...all, line])}
+            onDone={() => setQueue(null)}
+          />
+        )}
       </Dialog>
-      {shared !== null && <ImportDialog open initialText={shared} onClose={() => setShared(null)} />}
     </>
   );
 }

@@ -5,13 +5,14 @@ import { parseTagInput } from '../../core/annotations/annotation';
 import type { StoredArticle } from '../../core/article/article-store';
 import { articleLeadPreview, articleWordCount } from '../../core/article/summary';
 import { isolateInSentence } from '../../core/decorations/bidi';
-import { continueReading, filterLibrary, libraryItems, tagsInUse, type LibraryQuery } from '../../core/library/library-view';
+import { continueReading, filterLibrary, libraryItems, readingFor, tagsInUse, type LibraryQuery } from '../../core/library/library-view';
 import { Dialog } from '../../shared/Dialog';
 import { UndoBar } from '../../shared/UndoBar';
 import { useToast } from '../../shared/toast';
 import { ArticleCard } from './ArticleCard';
 import { GroupShare } from './GroupShare';
-import { bundledArticleQueryOptions, useManifest } from './bundled-articles-query';
+import { bundledArticleQueryOptions } from './article-query';
+import { useManifest } from './bundled-articles-query';
 import { ImportDialog } from './ImportDialog';
 import { ImportEntryPoints } from './ImportEntryPoints';
 import { useDeleteImported, useImportedArticles, useRenameImported, useRestoreImported, useSetArchived, useSetArticleTags } from './imported-articles-query';
@@ -59,6 +60,8 @@ export function LibraryPage() {
   const items = useMemo(() => libraryItems(summaries, state.progress, state.noteCounts), [summaries, state]);
   const visible = useMemo(() => filterLibrary(items, query), [items, query]);
   const resume = useMemo(() => continueReading(items), [items]);
+  // The bundled articles show where the reader is in them too.
+  const readingOf = (id: string) => readingFor(id, state.progress, state.noteCounts);
   const tags = useMemo(() => tagsInUse(summaries), [summaries]);
 
   // The search index follows the library (imports, deletes, other tabs) and includes the bundled
@@ -194,6 +197,7 @@ export function LibraryPage() {
                 key={q.data.id}
                 article={{ ...q.data, lead: articleLeadPreview(q.data), words: articleWordCount(q.data), ...(q.data.dateline?.date ? { published: q.data.dateline.date } : {}), tags: [] }}
                 origin="bundled"
+                reading={readingOf(q.data.id)}
               />
             ) : q.isError ? (
               <li key={index} className="library-card notice--error">{t('bundled.articleError')}</li>

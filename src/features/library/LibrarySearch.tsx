@@ -1,6 +1,8 @@
 import { useDeferredValue, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SEARCH_LIMITS } from '../../core/limits';
 import { routeToHash } from '../../core/links/routes';
+import { PassageText } from '../../shared/PassageText';
 import { useLibrarySearch, useSearchClient } from './search-query';
 
 /** Full-text search over every article; each result is a passage that opens the article there. */
@@ -26,7 +28,8 @@ export function LibrarySearch() {
         className="library-search-input"
         placeholder={t('search.placeholder')}
         value={query}
-        onChange={(e) => setQuery(e.target.value)}
+        maxLength={SEARCH_LIMITS.query}
+        onChange={(e) => setQuery(e.target.value.slice(0, SEARCH_LIMITS.query))}
         // Articles imported or deleted in another tab are picked up when the reader starts searching.
         onFocus={() => void client.sync()}
         data-library-search=""
@@ -50,9 +53,7 @@ export function LibrarySearch() {
                         {hit.title}
                       </span>
                       <span className="library-search-passage" lang={hit.lang} dir={hit.dir}>
-                        {hit.before}
-                        <mark>{hit.match}</mark>
-                        {hit.after}
+                        <PassageText pieces={hit.passage} />
                       </span>
                     </a>
                   </li>

@@ -1,11 +1,12 @@
-import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { Article } from '../../core/article/article';
 import { getImported } from '../../core/article/article-store';
 import type { IdbStore } from '../../core/storage/idb-store';
 import { libraryKeys } from './query-keys';
 import { useIdbStore } from '../../shared/store-context';
 import type { BundledEntry } from '../../core/article/bundled';
-import { bundledArticleQueryOptions, manifestQueryOptions } from './bundled-articles-query';
+import { parseBundledArticle } from '../../core/article/parse-text';
+import { bundledTextQueryOptions, manifestQueryOptions } from './bundled-articles-query';
 
 export type ArticleLookup = { status: 'found'; article: Article; origin: 'bundled' | 'import' | 'shared' } | { status: 'unknown' };
 
@@ -35,19 +36,13 @@ export const articleQueryOptions = (db: IdbStore, id: string) =>
     staleTime: Infinity,
   });
 
-/**
- * For the first screen: the bundled list, and the article's text if it is a bundled one, asked for
- * at once, without waiting for IndexedDB (an import of the same id, looked up meanwhile, still wins).
- */
-export function prefetchArticleSources(client: QueryClient, id: string): void {
-  void client
-    .fetchQuery(manifestQueryOptions())
-    .then((entries) => {
-      const entry = entries.find((e) => e.id === id);
-      if (entry) void client.prefetchQuery(bundledArticleQueryOptions(entry));
-    })
-    .catch(() => undefined); // the article query reports it
-}
+/** A bundled article, parsed from its text (fetched once, usually already asked for by main.tsx). */
+export const bundledArticleQueryOptions = (entry: BundledEntry) =>
+  queryOptions({
+    queryKey: libraryKeys.bundledArticle(entry.id),
+    queryFn: async ({ client }) => parseBundledArticle(entry, await client.fetchQuery(bundledTextQueryOptions(entry))),
+    staleTime: Infinity,
+  });
 
 export function useArticle(id: string) {
   return useQuery(articleQueryOptions(useIdbStore(), id));

@@ -11,6 +11,8 @@ export const libraryKeys = {
   search: (query: string) => ['library', 'search', query] as const,
   bundledManifest: () => ['library', 'bundled', 'manifest'] as const,
   bundledArticle: (id: string) => ['library', 'bundled', 'article', id] as const,
+  /** A bundled article's text as fetched (parsed by bundledArticle). */
+  bundledText: (id: string) => ['library', 'bundled', 'text', id] as const,
 };
 
 export const refreshLibraryQueries: RefreshQueries = (client, change) => {

@@ -2,8 +2,9 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormatDate } from '../../shared/use-format-date';
 import { mentionsOverTime, namedWith, notesNearMentions, type CachedMention, type Tag } from '../../core/library/library-entities';
-import { passageAround } from '../../core/library/passage';
+import { passageAround, passagePieces } from '../../core/library/passage';
 import { routeToHash } from '../../core/links/routes';
+import { PassageText } from '../../shared/PassageText';
 import { NamesStatus } from './NamesStatus';
 import { useEntityArticle, useLibraryEntities } from './library-entities-query';
 import { entityTypeClass, entityTypeLabelKey } from '../../core/entities/entity-types';
@@ -42,9 +43,7 @@ function EntityArticle({ articleId, title, lang, dir, date, mentions }: { articl
             return (
               <li key={`${m.blockId}:${m.start}`}>
                 <a href={routeToHash({ name: 'article', articleId, blockId: m.blockId })} lang={lang} dir={dir} className="entity-mention">
-                  {passage.before}
-                  <mark>{passage.match}</mark>
-                  {passage.after}
+                  <PassageText pieces={passagePieces(passage)} />
                 </a>
               </li>
             );
@@ -71,6 +70,7 @@ function EntityArticle({ articleId, title, lang, dir, date, mentions }: { articl
 /** One entity across the library: its articles with each mention in context, notes, companions, timeline. */
 export function EntityPage({ entityKey, tag }: { entityKey: string; tag: Tag }) {
   const { t } = useTranslation('names');
+  const formatMonth = useFormatDate('month');
   const query = useLibraryEntities(tag);
   const data = query.data;
   const entity = data?.byKey.get(entityKey);
@@ -112,7 +112,9 @@ export function EntityPage({ entityKey, tag }: { entityKey: string; tag: Tag }) 
                 <tbody>
                   {timeline.map((m) => (
                     <tr key={m.month} data-month={m.month}>
-                      <th scope="row">{m.month}</th>
+                      <th scope="row">
+                        <time dateTime={m.month}>{formatMonth(m.month)}</time>
+                      </th>
                       <td>
                         <span className="entity-bar" style={{ inlineSize: `${(m.mentions / peak) * 100}%` }} aria-hidden="true" />
                         <span>{m.mentions}</span>

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { entityTypeClass, entityTypeLabelKey, NAME_TYPES, type EntityType } from '../../core/entities/entity-types';
 import type { Tag } from '../../core/library/library-entities';
 import { routeToHash } from '../../core/links/routes';
-import { matchesName } from '../../core/text/fold';
+import { FILTER_LIMITS } from '../../core/limits';
+import { nameMatcher } from '../../core/text/fold';
 import { NamesStatus } from './NamesStatus';
 import { useLibraryEntities } from './library-entities-query';
 
@@ -20,7 +21,10 @@ export function NamesPage({ tag }: { tag: Tag }) {
   const deferred = useDeferredValue(filter);
 
   const listed = useMemo(
-    () => (query.data?.entities ?? []).filter((e) => NAME_TYPES.includes(e.type) && (type === 'all' || e.type === type) && matchesName(e.name, deferred)),
+    () => {
+      const matches = nameMatcher(deferred);
+      return (query.data?.entities ?? []).filter((e) => NAME_TYPES.includes(e.type) && (type === 'all' || e.type === type) && matches(e.name));
+    },
     [query.data, type, deferred],
   );
 
@@ -34,7 +38,7 @@ export function NamesPage({ tag }: { tag: Tag }) {
           <div className="names-controls">
             <div className="field">
               <label htmlFor={`${id}-filter`}>{t('filter')}</label>
-              <input id={`${id}-filter`} type="search" dir="auto" value={filter} onChange={(e) => { setFilter(e.target.value); setShown(PAGE); }} data-action="filter-names" />
+              <input id={`${id}-filter`} type="search" dir="auto" value={filter} maxLength={FILTER_LIMITS.query} onChange={(e) => { setFilter(e.target.value.slice(0, FILTER_LIMITS.query)); setShown(PAGE); }} data-action="filter-names" />
             </div>
             <div className="names-types" role="group" aria-label={t('types')}>
               {(['all', ...NAME_TYPES] as const).map((option) => (

@@ -25,6 +25,19 @@ export function DatelineLine({ dateline, dir }: { dateline: Dateline; dir: TextD
           {' · '}
         </>
       )}
+      {(view.place || view.agency) && (
+        <>
+          <span className="dateline-place" data-dateline-place="">
+            {view.place && <BidiText text={view.place} dir={dir} />}
+            {view.agency && (
+              <>
+                {view.place && ' '}(<BidiText text={view.agency} dir={dir} />)
+              </>
+            )}
+          </span>
+          {view.text && ' · '}
+        </>
+      )}
       {view.date ? (
         <time dateTime={view.date} title={view.hint}>
           {text}

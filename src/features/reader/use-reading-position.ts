@@ -1,6 +1,7 @@
 import { useEffect, useRef, type RefObject } from 'react';
 import type { ReadingProgress } from '../../core/settings/progress-store';
 import { holdInView } from '../../shared/hold-in-view';
+import { readingPlace } from './reading-place';
 
 const FLASH_MS = 2400;
 
@@ -8,7 +9,7 @@ const FLASH_MS = 2400;
  * Where the article opens and what it remembers:
  * - a deep-linked block is scrolled into view, focused and flashed for a moment (data-flashing);
  * - otherwise the saved reading position is restored;
- * - while reading, the block at the top of the viewport is reported (debounced).
+ * - while reading, the block at the top of the viewport and the share read are reported (debounced).
  */
 export function useReadingPosition(
   container: RefObject<HTMLElement | null>,
@@ -16,6 +17,9 @@ export function useReadingPosition(
   targetBlockId: string | undefined,
   saved: ReadingProgress | null,
   onProgress: (progress: ReadingProgress) => void,
+  /** Words per block and each block's index in the article (see reading-place). */
+  words: readonly number[],
+  index: ReadonlyMap<string, number>,
   /** False while the block to arrive at is not mounted yet (long articles mount progressively). */
   ready = true,
 ): void {
@@ -56,23 +60,16 @@ export function useReadingPosition(
     }
   }, [container, articleId, targetBlockId, ready]);
 
-  // Remember: the first block whose bottom is below the top bar.
+  // Remember: the block at the top of the window and the share of the words read (the figure the
+  // progress bar and the library show).
   useEffect(() => {
     let timer = 0;
     const onScroll = () => {
       window.clearTimeout(timer);
       timer = window.setTimeout(() => {
         const root = container.current;
-        if (!root) return;
-        const blocks = root.querySelectorAll<HTMLElement>('[data-block-id]');
-        const top = [...blocks].find((b) => b.getBoundingClientRect().bottom > 64);
-        const scrollable = document.documentElement.scrollHeight - window.innerHeight;
-        if (!top) return;
-        onProgressRef.current({
-          blockId: top.dataset.blockId ?? '',
-          fraction: scrollable > 0 ? Math.min(1, Math.max(0, window.scrollY / scrollable)) : 0,
-          updated: new Date().toISOString(),
-        });
+        const place = root ? readingPlace(root, words, index) : null;
+        if (place) onProgressRef.current({ ...place, updated: new Date().toISOString() });
       }, 400);
     };
     window.addEventListener('scroll', onScroll, { passive: true });
@@ -80,6 +77,6 @@ export function useReadingPosition(
       window.clearTimeout(timer);
       window.removeEventListener('scroll', onScroll);
     };
-  }, [container, articleId]);
+  }, [container, articleId, words, index]);
 
 }

@@ -1,43 +1,13 @@
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LINE_SPACINGS, TEXT_SIZES, THEMES, UI_LANGUAGES } from '../../core/settings/settings-store';
-import { useSettings, useUpdateSettings } from './use-settings';
+import { rememberFocus, returnFocus } from '../../shared/focus-return';
 
-interface ChoiceProps<T extends string> {
-  legend: string;
-  name: string;
-  options: readonly T[];
-  value: T | null;
-  label: (option: T) => string;
-  onChange: (option: T) => void;
-  /** Options that are language names: each carries its lang and a data-language hook. */
-  languageTagged?: boolean;
-}
-
-/** A row of radio buttons shown as a segmented control. */
-function Choice<T extends string>({ legend, name, options, value, label, onChange, languageTagged = false }: ChoiceProps<T>) {
-  return (
-    <fieldset>
-      <legend>{legend}</legend>
-      <div className="segmented">
-        {options.map((option) => (
-          <label key={option} className="segmented-option" lang={languageTagged ? option : undefined}>
-            <input type="radio" name={name} value={option} checked={value === option} onChange={() => onChange(option)} data-language={languageTagged ? option : undefined} />
-            <span>{label(option)}</span>
-          </label>
-        ))}
-      </div>
-    </fieldset>
-  );
-}
+// The panel's code comes when the menu first opens: the first page needs only the button.
+const SettingsPanel = lazy(() => import('./SettingsPanel'));
 
 /** Reading settings: a disclosure panel in the top bar; `extra` goes at its foot (the Sync entry). */
 export function SettingsMenu({ extra }: { extra?: ReactNode }) {
-  const { t, i18n } = useTranslation('settings');
-  const settings = useSettings();
-  // Before the reader chooses, the language in effect (the browser's) is shown as chosen.
-  const shownLanguage = settings.uiLanguage ?? UI_LANGUAGES.find((language) => language === i18n.language) ?? null;
-  const set = useUpdateSettings();
+  const { t } = useTranslation('settings');
   const [open, setOpen] = useState(false);
   const panelId = useId();
   const rootRef = useRef<HTMLDivElement>(null);
@@ -45,13 +15,14 @@ export function SettingsMenu({ extra }: { extra?: ReactNode }) {
 
   useEffect(() => {
     if (!open) return;
+    const opener = rememberFocus(buttonRef.current);
     const onPointer = (event: PointerEvent) => {
       if (!rootRef.current?.contains(event.target as Node)) setOpen(false);
     };
     const onKey = (event: KeyboardEvent) => {
       if (event.key === 'Escape') {
         setOpen(false);
-        buttonRef.current?.focus();
+        returnFocus(opener);
       }
     };
     document.addEventListener('pointerdown', onPointer);
@@ -62,8 +33,6 @@ export function SettingsMenu({ extra }: { extra?: ReactNode }) {
     };
   }, [open]);
 
-  const size = settings.textSizeIndex;
-
   return (
     <div className="settings-menu" ref={rootRef}>
       <button ref={buttonRef} type="button" className="button button--ghost" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen((o) => !o)} data-action="settings">
@@ -71,24 +40,9 @@ export function SettingsMenu({ extra }: { extra?: ReactNode }) {
         <span className="visually-hidden">{t('title')}</span>
       </button>
       {open && (
-        <div id={panelId} className="settings-panel" role="group" aria-label={t('title')}>
-          <Choice legend={t('theme.label')} name="theme" options={THEMES} value={settings.theme} label={(theme) => t(`theme.${theme}`)} onChange={(theme) => set({ theme })} />
-          <fieldset>
-            <legend>{t('textSize.label')}</legend>
-            <div className="stepper">
-              <button type="button" className="button" onClick={() => set({ textSizeIndex: size - 1 })} disabled={size <= 0} aria-label={t('textSize.smaller')}>
-                <span aria-hidden="true" style={{ fontSize: '0.8em' }}>أ-</span>
-              </button>
-              <output aria-live="polite">{t('textSize.value', { size: TEXT_SIZES[size] })}</output>
-              <button type="button" className="button" onClick={() => set({ textSizeIndex: size + 1 })} disabled={size >= TEXT_SIZES.length - 1} aria-label={t('textSize.larger')}>
-                <span aria-hidden="true" style={{ fontSize: '1.2em' }}>أ+</span>
-              </button>
-            </div>
-          </fieldset>
-          <Choice legend={t('lineSpacing.label')} name="line-spacing" options={LINE_SPACINGS} value={settings.lineSpacing} label={(spacing) => t(`lineSpacing.${spacing}`)} onChange={(lineSpacing) => set({ lineSpacing })} />
-          <Choice legend={t('language.label')} name="ui-language" options={UI_LANGUAGES} value={shownLanguage} label={(language) => t(`language.${language}`)} onChange={(uiLanguage) => set({ uiLanguage })} languageTagged />
-          {extra}
-        </div>
+        <Suspense fallback={null}>
+          <SettingsPanel id={panelId} extra={extra} />
+        </Suspense>
       )}
     </div>
   );

@@ -5,11 +5,24 @@ import { MAX_LINK_LENGTH } from '../../core/links/share-link';
 import { passageQuoteText } from '../../core/links/passage-anchor';
 import { holdInView } from '../../shared/hold-in-view';
 
-/** Scroll to the shared passage's first piece. */
+/**
+ * How far to scroll so the passage's first line sits just under the messages that stay at the top
+ * (they stick under the top bar while reading): centring it could leave it under a tall message.
+ */
+function scrollToClear(first: HTMLElement): number {
+  const box = first.getBoundingClientRect();
+  const alerts = document.querySelector<HTMLElement>('.reader-alerts');
+  const stuckBottom = alerts ? (parseFloat(getComputedStyle(alerts).insetBlockStart) || 0) + alerts.offsetHeight : (document.querySelector('.topbar')?.getBoundingClientRect().bottom ?? 0);
+  const clear = stuckBottom + 16;
+  // Clear of the messages, and on screen: otherwise bring the first line just under them.
+  return box.top >= clear && box.bottom <= window.innerHeight ? 0 : box.top - clear;
+}
+
+/** Scroll to the shared passage's first piece, below the messages. */
 export function goToSharedPassage(): void {
   const first = document.querySelector<HTMLElement>('mark[data-shared-passage]');
   if (!first) return;
-  first.scrollIntoView?.({ block: 'center' });
+  window.scrollBy(0, scrollToClear(first));
   first.closest<HTMLElement>('[data-block-id]')?.focus({ preventScroll: true });
 }
 
@@ -57,9 +70,8 @@ export function SharedPassageNotice({ passage, lang, dir, found, blockShown, onK
     let frame = 0;
     const bringIntoView = () => {
       const first = document.querySelector<HTMLElement>('mark[data-shared-passage]');
-      const box = first?.getBoundingClientRect();
-      const covered = document.querySelector('.reader-alerts')?.getBoundingClientRect().bottom ?? 0;
-      if (first && box && (box.top < covered || box.bottom > window.innerHeight)) first.scrollIntoView?.({ block: 'center' });
+      const delta = first ? scrollToClear(first) : 0;
+      if (delta !== 0) window.scrollBy(0, delta);
     };
     const later = () => {
       cancelAnimationFrame(frame);
@@ -77,12 +89,18 @@ export function SharedPassageNotice({ passage, lang, dir, found, blockShown, onK
   return (
     <section className={`notice shared-notice${found ? '' : ' notice--warning'}`} data-shared-notice={found ? 'found' : 'changed'} role={found ? 'status' : 'alert'}>
       {found ? (
-        <p>
-          {t('received.title')}{' '}
-          <button type="button" className="button button--small button--ghost" data-action="go-to-shared" onClick={goToSharedPassage}>
-            {t('received.goTo')}
-          </button>
-        </p>
+        // One row: the message, then its two buttons, which never wrap inside.
+        <div className="shared-notice__row">
+          <p className="shared-notice__message">{t('received.title')}</p>
+          <span className="shared-notice__actions">
+            <button type="button" className="button button--small button--ghost" data-action="go-to-shared" onClick={goToSharedPassage}>
+              {t('received.goTo')}
+            </button>
+            <button type="button" className="button button--small button--ghost" data-action="dismiss-shared" onClick={() => setHidden(true)}>
+              {t('received.dismiss')}
+            </button>
+          </span>
+        </div>
       ) : (
         <>
           <p data-passage-changed="">
@@ -113,11 +131,13 @@ export function SharedPassageNotice({ passage, lang, dir, found, blockShown, onK
           </div>
         </aside>
       )}
-      <div className="notice-actions">
-        <button type="button" className="button button--small button--ghost" data-action="dismiss-shared" onClick={() => setHidden(true)}>
-          {t('received.dismiss')}
-        </button>
-      </div>
+      {!found && (
+        <div className="notice-actions">
+          <button type="button" className="button button--small button--ghost" data-action="dismiss-shared" onClick={() => setHidden(true)}>
+            {t('received.dismiss')}
+          </button>
+        </div>
+      )}
     </section>
   );
 }

@@ -5,7 +5,7 @@ import { readSyncAccount, saveSyncAccount, serverUrlSchema, signOut } from '../.
 import { Dialog } from '../../shared/Dialog';
 import { useStore } from '../../shared/store-context';
 import { useValueStore } from '../../shared/value-store';
-import { signIn } from '../../core/sync/session-client';
+import { signIn, type RetryWait } from '../../core/sync/session-client';
 import { syncAccountChanges } from '../../shared/sync-account-changes';
 import { syncStatus } from './sync-status';
 
@@ -21,16 +21,21 @@ export default function SyncPanel({ onClose }: { onClose: () => void }) {
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [wait, setWait] = useState<RetryWait | undefined>(undefined);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setError(null);
+    setWait(undefined);
     if (!v.is(serverUrlSchema, server)) return setError('server');
     if (!user.trim() || !password) return setError('credentials');
     setBusy(true);
     const result = await signIn(server, user, password);
     setBusy(false);
-    if (!result.ok) return setError(result.error);
+    if (!result.ok) {
+      if (result.error === 'tooMany') setWait(result.wait);
+      return setError(result.error);
+    }
     setPassword('');
     if (!saveSyncAccount(store, server, result.session).ok) return setError('storage');
     syncAccountChanges.set(syncAccountChanges.get() + 1);
@@ -38,11 +43,14 @@ export default function SyncPanel({ onClose }: { onClose: () => void }) {
 
   function leave() {
     signOut(store);
+    // What the page saw of the session (conflicts, groups left) does not carry over to the next one.
+    syncStatus.set({ state: 'off', conflicts: 0 });
     syncAccountChanges.set(syncAccountChanges.get() + 1);
   }
 
   const time = account?.lastSynced ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'medium' }).format(new Date(account.lastSynced)) : null;
-  const reason = status.reason ? (status.reason.key === 'server' ? (status.reason.detail ?? '') : t(`errors.${status.reason.key}`, { reason: status.reason.detail ?? '' })) : '';
+  const reason = status.reason ? t(`errors.${status.reason.key}`, { reason: status.reason.detail ?? '' }) : '';
+  const errorText = error === 'tooMany' && wait ? t(wait.unit === 'seconds' ? 'errors.tooManySeconds' : 'errors.tooManyMinutes', { count: wait.count }) : error ? t(`errors.${error}`) : '';
 
   return (
     <Dialog open title={t('title')} onClose={onClose} closeLabel={t('close')} testId="sync">
@@ -53,12 +61,17 @@ export default function SyncPanel({ onClose }: { onClose: () => void }) {
             <bdi>{t('signedInAs', { user: account.session.user, server: account.server })}</bdi>
           </p>
           {account.session.groups.length > 0 && <p>{t('groups', { groups: account.session.groups.map((g) => g.name).join('، ') })}</p>}
-          <p className="sync-status" data-sync-status={status.state === 'off' ? 'offline' : status.state} role="status">
+          <p className="sync-status" data-sync-status={status.state === 'off' ? 'offline' : status.state} data-sync-reason={status.reason?.key} role="status">
             <span className={`sync-dot sync-dot--${status.state}`} aria-hidden="true" />
             {status.state === 'error' ? t('status.error', { reason }) : t(`status.${status.state}`)}
           </p>
           <p className="sync-last">{time ? t('lastSynced', { time }) : t('neverSynced')}</p>
           {status.conflicts > 0 && <p className="notice">{t('conflicts', { count: status.conflicts })}</p>}
+          {status.groupsLeft?.map((group) => (
+            <p key={group} className="notice" data-sync-group-left={group}>
+              {t('groupLeft', { group })}
+            </p>
+          ))}
           {(status.tooLarge ?? 0) > 0 && (
             <p className="notice" data-sync-too-large={status.tooLarge}>
               {t('articlesTooLarge', { count: status.tooLarge })}
@@ -85,7 +98,7 @@ export default function SyncPanel({ onClose }: { onClose: () => void }) {
           </label>
           {error && (
             <p className="notice notice--warning" role="alert" data-sync-error={error}>
-              {t(`errors.${error}`)}
+              {errorText}
             </p>
           )}
           <div className="dialog-footer" style={{ paddingInline: 0 }}>

@@ -22,6 +22,7 @@ export function runSync(store: Store, db: IdbStore, account: SyncAccount): () =>
     onStatus: (status) => syncStatus.set(status),
     onGroupsChanged: () => syncAccountChanges.set(syncAccountChanges.get() + 1),
     conflicts: syncStatus.get().conflicts,
+    groupsLeft: syncStatus.get().groupsLeft,
   });
   return () => engine.stop();
 }

@@ -6,6 +6,8 @@ import { anchor, isOrphan } from '../../../src/core/annotations/anchoring';
 import { selectorsOf, type Annotation } from '../../../src/core/annotations/annotation';
 import { convertNotesFile, importAnnotationsJson, mergeNotesInSlices, urlKey } from '../../../src/core/annotations/export';
 import { importFromHtml } from '../../../src/core/article/import-file';
+import { parsePlainTextArticle } from '../../../src/core/article/parse-text';
+import { bundledText } from '../article/helpers';
 
 /** Issue 11 "notes in too": standard Web Annotations from Recogito and Hypothesis, matched by source URL. */
 
@@ -67,6 +69,44 @@ describe('Hypothesis API/JSON export', () => {
     expect(urlKey('https://www.Example.org/a/b/#x')).toBe(urlKey('http://example.org/a/b'));
     expect(urlKey('javascript:alert(1)')).toBeUndefined();
     expect(urlKey('not a url')).toBeUndefined();
+  });
+});
+
+describe('notes from another tool on the article being read', () => {
+  // Hypothesis's export of notes made on the news site's own page: its address is in no article's sources.
+  const sample = parsePlainTextArticle(bundledText('putin-raisi-call.txt'), { id: 'putin-raisi-call' });
+  const file = {
+    rows: [
+      { id: 'a1', uri: 'https://www.alaraby.co.uk/politics/putin-raisi', created: '2024-09-19T10:00:00Z', text: 'أول اتصال منذ أشهر', target: [{ selector: [{ type: 'TextQuoteSelector', exact: 'أجرى الرئيس الروسي فلاديمير بوتين اتصالًا هاتفيًا' }] }] },
+      // Recogito's shape.
+      { id: 'a2', created: '2024-09-19T10:01:00Z', target: { source: 'https://www.alaraby.co.uk/politics/putin-raisi', selector: [{ type: 'TextQuoteSelector', exact: 'حليفًا أساسيًا لموسكو في الهجوم على أوكرانيا' }] } },
+      { id: 'a3', uri: 'https://www.alaraby.co.uk/politics/putin-raisi', created: '2024-09-19T10:02:00Z', target: [{ selector: [{ type: 'TextQuoteSelector', exact: 'نص لا يرد في هذا المقال أبدا ولا في غيره' }] }] },
+    ],
+  };
+
+  it('counts the notes whose quotes anchor in it, so it can be offered, and puts none there unasked', () => {
+    const converted = convertNotesFile(file, { articles: [], reading: sample });
+    expect(converted.annotations).toEqual([]);
+    expect(converted.unmatchedSources).toEqual(['https://www.alaraby.co.uk/politics/putin-raisi']);
+    expect(converted.fitReading).toBe(2);
+    expect(importAnnotationsJson(file, [], { reading: sample }).report).toMatchObject({ added: 0, fitReading: 2 });
+    // Without an article being read (the notebook), nothing is counted.
+    expect(convertNotesFile(file, { articles: [] }).fitReading).toBe(0);
+  });
+
+  it('puts them on it when chosen (a bundled article too), anchored where they quote it', () => {
+    const result = importAnnotationsJson(file, [], { articles: [], reading: sample, chosenArticleId: sample.id });
+    expect(result.report).toMatchObject({ added: 3, rejected: [] });
+    expect(result.changed.every((a) => a.articleId === sample.id)).toBe(true);
+    const byId = new Map(result.changed.map((a) => [a.id, a]));
+    expect(quoteIn(sample, byId.get('ext-a1')!)).toBe('أجرى الرئيس الروسي فلاديمير بوتين اتصالًا هاتفيًا');
+    expect(quoteIn(sample, byId.get('ext-a2')!)).toBe('حليفًا أساسيًا لموسكو في الهجوم على أوكرانيا');
+    expect(quoteIn(sample, byId.get('ext-a3')!)).toBeNull();
+  });
+
+  it('matches the article being read by its sources like any other', () => {
+    const withSource = { ...sample, sources: 'العربي https://www.alaraby.co.uk/politics/putin-raisi' };
+    expect(importAnnotationsJson(file, [], { reading: withSource }).report).toMatchObject({ added: 3, rejected: [] });
   });
 });
 

@@ -50,6 +50,21 @@ describe('block ids', () => {
     expect(blocks.map((b) => b.id)).toEqual([baseBlockId('عنوان'), base, baseBlockId('فقرة أخرى.'), `${base}-2`, `${base}-3`]);
   });
 
+  it('reuse the base of an id a block brings, numbering repeats anew', () => {
+    const first = assignBlockIds([
+      { kind: 'title', text: 'عنوان' },
+      { kind: 'paragraph', text: 'فقرة مكررة.' },
+      { kind: 'paragraph', text: 'فقرة أخرى.' },
+      { kind: 'paragraph', text: 'فقرة مكررة.' },
+    ]);
+    // The reader cut the first paragraph: the repeat that was "-2" is now the first of its text.
+    const again = assignBlockIds([first[0]!, first[2]!, first[3]!]);
+    expect(again).toEqual(assignBlockIds([{ kind: 'title', text: 'عنوان' }, { kind: 'paragraph', text: 'فقرة أخرى.' }, { kind: 'paragraph', text: 'فقرة مكررة.' }]));
+    expect(again[2]!.id).toBe(baseBlockId('فقرة مكررة.'));
+    // An id that is not a block id is not trusted: the text is hashed.
+    expect(assignBlockIds([{ kind: 'paragraph', text: 'فقرة أخرى.', id: 'x' }])[0]!.id).toBe(baseBlockId('فقرة أخرى.'));
+  });
+
   it('are valid HTML ids and URL-safe for any text', () => {
     fc.assert(
       fc.property(fc.array(fc.string({ unit: 'grapheme', maxLength: 40 }), { minLength: 1, maxLength: 20 }), (texts) => {

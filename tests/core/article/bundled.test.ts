@@ -5,9 +5,9 @@ import {
   BundledManifestError,
   bundledArticleUrl,
   MANIFEST_PATH,
-  parseBundledArticle,
   parseManifest,
 } from '../../../src/core/article/bundled';
+import { parseBundledArticle } from '../../../src/core/article/parse-text';
 import { ARTICLES_DIR, bundledText } from './helpers';
 
 describe('bundled articles', () => {

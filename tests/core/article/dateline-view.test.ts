@@ -8,14 +8,22 @@ describe('datelineView', () => {
     expect(datelineView(line, 'ar')).toMatchObject({ text: 'الاثنين، 23 سبتمبر 2019', textLanguage: 'ui' });
   });
 
-  it('keeps a printed date line as printed, with the interface-language date as a hint', () => {
+  it('shows a printed date in the interface language (English month names too), keeping the printed line as the hint', () => {
     const line = { raw: 'الخميس 19 Sep / September 2024', date: '2024-09-19' };
-    expect(datelineView(line, 'en')).toEqual({
-      text: 'الخميس 19 Sep / September 2024',
-      textLanguage: 'article',
-      date: '2024-09-19',
-      hint: 'Thursday, September 19, 2024',
+    expect(datelineView(line, 'en')).toEqual({ text: 'Thursday, September 19, 2024', textLanguage: 'ui', date: '2024-09-19', hint: 'الخميس 19 Sep / September 2024' });
+    expect(datelineView(line, 'ar')).toMatchObject({ text: 'الخميس، 19 سبتمبر 2024', textLanguage: 'ui' });
+  });
+
+  it('keeps the place and agency as printed beside the date, and reads lines stored before dates were parsed', () => {
+    expect(datelineView({ raw: 'الخرطوم - الأحد 6 أبريل 2025' }, 'en')).toEqual({
+      place: 'الخرطوم',
+      text: 'Sunday, April 6, 2025',
+      textLanguage: 'ui',
+      date: '2025-04-06',
+      hint: 'الخرطوم - الأحد 6 أبريل 2025',
     });
+    expect(datelineView({ raw: 'القاهرة (رويترز)' }, 'ar')).toEqual({ place: 'القاهرة', agency: 'رويترز', text: '', textLanguage: 'article', hint: 'القاهرة (رويترز)' });
+    expect(datelineView({ raw: 'الأحد 8 شوال 1446 هـ الموافق 6 أبريل 2025 م' }, 'ar')).toMatchObject({ text: 'الأحد، 6 أبريل 2025', date: '2025-04-06' });
   });
 
   it('keeps the byline apart from the date, and a line without a date as it is', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bookmarkletHref, readPageMessage, sharedText } from '../../../src/core/article/page-handover';
+import { bookmarkletHref, readPageMessage, sharedInput } from '../../../src/core/article/page-handover';
 import { IMPORT_LIMITS } from '../../../src/core/limits';
 
 const page = { type: 'hashiya-page', v: 1, url: 'https://www.aljazeera.net/news/1', title: 'عنوان', html: '<p>نص</p>' };
@@ -36,9 +36,11 @@ describe('the bookmarklet message', () => {
 
 describe('the share target', () => {
   it('joins title, text and link, without repeating a link the text holds', () => {
-    expect(sharedText('?share-title=عنوان&share-text=نص&share-url=https%3A%2F%2Fx.org%2F1')).toBe('عنوان\n\nنص\n\nhttps://x.org/1');
-    expect(sharedText('?share-text=نص%20https%3A%2F%2Fx.org%2F1&share-url=https%3A%2F%2Fx.org%2F1')).toBe('نص https://x.org/1');
-    expect(sharedText('?share-url=javascript%3Aalert(1)')).toBeUndefined();
-    expect(sharedText('')).toBeUndefined();
+    expect(sharedInput('?share-title=عنوان&share-text=نص&share-url=https%3A%2F%2Fx.org%2F1')).toEqual({ text: 'عنوان\n\nنص', url: 'https://x.org/1' });
+    expect(sharedInput('?share-text=نص%20https%3A%2F%2Fx.org%2F1')).toEqual({ text: 'نص', url: 'https://x.org/1' });
+    expect(sharedInput('?share-text=نص&share-url=javascript%3Aalert(1)')).toEqual({ text: 'نص' });
+    // Control and bidi characters never reach a shared title or address.
+    expect(sharedInput('?share-title=%E2%80%AEعنوان%00&share-text=نص&share-url=https%3A%2F%2Fx.org%2F%E2%80%AE1')).toEqual({ text: 'عنوان\n\nنص', url: 'https://x.org/1' });
+    expect(sharedInput('')).toBeUndefined();
   });
 });

@@ -235,3 +235,32 @@ describe('parsePlainTextArticle never loses text', () => {
     );
   });
 });
+
+describe('wire stories', () => {
+  it('a place-first dateline above the headline is the dateline, and the headline is the title', () => {
+    const article = parsePlainTextArticle(
+      'الخرطوم - الأحد 6 أبريل 2025\n\nالجيش السوداني يعلن استعادة مواقع جديدة شرق العاصمة\n\nأعلن الجيش السوداني اليوم الأحد استعادة مواقع جديدة في الأطراف الشرقية للعاصمة الخرطوم بعد معارك استمرت أياما.\n\nوقال متحدث باسم الجيش إن قواته تتقدم على أكثر من محور.',
+      { id: 'wire' },
+    );
+    expect(article.title).toBe('الجيش السوداني يعلن استعادة مواقع جديدة شرق العاصمة');
+    expect(article.dateline).toEqual({ raw: 'الخرطوم - الأحد 6 أبريل 2025', date: '2025-04-06' });
+  });
+
+  it('an agency dateline glued to the first paragraph moves to the dateline', () => {
+    const article = parsePlainTextArticle(
+      'مصر تستضيف جولة جديدة من المحادثات\n\nالقاهرة (رويترز) - قال مسؤولون مصريون إن جولة جديدة من المحادثات ستعقد في القاهرة الأسبوع المقبل.\n\nوأضافوا أن الوفود ستصل تباعا.',
+      { id: 'wire2' },
+    );
+    expect(article.title).toBe('مصر تستضيف جولة جديدة من المحادثات');
+    expect(article.dateline).toEqual({ raw: 'القاهرة (رويترز)' });
+    expect(article.blocks[1]?.text).toBe('قال مسؤولون مصريون إن جولة جديدة من المحادثات ستعقد في القاهرة الأسبوع المقبل.');
+  });
+
+  it('a date line on top and a wire dateline in the paragraph make one dateline', () => {
+    const article = parsePlainTextArticle(
+      'الأحد 6 أبريل 2025\n\nمصر تستضيف جولة جديدة من المحادثات\n\nالقاهرة (رويترز) - قال مسؤولون مصريون إن جولة جديدة من المحادثات ستعقد الأسبوع المقبل.\n\nوأضافوا أن الوفود ستصل تباعا.',
+      { id: 'wire3' },
+    );
+    expect(article.dateline).toEqual({ raw: 'القاهرة (رويترز) - الأحد 6 أبريل 2025', date: '2025-04-06' });
+  });
+});

@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Block } from '../../../src/core/article/article';
-import { articleLeadPreview, articleWordCount, LEAD_PREVIEW_LENGTH, truncateText } from '../../../src/core/article/summary';
+import { articleLeadPreview, articleWordCount, countWords, LEAD_PREVIEW_LENGTH, truncateText } from '../../../src/core/article/summary';
 
 const blocks = (...list: Array<[Block['kind'], string]>): { blocks: Block[] } => ({ blocks: list.map(([kind, text], i) => ({ id: `b${i}`, kind, text })) });
 
@@ -9,6 +10,15 @@ describe('truncateText', () => {
     expect(truncateText('أبجد', 4)).toBe('أبجد');
     expect(truncateText('أبجده', 4)).toBe('أبجد…');
     expect(truncateText('', 4)).toBe('');
+  });
+});
+
+describe('countWords', () => {
+  it('counts what splitting on \\s would, for any white space', () => {
+    const bySplit = (text: string) => (text.trim() === '' ? 0 : text.trim().split(/\s+/).length);
+    const unit = fc.constantFrom('و', 'ق', 'a', '،', '-', ' ', '\t', '\n', '\u00a0', '\u2003', '\u2028', '\u3000', '\ufeff', '\u200b', '\u200f');
+    fc.assert(fc.property(fc.array(unit, { maxLength: 30 }).map((u) => u.join('')), (text) => countWords(text) === bySplit(text)));
+    expect(countWords('  قال\u00a0الوزير،\u2003أمس ')).toBe(3);
   });
 });
 

@@ -4,7 +4,9 @@ import type { Article } from '../../../src/core/article/article';
 import { deleteImported, renameImported, saveImported } from '../../../src/core/article/article-store';
 import { parsePlainTextArticle } from '../../../src/core/article/parse-text';
 import { createSearchEngine } from '../../../src/core/library/search-engine';
-import { createLibraryIndex, indexTerms, queryTerm } from '../../../src/core/library/search-index';
+import type { PassageMark } from '../../../src/core/library/passage';
+import { SEARCH_LIMITS } from '../../../src/core/limits';
+import { createLibraryIndex, indexTerms, queryTerm, type SearchHit } from '../../../src/core/library/search-index';
 import { createIdbStore } from '../../../src/core/storage/idb-store';
 import { bundledText } from '../article/helpers';
 
@@ -21,6 +23,11 @@ function article(id: string, title: string, ...paragraphs: string[]): Article {
   };
 }
 
+/** A hit's marks (the whole words), its exact matches, and its passage as one text. */
+const marks = (hit: SearchHit) => hit.passage.filter((p): p is PassageMark => typeof p !== 'string');
+const exactMatches = (hit: SearchHit) => marks(hit).map((m) => m.words.slice(m.exact.start, m.exact.end));
+const passageText = (hit: SearchHit) => hit.passage.map((p) => (typeof p === 'string' ? p : p.words)).join('');
+
 describe('Arabic-aware terms', () => {
   it('folds diacritics, alef and hamza forms, ta marbuta, alef maqsura and case', () => {
     expect(queryTerm('إِيرانَ')).toBe(queryTerm('ايران'));
@@ -30,7 +37,8 @@ describe('Arabic-aware terms', () => {
   });
 
   it('indexes a word as written and without its clitics; looks a query word up by its stem', () => {
-    expect(indexTerms('وبالرئيس')).toEqual(['وبالرييس', 'رييس']);
+    expect(indexTerms('وبالرئيس')).toEqual(['وبالرييس', 'رييس', '~رس']);
+    expect(indexTerms('في')).toEqual(['في']);
     expect(queryTerm('الرئيس')).toBe('رييس');
     expect(indexTerms('ـ')).toBeNull();
   });
@@ -45,8 +53,13 @@ describe('library index', () => {
     const hits = index.search('طهران');
     expect(hits.map((h) => `${h.articleId}/${h.blockId}`).sort()).toEqual(['a/p-1', 'b/p-1']);
     const a = hits.find((h) => h.articleId === 'a')!;
-    expect(a.match).toBe('طهران');
-    expect(`${a.before}${a.match}${a.after}`).toBe('التقى الرئيسُ الإيرانيُّ بنظيره في طهران.');
+    // The marked words run from space to space (markup between a word and its full stop moves the
+    // word in WebKit); the match itself is the exact span inside them.
+    expect(marks(a).map((m) => m.words)).toEqual(['طهران.']);
+    expect(exactMatches(a)).toEqual(['طهران']);
+    expect(passageText(a)).toBe('التقى الرئيسُ الإيرانيُّ بنظيره في طهران.');
+    const b = hits.find((h) => h.articleId === 'b')!;
+    expect(exactMatches(b)).toEqual(['بطهران']);
     expect(a.title).toBe('عنوان أول');
     expect(index.search('الرئيس الايراني').map((h) => h.articleId)).toEqual(['a']);
     expect(index.search('مدرسه').map((h) => h.articleId)).toEqual(['b']);
@@ -62,13 +75,48 @@ describe('library index', () => {
     for (const query of ['الاستخدام في الحرب', 'استخدام في الحرب', 'والاستخدام في حرب']) expect(block(query), query).toEqual(found);
     for (const word of ['الاستخدام', 'للاستخدام', 'الحرب']) expect(block(word), word).toContain(found[0]);
     const hit = sample.search('الاستخدام في الحرب')[0]!;
-    expect(hit.match).toBe('للاستخدام');
+    // The mark holds the whole word with its quotation mark; the exact match is inside it.
+    expect(marks(hit)[0]!.words).toBe('"للاستخدام');
+    // Every word of the query is marked, not only the first (issue 24).
+    expect(exactMatches(hit).slice(0, 3)).toEqual(['للاستخدام', 'في', 'الحرب']);
+  });
+
+  it('marks every word of a two-word query in the passage (issue 24: only the first was)', () => {
+    const un = createLibraryIndex();
+    un.upsert(article('u', 'الأمم', 'دعت الأمم المتحدة أمس إلى وقف القتال، وقال الأمين العام للأمم المتحدة إن الوضع خطير.'));
+    const [hit] = un.search('الامم المتحده');
+    expect(exactMatches(hit!)).toEqual(['الأمم', 'المتحدة', 'للأمم', 'المتحدة']);
+    expect(passageText(hit!)).toBe('دعت الأمم المتحدة أمس إلى وقف القتال، وقال الأمين العام للأمم المتحدة إن الوضع خطير.');
+  });
+
+  it('finds a name however transliteration spells its long vowels and doubled letters (issue 24)', () => {
+    const names = createLibraryIndex();
+    names.upsert(article('n', 'خبر', 'قال رئيس الوزراء بنيامين نتنياهو إن المحادثات مستمرة.', 'وصل حسان إلى عمان.'));
+    for (const query of ['نتانياهو', 'نتنياهو', 'بنيامين نتانياهو', 'نتانياه']) {
+      const [hit] = names.search(query);
+      expect(hit?.blockId, query).toBe('p-1');
+      expect(exactMatches(hit!), query).toContain('نتنياهو');
+    }
+    expect(names.search('حسّان').map((h) => h.blockId)).toEqual(['p-2']);
+    // Every word still needed; a different name is not found.
+    expect(names.search('نتانياهو ترامب')).toEqual([]);
+    expect(names.search('شارون')).toEqual([]);
   });
 
   it('matches English regardless of case, every word required, the last as a prefix', () => {
     expect(index.search('OIL pri').map((h) => h.blockId)).toEqual(['p-2']);
     expect(index.search('oil طهران')).toEqual([]);
     expect(index.search('   ')).toEqual([]);
+  });
+
+  it('reads only the first SEARCH_LIMITS words of a query (a pasted page is looked up as its start)', () => {
+    const pasted = Array.from({ length: 12_000 }, (_, i) => (i % 2 === 0 ? 'oil' : 'prices')).join(' ');
+    expect(pasted.length).toBeGreaterThan(60_000);
+    expect(index.search(`${pasted} طهران`).map((h) => h.blockId)).toEqual(['p-2']);
+    // A word past the limit is not required: the query still finds the passage.
+    const within = Array.from({ length: SEARCH_LIMITS.words }, () => 'oil').join(' ');
+    expect(index.search(`${within} طهران`).map((h) => h.blockId)).toEqual(index.search('oil').map((h) => h.blockId));
+    expect(index.search(`oil طهران`)).toEqual([]);
   });
 
   it('replaces an article on upsert and forgets it on remove', () => {

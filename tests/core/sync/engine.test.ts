@@ -13,6 +13,7 @@ import { startSyncEngine, type SyncEngine, type SyncStatus } from '../../../src/
 import { MemoryStorage } from '../../helpers/memory-storage';
 import { edit, note } from './fixtures';
 import { MemoryServer, type MemoryTransport } from './memory-server';
+import { CLOSE_REASONS } from '../../../src/core/schema/sync-protocol';
 
 /**
  * The sync engine end to end, in Node: each device has its own localStorage (in memory) and
@@ -29,6 +30,8 @@ interface Device {
   engine: SyncEngine;
   readonly statuses: SyncStatus[];
   restarts: number;
+  /** GET /me asked. */
+  sessionChecks: number;
 }
 
 const running: Device[] = [];
@@ -41,7 +44,10 @@ function start(server: MemoryServer, device: Omit<Device, 'engine'> & { engine?:
     db: device.db,
     account,
     transport: device.transport,
-    fetchSession: async () => ({ ok: true, session: server.session(device.user) }),
+    fetchSession: async () => {
+      device.sessionChecks += 1;
+      return { ok: true, session: server.session(device.user) };
+    },
     onStatus: (status) => device.statuses.push(status),
     onGroupsChanged: () => (device.restarts += 1),
     timing: { passDelayMs: 2, periodicPassMs: 3_600_000, markIntervalMs: 0, groupsRefreshMs: 3_600_000 },
@@ -60,6 +66,7 @@ function device(server: MemoryServer, user: string): Device {
     transport: server.connect(user),
     statuses: [],
     restarts: 0,
+    sessionChecks: 0,
   });
   running.push(made);
   return made;
@@ -229,7 +236,7 @@ describe('the sync engine', () => {
     server.refusing.set('user:amal', 'document is over its size limit');
     saveAnnotation(amal.store, note('x1', 'refused', '2026-05-01T08:00:00Z'));
     await settle(amal);
-    expect(amal.statuses[amal.statuses.length - 1]).toMatchObject({ state: 'error', reason: { key: 'server', detail: 'document is over its size limit' } });
+    expect(amal.statuses[amal.statuses.length - 1]).toMatchObject({ state: 'error', reason: { key: 'refusedChange', detail: 'document is over its size limit' } });
     // Nothing was applied on the server; the note stays on the device.
     expect([...server.doc('user:amal').getMap('notes').keys()]).toEqual([]);
     expect(notes(amal.store)).toEqual([['x1', 'refused', null]]);
@@ -244,5 +251,74 @@ describe('the sync engine', () => {
     saveAnnotation(amal.store, note('x2', 'after stop', '2026-05-01T08:05:00Z'));
     await settle(amal);
     expect([...server.doc('user:amal').getMap('notes').keys()]).toEqual([]);
+  });
+});
+
+describe('what the server says about the session and the groups', () => {
+  it('asks for the groups the moment the server says they changed, not at the next poll (20 s in the app, an hour here)', async () => {
+    const server = new MemoryServer();
+    const amal = device(server, 'amal');
+    await settle(amal);
+    server.setMembers('desk', ['amal', 'omar']);
+    await settle(amal);
+    expect(amal.restarts).toBe(1);
+    expect(readSyncAccount(amal.store)?.session.groups).toEqual([{ name: 'desk', members: ['amal', 'omar'] }]);
+  });
+
+  it('a reader taken out of a group: its documents close, the groups are asked again at once (even without the notice), the status names the group left and is not an error', async () => {
+    const server = new MemoryServer();
+    server.groups.set('desk', ['amal', 'omar']);
+    const amal = device(server, 'amal');
+    const omar = device(server, 'omar');
+    saveAnnotation(omar.store, { ...note('g1', 'for the desk', '2026-05-01T08:00:00Z'), group: 'desk', author: 'omar' });
+    await settle(amal, omar);
+    expect(notes(amal.store)).toEqual([['g1', 'for the desk', null]]);
+
+    // The notice is lost: the documents' close reason alone must bring the change in (four of them close; one question).
+    server.setMembers('desk', ['omar'], { notify: false });
+    await settle(amal, omar);
+    expect(amal.restarts).toBe(1);
+    expect(amal.sessionChecks).toBe(1);
+    expect(readSyncAccount(amal.store)?.session.groups).toEqual([]);
+    const last = amal.statuses[amal.statuses.length - 1]!;
+    expect(last.groupsLeft).toEqual(['desk']);
+    expect(last.state).not.toBe('error');
+    // What the group shared stays on the device.
+    expect(notes(amal.store)).toEqual([['g1', 'for the desk', null]]);
+    // The count of groups left survives the restart the change asks for, and a stop.
+    amal.engine.stop();
+    expect(amal.statuses[amal.statuses.length - 1]).toMatchObject({ state: 'off', groupsLeft: ['desk'] });
+  });
+
+  it.each([
+    [CLOSE_REASONS.signedOut, 'signedOut'],
+    [CLOSE_REASONS.accountRemoved, 'accountRemoved'],
+  ])('the server ending the session (%s) shows as %s, sends nothing more, and keeps everything local', async (reason, key) => {
+    const server = new MemoryServer();
+    const amal = device(server, 'amal');
+    saveAnnotation(amal.store, note('n1', 'kept', '2026-05-01T08:00:00Z'));
+    await settle(amal);
+    server.endSession('amal', reason);
+    await settle(amal);
+    expect(amal.statuses[amal.statuses.length - 1]).toEqual({ state: 'error', reason: { key }, conflicts: 0, tooLarge: 0 });
+
+    saveAnnotation(amal.store, note('n2', 'written after', '2026-05-01T09:00:00Z'));
+    // Reconnecting is refused with the same reason; the message stays and nothing is sent.
+    amal.transport.setOnline(false);
+    amal.transport.setOnline(true);
+    await settle(amal);
+    expect(amal.statuses[amal.statuses.length - 1]).toMatchObject({ state: 'error', reason: { key } });
+    expect([...server.doc('user:amal').getMap('notes').keys()]).toEqual(['n1']);
+    expect(notes(amal.store).map(([id]) => id)).toEqual(['n1', 'n2']);
+  });
+
+  it('a server restart is not an error: offline while it is away, synced once it is back', async () => {
+    const server = new MemoryServer();
+    const amal = device(server, 'amal');
+    await settle(amal);
+    amal.transport.serverRestarted();
+    await settle(amal);
+    expect(amal.statuses.some((s) => s.state === 'error')).toBe(false);
+    expect(lastState(amal)).toBe('synced');
   });
 });

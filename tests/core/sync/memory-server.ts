@@ -1,7 +1,8 @@
 import * as Y from 'yjs';
 import type { SyncSession } from '../../../src/core/schema/account';
-import { parseDocumentName } from '../../../src/core/schema/sync-documents';
+import { parseDocumentName, personalDocumentName } from '../../../src/core/schema/sync-documents';
 import { checkUpdate } from '../../../src/core/schema/sync-update-check';
+import { CLOSE_REASONS, GROUPS_CHANGED, SOCKET_CLOSE } from '../../../src/core/schema/sync-protocol';
 import type { DocumentEvents, SyncDocument, SyncTransport } from '../../../src/core/sync/engine';
 
 /**
@@ -18,6 +19,8 @@ export class MemoryServer {
   readonly groups = new Map<string, string[]>();
   /** Documents whose next writes are refused with this reason (a full document, storage trouble). */
   readonly refusing = new Map<string, string>();
+  /** Users whose sessions the server ended, with the reason (CLOSE_REASONS.signedOut or accountRemoved). */
+  private readonly ended = new Map<string, string>();
 
   session(user: string): SyncSession {
     const groups = [...this.groups].filter(([, members]) => members.includes(user)).map(([name, members]) => ({ name, members: [...members] }));
@@ -36,13 +39,40 @@ export class MemoryServer {
     return doc;
   }
 
-  /** Whether `user` may open (read) and write the document. */
-  access(user: string, name: string): { read: boolean; write: boolean } {
+  /** Whether `user` may open (read) and write the document, and the server's reason when not. */
+  access(user: string, name: string): { read: boolean; write: boolean; reason?: string } {
+    const ended = this.ended.get(user);
+    if (ended) return { read: false, write: false, reason: ended };
     const parsed = parseDocumentName(name);
-    if (!parsed) return { read: false, write: false };
-    if (!('group' in parsed)) return { read: parsed.user === user, write: parsed.user === user };
-    const member = this.groups.get(parsed.group)?.includes(user) ?? false;
-    return { read: member, write: member && parsed.author === user };
+    if (!parsed) return { read: false, write: false, reason: 'unknown document' };
+    if (!('group' in parsed)) return { read: parsed.user === user, write: parsed.user === user, reason: 'not your document' };
+    const members = this.groups.get(parsed.group) ?? [];
+    if (!members.includes(user)) return { read: false, write: false, reason: CLOSE_REASONS.notInGroup };
+    if (!members.includes(parsed.author)) return { read: false, write: false, reason: CLOSE_REASONS.authorNotInGroup };
+    return { read: true, write: parsed.author === user };
+  }
+
+  /**
+   * As the real server on a password change, a revocation or a removal: every open document of the
+   * user closes with the reason, and later authentications are refused with it.
+   */
+  endSession(user: string, reason: string): void {
+    this.ended.set(user, reason);
+    for (const transport of this.transports) if (transport.user === user) transport.closeAll(reason);
+  }
+
+  /**
+   * As the real server on a membership change: the documents the change ends close with their
+   * reason, and every reader concerned is told on their own document that their groups changed
+   * (unless `notify` is false: a notice that never arrived).
+   */
+  setMembers(group: string, members: string[], { notify = true } = {}): void {
+    const before = this.groups.get(group) ?? [];
+    this.groups.set(group, members);
+    for (const transport of this.transports) transport.recheck();
+    if (!notify) return;
+    const concerned = new Set([...before, ...members]);
+    for (const transport of this.transports) if (concerned.has(transport.user)) transport.notify(personalDocumentName(transport.user), GROUPS_CHANGED);
   }
 
   /** An update from a client: checked, applied, sent to every other connected client of the document. */
@@ -96,6 +126,32 @@ export class MemoryTransport implements SyncTransport {
     for (const document of this.documents) if (document !== from && document.name === from.name) document.fromServer(update);
   }
 
+  /** The server closes every open document of this connection with `reason`. */
+  closeAll(reason: string): void {
+    for (const document of this.documents) document.close(reason);
+  }
+
+  /** Open documents the user may no longer read close with the server's reason. */
+  recheck(): void {
+    for (const document of this.documents) {
+      const access = this.server.access(this.user, document.name);
+      if (!access.read) document.close(access.reason ?? 'refused');
+    }
+  }
+
+  /** The server restarts: the socket closes with 1012 (every document hears it), then the device reconnects. */
+  serverRestarted(): void {
+    for (const document of this.documents) document.socketClosed(SOCKET_CLOSE.restarting);
+    this.setOnline(false);
+    this.setOnline(true);
+  }
+
+  /** A stateless notice on one document. */
+  notify(name: string, payload: string): void {
+    if (!this.online) return;
+    for (const document of this.documents) if (document.name === name) document.notify(payload);
+  }
+
   forget(document: MemoryDocument): void {
     this.documents.delete(document);
   }
@@ -140,7 +196,8 @@ export class MemoryDocument implements SyncDocument {
       this.synced = false;
       return;
     }
-    if (!this.server.access(this.user, this.name).read) return this.events.onAuthenticationFailed('permission-denied');
+    const access = this.server.access(this.user, this.name);
+    if (!access.read) return this.events.onAuthenticationFailed(access.reason ?? 'permission-denied');
     // The handshake: what the server has that this device lacks, then the other way round.
     const server = this.server.doc(this.name);
     Y.applyUpdate(this.doc, Y.encodeStateAsUpdate(server, Y.encodeStateVector(this.doc)), FROM_SERVER);
@@ -159,10 +216,23 @@ export class MemoryDocument implements SyncDocument {
     const refused = this.server.receive(this, update);
     if (refused === null) return true;
     // Like the real server: the document's connection closes with the reason; nothing is applied.
+    this.close(refused);
+    return false;
+  }
+
+  close(reason: string): void {
+    if (this.closed) return;
     this.closed = true;
     this.synced = false;
-    this.events.onClose({ code: 4000, reason: refused });
-    return false;
+    this.events.onClose({ code: 4000, reason });
+  }
+
+  socketClosed(close: { readonly code: number; readonly reason: string }): void {
+    if (!this.closed) this.events.onClose(close);
+  }
+
+  notify(payload: string): void {
+    if (!this.closed) this.events.onStateless(payload);
   }
 
   private markUnsynced(value: boolean): void {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fold, foldText, matchesName, matchesQuery, queryTerms, wordForms, words } from '../../../src/core/text/fold';
+import { FILTER_LIMITS } from '../../../src/core/limits';
+import { fold, foldText, matchesName, matchesQuery, nameMatcher, queryTerms, wordForms, words } from '../../../src/core/text/fold';
 
 const finds = (text: string, query: string) => matchesQuery(foldText(text), queryTerms(query));
 
@@ -61,8 +62,10 @@ describe('folding levels', () => {
   it('words and word forms', () => {
     expect(words('قال: «للاستخدام» في الحرب.', 'search')).toEqual(['قال', 'للاستخدام', 'في', 'الحرب']);
     expect(words('قال: للاستخدام', 'stem')).toEqual(['قال', 'استخدام']);
-    expect(wordForms('بالرئيس')).toEqual({ search: 'بالرييس', stem: 'رييس' });
-    expect(wordForms('ـ')).toEqual({ search: '', stem: '' });
+    expect(wordForms('بالرئيس')).toEqual({ search: 'بالرييس', stem: 'رييس', names: 'رس' });
+    expect(wordForms('نتانياهو')).toEqual({ search: 'نتانياهو', stem: 'نتانياهو', names: wordForms('نتنياهو').names });
+    expect(wordForms('في')).toEqual({ search: 'في', stem: 'في', names: null });
+    expect(wordForms('ـ')).toEqual({ search: '', stem: '', names: null });
   });
 });
 
@@ -89,6 +92,16 @@ describe('matching a query', () => {
     expect(finds('قال وزير الاقتصاد', 'والوزير')).toBe(true);
     expect(finds('قال وزير الاقتصاد', 'وزير')).toBe(true);
     expect(finds('فيلم جديد', 'بالفيلم')).toBe(true);
+  });
+
+  it('a long word also finds a name spelt with more or fewer long vowels or doubled letters (issue 24)', () => {
+    expect(finds('قال بنيامين نتنياهو إن', 'نتانياهو')).toBe(true);
+    expect(finds('قال بنيامين نتانياهو إن', 'نتنياهو')).toBe(true);
+    expect(finds('التقى بوتين نظيره', 'بوتن')).toBe(true);
+    // Short words stay strict, and the loose level still needs the word's consonants.
+    expect(finds('قال بنيامين نتنياهو إن', 'نتن')).toBe(true);
+    expect(finds('قال بغداد', 'بودا')).toBe(false);
+    expect(finds('قال بنيامين نتنياهو إن', 'نتنياهو ترامب')).toBe(false);
   });
 
   it('needs every word, and words that are not there are not found', () => {
@@ -119,5 +132,17 @@ describe('matching a name (names panel, names page)', () => {
     // Short prefixes stay strict: «بو» does not find every name starting with ب.
     expect(matchesName('بغداد', 'بو')).toBe(false);
     expect(matchesName('بوتين', 'بو')).toBe(true);
+  });
+
+  it('a filter compiled once for a list reads at most FILTER_LIMITS of what was typed', () => {
+    // A 66,000-character paste: only its first FILTER_LIMITS.query characters are a query.
+    const huge = nameMatcher(`طهران${' '.repeat(FILTER_LIMITS.query)}${'ب'.repeat(66_000)}`);
+    expect(huge('طهران')).toBe(true);
+    expect(huge('موسكو')).toBe(false);
+    // Words past FILTER_LIMITS.words are not read either.
+    const many = nameMatcher(['طهران', ...Array.from({ length: FILTER_LIMITS.words }, () => 'موسكو')].join(' ') + ' بغداد');
+    expect(many('طهران موسكو')).toBe(true);
+    expect(nameMatcher('بطهران')('طَهران')).toBe(true);
+    expect(nameMatcher('')('أي اسم')).toBe(true);
   });
 });

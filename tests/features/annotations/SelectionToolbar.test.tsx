@@ -59,14 +59,14 @@ describe('SelectionToolbar', () => {
     const end = spans[2]!.start + 4;
     select(start, end);
     await screen.findByRole('toolbar');
-    fireEvent.keyDown(document.body, { key: 'h' });
+    fireEvent.keyDown(document.body, { key: 'h', code: 'KeyH' });
     const range = onHighlight.mock.calls[0]![0] as SelectionRange;
     expect(onHighlight.mock.calls[0]![1]).toBe('yellow');
     expect(range.blockId).toBe('p-1');
     expect(range.quote).toContain('\n\n');
     select(spans[2]!.start + 1, spans[2]!.start + 3);
     await screen.findByRole('toolbar');
-    fireEvent.keyDown(document.body, { key: 'n' });
+    fireEvent.keyDown(document.body, { key: 'n', code: 'KeyN' });
     expect(onNote).toHaveBeenCalledTimes(1);
   });
 

@@ -28,7 +28,8 @@ describe('the note editor and another tab (issue 15)', () => {
     const { store, other, note, otherTabWrote } = setup();
     await renderWithApp(<NotesPanel article={ARTICLE} />, { store, language: 'en' });
     fireEvent.click(await screen.findByRole('button', { name: 'Edit' }));
-    const dialog = screen.getByRole('dialog');
+    // Edited in place in the panel (no dialog).
+    const dialog = document.querySelector<HTMLElement>('[data-note-editor]')!;
     saveAnnotation(other, editAnnotation(note, { note: 'from the other tab' }, new Date('2026-01-01T00:01:00Z')));
     otherTabWrote();
     expect(await within(dialog).findByText(/changed in another tab/)).toBeInTheDocument();
@@ -48,10 +49,12 @@ describe('the note editor and another tab (issue 15)', () => {
     const { store, other, note, otherTabWrote } = setup();
     await renderWithApp(<NotesPanel article={ARTICLE} />, { store, language: 'en' });
     fireEvent.click(await screen.findByRole('button', { name: 'Edit' }));
-    const dialog = screen.getByRole('dialog');
-    fireEvent.change(within(dialog).getByLabelText('Note'), { target: { value: 'typed here' } });
+    fireEvent.change(within(document.querySelector<HTMLElement>('[data-note-editor]')!).getByLabelText('Note'), { target: { value: 'typed here' } });
     deleteAnnotation(other, ARTICLE.id, note.id);
     otherTabWrote();
+    // The note left the list: its form stays (above it), with what was typed.
+    await waitFor(() => expect(screen.queryAllByRole('listitem')).toHaveLength(0));
+    const dialog = document.querySelector<HTMLElement>('[data-note-editor]')!;
     fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
     expect(await within(dialog).findByRole('alert')).toHaveTextContent('deleted in another tab');
     expect(within(dialog).getByLabelText('Note')).toHaveValue('typed here');

@@ -28,7 +28,7 @@ describe('NoteEditor', () => {
   it('keeps the text and shows the message when saving fails; closes when it works', async () => {
     const onClose = vi.fn();
     const onSave = vi.fn().mockResolvedValueOnce({ ok: false, reason: 'quota' }).mockResolvedValueOnce({ ok: true });
-    await renderWithApp(<NoteEditor mode="new" quote="اقتباس" initial={{ color: 'yellow', note: '', tags: [] }} onSave={onSave} onClose={onClose} />);
+    await renderWithApp(<NoteEditor mode="new" draftKey="test" quote="اقتباس" initial={{ color: 'yellow', note: '', tags: [] }} onSave={onSave} onClose={onClose} />);
     const area = screen.getByLabelText('الملاحظة');
     expect(area).toHaveAttribute('dir', 'auto');
     fireEvent.change(area, { target: { value: 'سطر أول\nsecond line' } });
@@ -45,7 +45,7 @@ describe('NoteEditor', () => {
 
   it.each([['الملاحظة'], ['الوسوم']])('saves with Ctrl+Enter from the %s field', async (label) => {
     const onSave = vi.fn().mockResolvedValue({ ok: true });
-    await renderWithApp(<NoteEditor mode="new" quote="اقتباس" initial={{ color: 'yellow', note: 'نص', tags: [] }} onSave={onSave} onClose={() => {}} />);
+    await renderWithApp(<NoteEditor mode="new" draftKey="test" quote="اقتباس" initial={{ color: 'yellow', note: 'نص', tags: [] }} onSave={onSave} onClose={() => {}} />);
     fireEvent.change(screen.getByLabelText('الوسوم'), { target: { value: 'وسم' } });
     fireEvent.keyDown(screen.getByLabelText(label), { key: 'Enter', ctrlKey: true });
     await waitFor(() => expect(onSave).toHaveBeenCalledWith({ color: 'yellow', note: 'نص', tags: ['وسم'] }));
@@ -208,7 +208,8 @@ describe('NotebookPage', () => {
     expect(document.querySelector('.notebook-summary')).toHaveTextContent('3 ملاحظات في مقالين');
     expect(screen.getByText('مقال لم يعد في هذا المتصفح')).toBeInTheDocument();
     const links = document.querySelectorAll(`[data-notebook-article="${ARTICLE.id}"] [data-action="open-note"]`);
-    expect(links[0]).toHaveAttribute('href', `#/a/${ARTICLE.id}/p-1`);
+    // At the note itself: its block, and the note made current there.
+    expect(links[0]).toHaveAttribute('href', `#/a/${ARTICLE.id}/p-1?note=${a.id}`);
     fireEvent.change(screen.getByPlaceholderText('ابحث في الملاحظات'), { target: { value: 'PUBLISHERS' } });
     await waitFor(() => expect(document.querySelectorAll('[data-note-id]')).toHaveLength(1));
     vi.unstubAllGlobals();

@@ -6,6 +6,9 @@ import { listImported } from '../../../src/core/article/article-store';
 import { LibraryPage } from '../../../src/features/library/LibraryPage';
 import { renderWithApp } from '../../helpers/render';
 
+// The parser loads on the first import (a dynamic import): the first preview may take a few seconds under load.
+const PREVIEW = { timeout: 15_000 };
+
 const publicDir = resolve(__dirname, '../../../public');
 
 beforeEach(() => {
@@ -38,8 +41,9 @@ describe('LibraryPage', () => {
 
     fireEvent.change(screen.getByLabelText('نص المقال'), { target: { value: 'عنوان تجريبي\n\nفقرة أولى من المقال المستورد.' } });
     fireEvent.click(screen.getByRole('button', { name: 'استيراد' }));
-    await waitFor(async () => expect(await db.ids('articles')).toHaveLength(1));
-    expect(await screen.findByText('عنوان تجريبي')).toBeInTheDocument();
+    fireEvent.click(await screen.findByRole('button', { name: 'احفظ' }, PREVIEW));
+    await waitFor(async () => expect(await db.ids('articles')).toHaveLength(1), PREVIEW);
+    expect(await screen.findByText('عنوان تجريبي', {}, PREVIEW)).toBeInTheDocument();
   });
 
   it('asks before deleting an imported article', async () => {
@@ -47,14 +51,15 @@ describe('LibraryPage', () => {
     fireEvent.click(screen.getByRole('button', { name: 'استيراد مقال' }));
     fireEvent.change(screen.getByLabelText('نص المقال'), { target: { value: 'مقال سيحذف\n\nنص قصير للمقال.' } });
     fireEvent.click(screen.getByRole('button', { name: 'استيراد' }));
-    const title = await screen.findByText('مقال سيحذف');
+    fireEvent.click(await screen.findByRole('button', { name: 'احفظ' }, PREVIEW));
+    const title = await screen.findByText('مقال سيحذف', {}, PREVIEW);
     fireEvent.click(within(title.closest('li')!).getByRole('button', { name: 'حذف' }));
     expect(screen.getByText(/هل تريد حذف/)).toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: 'إلغاء' }));
     expect(screen.getByText('مقال سيحذف')).toBeInTheDocument();
     fireEvent.click(within(screen.getByText('مقال سيحذف').closest('li')!).getByRole('button', { name: 'حذف' }));
     fireEvent.click(document.querySelector('[data-action="confirm-delete"]')!);
-    await waitFor(() => expect(screen.queryByText('مقال سيحذف')).not.toBeInTheDocument());
+    await waitFor(() => expect(screen.queryByText('مقال سيحذف')).not.toBeInTheDocument(), PREVIEW);
     expect(await listImported(db)).toEqual([]);
   });
 });
@@ -64,7 +69,8 @@ describe('LibraryPage: search, tags, archive', () => {
     fireEvent.click(screen.getByRole('button', { name: 'استيراد مقال' }));
     fireEvent.change(screen.getByLabelText('نص المقال'), { target: { value: text } });
     fireEvent.click(screen.getByRole('button', { name: 'استيراد' }));
-    await screen.findByText(text.split('\n')[0]!);
+    fireEvent.click(await screen.findByRole('button', { name: 'احفظ' }, PREVIEW));
+    await screen.findByText(text.split('\n')[0]!, {}, PREVIEW);
   };
 
   it('searches every article and links each passage into its article', async () => {

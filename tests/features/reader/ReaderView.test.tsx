@@ -28,8 +28,10 @@ describe('ReaderView', () => {
     expect(element).toHaveAttribute('dir', 'rtl');
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('عنوان الخبر عن روسيا وإيران');
     expect(screen.getByRole('heading', { level: 2 })).toHaveTextContent('تعاون جديد');
-    expect(container.querySelector('.dateline bdi')).toHaveTextContent('19 Sep / September 2024');
+    // The printed date line (English month names inside Arabic) is shown in the reader's language, kept as printed in the tooltip.
+    expect(container.querySelector('.dateline time')).toHaveTextContent('Thursday, September 19, 2024');
     expect(container.querySelector('time')).toHaveAttribute('datetime', '2024-09-19');
+    expect(container.querySelector('time')).toHaveAttribute('title', 'الخميس 19 Sep / September 2024');
     expect(screen.getByText('العربي - أ ف ب')).toBeInTheDocument();
   });
 

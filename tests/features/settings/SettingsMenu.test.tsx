@@ -8,7 +8,8 @@ describe('SettingsMenu', () => {
   it('changes and remembers the theme, text size and line spacing', async () => {
     const { store } = await renderWithApp(<SettingsMenu />);
     fireEvent.click(screen.getByRole('button', { name: 'إعدادات القراءة' }));
-    fireEvent.click(screen.getByLabelText('داكن'));
+    // The panel's code loads when the menu first opens.
+    fireEvent.click(await screen.findByLabelText('داكن'));
     fireEvent.click(screen.getByRole('button', { name: 'تكبير الخط' }));
     fireEvent.click(screen.getByLabelText('واسع'));
     await waitFor(() => expect(readSettings(store)).toMatchObject({ theme: 'dark', textSizeIndex: 3, lineSpacing: 'relaxed' }));
@@ -18,6 +19,7 @@ describe('SettingsMenu', () => {
     const { store } = await renderWithApp(<SettingsMenu />, { language: 'en' });
     expect(readSettings(store).uiLanguage).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Reading settings' }));
+    await screen.findByRole('group', { name: 'Reading settings' });
     expect(document.querySelector('input[data-language="en"]')).toBeChecked();
     expect(document.querySelector('input[data-language="ar"]')).not.toBeChecked();
   });

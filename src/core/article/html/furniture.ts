@@ -24,17 +24,34 @@ function isFurniture(element: Element): boolean {
   return FURNITURE_WORDS.test(label(element));
 }
 
+export interface RemovedFurniture {
+  readonly count: number;
+  /** A few of the removed texts (for the preview). */
+  readonly samples: readonly string[];
+}
+
+const isInside = (element: Element, removed: ReadonlySet<Element>) => {
+  for (let e: Element | null = element.parentElement; e; e = e.parentElement) if (removed.has(e)) return true;
+  return false;
+};
+
 /** Removes furniture under `body`, never the story itself: nothing holding the headline or most of the text. */
-export function removeFurniture(body: Element): void {
+export function removeFurniture(body: Element): RemovedFurniture {
   const total = (body.textContent ?? '').length;
   const candidates = Array.from(body.querySelectorAll('*')).filter((e) => !NEVER_REMOVED.has(e.tagName) && isFurniture(e));
+  const removed = new Set<Element>();
+  const samples: string[] = [];
   for (const element of candidates) {
-    if (!element.isConnected) continue;
+    if (isInside(element, removed)) continue;
     if (element.querySelector('h1')) continue;
+    const text = (element.textContent ?? '').replace(/\s+/g, ' ').trim();
     // A container holding a third of the page's text is the story (or its wrapper), whatever its class says.
-    if ((element.textContent ?? '').length > total / 3) continue;
-    element.remove();
+    if (text.length > total / 3) continue;
+    removed.add(element);
+    if (text !== '' && samples.length < 20) samples.push(text.length > 200 ? `${text.slice(0, 200)}…` : text);
   }
+  for (const element of removed) element.remove();
+  return { count: removed.size, samples };
 }
 
 /** `<div class="caption">…</div>` and friends become `<figcaption>`; a figure's image alt becomes its caption when it has none. */
@@ -69,11 +86,20 @@ export interface PlacedCaption {
  * outside the story's text container), so each can be put back beside the paragraph it preceded.
  */
 export function placedCaptions(body: Element): PlacedCaption[] {
-  const paragraphs = Array.from(body.querySelectorAll('p'));
-  return Array.from(body.querySelectorAll('figcaption'), (caption) => {
-    const text = (caption.textContent ?? '').replace(/\s+/g, ' ').trim();
-    const next = paragraphs.find((p) => (caption.compareDocumentPosition(p) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0 && !caption.contains(p));
-    const before = next?.textContent?.replace(/\s+/g, ' ').trim();
-    return before ? { text, before } : { text };
-  }).filter((c) => c.text !== '');
+  const clean = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
+  const placed: { text: string; before?: string }[] = [];
+  let waiting: { text: string; before?: string }[] = [];
+  // One walk in document order: each caption waits for the first paragraph after it (not inside it).
+  for (const element of Array.from(body.querySelectorAll('figcaption, p'))) {
+    if (element.tagName === 'FIGCAPTION') {
+      const caption = { text: clean(element.textContent) };
+      placed.push(caption);
+      waiting.push(caption);
+    } else if (waiting.length > 0 && !element.closest('figcaption')) {
+      const before = clean(element.textContent);
+      if (before) for (const caption of waiting) caption.before = before;
+      waiting = [];
+    }
+  }
+  return placed.filter((c) => c.text !== '');
 }

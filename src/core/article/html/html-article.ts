@@ -1,8 +1,7 @@
 import { Readability } from '@mozilla/readability';
-import DOMPurify from 'dompurify';
 import type { Article, Dateline, TextDirection } from '../article';
 import { assignBlockIds } from '../block-id';
-import { formatDateline, looksLikeDateline } from '../dateline';
+import { CREDIT_LINE, formatDateline, looksLikeDateline, splitWireDateline } from '../dateline';
 import { fitDrafts, type Draft } from '../fit-limits';
 import { IMPORT_LIMITS, ARTICLE_LIMITS } from '../../limits';
 import { spellingForm } from '../../text/fold';
@@ -11,14 +10,16 @@ import { SOURCES_LABEL } from '../parse-text';
 import { blocksFrom, squash } from './blocks';
 import { markCaptions, placedCaptions, removeFurniture, type PlacedCaption } from './furniture';
 import { readMetadata } from './metadata';
-import { prescanHtml, STYLE_ATTRIBUTE } from './prescan';
+import { parseDocument } from './parse-document';
+import { prescanHtml } from './prescan';
 import { chooseTitle } from './title';
-import { removeHidden } from './visibility';
+import { removeInvisible } from './visibility';
 
 /**
- * A news page's HTML to an article: prescan (limits, CSP-safe attributes), an inert parse, metadata,
- * hidden elements and page furniture out, Readability for the story, DOMPurify, then plain-text
- * blocks. The title comes without the site's name; the date line, byline and sources from the
+ * A news page's HTML to an article: prescan (limits), a standards-compliant parse into a detached
+ * DOM (it runs in the import worker), scripts and styles out before any text is read, metadata,
+ * what the page's styles and markup hide out, page furniture out, Readability for the story, then
+ * plain-text blocks (no markup ever leaves this function, so nothing needs sanitising after it). The title comes without the site's name; the date line, byline and sources from the
  * page's metadata and its own source line.
  */
 
@@ -33,7 +34,7 @@ export type HtmlArticleResult =
 // News agencies credited alone on a line at the end of a story.
 const AGENCY_LINE = /^[([]?\s*(?:أ\s?ف\s?ب|ا\s?ف\s?ب|رويترز|وكالات|الاناضول|الأناضول|د\s?ب\s?[أا]|[أا]\s?ب|وام|واس|سانا|قنا|كونا|بترا|وفا|afp|reuters|ap|agencies)(?:\s*[،,/+-]\s*(?:أ\s?ف\s?ب|رويترز|وكالات|الأناضول|afp|reuters|ap))*\s*[)\]]?\.?$/i;
 // Credits the sources line must never show.
-const CREDIT = /تصميم|برمجة|تطوير|جميع الحقوق|designed|developed|powered|copyright|©/i;
+const CREDIT = CREDIT_LINE;
 
 function documentDirection(value: string | null | undefined): TextDirection | undefined {
   const dir = value?.trim().toLowerCase();
@@ -95,44 +96,83 @@ function restoreCaptions(drafts: Draft[], captions: readonly PlacedCaption[]): D
   return out;
 }
 
-export function parseHtmlArticle(html: string, options: { readonly id: string; readonly url?: string }): HtmlArticleResult {
-  // Needs a DOM (main thread or jsdom); a worker has none.
-  if (typeof DOMParser === 'undefined' || !DOMPurify.isSupported) return { ok: false, error: 'unsupported-type' };
+/** What the import took out of the page, for the preview ("dropped as page furniture"). */
+export interface DroppedReport {
+  /** Texts a reader would not have seen (hidden by the page's styles or markup). */
+  readonly hidden: readonly string[];
+  readonly hiddenCount: number;
+  /** Share bars, menus, related-article boxes, footers… */
+  readonly furniture: readonly string[];
+  readonly furnitureCount: number;
+}
+
+export interface HtmlArticleExtras {
+  readonly dropped: DroppedReport;
+  /** The site's name as the page gives it (its Arabic name for an Arabic page, where it has one). */
+  readonly siteName?: string;
+  /** The page's own address (canonical, og:url), if it gave one. */
+  readonly pageUrl?: string;
+}
+
+// Elements whose content is never text a reader sees: taken out before anything reads text.
+const NEVER_TEXT = 'script, style, template, noscript, base, link, iframe, object, embed, frame, frameset, applet, param, source, track';
+
+export type ParseStage = 'parsing' | 'styles' | 'extracting';
+
+export function parseHtmlArticle(
+  html: string,
+  options: { readonly id: string; readonly url?: string; readonly onStage?: (stage: ParseStage) => void },
+): HtmlArticleResult & { readonly extras?: HtmlArticleExtras } {
   // Measured before parsing: deep nesting and tens of thousands of blocks freeze the parser itself.
   const scan = prescanHtml(html);
   if (scan.depth > IMPORT_LIMITS.htmlDepth) return { ok: false, error: 'too-deep', detail: { count: scan.depth, limit: IMPORT_LIMITS.htmlDepth } };
   if (scan.blockTags > IMPORT_LIMITS.htmlBlockTags) {
     return { ok: false, error: 'too-many-blocks', detail: { count: scan.blockTags, limit: IMPORT_LIMITS.htmlBlockTags } };
   }
-  // A DOMParser document is inert: its scripts never run and its images are never fetched.
-  const doc = new DOMParser().parseFromString(scan.html, 'text/html');
-  const metadata = readMetadata(doc);
-  const docLang = documentLanguage(doc.documentElement.getAttribute('lang'));
-  const docDir = documentDirection(doc.documentElement.getAttribute('dir') ?? doc.body?.getAttribute('dir'));
-
-  removeHidden(doc.documentElement);
-  const h1 = squash(doc.querySelector('h1')?.textContent ?? '');
-  const documentTitle = squash(doc.title);
-  if (doc.body) {
-    markCaptions(doc.body);
-    removeFurniture(doc.body);
+  options.onStage?.('parsing');
+  // A tree built off any live document (see parse-document.ts): nothing in it runs or loads.
+  const doc = parseDocument(html);
+  const styleTexts = Array.from(doc.querySelectorAll('style'), (s) => s.textContent ?? '');
+  const jsonLd = Array.from(doc.querySelectorAll('script[type="application/ld+json" i]'), (s) => s.textContent ?? '');
+  const canonical = doc.querySelector('link[rel="canonical" i]')?.getAttribute('href') ?? undefined;
+  for (const element of Array.from(doc.querySelectorAll(NEVER_TEXT))) element.remove();
+  // Readability reads the byline and title from JSON-LD too: the data goes back, as data only.
+  for (const block of jsonLd) {
+    const data = doc.createElement('script');
+    data.setAttribute('type', 'application/ld+json');
+    data.textContent = block;
+    (doc.head ?? doc.documentElement)?.appendChild(data);
   }
+
+  const metadata = readMetadata(doc, { jsonLd, ...(canonical ? { canonical } : {}), ...(options.url ? { url: options.url } : {}) });
+  const docLang = documentLanguage(doc.documentElement?.getAttribute('lang'));
+  const docDir = documentDirection(doc.documentElement?.getAttribute('dir') ?? doc.body?.getAttribute('dir'));
+
+  options.onStage?.('styles');
+  const hidden = doc.documentElement ? removeInvisible(doc.documentElement, styleTexts) : { elements: 0, textRuns: 0, samples: [] };
+  options.onStage?.('extracting');
+  const h1 = squash(doc.querySelector('h1')?.textContent ?? '');
+  const documentTitle = squash(doc.querySelector('title')?.textContent ?? '');
+  const furniture = doc.body ? (markCaptions(doc.body), removeFurniture(doc.body)) : { count: 0, samples: [] };
   const captions = doc.body ? placedCaptions(doc.body) : [];
 
-  let parsed: ReturnType<Readability['parse']>;
+  let parsed: ReturnType<Readability<Element>['parse']>;
   try {
-    parsed = new Readability(doc).parse();
+    parsed = new Readability<Element>(doc, { serializer: (element) => element as Element }).parse();
   } catch {
     return { ok: false, error: 'no-article' };
   }
   if (!parsed?.content) return { ok: false, error: 'no-article' };
 
-  const clean = DOMPurify.sanitize(parsed.content, { RETURN_DOM_FRAGMENT: true, FORBID_TAGS: ['style', 'form'], FORBID_ATTR: ['style', STYLE_ATTRIBUTE] });
-  let drafts = restoreCaptions(blocksFrom(clean), captions);
+  let drafts = restoreCaptions(blocksFrom(parsed.content), captions);
   const words = drafts.reduce((n, d) => n + d.text.split(' ').length, 0);
   if (drafts.length === 0 || words < 8) return { ok: false, error: 'no-article' };
 
-  const title = chooseTitle({ headline: metadata.headline, h1, documentTitle, siteNames: metadata.siteNames }) || squash(parsed.title ?? '') || drafts[0]?.text || '';
+  const title =
+    chooseTitle({ headline: metadata.headline, h1, documentTitle, siteNames: metadata.siteNames, otherTitles: metadata.otherTitles, host: metadata.host }) ||
+    squash(parsed.title ?? '') ||
+    drafts[0]?.text ||
+    '';
   const titleKey = spellingForm(title);
   // Readability often keeps the headline (or the <h1> with the site name) inside the content too.
   drafts = drafts.filter((d, i) => i > 2 || (spellingForm(d.text) !== titleKey && spellingForm(d.text) !== spellingForm(h1)));
@@ -147,11 +187,17 @@ export function parseHtmlArticle(html: string, options: { readonly id: string; r
   // A byline stays a byline: printed near the top of the story, it moves to the date line as written.
   const bylineAt = drafts.findIndex((d, i) => i < 3 && d.kind === 'paragraph' && isByline(d.text, metadata.author));
   const byline = bylineAt >= 0 ? drafts.splice(bylineAt, 1)[0]?.text : undefined;
-  const metadataAuthor = metadata.author && !unique([metadata.publisher]).some((p) => spellingForm(p) === spellingForm(metadata.author ?? '')) ? metadata.author : undefined;
+  const siteName = preferredSiteName(metadata.siteNames, lang) ?? metadata.publisher;
+  const metadataAuthor = metadata.author && !unique([metadata.publisher, ...metadata.siteNames]).some((p) => spellingForm(p) === spellingForm(metadata.author ?? '')) ? metadata.author : undefined;
   const author = byline ?? metadataAuthor;
-  const dateline = datelineOf(metadata.date, metadata.datelineText, author, lang);
+  // Wire copy: "القاهرة (رويترز) - …" at the start of the first paragraph is the dateline's place and agency.
+  const firstText = drafts.findIndex((d) => d.kind === 'paragraph' || d.kind === 'lead');
+  const wire = firstText >= 0 && firstText < 3 ? splitWireDateline(drafts[firstText]?.text ?? '') : undefined;
+  if (wire && drafts[firstText]) drafts[firstText] = { ...drafts[firstText], text: wire.rest };
+  const dateline = datelineOf(metadata.date, metadata.datelineText, author, lang, wire?.dateline.raw);
 
-  const sources = unique([...pageSources, metadata.publisher, options.url ?? metadata.url]).join(' · ').slice(0, ARTICLE_LIMITS.sourcesLength);
+  const pageUrl = options.url ?? metadata.url;
+  const sources = unique([...pageSources, siteName, pageUrl]).join(' · ').slice(0, ARTICLE_LIMITS.sourcesLength);
   const blocks = assignBlockIds(fitDrafts([{ kind: 'title', text: title.slice(0, ARTICLE_LIMITS.titleLength) }, ...drafts]));
 
   return {
@@ -165,16 +211,31 @@ export function parseHtmlArticle(html: string, options: { readonly id: string; r
       blocks,
       ...(sources ? { sources } : {}),
     },
+    extras: {
+      dropped: { hidden: hidden.samples, hiddenCount: hidden.elements + hidden.textRuns, furniture: furniture.samples, furnitureCount: furniture.count },
+      ...(siteName ? { siteName } : {}),
+      ...(metadata.url ? { pageUrl: metadata.url } : {}),
+    },
   };
+}
+
+const ARABIC_SCRIPT = /[\u0600-\u06FF]/;
+
+/** For an Arabic page, the site's Arabic name when the page gives one (og:site_name may be Latin). */
+function preferredSiteName(names: readonly string[], lang: string): string | undefined {
+  const clean = names.filter((n) => n.length <= 80 && !CREDIT.test(n) && !/^https?:/i.test(n));
+  if (lang.toLowerCase().startsWith('ar')) return clean.find((n) => ARABIC_SCRIPT.test(n)) ?? clean[0];
+  return clean.find((n) => !ARABIC_SCRIPT.test(n)) ?? clean[0];
 }
 
 /**
  * The date as the page printed it, or (when only its markup has one) formatted in the article's
  * language and marked `generated` so that the reader can show it in the reader's own language.
  */
-function datelineOf(date: string | undefined, printed: string | undefined, author: string | undefined, lang: string): Dateline | undefined {
+function datelineOf(date: string | undefined, printed: string | undefined, author: string | undefined, lang: string, wire: string | undefined): Dateline | undefined {
   const fit = (text: string) => text.slice(0, ARTICLE_LIMITS.datelineLength);
-  if (!date) return author ? { raw: fit(author) } : undefined;
+  if (!date) return wire ? { raw: fit(wire), ...(author ? { byline: fit(author) } : {}) } : author ? { raw: fit(author) } : undefined;
+  if (wire) return { raw: fit(`${wire} - ${printed ?? formatDateline(date, lang)}`), date, ...(author ? { byline: fit(author) } : {}) };
   return {
     raw: fit(printed ?? formatDateline(date, lang)),
     date,

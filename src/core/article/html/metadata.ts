@@ -1,4 +1,4 @@
-import { looksLikeDateline, readDate } from '../dateline';
+import { CREDIT_LINE, looksLikeDateline, readDate } from '../dateline';
 
 /**
  * What a news page says about itself, in order of trust: JSON-LD (NewsArticle and kin), Open Graph
@@ -16,6 +16,10 @@ export interface PageMetadata {
   readonly publisher?: string;
   /** Names the site goes by (publisher, og:site_name, WebSite name): stripped from titles. */
   readonly siteNames: readonly string[];
+  /** The title as each of the page's title fields gives it (og:title, twitter:title, <title>). */
+  readonly otherTitles: readonly string[];
+  /** The site's host without www. */
+  readonly host?: string;
   readonly url?: string;
 }
 
@@ -42,7 +46,7 @@ function typesOf(item: Record<string, Json>): string[] {
 }
 
 /** Every object in every JSON-LD block, @graph and arrays flattened; unparsable blocks are skipped. */
-function jsonLdItems(doc: Document): Record<string, Json>[] {
+function jsonLdItems(blocks: readonly string[]): Record<string, Json>[] {
   const items: Record<string, Json>[] = [];
   const visit = (value: Json, depth: number) => {
     if (depth > 4 || items.length > 200) return;
@@ -53,9 +57,9 @@ function jsonLdItems(doc: Document): Record<string, Json>[] {
       if (graph) visit(graph, depth + 1);
     }
   };
-  for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json" i]'))) {
+  for (const block of blocks) {
     try {
-      visit(JSON.parse(script.textContent ?? ''), 0);
+      visit(JSON.parse(block), 0);
     } catch {
       // A broken block says nothing; the meta tags still may.
     }
@@ -86,7 +90,8 @@ function visibleDateline(doc: Document): { text: string; date: string } | undefi
   const others = Array.from(body.querySelectorAll('span, div, p, small, li'));
   for (const element of [...labelled, ...others.slice(0, 3_000)]) {
     const line = squash(element.textContent ?? '');
-    if (line.length < 6 || line.length > 100) continue;
+    // A footer's credit or copyright line carries a year, sometimes a month: never a date line.
+    if (line.length < 6 || line.length > 100 || CREDIT_LINE.test(line) || element.closest('footer, [class*="copyright" i], [class*="footer" i]')) continue;
     // "نشر في: …" and "تاريخ النشر: …" labels are part of date lines.
     const date = readDate(line);
     if (date && (looksLikeDateline(line) || labelled.includes(element))) return { text: line, date };
@@ -94,14 +99,51 @@ function visibleDateline(doc: Document): { text: string; date: string } | undefi
   return undefined;
 }
 
-export function readMetadata(doc: Document): PageMetadata {
-  const items = jsonLdItems(doc);
+/** Names a JSON-LD organisation or site goes by: name and alternateName (often the Arabic one). */
+function orgNames(value: Json): string[] {
+  const first = Array.isArray(value) ? value[0] : value;
+  if (typeof first === 'string') return [squash(first)];
+  if (!first || typeof first !== 'object') return [];
+  const record = first as Record<string, Json>;
+  return [record['name'], ...(Array.isArray(record['alternateName']) ? record['alternateName'] : [record['alternateName']])]
+    .filter((n): n is string => typeof n === 'string')
+    .map(squash)
+    .filter((n) => n !== '');
+}
+
+function hostOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    return new URL(url).hostname.toLowerCase().replace(/^www\./, '');
+  } catch {
+    return undefined;
+  }
+}
+
+export interface MetadataInputs {
+  /** The page's JSON-LD blocks (read before scripts are taken out). */
+  readonly jsonLd: readonly string[];
+  /** <link rel=canonical href> (read before links are taken out). */
+  readonly canonical?: string;
+  /** The address the page was handed over from, when known. */
+  readonly url?: string;
+}
+
+export function readMetadata(doc: Document, inputs: MetadataInputs): PageMetadata {
+  const items = jsonLdItems(inputs.jsonLd);
   const article = items.find((item) => typesOf(item).some((t) => ARTICLE_TYPES.test(t)));
   const website = items.find((item) => typesOf(item).includes('WebSite') || typesOf(item).includes('Organization'));
 
   const publisher = (article && text(article['publisher'])) ?? meta(doc, 'og:site_name') ?? (website && text(website['name']));
-  const siteNames = [article && text(article['publisher']), meta(doc, 'og:site_name', 'application-name', 'twitter:site'), website && text(website['name'])]
-    .filter((n): n is string => n !== undefined && n.length <= 120)
+  const siteNames = [
+    ...(article ? orgNames(article['publisher']) : []),
+    meta(doc, 'og:site_name'),
+    meta(doc, 'application-name'),
+    meta(doc, 'apple-mobile-web-app-title'),
+    meta(doc, 'twitter:site'),
+    ...(website ? orgNames(website) : []),
+  ]
+    .filter((n): n is string => n !== undefined && n.length <= 120 && !CREDIT_LINE.test(n))
     .map((n) => n.replace(/^@/, ''));
 
   const rawDate = (article && text(article['datePublished'])) ?? meta(doc, 'article:published_time', 'datePublished', 'pubdate', 'publishdate', 'date', 'dc.date.issued', 'dc.date', 'parsely-pub-date', 'sailthru.date', 'og:published_time') ?? timeElementDate(doc);
@@ -110,7 +152,9 @@ export function readMetadata(doc: Document): PageMetadata {
 
   const author = (article && names(article['author'])) ?? meta(doc, 'author', 'article:author', 'byl', 'dc.creator');
   const headline = (article && text(article['headline'])) ?? meta(doc, 'og:title', 'twitter:title');
-  const url = (article && text(article['url'])) ?? meta(doc, 'og:url') ?? doc.querySelector('link[rel="canonical" i]')?.getAttribute('href') ?? undefined;
+  const url = (article && text(article['url'])) ?? meta(doc, 'og:url') ?? inputs.canonical;
+  const otherTitles = [meta(doc, 'og:title'), meta(doc, 'twitter:title'), squash(doc.querySelector('title')?.textContent ?? '')].filter((t): t is string => !!t);
+  const host = hostOf(inputs.url) ?? hostOf(url);
 
   return {
     ...(headline ? { headline } : {}),
@@ -118,6 +162,8 @@ export function readMetadata(doc: Document): PageMetadata {
     ...(author && !/^https?:/i.test(author) ? { author } : {}),
     ...(publisher ? { publisher } : {}),
     siteNames: [...new Set(siteNames)],
+    otherTitles,
+    ...(host ? { host } : {}),
     ...(url && /^https?:\/\//i.test(url) ? { url } : {}),
   };
 }

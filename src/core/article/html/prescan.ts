@@ -1,58 +1,37 @@
 /**
- * One pass over a page's HTML before the browser parses it. It measures what would make parsing
- * slow (nesting depth, number of block tags) so such pages are refused before the parser runs, and
- * it takes out what would trip the app's Content-Security-Policy in the parsed document: `style`
- * attributes are renamed to `data-hashiya-style` (read by visibility.ts, never applied) and
- * `<style>`/`<link>` elements are dropped. Nothing here decides what the page says.
+ * One pass over a page's HTML before it is parsed. It measures what would make parsing slow (nesting
+ * depth, number of block tags) so such pages are refused before the parser runs. Nothing here
+ * decides what the page says, and nothing is rewritten: the page is parsed off any live document
+ * (parse-document.ts), so its styles and `<base>` cannot touch the app.
  */
 
 export interface Prescan {
-  readonly html: string;
   /** Deepest nesting of elements that need an end tag (p, li, td… close themselves and do not count). */
   readonly depth: number;
   readonly blockTags: number;
 }
 
-export const STYLE_ATTRIBUTE = 'data-hashiya-style';
-
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr', 'param', 'keygen']);
 // End tags that are optional in practice: real pages leave thousands of them open.
 const SELF_CLOSING_IN_PRACTICE = new Set(['p', 'li', 'dt', 'dd', 'option', 'optgroup', 'tr', 'td', 'th', 'thead', 'tbody', 'tfoot', 'rp', 'rt', 'colgroup', 'caption']);
 const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'noembed', 'noframes', 'iframe', 'plaintext']);
-const DROPPED = new Set(['style', 'link']);
 const BLOCK_TAGS = new Set(['p', 'div', 'li', 'br', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'tr', 'td', 'section', 'article', 'blockquote', 'figure', 'dd', 'dt', 'pre']);
 
 const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 12 || c === 13;
 
-interface Tag {
-  readonly name: string;
-  readonly end: number;
-  /** The tag rewritten, or undefined when it is unchanged. */
-  readonly rewritten?: string;
-}
-
 /** Reads `<name attr=… >` starting at `start` (the '<'); attribute values may hold '>' inside quotes. */
-function readTag(source: string, start: number): Tag {
+function readTag(source: string, start: number): { name: string; end: number } {
   let i = start + 1;
   while (i < source.length && !isSpace(source.charCodeAt(i)) && source[i] !== '>' && source[i] !== '/') i += 1;
   const name = source.slice(start + 1, i).toLowerCase();
-  let rewritten: string | undefined;
-  let copiedTo = start;
-  const parts: string[] = [];
   while (i < source.length && source[i] !== '>') {
     const c = source.charCodeAt(i);
     if (isSpace(c) || source[i] === '/') {
       i += 1;
       continue;
     }
-    const nameStart = i;
     while (i < source.length && !isSpace(source.charCodeAt(i)) && source[i] !== '>' && source[i] !== '=' && !(source[i] === '/' && source[i + 1] === '>')) i += 1;
-    const attribute = source.slice(nameStart, i).toLowerCase();
-    if (attribute === 'style') {
-      parts.push(source.slice(copiedTo, nameStart), STYLE_ATTRIBUTE);
-      copiedTo = i;
-    }
     let j = i;
     while (j < source.length && isSpace(source.charCodeAt(j))) j += 1;
     if (source[j] !== '=') continue;
@@ -67,14 +46,10 @@ function readTag(source: string, start: number): Tag {
       i = j;
     }
   }
-  const end = Math.min(i + 1, source.length);
-  if (parts.length > 0) rewritten = parts.join('') + source.slice(copiedTo, end);
-  return rewritten === undefined ? { name, end } : { name, end, rewritten };
+  return { name, end: Math.min(i + 1, source.length) };
 }
 
 export function prescanHtml(source: string): Prescan {
-  const out: string[] = [];
-  let copiedTo = 0;
   let depth = 0;
   let deepest = 0;
   let blockTags = 0;
@@ -109,15 +84,7 @@ export function prescanHtml(source: string): Prescan {
       depth += 1;
       if (depth > deepest) deepest = depth;
     }
-    if (DROPPED.has(tag.name)) {
-      out.push(source.slice(copiedTo, i));
-      copiedTo = end;
-    } else if (tag.rewritten !== undefined) {
-      out.push(source.slice(copiedTo, i), tag.rewritten);
-      copiedTo = tag.end;
-    }
     i = source.indexOf('<', end);
   }
-  out.push(source.slice(copiedTo));
-  return { html: out.join(''), depth: deepest, blockTags };
+  return { depth: deepest, blockTags };
 }

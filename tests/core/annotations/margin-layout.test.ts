@@ -1,0 +1,56 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { layoutMargin, type MarginItem } from '../../../src/core/annotations/margin-layout';
+
+const item = (id: string, anchor: number, height = 50): MarginItem => ({ id, anchor, height });
+
+describe('layoutMargin', () => {
+  it('puts each note at its line when there is room', () => {
+    expect(layoutMargin([item('a', 0), item('b', 200)], { gap: 8 })).toEqual([
+      { id: 'a', top: 0 },
+      { id: 'b', top: 200 },
+    ]);
+  });
+
+  it('pushes colliding notes down, in reading order', () => {
+    expect(layoutMargin([item('b', 20), item('a', 0)], { gap: 8 })).toEqual([
+      { id: 'a', top: 0 },
+      { id: 'b', top: 58 },
+    ]);
+  });
+
+  it('keeps the current note at its line and pushes the ones above it up', () => {
+    const placed = layoutMargin([item('a', 100), item('b', 110), item('c', 120)], { gap: 10, active: 'b' });
+    expect(placed).toEqual([
+      { id: 'a', top: 50 },
+      { id: 'b', top: 110 },
+      { id: 'c', top: 170 },
+    ]);
+  });
+
+  it('never goes above the margin’s top', () => {
+    const placed = layoutMargin([item('a', 0), item('b', 10)], { gap: 10, active: 'b' });
+    expect(placed[0]!.top).toBe(0);
+    expect(placed[1]!.top).toBe(60);
+  });
+
+  it('never overlaps, keeps reading order, never above minTop (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ anchor: fc.integer({ min: 0, max: 3000 }), height: fc.integer({ min: 20, max: 400 }) }), { maxLength: 40 }),
+        fc.option(fc.nat(), { nil: undefined }),
+        (raw, pick) => {
+          const items = raw.map((r, i) => item(`n${String(i).padStart(3, '0')}`, r.anchor, r.height));
+          const active = pick !== undefined && items.length > 0 ? items[pick % items.length]!.id : null;
+          const placed = layoutMargin(items, { gap: 6, active });
+          const byId = new Map(items.map((i) => [i.id, i]));
+          for (let i = 1; i < placed.length; i += 1) {
+            const above = placed[i - 1]!;
+            expect(placed[i]!.top).toBeGreaterThanOrEqual(above.top + byId.get(above.id)!.height + 6 - 1e-9);
+          }
+          for (const p of placed) expect(p.top).toBeGreaterThanOrEqual(0);
+        },
+      ),
+    );
+  });
+});

@@ -1,0 +1,14 @@
+import { vi } from 'vitest';
+
+/** jsdom has no CSS Custom Highlight API: a Highlight is a set of ranges with a priority, the registry a map. */
+export class FakeHighlight extends Set<AbstractRange> {
+  priority = 0;
+}
+
+/** Gives the page a Custom Highlight API until vi.unstubAllGlobals(); returns its registry. */
+export function withHighlightApi(): Map<string, FakeHighlight> {
+  const registry = new Map<string, FakeHighlight>();
+  vi.stubGlobal('Highlight', FakeHighlight);
+  vi.stubGlobal('CSS', { ...globalThis.CSS, highlights: registry });
+  return registry;
+}
