@@ -86,6 +86,10 @@ export const BlockView = memo(function BlockView({ block, dir, articleId, decora
             data-entity-type={entity.type}
             data-entity-id={entity.id}
             data-mention-index={entity.mentionIndex}
+            // The name's exact span within the element's text: the element stands around whole
+            // words, so it may also hold a clitic (the و of وترمب).
+            data-name-start={entity.start - segment.start}
+            data-name-end={entity.end - segment.start}
             tabIndex={tabIndex}
             role="button"
             aria-description={describeEntity(entity.type)}
