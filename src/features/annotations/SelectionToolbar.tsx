@@ -78,6 +78,10 @@ export function SelectionToolbar({ article, onHighlight, onNote, extraActions, d
     };
     const relayout = () => setLayoutTick((n) => n + 1);
     document.addEventListener('selectionchange', schedule);
+    // A selection made before these listeners were in place (they are added after the reader's first
+    // paint, when a quick reader or a test may already have selected) or whose pending read was
+    // cancelled below when the article changed would otherwise never show the toolbar: read it now.
+    schedule();
     document.addEventListener('pointerdown', down, true);
     document.addEventListener('pointerup', up, true);
     document.addEventListener('pointercancel', up, true);

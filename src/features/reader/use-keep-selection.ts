@@ -17,6 +17,8 @@ export function useKeepSelection(container: RefObject<HTMLElement | null>, artic
       kept.current = root && selection && !selection.isCollapsed ? selectionToOffsets(root, article, selection) : null;
     };
     document.addEventListener('selectionchange', remember);
+    // A selection made before the listener was added (right after the first paint) is kept too.
+    remember();
     return () => document.removeEventListener('selectionchange', remember);
   }, [container, article]);
 

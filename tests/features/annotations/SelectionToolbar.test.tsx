@@ -1,4 +1,5 @@
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
+import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { articleText, blockSpans } from '../../../src/core/article/article';
 import { SelectionToolbar, type SelectionRange } from '../../../src/features/annotations/SelectionToolbar';
@@ -51,6 +52,28 @@ describe('SelectionToolbar', () => {
     fireEvent.click(toolbar.querySelector('[data-action="highlight"][data-color="green"]')!);
     expect(onHighlight).toHaveBeenCalledWith({ blockId: 'p-1', start: at, end: at + 7, quote: 'الوزارة' }, 'green');
     await waitFor(() => expect(screen.queryByRole('toolbar')).toBeNull());
+  });
+
+  it('appears for a selection made before it was mounted (no selectionchange after it)', async () => {
+    function MountedLater() {
+      const [shown, show] = useState(false);
+      return (
+        <>
+          <ArticleDom />
+          {shown ? <SelectionToolbar article={ARTICLE} onHighlight={vi.fn()} onNote={vi.fn()} /> : <button type="button" data-testid="mount" onClick={() => show(true)} />}
+        </>
+      );
+    }
+    await renderWithApp(<MountedLater />);
+    const at = text.indexOf('الوزارة');
+    const selection = document.getSelection()!;
+    selection.removeAllRanges();
+    selection.addRange(offsetsToRange(document.querySelector('article')!, ARTICLE, { start: at, end: at + 7 })!);
+    // The selection's change is reported before the toolbar is there to hear it.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    fireEvent.click(screen.getByTestId('mount'));
+    const toolbar = await screen.findByRole('toolbar');
+    expect(toolbar.getAttribute('data-selection-start')).toBe(String(at));
   });
 
   it('spans paragraphs; `h` highlights in the default colour, `n` opens a note', async () => {
