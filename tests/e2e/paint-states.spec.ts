@@ -15,6 +15,7 @@ import { annotationsKey } from '../../src/core/annotations/annotation-store';
 import { articleText } from '../../src/core/article/article';
 import { parsePlainTextArticle } from '../../src/core/article/parse-text';
 import { routeToHash } from '../../src/core/links/routes';
+import { storageKeys } from '../../src/core/storage/keys';
 import { passageFromSelectors, passageRoute } from '../../src/core/links/share-link';
 import { HOLD_MS } from '../../src/shared/hold-in-view';
 import { SAMPLE_ID } from './fixtures';
@@ -49,11 +50,14 @@ function selectorsOf({ phrase, quote }: Span) {
   return describeSpan(sample, { start, end: start + quote.length });
 }
 
-/** Storage as the app keeps it: one highlight of the reader's, one of a group member's (amal's). */
+/** Storage as the app keeps it: the Arabic interface, one highlight of the reader's, one of a group member's (amal's). */
 function seededNotes(): Record<string, string> {
   const own = createAnnotation({ id: OWN_ID, articleId: SAMPLE_ID, selectors: selectorsOf(OWN), color: 'blue' });
   const others = { ...createAnnotation({ id: OTHERS_ID, articleId: SAMPLE_ID, selectors: selectorsOf(OTHERS), color: 'green' }), group: 'newsroom', author: 'amal' };
-  return { [annotationsKey(SAMPLE_ID)]: JSON.stringify({ v: 1, data: { [OWN_ID]: own, [OTHERS_ID]: others } }) };
+  return {
+    [storageKeys.settings]: JSON.stringify({ v: 1, data: { theme: 'light', textSizeIndex: 2, lineSpacing: 'normal', uiLanguage: 'ar' } }),
+    [annotationsKey(SAMPLE_ID)]: JSON.stringify({ v: 1, data: { [OWN_ID]: own, [OTHERS_ID]: others } }),
+  };
 }
 
 /** The viewport box of `span.inner` (inside its phrase), its block scrolled to the middle. */
@@ -104,6 +108,11 @@ async function openDecorated(engine: Engine, baseURL: string): Promise<void> {
 
 async function checkStates(engine: Engine, baseURL: string): Promise<void> {
   await openDecorated(engine, baseURL);
+
+  // Counts in the Arabic interface in Western digits, as the articles write them, in both engines
+  // (WebKit's own default for Arabic is Arabic-Indic digits): a string's {{count, number}} and a badge.
+  const counts = await engine.evaluate(() => ['[data-action="toggle-notes"]', '[data-action="toggle-entities-panel"]'].map((s) => document.querySelector(s)?.textContent ?? ''));
+  for (const text of counts) expect(text, `${engine.name}: digits in "${text}"`).toMatch(/^[^\u0660-\u0669\u06f0-\u06f9]*[0-9][^\u0660-\u0669\u06f0-\u06f9]*$/u);
 
   // Joined and visible: every word at an edge of the passage, the other member's highlight and one's own.
   const rows = await measureWords(engine, ['كييف', 'طهران']);
