@@ -40,6 +40,9 @@ async function writeNote(page: Page, passage: string, note: string): Promise<voi
   // Never a dialog: the text stays in view, the passage marked while the note is written.
   await expect(page.locator('dialog[open]')).toHaveCount(0);
   expect(await passageVisible(page, 'article .text-focus')).toBe(true);
+  // The whole form in the window, its Save button too (a form at a passage low in the window is
+  // scrolled up into view with it).
+  await expect(editor.locator('[data-action="save-note"]')).toBeInViewport({ ratio: 1 });
   await page.keyboard.type(note);
   await page.keyboard.press('Control+Enter');
   await expect(editor).toHaveCount(0);
@@ -105,6 +108,23 @@ for (const language of ['ar', 'en'] as const) {
   });
 }
 
+test.describe('at 1024 px', () => {
+  test.use({ viewport: { width: 1024, height: 800 } });
+
+  test('a note is written in a popover at its passage, covering none of it, whole in the window', async ({ page }) => {
+    await openSample(page);
+    await expect(page.locator('[data-margin-notes="markers"]')).toBeAttached();
+    // In the middle of the window (selectText centres it): no room under it or over it for the form.
+    await selectText(page, 'قمة مجموعة العشرين');
+    await page.locator('[data-selection-toolbar] [data-action="note"]').click();
+    const editor = page.locator('[data-note-editor="new"]');
+    await expect(editor).toHaveAttribute('data-note-popover', 'popover');
+    await expect(editor.locator('textarea')).toBeFocused();
+    await expect.poll(() => passageVisible(page, 'article .text-focus')).toBe(true);
+    await expect(editor.locator('[data-action="save-note"]')).toBeInViewport({ ratio: 1 });
+  });
+});
+
 test.describe('at 375 px', () => {
   test.use({ viewport: { width: 375, height: 800 } });
 
@@ -119,8 +139,9 @@ test.describe('at 375 px', () => {
       const editor = page.locator('[data-note-editor="new"]');
       await expect(editor).toHaveAttribute('data-note-popover', 'sheet');
       await expect(editor.locator('textarea')).toBeFocused();
-      // The passage stays in view above the sheet.
+      // The passage stays in view above the sheet, and Save in the sheet.
       expect(await passageVisible(page, 'article .text-focus')).toBe(true);
+      await expect(editor.locator('[data-action="save-note"]')).toBeInViewport({ ratio: 1 });
       await page.keyboard.type(NOTES[i]!);
       await page.keyboard.press('Control+Enter');
       await expect(editor).toHaveCount(0);
