@@ -101,7 +101,12 @@ async function clickName(stage: Stage): Promise<void> {
   const name = await stage.engine.evaluate(probe.decorationCentre, 'name');
   if (!name) throw new Error('no name outside the highlights');
   await stage.engine.click(name.x, name.y);
-  await waitFor(stage.engine, 'the name card', probe.exists, ['[data-entity-card] [data-entity-name]']);
+  try {
+    await waitFor(stage.engine, 'the name card', probe.exists, ['[data-entity-card] [data-entity-name]'], 5_000);
+  } catch (error) {
+    const hit = await stage.engine.evaluate((x: number, y: number) => document.elementFromPoint(x, y)?.outerHTML.slice(0, 160) ?? null, name.x, name.y);
+    throw new Error(`${error instanceof Error ? error.message : String(error)} (clicked ${Math.round(name.x)},${Math.round(name.y)} on ${hit})`);
+  }
 }
 
 const SHOTS: readonly Shot[] = [
@@ -248,7 +253,8 @@ export async function runTour(engine: Engine, options: TourOptions): Promise<{ w
         } catch (error) {
           // One failing shot says so and the tour goes on: the others are still worth looking at.
           console.error(`${file}: ${error instanceof Error ? error.message : String(error)}`);
-          if (process.env.TOUR_DEBUG) console.error(await engine.evaluate(() => ({ w: innerWidth, mode: document.querySelector('[data-margin-notes]')?.getAttribute('data-margin-notes'), fonts: document.fonts.status, marks: document.querySelectorAll('article [data-annotation-id]').length, ents: document.querySelectorAll('article [data-entity-id]').length, pending: !!document.querySelector('[data-entities-status="pending"]'), notes: [...document.querySelectorAll('[data-margin-note]')].map((n) => (n as HTMLElement).hidden) })));
+          // What the window showed when it failed, beside the shots.
+          writeFileSync(file.replace(/\.png$/, '.failed.png'), await engine.screenshot());
           failed.push(file);
         }
       }
