@@ -105,8 +105,21 @@ async function clickName(stage: Stage): Promise<void> {
     await waitFor(stage.engine, 'the name card', probe.exists, ['[data-entity-card] [data-entity-name]'], 5_000);
   } catch (error) {
     const hit = await stage.engine.evaluate((x: number, y: number) => document.elementFromPoint(x, y)?.outerHTML.slice(0, 160) ?? null, name.x, name.y);
-    throw new Error(`${error instanceof Error ? error.message : String(error)} (clicked ${Math.round(name.x)},${Math.round(name.y)} on ${hit})`);
+    throw new Error(`${error instanceof Error ? error.message : String(error)} (clicked ${Math.round(name.x)},${Math.round(name.y)} on ${hit})`, { cause: error });
   }
+}
+
+/** A note being written on a passage with no highlight: in the margin, in a popover or in a phone's sheet. */
+function writing(name: string, width: number, mode: 'notes' | 'markers', form: 'popover' | 'sheet' | null): Shot {
+  return {
+    name,
+    width,
+    take: async (stage) => {
+      await openReader(stage, mode, undefined, false);
+      await writeNoteOn(stage, 'قمة مجموعة العشرين', 'لم يحضر قمة بالي أيضًا؟');
+      if (form) await waitFor(stage.engine, `the note form's ${form}`, probe.exists, [`[data-note-popover="${form}"]`]);
+    },
+  };
 }
 
 const SHOTS: readonly Shot[] = [
@@ -119,23 +132,8 @@ const SHOTS: readonly Shot[] = [
       await waitFor(stage.engine, 'the active note', probe.exists, ['[data-margin-note][data-active] .is-expanded']);
     },
   },
-  {
-    name: 'writing-in-margin',
-    width: 1280,
-    take: async (stage) => {
-      await openReader(stage, 'notes', undefined, false);
-      await writeNoteOn(stage, 'قمة مجموعة العشرين', 'لم يحضر قمة بالي أيضًا؟');
-    },
-  },
-  {
-    name: 'note-popover',
-    width: 1024,
-    take: async (stage) => {
-      await openReader(stage, 'markers', undefined, false);
-      await writeNoteOn(stage, 'قمة مجموعة العشرين', 'لم يحضر قمة بالي أيضًا؟');
-      await waitFor(stage.engine, 'the popover', probe.exists, ['[data-note-popover="popover"]']);
-    },
-  },
+  writing('writing-in-margin', 1280, 'notes', null),
+  writing('note-popover', 1024, 'markers', 'popover'),
   {
     name: 'names-card',
     width: 1280,
@@ -183,15 +181,7 @@ const SHOTS: readonly Shot[] = [
       await waitFor(stage.engine, 'the notes sheet', probe.exists, ['[data-note-sheet]']);
     },
   },
-  {
-    name: 'phone-writing',
-    width: 375,
-    take: async (stage) => {
-      await openReader(stage, 'markers', undefined, false);
-      await writeNoteOn(stage, 'قمة مجموعة العشرين', 'لم يحضر قمة بالي أيضًا؟');
-      await waitFor(stage.engine, 'the note sheet', probe.exists, ['[data-note-popover="sheet"]']);
-    },
-  },
+  writing('phone-writing', 375, 'markers', 'sheet'),
   {
     name: 'phone-card',
     width: 375,
