@@ -98,6 +98,10 @@ async function writeNoteOn(stage: Stage, phrase: string, draft: string): Promise
 }
 
 async function clickName(stage: Stage): Promise<void> {
+  // Found and scrolled to twice: in WebKit, blocks laid out for the first time as the window
+  // scrolls there (content-visibility) move the text after the first scroll.
+  await stage.engine.evaluate(probe.decorationCentre, 'name');
+  await stage.engine.evaluate(page.pause, 300);
   const name = await stage.engine.evaluate(probe.decorationCentre, 'name');
   if (!name) throw new Error('no name outside the highlights');
   await stage.engine.click(name.x, name.y);
