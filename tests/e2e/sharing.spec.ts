@@ -19,7 +19,17 @@ const passageMarks = (page: Page) => page.locator('article mark[data-shared-pass
  */
 async function paintedPassage(page: Page): Promise<string> {
   const marked = (await passageMarks(page).allTextContents()).join('');
-  const painted = await page.evaluate(() => [...(CSS.highlights.get('hashiya-shared') ?? [])].map((r) => r.toString()).join(''));
+  // The app paints static ranges: each is read through a live copy.
+  const painted = await page.evaluate(() =>
+    [...(CSS.highlights.get('hashiya-shared') ?? [])]
+      .map((r) => {
+        const range = document.createRange();
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+        return range.toString();
+      })
+      .join(''),
+  );
   expect(marked).toContain(painted);
   return painted;
 }
