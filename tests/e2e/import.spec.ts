@@ -58,7 +58,14 @@ async function expectHighlightOn(page: Page, id: string, text: string): Promise<
         const ranges: Range[] = [];
         CSS.highlights.forEach((highlight, name) => {
           if (!name.startsWith('hashiya-highlight-')) return;
-          for (const range of highlight) if (range instanceof Range && elements.some((el) => el.contains(range.startContainer))) ranges.push(range);
+          for (const painted of highlight) {
+            if (!elements.some((el) => el.contains(painted.startContainer))) continue;
+            // The app paints static ranges: a live copy can be compared and read.
+            const range = document.createRange();
+            range.setStart(painted.startContainer, painted.startOffset);
+            range.setEnd(painted.endContainer, painted.endOffset);
+            ranges.push(range);
+          }
         });
         return ranges
           .sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b))
