@@ -45,7 +45,7 @@ describe('LibraryPage', () => {
     fireEvent.click(screen.getByRole('button', { name: 'استيراد' }));
     fireEvent.click(await screen.findByRole('button', { name: 'احفظ' }, PREVIEW));
     await waitFor(async () => expect(await db.ids('articles')).toHaveLength(1), PREVIEW);
-    expect(await screen.findByText('عنوان تجريبي', {}, PREVIEW)).toBeInTheDocument();
+    expect(await screen.findByText('عنوان تجريبي', LISTED, PREVIEW)).toBeInTheDocument();
   });
 
   it('asks before deleting an imported article', async () => {
