@@ -23,8 +23,13 @@ process.env.E2E_PORT ??= execFileSync(process.execPath, [
 const port = Number(process.env.E2E_PORT);
 const outDir = process.env.E2E_DIST ?? 'dist';
 
+// Benchmarks (`*-bench.spec.ts`) print figures and assert no timing: they are not tests, so the
+// default run (`npm run test:e2e`, CI) leaves them out; `npm run bench:e2e` (BENCH=1) runs only them.
+const bench = process.env.BENCH === '1';
+
 export default defineConfig({
   testDir: 'tests/e2e',
+  ...(bench ? { testMatch: '**/*-bench.spec.ts' } : { testIgnore: '**/*-bench.spec.ts' }),
   timeout: 30_000,
   fullyParallel: true,
   workers: 2,

@@ -276,8 +276,10 @@ export function createReaderHandle(): ReaderHandleHost {
       const element = binding?.root.querySelector<HTMLElement>(markSelector(mark));
       if (!element) return false;
       if (options.scroll) element.scrollIntoView?.({ block: options.scroll, behavior: 'auto' });
-      // A mark that cannot take focus itself (a highlight) leaves it on its paragraph.
-      const target = element.tabIndex >= 0 ? element : element.closest<HTMLElement>('[data-block-id]');
+      // A name takes focus itself, even outside the paragraph that holds the article's one Tab stop
+      // (its tabindex is -1 there: the roving tab index follows the focus to it). A mark that cannot
+      // take focus (a highlight: no tabindex) leaves it on its paragraph.
+      const target = element.hasAttribute('tabindex') ? element : element.closest<HTMLElement>('[data-block-id]');
       target?.focus({ preventScroll: true });
       return target !== null && target !== undefined;
     },

@@ -7,8 +7,8 @@ import { open, openSample } from './fixtures';
  * Benchmark (prints figures, asserts no timing): the longest main-thread task while a filter box
  * takes a pasted 66,000-character query (issue 23: the names page held for 1.65 s, the reader's
  * names filter for 274–713 ms) and while a name is typed into it key by key. The boxes read only
- * FILTER_LIMITS of a query; the search box hands its query to the search worker. Run with
- * `npx playwright test tests/e2e/filter-bench.spec.ts --workers=1` and note the machine's load;
+ * FILTER_LIMITS of a query; the search box hands its query to the search worker. Left out of
+ * `npm test`; run with `npm run bench:e2e -- tests/e2e/filter-bench.spec.ts` and note the machine's load;
  * BENCH_PROFILE=tasks also traces the main thread and prints each task's CPU time beside its wall clock.
  */
 

@@ -8,8 +8,8 @@ import { open } from './fixtures';
 /**
  * Benchmark (figures printed, nothing timed is asserted): the longest main-thread task while the
  * big inputs of issue 23 are imported, counted from the moment the input reaches the page (a file's
- * change event, the bookmarklet's first message) to the end, the opened article included. Run with
- * `npx playwright test tests/e2e/import-bench.spec.ts --workers=1` on a quiet machine.
+ * change event, the bookmarklet's first message) to the end, the opened article included. Left out of
+ * `npm test`; run with `npm run bench:e2e -- tests/e2e/import-bench.spec.ts` on a quiet machine.
  *
  * Each phase prints the long tasks the page itself observes (wall clock) and the machine's load.
  * BENCH_PROFILE=tasks also traces the renderer's main thread and prints each task's wall-clock and

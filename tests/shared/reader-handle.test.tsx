@@ -92,6 +92,15 @@ describe('the reader handle', () => {
     expect(reader.focusMark({ kind: 'entity', id: 'PERS:بوتين', index: 7 })).toBe(false);
   });
 
+  it('focuses a name outside the paragraph holding the Tab stop (roving tabindex -1), not its paragraph', () => {
+    const { root, blocks } = articleDom();
+    blocks[1]!.querySelector('[data-block-text]')!.innerHTML = '<mark class="entity entity--PERS" data-entity-type="PERS" data-entity-id="PERS:بوتين" data-mention-index="2" tabindex="-1">بوتين</mark> ثانية';
+    const reader = createReaderHandle();
+    reader.bind({ root, article, isHidden: () => false });
+    expect(reader.focusMark({ kind: 'entity', id: 'PERS:بوتين', index: 2 })).toBe(true);
+    expect(document.activeElement).toBe(blocks[1]!.querySelector('mark.entity'));
+  });
+
   it('measures the blocks on screen once per layout change, and tells who listens when they move', async () => {
     const { root, blocks } = articleDom();
     const tops = [-300, 100, 900];

@@ -357,10 +357,13 @@ export function decorationCentre(kind: 'name' | 'highlight' | 'name-in-highlight
   return null;
 }
 
-/** What is open, once `what` is ('card': the name card, 'editor': the note editor, 'none': neither); null before. */
+/**
+ * What is open, once `what` is ('card': the name card, 'editor': the note editor, 'none': neither); null before.
+ * The note editor opens where the note is read (in the margin, a popover or a sheet; a dialog nowhere).
+ */
 export function opened(what: 'card' | 'editor' | 'none'): { card: string | null; editor: boolean } | null {
   const card = document.querySelector('[data-entity-card] [data-entity-name]')?.textContent ?? null;
-  const editor = document.querySelector('dialog[data-dialog="note-editor"][open]') !== null;
+  const editor = document.querySelector('[data-note-editor]') !== null;
   const ready = what === 'card' ? card !== null : what === 'editor' ? editor : card === null && !editor;
   return ready ? { card, editor } : null;
 }
