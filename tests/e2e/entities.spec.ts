@@ -132,8 +132,12 @@ test('marks arrive without moving the text or the scroll position', async ({ pag
         return [Math.round(r.top), Math.round(r.height), Math.round(r.width)];
       }),
     }));
-  // Let the browser lay out what scrolled into view (content-visibility) before measuring.
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  // Let the fonts arrive (a late face re-wraps lines: not what this test is about) and the browser
+  // lay out what scrolled into view (content-visibility) before measuring.
+  await page.evaluate(async () => {
+    await document.fonts.ready;
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  });
   await page.waitForTimeout(200);
   const before = await positions();
   expect(await marks(page).count()).toBe(0);
