@@ -63,8 +63,10 @@ export function isNameTitle(token: string): boolean {
  * جبل). Returns new tags.
  */
 export function mendNameBoundaries(tokens: readonly string[], modelTags: ArrayLike<number>, gazetteer: Gazetteer): Int32Array {
-  const tags = Int32Array.from(modelTags);
   const n = tokens.length;
+  const tags = new Int32Array(n);
+  tags.set(modelTags);
+  if (!tags.includes(B_PERS)) return tags; // most sentences name nobody
   const norm = (i: number): string => cleanWord(tokens[i] as string);
   const knownName = (i: number): boolean => ((gazetteer.get(gazKey(norm(i))) ?? 0) & NAME_BITS) !== 0;
   const nameWord = (i: number): boolean => {
