@@ -57,8 +57,8 @@ export function isNameTitle(token: string): boolean {
  * - a span never ends on a connector: the name word after it joins (عبادة بن + الصامت), and a
  *   PERS span the model began there merges (محمود شهاب الدين أبو + الثناء الألوسي);
  * - a connector and a known name word right after a PERS span join it (محمد بن راشد + آل مكتوم);
- * - a span that opens with بن/ابن/بنت takes in a known name word before it (الفضل + بن عبد الله);
- *   one that follows أبو/أبي/ابن takes the connector in (أبو + مازن).
+ * - a span that opens with بن/بنت takes in a known name word before it (الفضل + بن عبد الله);
+ *   one that follows a connector that opens names (أبو، أبي، ابن …) takes it in (أبو + مازن).
  * Another type's span changes only when its first word is taken into a name that way (معاذ بن +
  * جبل). Returns new tags.
  */
