@@ -18,7 +18,10 @@ import { firstPageAssets, sizes as sizesIn } from './bench/first-page-assets';
 import { freePort, startPreview } from './bench/preview-server';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const OUT = join(ROOT, 'dist-bench');
+// BENCH_DIST: measure an existing build (another commit's, for an A/B) instead of building this one.
+const OUT = process.env.BENCH_DIST ? resolve(process.env.BENCH_DIST) : join(ROOT, 'dist-bench');
+// BENCH_ONLY=reader: only the sample and the generated article (the sections an A/B of the reader needs).
+const ONLY_READER = process.env.BENCH_ONLY === 'reader';
 // BENCH_PORT, else a free port: two checkouts benchmarking at once must not measure each other's build.
 const PORT = Number(process.env.BENCH_PORT ?? 0) || (await freePort());
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -135,8 +138,10 @@ async function settle(): Promise<void> {
 }
 
 async function main() {
-  console.log('Building…');
-  execSync(`npx vite build --outDir ${OUT} --emptyOutDir`, { cwd: ROOT, stdio: 'ignore' });
+  if (!process.env.BENCH_DIST) {
+    console.log('Building…');
+    execSync(`npx vite build --outDir ${OUT} --emptyOutDir`, { cwd: ROOT, stdio: 'ignore' });
+  }
 
   const { js, css } = firstPageAssets(OUT);
   const jsSize = sizes(js);
@@ -187,6 +192,7 @@ async function main() {
     await browser.close();
     await stop();
   }
+  if (ONLY_READER) return;
   // Each browser benchmark below serves the build on a port of its own.
   const served = async () => ({ ...process.env, BENCH_DIST: OUT, BENCH_PORT: String(await freePort()) });
 
@@ -195,7 +201,7 @@ async function main() {
   console.log(`\n== Entities on a 100,000-word article (open, marks arriving, scroll, toggling a type; ${load()})`);
   console.log(execSync('npx tsx scripts/bench-reader-entities.ts', { cwd: ROOT, encoding: 'utf8', env: await served() }).trim());
   console.log('\n== Tagger (Node, one core)');
-  console.log(execSync('npx tsx scripts/ner/bench.ts', { cwd: ROOT, encoding: 'utf8' }).trim());
+  console.log(execSync('npm run -s bench:ner', { cwd: ROOT, encoding: 'utf8' }).trim());
   console.log('\n== Library at scale: 1,000 articles, 1,000,000 words, 10,000 notes (Chromium)');
   console.log(execSync('npx tsx scripts/bench-library.ts', { cwd: ROOT, encoding: 'utf8', env: await served() }).trim());
   console.log('\n== Re-anchoring (Node)');

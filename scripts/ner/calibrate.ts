@@ -1,8 +1,8 @@
 // Confidence calibration: the temperature that makes a model's span probabilities honest on dev
 // (temperature scaling, Guo et al. 2017): the one scalar that maximises the likelihood of dev's
 // gold tag sequences under the decoder's own linear-chain model, scores and transitions divided by it.
-import { scoreDocument, type NerModel } from '../../packages/arabic-ner/src/model.ts';
-import { isInside, sequenceLogProbability, spanConfidences, spansFromTags } from '../../packages/arabic-ner/src/tags.ts';
+import { scoreDocument, sentenceSpans, type NerModel } from '../../packages/arabic-ner/src/model.ts';
+import { isInside, sequenceLogProbability, spansFromTags } from '../../packages/arabic-ner/src/tags.ts';
 
 /** Gold tags as a sequence the BIO mask allows: an I- that does not continue its type is read as B- (as conlleval reads it). */
 export function validTags(tags: ArrayLike<number>): number[] {
@@ -35,13 +35,11 @@ export function confidenceTable(model: NerModel, sentences: ReadonlyArray<readon
   const doc = scoreDocument(model, sentences, window);
   const found: Array<{ confidence: number; right: boolean }> = [];
   let goldCount = 0;
-  doc.tags.forEach((tags, i) => {
-    const n = (sentences[i] as readonly string[]).length;
-    const spans = spansFromTags(tags);
-    const conf = spanConfidences(doc.scores[i] as Float32Array, n, doc.trans, doc.start, spans, doc.temperature);
+  doc.tags.forEach((_, i) => {
+    const spans = sentenceSpans(doc, i);
     const goldSpans = new Set(spansFromTags(gold[i] as ArrayLike<number>).map((s) => `${s.start}:${s.end}:${s.type}`));
     goldCount += goldSpans.size;
-    spans.forEach((s, k) => found.push({ confidence: conf[k] as number, right: goldSpans.has(`${s.start}:${s.end}:${s.type}`) }));
+    spans.forEach((s) => found.push({ confidence: s.confidence, right: goldSpans.has(`${s.start}:${s.end}:${s.type}`) }));
   });
   return thresholds.map((threshold) => {
     const kept = found.filter((f) => f.confidence >= threshold);

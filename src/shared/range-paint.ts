@@ -23,7 +23,7 @@ export function rangePaintSupported(): boolean {
 
 const highlights = new Map<PaintName, Highlight>();
 /** Every painted range by its decoration's id (a highlight's annotation id), for geometry. */
-const byId = new Map<string, Set<Range>>();
+const byId = new Map<string, Set<StaticRange>>();
 
 function highlightFor(name: PaintName): Highlight {
   let highlight = highlights.get(name);
@@ -86,9 +86,13 @@ export function paintText(root: Element, paints: readonly Paint[]): PaintedText 
   const points = boundaryPoints(root, paints.flatMap((p) => [p.start, p.end]));
   if (!points) return NOTHING;
   const placed = paints.map((paint, i) => {
-    const range = new Range();
-    range.setStart(...points[2 * i]!);
-    range.setEnd(...points[2 * i + 1]!);
+    const [startContainer, startOffset] = points[2 * i]!;
+    const [endContainer, endOffset] = points[2 * i + 1]!;
+    // Static, not live: the document updates every live Range on every DOM mutation, so thousands
+    // of them made each removal of a node cost milliseconds (a 0.5 s task opening a long article).
+    // A static range goes stale when its text changes, but the text changes only with new runs,
+    // and new runs are painted afresh (the caller clears and paints again).
+    const range = new StaticRange({ startContainer, startOffset, endContainer, endOffset });
     return { highlight: highlightFor(paint.name), id: paint.id, range };
   });
   for (const { highlight, id, range } of placed) {
@@ -122,9 +126,21 @@ export function paintText(root: Element, paints: readonly Paint[]): PaintedText 
 }
 
 /**
- * The ranges painted for a decoration (a highlight's annotation id), in no particular order; empty
- * where nothing is painted with ranges. Their getClientRects() are the exact span's rectangles.
+ * The ranges painted for a decoration (a highlight's annotation id), in no particular order, as live
+ * ranges made for the caller (their getClientRects() are the exact span's rectangles); empty where
+ * nothing is painted with ranges. A range whose text has left the document is left out.
  */
 export function paintedRanges(id: string): readonly Range[] {
-  return [...(byId.get(id) ?? [])];
+  return [...(byId.get(id) ?? [])].flatMap((painted) => {
+    const { startContainer, startOffset, endContainer, endOffset } = painted;
+    if (!startContainer.isConnected || !endContainer.isConnected || painted.collapsed) return [];
+    const range = (startContainer.ownerDocument ?? document).createRange();
+    try {
+      range.setStart(startContainer, startOffset);
+      range.setEnd(endContainer, endOffset);
+    } catch {
+      return []; // offsets past a text that changed since
+    }
+    return [range];
+  });
 }

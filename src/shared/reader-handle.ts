@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { Article } from '../core/article/article';
-import { offsetsToRange, type ArticleRange } from './dom-selection';
+import { cssValue, offsetsToRange, type ArticleRange } from './dom-selection';
 import { paintedRanges } from './range-paint';
 
 /**
@@ -100,17 +100,16 @@ export interface ReaderHandleHost extends ReaderHandle {
 const SLICE_MS = 8;
 const NOTHING: VisibleBlocks = { first: 0, last: -1 };
 
-const css = (value: string) => (typeof CSS !== 'undefined' && CSS.escape ? CSS.escape(value) : value.replace(/["\\]/g, '\\$&'));
 
 /** The selector of a mark's elements (how today's renderer paints them). */
 function markSelector(mark: MarkRef): string {
   switch (mark.kind) {
     case 'entity':
-      return `mark.entity[data-entity-id="${css(mark.id)}"][data-mention-index="${mark.index}"]`;
+      return `mark.entity[data-entity-id="${cssValue(mark.id)}"][data-mention-index="${mark.index}"]`;
     case 'highlight':
-      return `mark[data-annotation-id="${css(mark.id)}"]`;
+      return `mark[data-annotation-id="${cssValue(mark.id)}"]`;
     case 'shared':
-      return `mark[data-shared-passage="${css(mark.id)}"]`;
+      return `mark[data-shared-passage="${cssValue(mark.id)}"]`;
   }
 }
 
@@ -252,7 +251,7 @@ export function createReaderHandle(): ReaderHandleHost {
       };
     },
     blockElement(blockId) {
-      return binding?.root.querySelector<HTMLElement>(`[data-block-id="${css(blockId)}"]`) ?? null;
+      return binding?.root.querySelector<HTMLElement>(`[data-block-id="${cssValue(blockId)}"]`) ?? null;
     },
     rangeRects(range) {
       if (!binding) return [];

@@ -58,7 +58,14 @@ async function expectHighlightOn(page: Page, id: string, text: string): Promise<
         const ranges: Range[] = [];
         CSS.highlights.forEach((highlight, name) => {
           if (!name.startsWith('hashiya-highlight-')) return;
-          for (const range of highlight) if (range instanceof Range && elements.some((el) => el.contains(range.startContainer))) ranges.push(range);
+          for (const painted of highlight) {
+            if (!elements.some((el) => el.contains(painted.startContainer))) continue;
+            // The app paints static ranges: a live copy can be compared and read.
+            const range = document.createRange();
+            range.setStart(painted.startContainer, painted.startOffset);
+            range.setEnd(painted.endContainer, painted.endOffset);
+            ranges.push(range);
+          }
         });
         return ranges
           .sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b))
@@ -375,6 +382,56 @@ test('a pasted wire story with a place-first dateline: the headline is the title
   await expect(page.locator('article .dateline time')).toHaveText('Sunday, April 6, 2025');
   await expect(page.locator('article .dateline time')).toHaveAttribute('title', 'الخرطوم - الأحد 6 أبريل 2025');
 });
+
+/** A headline longer than a phone's line, and sources longer than one too. */
+const LONG_TITLE = 'الأمم المتحدة تحذر من مجاعة وشيكة في ولايات دارفور وكردفان مع استمرار القتال وانقطاع طرق الإمداد الإنسانية للشهر السادس على التوالي';
+const LONG_SOURCE = 'وكالة السودان للأنباء · رويترز · وكالة الصحافة الفرنسية · الجزيرة نت';
+
+for (const language of ['ar', 'en'] as const) {
+  test(`on a phone the preview shows a long title and source whole, and Enter in the title saves (${language})`, async ({ page }) => {
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.addInitScript((uiLanguage) => {
+      localStorage.setItem('hashiya:settings', JSON.stringify({ v: 1, data: { theme: 'light', textSizeIndex: 2, lineSpacing: 'normal', uiLanguage } }));
+    }, language);
+    await openImport(page, 'paste');
+    await page.locator('dialog textarea').fill(
+      `الخرطوم - الأحد 6 أبريل 2025\n\n${LONG_TITLE}\n\nقالت الأمم المتحدة اليوم إن ملايين السكان في دارفور وكردفان يواجهون خطر المجاعة مع اقتراب موسم الأمطار.\n\nوأضافت أن القوافل الإنسانية لم تتمكن من عبور خطوط القتال منذ أشهر.`,
+    );
+    await page.locator('[data-action="import-submit"]').click();
+    const title = page.locator('[data-preview-field="title"]');
+    await expect(title).toHaveValue(LONG_TITLE);
+    await page.locator('[data-preview-field="source"]').fill(LONG_SOURCE);
+    await page.evaluate(() => document.fonts.ready);
+    // Every field shows its whole text: nothing scrolled away sideways or below its box, and the
+    // box inside the window. The title needs several lines at this width, so it must have grown.
+    const fields = await page.locator('[data-preview-field]').evaluateAll((els) =>
+      els.map((el) => {
+        const r = el.getBoundingClientRect();
+        const lineHeight = parseFloat(getComputedStyle(el).lineHeight);
+        return {
+          field: el.getAttribute('data-preview-field'),
+          hiddenWide: el.scrollWidth - el.clientWidth,
+          hiddenTall: el.scrollHeight - el.clientHeight,
+          offScreen: r.left < 0 || r.right > document.documentElement.clientWidth,
+          lines: Math.round((el.clientHeight - parseFloat(getComputedStyle(el).paddingBlockStart) - parseFloat(getComputedStyle(el).paddingBlockEnd)) / lineHeight),
+        };
+      }),
+    );
+    expect(fields.map((f) => f.field)).toEqual(['title', 'dateline', 'source']);
+    for (const f of fields) {
+      expect(f.hiddenWide, `${f.field}: text hidden sideways`).toBeLessThanOrEqual(0);
+      expect(f.hiddenTall, `${f.field}: text hidden below`).toBeLessThanOrEqual(0);
+      expect(f.offScreen, `${f.field}: off the window`).toBe(false);
+    }
+    expect(fields[0]!.lines, 'the title wraps onto several lines').toBeGreaterThanOrEqual(3);
+    expect(fields[1]!.lines, 'a short date line keeps one line').toBe(1);
+    // A title is one line of text: Enter in it saves (no line break is added).
+    await title.press('End');
+    await title.press('Enter');
+    await expect(page.locator('article h1')).toHaveText(LONG_TITLE);
+    await expect(page.locator('article .article-sources')).toContainText('وكالة الصحافة الفرنسية');
+  });
+}
 
 test('nothing a reader would not see comes in: stylesheet-hidden text, scripts in the headline and caption, and a <base> logs no CSP violation', async ({ page }) => {
   const violations = await watchCsp(page);

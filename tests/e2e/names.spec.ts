@@ -53,8 +53,12 @@ test('the names page lists names across the library; an entity page shows every 
   await expect(page.locator('article h1')).toHaveText('بوتين يستقبل وفدًا في موسكو');
 });
 
-test('a mention card in the reader leads to the name across the library', async ({ page }) => {
+/** What a mention's card says of a name no other article has (issue 24: it said "In 0 other articles"). */
+const ONLY_HERE = { ar: 'في هذا المقال وحده', en: 'Only in this article' } as const;
+
+for (const language of ['ar', 'en'] as const) test(`a mention card in the reader leads to the name across the library (${language})`, async ({ page }) => {
   test.setTimeout(60_000);
+  await useLanguage(page, language);
   await importPasted(page, PASTED_ARTICLE);
   await expect(page.locator('article h1')).toBeVisible();
   await openSample(page);
@@ -71,7 +75,8 @@ test('a mention card in the reader leads to the name across the library', async 
   await openSample(page);
   await page.locator(`article mark.entity[data-entity-id="${key}"]`).first().click();
   const card = page.locator('[data-entity-card]');
-  await expect(card.locator('[data-entity-only-here]')).toHaveText('في هذا المقال وحده');
+  await expect(card.locator('.entity-card__others')).toHaveText(ONLY_HERE[language]);
+  await expect(card.locator('[data-entity-only-here]')).toBeVisible();
   await expect(others).toHaveCount(0);
   await expect(card).not.toContainText(/\b0\b/);
 });

@@ -144,15 +144,20 @@ for (const language of LANGUAGES) {
             .map(({ text }) => text);
         });
         expect(outside).toEqual([]);
-        // Scrolled down, then reached from the keyboard (the legend is a toolbar: End moves along
-        // it): the chip is brought below the sticky top bar.
+        const bar = await box(page.locator('.topbar'));
+        const focusedChip = () => box(page.locator('[data-entity-legend] button:focus'));
+        // Scrolled so that the legend sits partly under the sticky top bar (still in the window, so
+        // the browser alone would not scroll): a chip focused there is brought clear of the bar.
+        const legendTop = await page.locator('[data-entity-legend]').evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
+        await page.evaluate((y) => window.scrollTo(0, y), legendTop - bar.bottom + 12);
         await chips.first().focus();
+        expect((await focusedChip()).top, 'partly under the bar, then reached').toBeGreaterThanOrEqual(bar.bottom);
+        // Scrolled away, then reached from the keyboard (the legend is a toolbar: End moves along
+        // it): the chip is brought below the bar.
         await page.evaluate(() => window.scrollTo(0, 400));
         await page.keyboard.press('End');
         await expect(chips.last()).toBeFocused();
-        const bar = await box(page.locator('.topbar'));
-        const chip = await box(page.locator('[data-entity-legend] button:focus'));
-        expect(chip.top).toBeGreaterThanOrEqual(bar.bottom);
+        expect((await focusedChip()).top, 'scrolled away, then reached').toBeGreaterThanOrEqual(bar.bottom);
       });
 
       test('the selection toolbar covers neither the selection nor the lines around it', async ({ page }) => {

@@ -19,7 +19,26 @@ const passageMarks = (page: Page) => page.locator('article mark[data-shared-pass
  */
 async function paintedPassage(page: Page): Promise<string> {
   const marked = (await passageMarks(page).allTextContents()).join('');
-  const painted = await page.evaluate(() => [...(CSS.highlights.get('hashiya-shared') ?? [])].map((r) => r.toString()).join(''));
+  // The app paints static ranges (read here through live copies); inside a name no range is
+  // painted, the passage's element there paints itself. In document order, they make the passage.
+  const painted = await page.evaluate(() => {
+    const pieces: Range[] = [];
+    for (const r of CSS.highlights.get('hashiya-shared') ?? []) {
+      const range = document.createRange();
+      range.setStart(r.startContainer, r.startOffset);
+      range.setEnd(r.endContainer, r.endOffset);
+      pieces.push(range);
+    }
+    for (const element of document.querySelectorAll('article mark.entity mark[data-shared-passage]')) {
+      const range = document.createRange();
+      range.selectNodeContents(element);
+      pieces.push(range);
+    }
+    return pieces
+      .sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b))
+      .map((range) => range.toString())
+      .join('');
+  });
   expect(marked).toContain(painted);
   return painted;
 }

@@ -372,6 +372,13 @@ test('a password changed on the server signs the open device out at once, says s
   await expect(panel.locator('[data-sync-status]')).toHaveAttribute('data-sync-status', 'error');
   await expect(panel.locator('[data-sync-status]')).toContainText('سُجِّل خروجك على الخادم');
   await expect(panel.locator('[data-sync-status]')).not.toContainText('signed out on the server');
+  // SYNC_SHOTS=dir: the panel as the reader sees it, light and dark, to look at.
+  if (process.env.SYNC_SHOTS) {
+    await panel.screenshot({ path: `${process.env.SYNC_SHOTS}/signed-out-light.png` });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await panel.screenshot({ path: `${process.env.SYNC_SHOTS}/signed-out-dark.png` });
+    await page.emulateMedia({ colorScheme: null });
+  }
   await closeSyncPanel(page);
   await expect(page.locator('[data-notebook-article] [data-note-id]')).toHaveCount(1);
   await context.close();

@@ -12,3 +12,11 @@ export function withHighlightApi(): Map<string, FakeHighlight> {
   vi.stubGlobal('CSS', { ...globalThis.CSS, highlights: registry });
   return registry;
 }
+
+/** The text a painted range covers (the app paints static ranges, which cannot read their text). */
+export function paintedText(painted: AbstractRange): string {
+  const range = painted.startContainer.ownerDocument!.createRange();
+  range.setStart(painted.startContainer, painted.startOffset);
+  range.setEnd(painted.endContainer, painted.endOffset);
+  return range.toString();
+}

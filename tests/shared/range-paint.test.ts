@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { boundaryPoints, paintedRanges, paintText, PAINT_PREFIX, rangePaintSupported } from '../../src/shared/range-paint';
-import { withHighlightApi } from '../helpers/highlight-api';
+import { paintedText, withHighlightApi } from '../helpers/highlight-api';
 
 function paragraph(html: string): HTMLElement {
   const el = document.createElement('p');
@@ -45,8 +45,11 @@ describe('paintText', () => {
     const yellow = registry.get(`${PAINT_PREFIX}highlight-yellow`)!;
     expect(yellow.size).toBe(1);
     expect(registry.get(`${PAINT_PREFIX}shared`)!.priority).toBeGreaterThan(yellow.priority);
-    const [range] = paintedRanges('h1');
-    expect(range!.toString()).toBe('روسيا');
+    const [range] = [...yellow];
+    // Static: a live range would be updated by the document on every DOM mutation.
+    expect(range).toBeInstanceOf(StaticRange);
+    expect(paintedText(range!)).toBe('روسيا');
+    expect(paintedRanges('h1').map((r) => r.toString())).toEqual(['روسيا']);
 
     // Revealed by content-visibility: the same range is taken out and added again.
     const remove = vi.spyOn(yellow, 'delete');
@@ -61,5 +64,16 @@ describe('paintText', () => {
     painted.clear();
     expect(yellow.size).toBe(0);
     expect(paintedRanges('h1')).toEqual([]);
+  });
+
+  it('leaves out of the geometry a painted range whose text has left the document', () => {
+    withHighlightApi();
+    const root = paragraph('<span>بزيارة </span><mark>لروسيا</mark>');
+    const painted = paintText(root, [{ name: 'highlight-green', start: 8, end: 13, id: 'gone' }]);
+    expect(paintedRanges('gone')).toHaveLength(1);
+    root.replaceChildren('نص آخر');
+    expect(paintedRanges('gone')).toEqual([]);
+    painted.clear();
+    root.remove();
   });
 });

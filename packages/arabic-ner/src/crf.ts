@@ -2,11 +2,8 @@
 // on the log-likelihood with an L2 penalty (and optionally a softmax-margin recall cost). It
 // writes the same weight table as the perceptron (FloatModel), so the shipped format, decoder and
 // speed do not change: only how the weights are learnt.
-import { sentenceFeatures } from './features.ts';
-import { addScores } from './model.ts';
-import { featureStarts, type FloatModel, type LabelledSentence, type TrainOptions } from './perceptron.ts';
+import { stepScores, trainEpochs, type FloatModel, type LabelledSentence, type TrainOptions } from './perceptron.ts';
 import { NUM_TAGS, isAllowedTransition, isInside } from './tags.ts';
-import { seededRandom, shuffleInPlace } from './random.ts';
 
 export interface CrfOptions extends Omit<TrainOptions, 'anyColumns' | 'domainOf' | 'domains'> {
   /** L2 strength λ of the objective Σ log p(gold) − λ/2 ‖w‖² (over all sentences). */
@@ -63,65 +60,39 @@ export function marginals(scores: Float32Array, n: number, trans: Float32Array, 
 export function trainCrf(data: readonly LabelledSentence[], opts: CrfOptions): FloatModel {
   const T = NUM_TAGS;
   const size = (1 << opts.logBuckets) * T;
-  const mask = (1 << opts.logBuckets) - 1;
   // The weights are scale · v, so the L2 shrinkage of every weight at each step is one multiply.
   const v = new Float32Array(size);
   let scale = 1;
   const tr = new Float32Array(T * T), st = new Float32Array(T);
-  const feats = data.map((s, i) => sentenceFeatures(s.tokens, opts.gazetteerFor(i), opts.groups, mask, opts.docBitsFor?.(i)));
-  const order = data.map((_, i) => i);
-  const rand = seededRandom(opts.seed ?? 12345);
   const N = data.length;
-  const dropout = opts.wordDropout ?? 0;
-  const margin = opts.margin ?? 0;
-  const recallWeight = opts.recallWeight ?? 1;
   let step = 0;
-  let scores = new Float32Array(0), node = new Float64Array(0), from = new Int32Array(0);
+  let scores: Float32Array = new Float32Array(0), node = new Float64Array(0);
   const edge = new Float64Array(T * T), first = new Float64Array(T);
   const snapshot = (): FloatModel => ({ logBuckets: opts.logBuckets, groups: opts.groups, weights: v.map((x) => x * scale), trans: tr.slice(), start: st.slice(), cols: T });
-  for (let epoch = 1; epoch <= opts.epochs; epoch++) {
-    shuffleInPlace(order, rand);
-    for (const si of order) {
-      const s = data[si] as LabelledSentence;
-      const f = feats[si] as { offsets: Int32Array; buckets: Int32Array; lexEnd: Int32Array };
-      const n = s.tokens.length;
-      if (n === 0) continue;
-      const lr = opts.learningRate / (1 + step / N);
-      step++;
-      scale *= 1 - lr * opts.l2 / N;
-      if (scale < 1e-6) { for (let k = 0; k < size; k++) v[k] = (v[k] as number) * scale; scale = 1; }
-      from = featureStarts(f, n, dropout, rand, from);
-      if (scores.length < n * T) { scores = new Float32Array(n * T * 2); node = new Float64Array(n * T * 2); }
-      scores.fill(0, 0, n * T);
-      const w = { weights: v, cols: T };
-      for (let i = 0; i < n; i++) {
-        addScores(w, { offsets: Int32Array.of(from[i] as number, f.offsets[i + 1] as number), buckets: f.buckets }, 1, scores.subarray(i * T, i * T + T));
-        for (let t = 0; t < T; t++) scores[i * T + t] = (scores[i * T + t] as number) * scale;
-      }
-      if (margin > 0) {
-        // Softmax-margin: every wrong tag is made likelier in the partition, more on name tokens.
-        for (let i = 0; i < n; i++) {
-          const g = s.tags[i] as number;
-          const c = g === 0 ? margin : margin * recallWeight;
-          for (let t = 0; t < T; t++) if (t !== g) scores[i * T + t] = (scores[i * T + t] as number) + c;
-        }
-      }
-      marginals(scores, n, tr, st, node, edge, first);
-      const g0 = s.tags[0] as number;
-      for (let t = 0; t < T; t++) st[t] = (st[t] as number) + lr * ((t === g0 ? 1 : 0) - (first[t] as number));
-      for (let i = 1; i < n; i++) { const k = (s.tags[i - 1] as number) * T + (s.tags[i] as number); tr[k] = (tr[k] as number) + lr; }
-      for (let k = 0; k < T * T; k++) tr[k] = (tr[k] as number) - lr * (edge[k] as number);
-      const step1 = lr / scale;
-      for (let i = 0; i < n; i++) {
-        const g = s.tags[i] as number;
-        const e = f.offsets[i + 1] as number;
-        for (let k = from[i] as number; k < e; k++) {
-          const b = (f.buckets[k] as number) * T;
-          for (let t = 0; t < T; t++) v[b + t] = (v[b + t] as number) + step1 * ((t === g ? 1 : 0) - (node[i * T + t] as number));
-        }
+  trainEpochs(data, opts, snapshot, (sentenceStep) => {
+    const { sentence: s, features: f, from } = sentenceStep;
+    const n = s.tokens.length;
+    const lr = opts.learningRate / (1 + step / N);
+    step++;
+    scale *= 1 - lr * opts.l2 / N;
+    if (scale < 1e-6) { for (let k = 0; k < size; k++) v[k] = (v[k] as number) * scale; scale = 1; }
+    // With a margin, softmax-margin: every wrong tag made likelier in the partition, more on name tokens.
+    scores = stepScores(sentenceStep, [v], T, opts, scores, scale);
+    if (node.length < n * T) node = new Float64Array(scores.length);
+    marginals(scores, n, tr, st, node, edge, first);
+    const g0 = s.tags[0] as number;
+    for (let t = 0; t < T; t++) st[t] = (st[t] as number) + lr * ((t === g0 ? 1 : 0) - (first[t] as number));
+    for (let i = 1; i < n; i++) { const k = (s.tags[i - 1] as number) * T + (s.tags[i] as number); tr[k] = (tr[k] as number) + lr; }
+    for (let k = 0; k < T * T; k++) tr[k] = (tr[k] as number) - lr * (edge[k] as number);
+    const step1 = lr / scale;
+    for (let i = 0; i < n; i++) {
+      const g = s.tags[i] as number;
+      const e = f.offsets[i + 1] as number;
+      for (let k = from[i] as number; k < e; k++) {
+        const b = (f.buckets[k] as number) * T;
+        for (let t = 0; t < T; t++) v[b + t] = (v[b + t] as number) + step1 * ((t === g ? 1 : 0) - (node[i * T + t] as number));
       }
     }
-    if (opts.onEpoch && opts.onEpoch(epoch, snapshot()) === false) break;
-  }
+  });
   return snapshot();
 }

@@ -5,9 +5,8 @@
 import { findDates } from './dates.ts';
 import { GAZ, PHRASE_SHIFT, gazKey } from './features.ts';
 import { phraseKey } from './gazetteer.ts';
-import { scoreDocument, type NerModel } from './model.ts';
+import { scoreDocument, sentenceSpans, type NerModel } from './model.ts';
 import { cleanWord, stripProclitics } from './normalise.ts';
-import { spanConfidences, spansFromTags } from './tags.ts';
 import { tokenize, type Token } from './tokenize.ts';
 
 /** The four name types of the model (ANERcorp's) and DATE from the rules. */
@@ -188,10 +187,9 @@ export function tagDocument(model: NerModel, texts: readonly string[], options: 
   sentenceLists.forEach((sentences, block) => {
     for (const sent of sentences) {
       const tags = allTags[sentIndex] as Int32Array;
-      const spans = spansFromTags(tags);
-      const confidence = spanConfidences(scored.scores[sentIndex] as Float32Array, sent.length, scored.trans, scored.start, spans, scored.temperature);
+      const spans = sentenceSpans(scored, sentIndex);
       sentIndex++;
-      spans.forEach((span, k) => {
+      spans.forEach((span) => {
         const first = sent[span.start] as Token;
         let last = sent[span.end - 1] as Token;
         // "إبراهيم رئيسي": a lone given name followed by a plain word is usually first + family
@@ -199,7 +197,7 @@ export function tagDocument(model: NerModel, texts: readonly string[], options: 
         const next = sent[span.end];
         if (span.type === 'PERS' && span.end - span.start === 1 && next && tags[span.end] === 0 && isGivenName(cleanWord(first.text)) && isSurnameCandidate(next.text)) last = next;
         const start = first.start + rawOffsetAfter(first.text, nameCliticLength(sent.slice(span.start, span.end)));
-        add({ block, start, end: last.end, type: span.type, source: 'model', words: canonicalWords(text(block, start, last.end)), confidence: confidence[k] as number });
+        add({ block, start, end: last.end, type: span.type, source: 'model', words: canonicalWords(text(block, start, last.end)), confidence: span.confidence });
       });
     }
   });

@@ -4,7 +4,8 @@
 // Tagging
 export { loadModel, createTagger, bundledModelUrl, type Tagger, type TaggedToken } from './tagger.ts';
 export { tagDocument, canonicalWords, splitSentences, type EntityType, type NameSpan, type SpanSource, type TagOptions } from './document.ts';
-export { readModel, scoreDocument, predictDocument, predictSentence, ModelFormatError, type NerModel, type DocumentScores } from './model.ts';
+export { readModel, scoreDocument, sentenceSpans, predictDocument, predictSentence, ModelFormatError, type NerModel, type DocumentScores } from './model.ts';
+export { mendNameBoundaries, isKinshipConnector, isNameTitle } from './boundaries.ts';
 
 // Text
 export { tokenize, type Token } from './tokenize.ts';

@@ -2,7 +2,8 @@
 // gazetteer, plus the compact binary format the app ships. The second pass sees, for each word,
 // how the first pass tagged the same word elsewhere in the document.
 import { DOCUMENT_GROUP, documentBits, documentFeatures, sentenceFeatures, type Gazetteer, type WordInfo } from './features.ts';
-import { NUM_TAGS, viterbi } from './tags.ts';
+import { NUM_TAGS, spanConfidences, spansFromTags, viterbi, type ModelEntityType } from './tags.ts';
+import { mendNameBoundaries } from './boundaries.ts';
 import { neuralInputs } from './neural-features.ts';
 import { NeuralFormatError, NeuralScorer, neuralSize, readNeural, writeNeural, type NeuralWeights } from './neural/scorer.ts';
 import type { Kernel } from './neural/kernel.ts';
@@ -124,8 +125,17 @@ export function predictDocument(model: NerModel, sentences: ReadonlyArray<readon
   return scoreDocument(model, sentences, window).tags;
 }
 
-/** The last pass's emission scores (n × 9 per sentence) and its tags, for a document. */
+/**
+ * The last pass's emission scores (n × 9 per sentence) and its tags for a document, people's
+ * names mended at their edges (boundaries.ts); `modelTags` are the decoder's own.
+ */
 export function scoreDocument(model: NerModel, sentences: ReadonlyArray<readonly string[]>, window = 0): DocumentScores {
+  const decoded = decodeDocument(model, sentences, window);
+  const tags = decoded.tags.map((t, i) => mendNameBoundaries(sentences[i] as readonly string[], t, model.gazetteer));
+  return { ...decoded, tags, modelTags: decoded.tags };
+}
+
+function decodeDocument(model: NerModel, sentences: ReadonlyArray<readonly string[]>, window: number): Omit<DocumentScores, 'modelTags'> {
   const neural = model.neural;
   if (!neural) return perceptronScores(model, sentences, window);
   const w = neural.weights;
@@ -136,10 +146,27 @@ export function scoreDocument(model: NerModel, sentences: ReadonlyArray<readonly
 }
 
 /** Emission scores of a document (n × 9 per sentence), the transitions they are decoded with, the
- *  model's confidence temperature, and the tags. */
-export interface DocumentScores { scores: Float32Array[]; tags: Int32Array[]; trans: Float32Array; start: Float32Array; temperature: number }
+ *  model's confidence temperature, the tags, and the decoder's tags before names were mended. */
+export interface DocumentScores { scores: Float32Array[]; tags: Int32Array[]; modelTags: Int32Array[]; trans: Float32Array; start: Float32Array; temperature: number }
 
-function perceptronScores(model: NerModel, sentences: ReadonlyArray<readonly string[]>, window: number): DocumentScores {
+/**
+ * The spans of sentence `i` with their confidence: the model's probability of exactly that span,
+ * or, for a name whose edges were mended, the best of the model's spans it overlaps.
+ */
+export function sentenceSpans(doc: DocumentScores, i: number): Array<{ start: number; end: number; type: ModelEntityType; confidence: number }> {
+  const tags = doc.tags[i] as Int32Array, own = doc.modelTags[i] as Int32Array;
+  const modelSpans = spansFromTags(own);
+  const confidence = spanConfidences(doc.scores[i] as Float32Array, own.length, doc.trans, doc.start, modelSpans, doc.temperature);
+  return spansFromTags(tags).map((s) => {
+    const exact = modelSpans.findIndex((m) => m.start === s.start && m.end === s.end && m.type === s.type);
+    if (exact >= 0) return { ...s, confidence: confidence[exact] as number };
+    let best = 0;
+    modelSpans.forEach((m, k) => { if (m.start < s.end && s.start < m.end) best = Math.max(best, confidence[k] as number); });
+    return { ...s, confidence: best };
+  });
+}
+
+function perceptronScores(model: NerModel, sentences: ReadonlyArray<readonly string[]>, window: number): Omit<DocumentScores, 'modelTags'> {
   const [first, second] = model.passes;
   if (!first) return { scores: sentences.map((s) => new Float32Array(s.length * NUM_TAGS)), tags: sentences.map((s) => new Int32Array(s.length)), trans: new Float32Array(NUM_TAGS * NUM_TAGS), start: new Float32Array(NUM_TAGS), temperature: 1 };
   const mask = (1 << first.logBuckets) - 1;

@@ -124,3 +124,22 @@ export function placeNotePopover(input: {
   const left = Math.max(gap, Math.min(rtl ? passage.right - size.width : passage.left, view.width - size.width - gap));
   return { top, left, scroll };
 }
+
+export interface BlockWindow {
+  /** First and last block index (in article.blocks) whose notes are rendered. */
+  readonly from: number;
+  readonly to: number;
+}
+
+/**
+ * The blocks whose margin notes are rendered: those within `near` blocks of the screen's first and
+ * last, widened to multiples of `near`, so that scrolling changes the window (and renders the notes
+ * again) once every `near` blocks rather than at every step. A long article's far notes are not
+ * rendered at all.
+ */
+export function nearWindow(visible: { readonly first: number; readonly last: number }, near: number): BlockWindow {
+  return {
+    from: Math.max(0, Math.floor((visible.first - near) / near) * near),
+    to: Math.ceil((Math.max(visible.first, visible.last) + near + 1) / near) * near,
+  };
+}

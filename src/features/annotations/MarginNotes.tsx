@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, type ReactNode } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnchoredAnnotation } from '../../core/annotations/anchor-all';
 import type { Annotation } from '../../core/annotations/annotation';
-import { layoutMargin, placeMarker, scrollToFit } from '../../core/annotations/margin-layout';
+import { layoutMargin, nearWindow, placeMarker, scrollToFit, type BlockWindow } from '../../core/annotations/margin-layout';
 import { blockSpans, type Article } from '../../core/article/article';
 import { isOthersNote, syncIdentity } from '../../core/sync/account-store';
 import { ErrorBoundary } from '../../shared/ErrorBoundary';
@@ -102,6 +102,19 @@ export function MarginNotes({ article, mode, ui, cardActions }: MarginNotesProps
     return list;
   }, [blockAt, anchored, editing, editingId]);
 
+  // Only the notes near the screen are rendered (and the current one and the one being written):
+  // a long article may hold thousands.
+  const [rendered, setRendered] = useState<BlockWindow>(() => nearWindow(reader.visibleBlocks(), NEAR_BLOCKS));
+  useEffect(
+    () =>
+      reader.onVisibleBlocksChange((visible) => {
+        const next = nearWindow(visible, NEAR_BLOCKS);
+        setRendered((was) => (was.from === next.from && was.to === next.to ? was : next));
+      }),
+    [reader],
+  );
+  const shown = useMemo(() => items.filter((item) => (item.block >= rendered.from && item.block <= rendered.to) || item.id === current || item.id === editingId), [items, rendered, current, editingId]);
+
   // Paragraphs holding notes, for the markers: each paragraph's noted highlights in reading order.
   const byBlock = useMemo(() => {
     const spans = blockSpans(article);
@@ -138,7 +151,7 @@ export function MarginNotes({ article, mode, ui, cardActions }: MarginNotesProps
       const { first, last } = reader.visibleBlocks();
       const near = (block: number) => block >= first - NEAR_BLOCKS && block <= last + NEAR_BLOCKS;
       const rects = new Map<string, Rect[]>();
-      for (const item of items) if (near(item.block)) rects.set(item.id, textRects(reader, item, origin));
+      for (const item of shown) if (near(item.block)) rects.set(item.id, textRects(reader, item, origin));
       const currentAnchored = current ? anchored.find((a) => a.annotation.id === current) : undefined;
       const yields = new Set<HTMLElement>();
       drawRing(ringRef.current, currentAnchored ? (rects.get(current!) ?? textRects(reader, currentAnchored, origin)) : undefined);
@@ -219,7 +232,7 @@ export function MarginNotes({ article, mode, ui, cardActions }: MarginNotesProps
       observer?.disconnect();
       stop();
     };
-  }, [reader, items, mode, current]);
+  }, [reader, shown, mode, current]);
 
   // The passage of the note being written, when it is in the text (an orphan's note has none).
   const target = editing?.kind === 'new' ? editing.range : editing ? anchored.find((a) => a.annotation.id === editing.annotation.id) : undefined;
@@ -233,7 +246,7 @@ export function MarginNotes({ article, mode, ui, cardActions }: MarginNotesProps
       <aside ref={asideRef} className={`margin-notes margin-notes--${mode}`} aria-label={t('margin.label')} data-margin-notes={mode}>
         {mode === 'notes' ? (
           <ol className="margin-notes__list">
-            {items.map((item) => {
+            {shown.map((item) => {
               const active = item.id === current || item.id === editingId;
               const writing = item.id === editingId && form;
               return (

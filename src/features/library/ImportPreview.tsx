@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { datelineView, parseDateline } from '../../core/article/dateline';
 import { keptBlocks, type ImportDraft, type PreviewEdits } from '../../core/article/import-preview';
 import { splitSources } from '../../core/article/source-line';
+import { OneLineField } from '../../shared/OneLineField';
 import { SourceLink } from '../../shared/SourceLink';
 
 interface ImportPreviewProps {
@@ -21,7 +22,8 @@ const EDGE = 4;
 /**
  * The article as it will be saved: title, date line and source to correct, the body's first and last
  * paragraphs with "the body starts here" / "ends here", and what was dropped. Save is focused, so
- * Enter saves (in a field too): the common case stays one key.
+ * Enter saves (in a field too): the common case stays one key. The fields wrap, so a long headline
+ * is read whole on a phone.
  */
 export function ImportPreview({ draft, initial, position, busy, onSave, onSkip }: ImportPreviewProps) {
   const { t, i18n } = useTranslation('import');
@@ -75,11 +77,11 @@ export function ImportPreview({ draft, initial, position, busy, onSave, onSkip }
       )}
       <div className="field">
         <label htmlFor="preview-title">{t('preview.title')}</label>
-        <input id="preview-title" dir="auto" value={edits.title} onChange={(e) => set({ title: e.target.value })} data-preview-field="title" maxLength={1000} />
+        <OneLineField id="preview-title" dir="auto" value={edits.title} onValueChange={(title) => set({ title })} data-preview-field="title" maxLength={1000} />
       </div>
       <div className="field">
         <label htmlFor="preview-dateline">{t('preview.dateline')}</label>
-        <input id="preview-dateline" dir="auto" value={edits.dateline} onChange={(e) => set({ dateline: e.target.value })} data-preview-field="dateline" maxLength={200} />
+        <OneLineField id="preview-dateline" dir="auto" value={edits.dateline} onValueChange={(dateline) => set({ dateline })} data-preview-field="dateline" maxLength={200} />
         <span className="field-hint" data-preview-date={date?.date ?? ''}>
           {date?.date ? (
             <>
@@ -99,7 +101,7 @@ export function ImportPreview({ draft, initial, position, busy, onSave, onSkip }
       </div>
       <div className="field">
         <label htmlFor="preview-source">{t('preview.source')}</label>
-        <input id="preview-source" dir="auto" value={edits.source} onChange={(e) => set({ source: e.target.value })} data-preview-field="source" maxLength={1000} />
+        <OneLineField id="preview-source" dir="auto" value={edits.source} onValueChange={(source) => set({ source })} data-preview-field="source" maxLength={1000} />
         {(url || draft.claimedUrl) && (
           <span className="field-hint preview-address">
             {url && (

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { layoutMargin, placeMarker, placeNotePopover, scrollToFit, type MarginItem } from '../../../src/core/annotations/margin-layout';
+import { layoutMargin, nearWindow, placeMarker, placeNotePopover, scrollToFit, type MarginItem } from '../../../src/core/annotations/margin-layout';
 
 const item = (id: string, anchor: number, height = 50): MarginItem => ({ id, anchor, height });
 
@@ -114,5 +114,25 @@ describe('placeNotePopover', () => {
         expect(placed.left + 400).toBeLessThanOrEqual(1024 - 8);
       }),
     );
+  });
+});
+
+describe('nearWindow', () => {
+  it('covers the screen and `near` blocks on each side, in steps of `near`', () => {
+    expect(nearWindow({ first: 0, last: 3 }, 12)).toEqual({ from: 0, to: 24 });
+    const w = nearWindow({ first: 100, last: 104 }, 12);
+    expect(w.from).toBeLessThanOrEqual(88);
+    expect(w.to).toBeGreaterThanOrEqual(116);
+    expect(w.from % 12).toBe(0);
+    expect(w.to % 12).toBe(0);
+  });
+
+  it('stays the same while the screen moves within a step, so scrolling rarely renders the notes again', () => {
+    const windows = new Set([97, 98, 99, 100, 101, 102, 103, 104, 105, 106, 107].map((first) => JSON.stringify(nearWindow({ first, last: first + 4 }, 12))));
+    expect(windows.size).toBeLessThanOrEqual(2);
+  });
+
+  it('copes with a screen measured before any block is there', () => {
+    expect(nearWindow({ first: -1, last: -1 }, 12)).toEqual({ from: 0, to: 12 });
   });
 });
