@@ -4,7 +4,7 @@
  * the reader's own highlight over a name, each with its edges inside words, stay joined and visibly
  * painted; the other member's looks different from one's own; hover shows on names and highlights;
  * a switched-off name type draws nothing; on paper every one of them keeps its fill even where the
- * engine does not print painted ranges.
+ * engine does not print painted ranges; the headline is drawn whole.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -175,6 +175,26 @@ async function checkStates(engine: Engine, baseURL: string): Promise<void> {
     await engine.evaluate(probe.rangesOff, false);
     await engine.printMedia(false);
   }
+
+  await checkHeadlineWhole(engine);
+}
+
+/**
+ * The headline is drawn whole: WebKit draws some words of large Naskh type below their line, and
+ * the paint containment of content-visibility: auto cut them off at the block's foot.
+ */
+async function checkHeadlineWhole(engine: Engine): Promise<void> {
+  const headline = 'article h1 [data-block-text]';
+  const box = await engine.evaluate(probe.elementBox, headline);
+  expect(box, 'the headline').not.toBeNull();
+  await engine.evaluate(probe.nextFrames);
+  const drawn = decode(await engine.screenshot());
+  await engine.evaluate((selector: string) => {
+    document.querySelector<HTMLElement>(selector)!.style.contentVisibility = 'visible';
+  }, headline);
+  await engine.evaluate(probe.nextFrames);
+  const whole = decode(await engine.screenshot());
+  expect(differingPixels(drawn, withBelow(box!, 24), whole, withBelow(box!, 24)), `${engine.name}: the headline drawn whole`).toBeLessThan(20);
 }
 
 test.describe('passages, others\' highlights, hover, hidden types and paper, in both engines', () => {
