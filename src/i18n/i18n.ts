@@ -1,6 +1,7 @@
 import i18next, { type BackendModule, type ReadCallback } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { UiLanguage } from '../core/settings/settings-store';
+import { formatLocale } from '../core/text/format-locale';
 import arabicCommon from './locales/ar/common.json';
 import arabicErrors from './locales/ar/errors.json';
 
@@ -72,6 +73,11 @@ export async function initI18n(language: UiLanguage): Promise<typeof i18next> {
         react: { useSuspense: true },
       });
     await initialised;
+    // {{count, number}} in the strings: the same digits in every engine (see formatLocale).
+    i18next.services.formatter?.addCached('number', (lng, options: Intl.NumberFormatOptions) => {
+      const format = new Intl.NumberFormat(formatLocale(lng ?? language), options);
+      return (value: number) => format.format(value);
+    });
     applyDocumentLanguage(language);
   } else {
     await initialised;

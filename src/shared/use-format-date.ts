@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatLocale } from '../core/text/format-locale';
 
 // A date format per language and style, made once: a list of 100 note cards or library cards would
 // otherwise make (and load locale data for) one each.
@@ -23,7 +24,7 @@ export function useFormatDate(style: DateStyle): (iso: string) => string {
       const key = `${language}|${style}`;
       let format = formats.get(key);
       if (!format) {
-        format = new Intl.DateTimeFormat(language, OPTIONS[style]);
+        format = new Intl.DateTimeFormat(formatLocale(language), OPTIONS[style]);
         formats.set(key, format);
       }
       const date = new Date(iso);

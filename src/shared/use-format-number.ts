@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatLocale } from '../core/text/format-locale';
 
 // Creating a number format loads the locale's data (tens of milliseconds the first time, in the
 // reader's first render): one per language, made when a number is first shown.
@@ -13,7 +14,7 @@ export function useFormatNumber(): (value: number) => string {
     (value: number) => {
       let format = formats.get(language);
       if (!format) {
-        format = new Intl.NumberFormat(language);
+        format = new Intl.NumberFormat(formatLocale(language));
         formats.set(language, format);
       }
       return format.format(value);

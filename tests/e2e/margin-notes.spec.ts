@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { openSample, selectText } from './fixtures';
+import { sampleNote, seedNotes } from './seed-notes';
 
 /**
  * Notes beside the text: written and read in the margin on a wide screen, through the paragraph
@@ -39,6 +40,9 @@ async function writeNote(page: Page, passage: string, note: string): Promise<voi
   // Never a dialog: the text stays in view, the passage marked while the note is written.
   await expect(page.locator('dialog[open]')).toHaveCount(0);
   expect(await passageVisible(page, 'article .text-focus')).toBe(true);
+  // The whole form in the window, its Save button too (a form at a passage low in the window is
+  // scrolled up into view with it).
+  await expect(editor.locator('[data-action="save-note"]')).toBeInViewport({ ratio: 1 });
   await page.keyboard.type(note);
   await page.keyboard.press('Control+Enter');
   await expect(editor).toHaveCount(0);
@@ -104,6 +108,23 @@ for (const language of ['ar', 'en'] as const) {
   });
 }
 
+test.describe('at 1024 px', () => {
+  test.use({ viewport: { width: 1024, height: 800 } });
+
+  test('a note is written in a popover at its passage, covering none of it, whole in the window', async ({ page }) => {
+    await openSample(page);
+    await expect(page.locator('[data-margin-notes="markers"]')).toBeAttached();
+    // In the middle of the window (selectText centres it): no room under it or over it for the form.
+    await selectText(page, 'قمة مجموعة العشرين');
+    await page.locator('[data-selection-toolbar] [data-action="note"]').click();
+    const editor = page.locator('[data-note-editor="new"]');
+    await expect(editor).toHaveAttribute('data-note-popover', 'popover');
+    await expect(editor.locator('textarea')).toBeFocused();
+    await expect.poll(() => passageVisible(page, 'article .text-focus')).toBe(true);
+    await expect(editor.locator('[data-action="save-note"]')).toBeInViewport({ ratio: 1 });
+  });
+});
+
 test.describe('at 375 px', () => {
   test.use({ viewport: { width: 375, height: 800 } });
 
@@ -118,8 +139,9 @@ test.describe('at 375 px', () => {
       const editor = page.locator('[data-note-editor="new"]');
       await expect(editor).toHaveAttribute('data-note-popover', 'sheet');
       await expect(editor.locator('textarea')).toBeFocused();
-      // The passage stays in view above the sheet.
+      // The passage stays in view above the sheet, and Save in the sheet.
       expect(await passageVisible(page, 'article .text-focus')).toBe(true);
+      await expect(editor.locator('[data-action="save-note"]')).toBeInViewport({ ratio: 1 });
       await page.keyboard.type(NOTES[i]!);
       await page.keyboard.press('Control+Enter');
       await expect(editor).toHaveCount(0);
@@ -146,3 +168,48 @@ test.describe('at 375 px', () => {
     await expect(marker).toBeFocused();
   });
 });
+
+for (const language of ['ar', 'en'] as const) {
+  test.describe(`at 375 px (${language})`, () => {
+    test.use({ viewport: { width: 375, height: 800 } });
+
+    test('a paragraph’s marker sits beside the line its first note starts on, clear of the paragraph’s link', async ({ page }) => {
+      await useLanguage(page, language);
+      // A note from a paragraph's first line, a second one lower in it, and a note starting on a
+      // later line of another paragraph.
+      const notes = [
+        sampleNote('وسط تقارب إضافي في العلاقات', { note: 'من السطر الأول' }),
+        sampleNote('حليفًا أساسيًا لموسكو', { note: 'أسفل الفقرة' }),
+        sampleNote('التعاون في المجالات السياسية', { note: 'من سطر لاحق' }),
+      ];
+      await seedNotes(page, notes);
+      await openSample(page);
+      const markers = page.locator('[data-marker-block]:not([hidden])');
+      await expect(markers).toHaveCount(2);
+      await expect(page.locator('[data-marker-block][data-note-count="2"]')).toHaveCount(1);
+      const ids = notes.map((n) => n.id);
+      const check = () =>
+        markers.evaluateAll((els, ids) => {
+          const box = (el: Element) => el.getBoundingClientRect();
+          const overlap = (a: DOMRect, b: DOMRect) => a.left < b.right && a.right > b.left && a.top < b.bottom && a.bottom > b.top;
+          return els.map((marker) => {
+            const block = document.getElementById((marker as HTMLElement).dataset.markerBlock!)!;
+            // The paragraph's first noted highlight, in reading order, and the line it starts on.
+            const first = [...block.querySelectorAll('[data-annotation-id]')].find((el) => ids.includes(el.getAttribute('data-annotation-id')!))!;
+            const line = first.getClientRects()[0]!;
+            const m = box(marker);
+            const centre = (m.top + m.bottom) / 2;
+            return {
+              besideLine: centre > line.top && centre < line.bottom,
+              clearOfLink: !overlap(m, box(block.querySelector('[data-action="link-block"]')!)),
+              clearOfText: !overlap(m, box(block.querySelector('[data-block-text]')!)),
+              inWindow: m.left >= 0 && m.right <= window.innerWidth,
+            };
+          });
+        }, ids);
+      // Measured once the markers have settled (fonts, the names arriving re-lay the text out).
+      const placed = { besideLine: true, clearOfLink: true, clearOfText: true, inWindow: true };
+      await expect.poll(check).toEqual([placed, placed]);
+    });
+  });
+}

@@ -4,7 +4,7 @@
  * the reader's own highlight over a name, each with its edges inside words, stay joined and visibly
  * painted; the other member's looks different from one's own; hover shows on names and highlights;
  * a switched-off name type draws nothing; on paper every one of them keeps its fill even where the
- * engine does not print painted ranges.
+ * engine does not print painted ranges; the headline is drawn whole.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -15,6 +15,7 @@ import { annotationsKey } from '../../src/core/annotations/annotation-store';
 import { articleText } from '../../src/core/article/article';
 import { parsePlainTextArticle } from '../../src/core/article/parse-text';
 import { routeToHash } from '../../src/core/links/routes';
+import { storageKeys } from '../../src/core/storage/keys';
 import { passageFromSelectors, passageRoute } from '../../src/core/links/share-link';
 import { HOLD_MS } from '../../src/shared/hold-in-view';
 import { SAMPLE_ID } from './fixtures';
@@ -49,11 +50,14 @@ function selectorsOf({ phrase, quote }: Span) {
   return describeSpan(sample, { start, end: start + quote.length });
 }
 
-/** Storage as the app keeps it: one highlight of the reader's, one of a group member's (amal's). */
+/** Storage as the app keeps it: the Arabic interface, one highlight of the reader's, one of a group member's (amal's). */
 function seededNotes(): Record<string, string> {
   const own = createAnnotation({ id: OWN_ID, articleId: SAMPLE_ID, selectors: selectorsOf(OWN), color: 'blue' });
   const others = { ...createAnnotation({ id: OTHERS_ID, articleId: SAMPLE_ID, selectors: selectorsOf(OTHERS), color: 'green' }), group: 'newsroom', author: 'amal' };
-  return { [annotationsKey(SAMPLE_ID)]: JSON.stringify({ v: 1, data: { [OWN_ID]: own, [OTHERS_ID]: others } }) };
+  return {
+    [storageKeys.settings]: JSON.stringify({ v: 1, data: { theme: 'light', textSizeIndex: 2, lineSpacing: 'normal', uiLanguage: 'ar' } }),
+    [annotationsKey(SAMPLE_ID)]: JSON.stringify({ v: 1, data: { [OWN_ID]: own, [OTHERS_ID]: others } }),
+  };
 }
 
 /** The viewport box of `span.inner` (inside its phrase), its block scrolled to the middle. */
@@ -104,6 +108,11 @@ async function openDecorated(engine: Engine, baseURL: string): Promise<void> {
 
 async function checkStates(engine: Engine, baseURL: string): Promise<void> {
   await openDecorated(engine, baseURL);
+
+  // Counts in the Arabic interface in Western digits, as the articles write them, in both engines
+  // (WebKit's own default for Arabic is Arabic-Indic digits): a string's {{count, number}} and a badge.
+  const counts = await engine.evaluate(() => ['[data-action="toggle-notes"]', '[data-action="toggle-entities-panel"]'].map((s) => document.querySelector(s)?.textContent ?? ''));
+  for (const text of counts) expect(text, `${engine.name}: digits in "${text}"`).toMatch(/^[^\u0660-\u0669\u06f0-\u06f9]*[0-9][^\u0660-\u0669\u06f0-\u06f9]*$/u);
 
   // Joined and visible: every word at an edge of the passage, the other member's highlight and one's own.
   const rows = await measureWords(engine, ['كييف', 'طهران']);
@@ -166,6 +175,26 @@ async function checkStates(engine: Engine, baseURL: string): Promise<void> {
     await engine.evaluate(probe.rangesOff, false);
     await engine.printMedia(false);
   }
+
+  await checkHeadlineWhole(engine);
+}
+
+/**
+ * The headline is drawn whole: WebKit draws some words of large Naskh type below their line, and
+ * the paint containment of content-visibility: auto cut them off at the block's foot.
+ */
+async function checkHeadlineWhole(engine: Engine): Promise<void> {
+  const headline = 'article h1 [data-block-text]';
+  const box = await engine.evaluate(probe.elementBox, headline);
+  expect(box, 'the headline').not.toBeNull();
+  await engine.evaluate(probe.nextFrames);
+  const drawn = decode(await engine.screenshot());
+  await engine.evaluate((selector: string) => {
+    document.querySelector<HTMLElement>(selector)!.style.contentVisibility = 'visible';
+  }, headline);
+  await engine.evaluate(probe.nextFrames);
+  const whole = decode(await engine.screenshot());
+  expect(differingPixels(drawn, withBelow(box!, 24), whole, withBelow(box!, 24)), `${engine.name}: the headline drawn whole`).toBeLessThan(20);
 }
 
 test.describe('passages, others\' highlights, hover, hidden types and paper, in both engines', () => {

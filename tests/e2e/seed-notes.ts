@@ -12,6 +12,9 @@ const sample = parsePlainTextArticle(readFileSync(resolve(import.meta.dirname, '
 export const sampleText = articleText(sample);
 export const sampleTitle = sample.title;
 
+/** The sample's block ids, in reading order. */
+export const sampleBlockIds = (): string[] => sample.blocks.map((block) => block.id);
+
 /** A highlight of `quote` (its first occurrence) in the sample, made as the reader would. */
 export function sampleNote(quote: string, extra: { color?: AnnotationColor; note?: string; tags?: string[] } = {}): Annotation {
   const start = sampleText.indexOf(quote);

@@ -48,6 +48,83 @@ export function layoutMargin(items: readonly MarginItem[], options: { gap: numbe
   return sorted.map((item, i) => ({ id: item.id, top: tops[i]! }));
 }
 
+/** A line of text, in the margin's coordinates. */
+export interface LineBox {
+  readonly top: number;
+  readonly bottom: number;
+}
+
+export interface MarkerPlacement {
+  /** The marker's top, centred on the line. */
+  readonly top: number;
+  /** The paragraph's link icon, which shares this gutter, has to leave the line to the marker. */
+  readonly linkYields: boolean;
+}
+
+/**
+ * Where a paragraph's marker goes in a narrow gutter: beside the first line of the paragraph's first
+ * noted highlight, centred on it. Where the gutter also holds the paragraph's link icon beside the
+ * paragraph's first line (a phone's), a marker on that line takes the place and the icon yields.
+ */
+export function placeMarker(input: { line: LineBox; firstLineTop: number; markerHeight: number; sharesGutterWithLink: boolean }): MarkerPlacement {
+  const { line, firstLineTop, markerHeight, sharesGutterWithLink } = input;
+  const height = line.bottom - line.top;
+  return {
+    top: line.top + (height - markerHeight) / 2,
+    linkYields: sharesGutterWithLink && Math.abs(line.top - firstLineTop) < height / 2,
+  };
+}
+
+/**
+ * How far to scroll the window down so that a box written under a passage (a note's form) ends
+ * inside the window, never taking the passage's top above `topLimit` (under the top bar): 0 when
+ * it already fits. Coordinates are the window's.
+ */
+export function scrollToFit(input: { passageTop: number; boxBottom: number; windowBottom: number; topLimit: number }): number {
+  const { passageTop, boxBottom, windowBottom, topLimit } = input;
+  return Math.max(0, Math.min(boxBottom - windowBottom, passageTop - topLimit));
+}
+
+export interface PopoverPlacement {
+  readonly top: number;
+  readonly left: number;
+  /** How far to scroll the window first (the placement is for after the scroll). */
+  readonly scroll: number;
+}
+
+/**
+ * Where the note form's popover goes beside its passage (window coordinates): under it, or over it
+ * when only that fits; when neither does (a tall form, the passage mid-window), the window scrolls
+ * the passage up so the form fits under it (`mayScroll`: when the form opens, never while the reader
+ * scrolls). Only a form taller than the window under the top bar covers the passage.
+ */
+export function placeNotePopover(input: {
+  passage: { top: number; bottom: number; left: number; right: number };
+  size: { width: number; height: number };
+  window: { width: number; height: number };
+  topLimit: number;
+  gap: number;
+  rtl: boolean;
+  mayScroll: boolean;
+}): PopoverPlacement {
+  const { passage, size, window: view, topLimit, gap, rtl, mayScroll } = input;
+  const bottomLimit = view.height - gap;
+  const below = passage.bottom + gap;
+  const above = passage.top - gap - size.height;
+  let top = below;
+  let scroll = 0;
+  if (below + size.height > bottomLimit) {
+    if (above >= topLimit) top = above;
+    else if (mayScroll) {
+      scroll = scrollToFit({ passageTop: passage.top, boxBottom: below + size.height, windowBottom: bottomLimit, topLimit });
+      top = below - scroll;
+    }
+  }
+  top = Math.max(topLimit, Math.min(top, bottomLimit - size.height));
+  const left = Math.max(gap, Math.min(rtl ? passage.right - size.width : passage.left, view.width - size.width - gap));
+  return { top, left, scroll };
+}
+
 export interface BlockWindow {
   /** First and last block index (in article.blocks) whose notes are rendered. */
   readonly from: number;

@@ -1,5 +1,6 @@
 import type { Dateline } from './article';
 import { spellingForm } from '../text/fold';
+import { formatLocale } from '../text/format-locale';
 
 /**
  * Datelines as news sites and wire services print them above (or at the start of) a story:
@@ -351,7 +352,7 @@ export function splitWireDateline(paragraph: string): { dateline: DatelineParts;
 export function formatDateline(isoDate: string, language: string): string {
   const date = new Date(`${isoDate}T00:00:00Z`);
   if (Number.isNaN(date.getTime())) return isoDate;
-  const locale = language.toLowerCase().startsWith('ar') ? 'ar-u-nu-latn' : language;
+  const locale = formatLocale(language);
   try {
     return new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
   } catch {

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { AnchoredAnnotation } from '../../core/annotations/anchor-all';
 import type { Annotation } from '../../core/annotations/annotation';
-import { layoutMargin, nearWindow, type BlockWindow } from '../../core/annotations/margin-layout';
+import { layoutMargin, nearWindow, placeMarker, scrollToFit, type BlockWindow } from '../../core/annotations/margin-layout';
 import { blockSpans, type Article } from '../../core/article/article';
 import { isOthersNote, syncIdentity } from '../../core/sync/account-store';
 import { ErrorBoundary } from '../../shared/ErrorBoundary';
@@ -49,6 +50,8 @@ const GAP = 8;
 const MIN_POPOVER_HEIGHT = 420;
 
 const hasNote = (a: Annotation) => a.note.trim() !== '';
+/** Set on a paragraph whose link icon leaves its first line to the paragraph's marker (reader.css). */
+const LINK_YIELDS = 'data-link-yields';
 
 /**
  * Notes beside the text. With room ('notes'): each note in the margin at its highlight's first
@@ -85,17 +88,19 @@ export function MarginNotes({ article, mode, ui, cardActions }: MarginNotesProps
     else if (was) returnFocus(reader.blockElement(blockIdAt(article, was.kind === 'new' ? was.range.start : was.annotation.target.blockId)), back?.ring ?? false);
   }, [ui, article, reader]);
   const form = useNoteForm(article, editing, closeEditor);
+  // The form last scrolled into view (by its editingKey).
+  const fittedForm = useRef<string | null>(null);
 
   const editingId = editing?.kind === 'edit' ? editing.annotation.id : editing ? NEW_NOTE : null;
   // The notes the margin shows: those with a note, and the one being written (with their block's index).
+  const blockAt = useMemo(() => blockIndexer(article), [article]);
   const items = useMemo(() => {
-    const blockAt = blockIndexer(article);
     const list: MarginEntry[] = anchored
       .filter((a) => hasNote(a.annotation) || a.annotation.id === editingId)
       .map((a) => ({ id: a.annotation.id, start: a.start, end: a.end, block: blockAt(a.start), annotation: a.annotation }));
     if (editing?.kind === 'new') list.push({ id: NEW_NOTE, start: editing.range.start, end: editing.range.end, block: blockAt(editing.range.start) });
     return list;
-  }, [article, anchored, editing, editingId]);
+  }, [blockAt, anchored, editing, editingId]);
 
   // Only the notes near the screen are rendered (and the current one and the one being written):
   // a long article may hold thousands.
@@ -110,10 +115,10 @@ export function MarginNotes({ article, mode, ui, cardActions }: MarginNotesProps
   );
   const shown = useMemo(() => items.filter((item) => (item.block >= rendered.from && item.block <= rendered.to) || item.id === current || item.id === editingId), [items, rendered, current, editingId]);
 
-  // Paragraphs holding notes, for the markers.
+  // Paragraphs holding notes, for the markers: each paragraph's noted highlights in reading order.
   const byBlock = useMemo(() => {
     const spans = blockSpans(article);
-    const out = new Map<string, Annotation[]>();
+    const out = new Map<string, AnchoredAnnotation[]>();
     let i = 0;
     for (const a of anchored) {
       if (!hasNote(a.annotation)) continue;
@@ -121,11 +126,17 @@ export function MarginNotes({ article, mode, ui, cardActions }: MarginNotesProps
       const id = spans[i]?.block.id;
       if (!id) continue;
       const list = out.get(id);
-      if (list) list.push(a.annotation);
-      else out.set(id, [a.annotation]);
+      if (list) list.push(a);
+      else out.set(id, [a]);
     }
     return out;
   }, [article, anchored]);
+  // The paragraphs whose link icon yields its line to a marker (see placeMarker).
+  const yielding = useRef(new Set<HTMLElement>());
+  useEffect(() => {
+    const blocks = yielding;
+    return () => blocks.current.forEach((block) => block.removeAttribute(LINK_YIELDS));
+  }, []);
 
   // Lay out: measure where the highlights are painted and how tall the notes are, then place them.
   // (After every render, and again from the observers below.)
@@ -142,6 +153,7 @@ export function MarginNotes({ article, mode, ui, cardActions }: MarginNotesProps
       const rects = new Map<string, Rect[]>();
       for (const item of shown) if (near(item.block)) rects.set(item.id, textRects(reader, item, origin));
       const currentAnchored = current ? anchored.find((a) => a.annotation.id === current) : undefined;
+      const yields = new Set<HTMLElement>();
       drawRing(ringRef.current, currentAnchored ? (rects.get(current!) ?? textRects(reader, currentAnchored, origin)) : undefined);
       if (mode === 'notes') {
         const notes = [...aside.querySelectorAll<HTMLElement>('[data-margin-note]')];
@@ -156,23 +168,47 @@ export function MarginNotes({ article, mode, ui, cardActions }: MarginNotesProps
           const top = tops.get(el.dataset.marginNote ?? '');
           if (top !== undefined) el.style.insetBlockStart = `${Math.round(top)}px`;
         }
+        // A form opened in the margin is scrolled into view whole (once: then the reader scrolls),
+        // its passage kept under the top bar.
+        const formTop = editingId && form ? tops.get(editingId) : undefined;
+        const passage = editingId ? rects.get(editingId)?.[0] : undefined;
+        const formEl = notes.find((el) => el.dataset.marginNote === editingId);
+        if (formTop !== undefined && passage && formEl && fittedForm.current !== editingKey) {
+          fittedForm.current = editingKey;
+          const top = origin.getBoundingClientRect().top;
+          const topLimit = (document.querySelector('.topbar')?.getBoundingClientRect().bottom ?? 0) + GAP;
+          const scroll = scrollToFit({ passageTop: top + passage.top, boxBottom: top + formTop + formEl.offsetHeight, windowBottom: window.innerHeight - GAP, topLimit });
+          if (scroll > 0) window.scrollBy(0, scroll);
+        }
       } else {
         const base = origin.getBoundingClientRect();
+        const rtl = article.dir === 'rtl';
+        // On a phone the gutter at the text's inline end is the only one, and it holds the
+        // paragraphs' link icons too (reader.css).
+        const phone = window.matchMedia?.('(max-width: 720px)').matches ?? false;
         for (const marker of aside.querySelectorAll<HTMLElement>('[data-marker-block]')) {
-          const block = reader.blockElement(marker.dataset.markerBlock ?? '')?.querySelector<HTMLElement>('[data-block-text]');
-          marker.hidden = !block;
-          if (!block) continue;
-          const box = block.getBoundingClientRect();
-          const rtl = article.dir === 'rtl';
-          // Beside the paragraph's inline end (the end of its lines), on its second line on a phone,
-          // where its first holds the paragraph's link.
-          const phone = window.matchMedia?.('(max-width: 720px)').matches ?? false;
-          const lineHeight = parseFloat(getComputedStyle(block).lineHeight) || 36;
-          marker.style.insetBlockStart = `${Math.round(box.top - base.top + (phone ? lineHeight : 0) + 4)}px`;
+          const blockId = marker.dataset.markerBlock ?? '';
+          const blockEl = reader.blockElement(blockId);
+          const text = blockEl?.querySelector<HTMLElement>('[data-block-text]');
+          marker.hidden = !text;
+          if (!blockEl || !text) continue;
+          const box = text.getBoundingClientRect();
+          const lineHeight = parseFloat(getComputedStyle(text).lineHeight) || 36;
+          const firstLine = { top: box.top - base.top, bottom: box.top - base.top + lineHeight };
+          // Beside the first line of the paragraph's first noted highlight (its first line while
+          // the highlight is far from the screen and not measured).
+          const firstNote = byBlock.get(blockId)?.[0];
+          const line = firstNote && near(blockAt(firstNote.start)) ? (textRects(reader, firstNote, origin)[0] ?? firstLine) : firstLine;
+          const placed = placeMarker({ line, firstLineTop: firstLine.top, markerHeight: marker.offsetHeight, sharesGutterWithLink: phone });
+          if (placed.linkYields) yields.add(blockEl);
+          marker.style.insetBlockStart = `${Math.round(placed.top)}px`;
           const x = rtl ? box.left - base.left - marker.offsetWidth - (phone ? 2 : 10) : box.right - base.left + (phone ? 2 : 10);
           marker.style.left = `${Math.round(x)}px`;
         }
       }
+      for (const block of yielding.current) if (!yields.has(block)) block.removeAttribute(LINK_YIELDS);
+      for (const block of yields) block.setAttribute(LINK_YIELDS, '');
+      yielding.current = yields;
     };
     relayout.current();
   });
@@ -202,7 +238,7 @@ export function MarginNotes({ article, mode, ui, cardActions }: MarginNotesProps
   const target = editing?.kind === 'new' ? editing.range : editing ? anchored.find((a) => a.annotation.id === editing.annotation.id) : undefined;
   const popover = form && target && mode === 'markers' && window.innerHeight >= MIN_POPOVER_HEIGHT;
   const modal = form && (mode === 'markers' || !target) && !popover;
-  const sheetNotes = sheet ? (byBlock.get(sheet) ?? []) : [];
+  const sheetNotes = sheet ? (byBlock.get(sheet) ?? []).map((a) => a.annotation) : [];
 
   return (
     <>
@@ -243,6 +279,7 @@ export function MarginNotes({ article, mode, ui, cardActions }: MarginNotesProps
               type="button"
               className="margin-marker"
               data-marker-block={blockId}
+              data-note-count={notes.length}
               aria-label={t('margin.marker', { count: notes.length })}
               aria-expanded={sheet === blockId}
               onClick={() => ui.sheet.set(sheet === blockId ? null : blockId)}

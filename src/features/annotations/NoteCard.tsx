@@ -50,6 +50,12 @@ export function NoteCard({ annotation, onSelect, href, onCopy, onEdit, onDelete,
   if (margin === 'collapsed')
     return (
       <article className={`note-card note-card--${annotation.color} note-card--margin`} data-note-id={annotation.id}>
+        {/* Whose it is, when it is another member's: the margin shows it beside the reader's own notes. */}
+        {readOnly && annotation.author && (
+          <p className="note-card-hint" data-note-author={annotation.author}>
+            <bdi>{annotation.author}</bdi>
+          </p>
+        )}
         {/* Its first lines only: no need to lay out a long note (a pasted 20,000-letter word takes seconds). */}
         {annotation.note && <NoteText text={truncateText(annotation.note, COLLAPSED_LENGTH)} />}
         {hasDraft && (

@@ -1,6 +1,7 @@
 import { useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Article } from '../../core/article/article';
+import { placeNotePopover } from '../../core/annotations/margin-layout';
 import { useReaderHandle } from '../../shared/reader-handle';
 import { NoteForm, type NoteFormProps } from './NoteForm';
 
@@ -10,7 +11,7 @@ const SHEET_BELOW = 600;
 
 /**
  * The note form beside its passage when the margin has no room for it: under the highlight (over it
- * when there is no room below), its text left in view; on a phone a sheet at the foot of the window,
+ * when there is no room below; the passage scrolled up when neither has room), its text left in view; on a phone a sheet at the foot of the window,
  * the page scrolled so the passage stays visible above it. Not modal: the article stays readable.
  */
 export function NotePopover({ article, form, target }: { article: Article; form: Omit<NoteFormProps, 'compact'> & { mode: 'new' | 'edit' }; target: { start: number; end: number } }) {
@@ -18,6 +19,7 @@ export function NotePopover({ article, form, target }: { article: Article; form:
   const ref = useRef<HTMLDivElement>(null);
   const reader = useReaderHandle();
   const [tick, setTick] = useState(0);
+  const opened = useRef(false);
   const sheet = typeof window !== 'undefined' && document.documentElement.clientWidth < SHEET_BELOW;
 
   useLayoutEffect(() => {
@@ -37,16 +39,20 @@ export function NotePopover({ article, form, target }: { article: Article; form:
       if (last.bottom > sheetTop - GAP || first.top < topLimit) window.scrollBy(0, last.bottom - (sheetTop - GAP * 2));
       return;
     }
-    const height = pop.offsetHeight;
-    const width = pop.offsetWidth;
-    let top = last.bottom + GAP;
-    if (top + height > vh - GAP && first.top - GAP - height >= topLimit) top = first.top - GAP - height;
-    top = Math.max(topLimit, Math.min(top, vh - height - GAP));
-    const rtl = article.dir === 'rtl';
-    let left = rtl ? first.right - width : first.left;
-    left = Math.max(GAP, Math.min(left, vw - width - GAP));
-    pop.style.top = `${Math.round(top)}px`;
-    pop.style.left = `${Math.round(left)}px`;
+    const placed = placeNotePopover({
+      passage: { top: first.top, bottom: last.bottom, left: first.left, right: first.right },
+      size: { width: pop.offsetWidth, height: pop.offsetHeight },
+      window: { width: vw, height: vh },
+      topLimit,
+      gap: GAP,
+      rtl: article.dir === 'rtl',
+      // Scrolled into place when it opens; afterwards the reader scrolls, and the form follows.
+      mayScroll: !opened.current,
+    });
+    opened.current = true;
+    if (placed.scroll > 0) window.scrollBy(0, placed.scroll);
+    pop.style.top = `${Math.round(placed.top)}px`;
+    pop.style.left = `${Math.round(placed.left)}px`;
   }, [article, reader, target, sheet, tick]);
 
   useLayoutEffect(() => {

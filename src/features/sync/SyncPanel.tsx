@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import * as v from 'valibot';
+import { formatLocale } from '../../core/text/format-locale';
 import { readSyncAccount, saveSyncAccount, serverUrlSchema, signOut } from '../../core/sync/account-store';
 import { Dialog } from '../../shared/Dialog';
 import { useStore } from '../../shared/store-context';
@@ -48,7 +49,7 @@ export default function SyncPanel({ onClose }: { onClose: () => void }) {
     syncAccountChanges.set(syncAccountChanges.get() + 1);
   }
 
-  const time = account?.lastSynced ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'medium' }).format(new Date(account.lastSynced)) : null;
+  const time = account?.lastSynced ? new Intl.DateTimeFormat(formatLocale(i18n.language), { dateStyle: 'medium', timeStyle: 'medium' }).format(new Date(account.lastSynced)) : null;
   const reason = status.reason ? t(`errors.${status.reason.key}`, { reason: status.reason.detail ?? '' }) : '';
   const errorText = error === 'tooMany' && wait ? t(wait.unit === 'seconds' ? 'errors.tooManySeconds' : 'errors.tooManyMinutes', { count: wait.count }) : error ? t(`errors.${error}`) : '';
 

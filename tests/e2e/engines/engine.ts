@@ -3,9 +3,9 @@
  * WebDriver client. Only what both can do the same way: navigate, run a function in the page, take
  * a viewport screenshot, and real pointer and keyboard input.
  */
-import type { Page } from '@playwright/test';
+import type { Frame, Page } from '@playwright/test';
 import { printRulesOnScreen } from '../joining/probe';
-import { WebKitSession } from './webdriver';
+import { KEEP_NAMES_HELPER, WebKitSession } from './webdriver';
 
 export type Key = 'Enter' | 'Escape' | 'Tab';
 
@@ -22,23 +22,34 @@ export interface Engine {
   press(key: Key): Promise<void>;
   /** Lays the page out with its print rules (on) or for the screen again (off). */
   printMedia(on: boolean): Promise<void>;
+  /**
+   * Where `evaluate` runs from now on: the top document's `index`-th iframe, or the top document
+   * again (null). Input and screenshots stay the top viewport's.
+   */
+  frame(index: number | null): Promise<void>;
   close(): Promise<void>;
 }
 
 export function chromiumEngine(page: Page): Engine {
+  let target: Page | Frame = page;
   return {
     name: 'chromium',
     goto: async (url) => {
       await page.goto(url);
     },
     // A string expression: the same function text WebDriver receives, called with the same arguments.
-    evaluate: (fn, ...args) => page.evaluate(`(${fn.toString()}).apply(null, ${JSON.stringify(args)})`),
+    evaluate: (fn, ...args) => target.evaluate(`(() => { ${KEEP_NAMES_HELPER} return (${fn.toString()}).apply(null, ${JSON.stringify(args)}); })()`),
     screenshot: () => page.screenshot(),
     setViewport: (width, height) => page.setViewportSize({ width, height }),
     click: (x, y) => page.mouse.click(x, y),
     moveMouse: (x, y) => page.mouse.move(x, y),
     press: (key) => page.keyboard.press(key),
     printMedia: (on) => page.emulateMedia({ media: on ? 'print' : null }),
+    frame: async (index) => {
+      const child = index === null ? undefined : page.mainFrame().childFrames()[index];
+      if (index !== null && !child) throw new Error(`chromium: the page has no iframe ${index}`);
+      target = child ?? page;
+    },
     close: async () => {},
   };
 }
@@ -59,6 +70,7 @@ export async function webkitEngine(): Promise<Engine> {
     press: (key) => session.press(WEBDRIVER_KEYS[key]),
     // WebDriver has no print media: the page's print rules are applied on screen instead.
     printMedia: (on) => session.evaluate(printRulesOnScreen, on),
+    frame: (index) => session.frame(index),
     close: () => session.close(),
   };
 }

@@ -4,8 +4,8 @@
  * cannot be downloaded here, so this is how the browser tests reach Safari's engine.
  *
  * Written over fetch rather than taken from an npm client (webdriverio, selenium-webdriver): the
- * tests need eight endpoints (session, navigate, execute, screenshot, window size, actions, delete,
- * status), and starting the driver under its own X server and stopping that process group are ours
+ * tests need nine endpoints (session, navigate, execute, screenshot, window size, actions, frame,
+ * delete, status), and starting the driver under its own X server and stopping that process group are ours
  * to do anyway; a client library would add a dependency tree of its own and a second way to launch.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -28,6 +28,12 @@ function freePort(): Promise<number> {
     });
   });
 }
+
+/**
+ * A function's text, transpiled by esbuild (tsx, which runs scripts/), calls esbuild's `__name`
+ * helper for named inner functions: defined before it, so the text runs on its own in the page.
+ */
+export const KEEP_NAMES_HELPER = 'const __name = (fn) => fn;';
 
 class WebDriverError extends Error {}
 
@@ -106,10 +112,15 @@ export class WebKitSession {
     await call(this.url('/url'), 'POST', { url });
   }
 
+  /** Runs scripts in the top document's `index`-th iframe from now on, or in the top document (null). */
+  async frame(index: number | null): Promise<void> {
+    await call(this.url('/frame'), 'POST', { id: index });
+  }
+
   /** Runs a function in the page with JSON arguments and returns its (awaited) JSON result. */
   async evaluate<R, A extends unknown[]>(fn: (...args: A) => R | Promise<R>, ...args: A): Promise<R> {
     // The async form: a promise returned by the function is awaited in the page.
-    const script = `const done = arguments[arguments.length - 1];
+    const script = `const done = arguments[arguments.length - 1]; ${KEEP_NAMES_HELPER}
       Promise.resolve().then(() => (${fn.toString()}).apply(null, Array.prototype.slice.call(arguments, 0, -1)))
         .then((value) => done({ ok: true, value }), (error) => done({ ok: false, error: String(error) + ' ' + String(error && error.stack) }));`;
     const result = (await call(this.url('/execute/async'), 'POST', { script, args })) as { ok: boolean; value?: R; error?: string };

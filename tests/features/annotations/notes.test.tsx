@@ -8,6 +8,7 @@ import { listAnnotations, saveAnnotation } from '../../../src/core/annotations/a
 import { articleText } from '../../../src/core/article/article';
 import { saveImported } from '../../../src/core/article/article-store';
 import { createStore } from '../../../src/core/storage/storage';
+import { NoteCard } from '../../../src/features/annotations/NoteCard';
 import { NoteEditor } from '../../../src/features/annotations/NoteEditor';
 import { NotesPanel } from '../../../src/features/annotations/NotesPanel';
 import { NotebookPage } from '../../../src/features/annotations/NotebookPage';
@@ -49,6 +50,21 @@ describe('NoteEditor', () => {
     fireEvent.change(screen.getByLabelText('الوسوم'), { target: { value: 'وسم' } });
     fireEvent.keyDown(screen.getByLabelText(label), { key: 'Enter', ctrlKey: true });
     await waitFor(() => expect(onSave).toHaveBeenCalledWith({ color: 'yellow', note: 'نص', tags: ['وسم'] }));
+  });
+});
+
+describe('NoteCard in the margin', () => {
+  it('says whose another member’s note is, collapsed too; the reader’s own says nothing', async () => {
+    const others = { ...note('المعرض استقبل', { note: 'ملاحظة الزميلة' }), group: 'desk', author: 'layla' };
+    const { container } = await renderWithApp(
+      <>
+        <NoteCard annotation={others} margin="collapsed" />
+        <NoteCard annotation={note('دور النشر', { note: 'ملاحظتي' })} margin="collapsed" />
+      </>,
+    );
+    const [theirs, mine] = container.querySelectorAll('[data-note-id]');
+    expect(theirs!.querySelector('[data-note-author]')).toHaveTextContent('layla');
+    expect(mine!.querySelector('[data-note-author]')).toBeNull();
   });
 });
 
