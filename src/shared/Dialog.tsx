@@ -33,7 +33,8 @@ export function Dialog({ open, title, onClose, children, footer, closeLabel, tes
       else dialog.setAttribute('open', '');
     }
     // showModal focuses the first control; React's autoFocus sets no attribute, so mark the field to start in.
-    dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+    // Without scrolling: a dialog is read from its top even when its marked control is lower down.
+    dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus({ preventScroll: true });
     const onCancel = (event: Event) => {
       event.preventDefault();
       onCloseRef.current();

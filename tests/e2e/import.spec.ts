@@ -38,9 +38,10 @@ async function openImport(page: Page, mode: 'paste' | 'file'): Promise<void> {
 
 const results = (page: Page) => page.locator('[data-import-results] [data-import-result]');
 
-/** The preview is open (its Save button focused): Enter saves, as a reader would. */
+/** The preview is open, read from its top (the title whole in view) with Save focused: Enter saves, as a reader would. */
 async function saveFromPreview(page: Page): Promise<void> {
   await expect(page.locator('[data-action="save-import"]')).toBeFocused();
+  await expect(page.locator('[data-preview-field="title"]')).toBeInViewport({ ratio: 1 });
   await page.keyboard.press('Enter');
 }
 

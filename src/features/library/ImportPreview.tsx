@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useLayoutEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { datelineView, parseDateline } from '../../core/article/dateline';
 import { keptBlocks, type ImportDraft, type PreviewEdits } from '../../core/article/import-preview';
@@ -30,6 +30,17 @@ export function ImportPreview({ draft, initial, position, busy, onSave, onSkip }
   const [edits, setEdits] = useState(initial);
   const { article, dropped } = draft;
   const set = (change: Partial<PreviewEdits>) => setEdits((e) => ({ ...e, ...change }));
+  // Save takes the focus (Enter saves), but the reader sees the preview from its top: the title
+  // first. Focusing it the usual way scrolled the dialog down to the button (seen in both engines).
+  const formRef = useRef<HTMLFormElement>(null);
+  const saveRef = useRef<HTMLButtonElement>(null);
+  useLayoutEffect(() => {
+    saveRef.current?.focus({ preventScroll: true });
+    for (let box = formRef.current?.parentElement; box; box = box.parentElement) {
+      box.scrollTop = 0;
+      if (box.tagName === 'DIALOG') break;
+    }
+  }, [draft]);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!busy) onSave(edits);
@@ -68,7 +79,7 @@ export function ImportPreview({ draft, initial, position, busy, onSave, onSkip }
   };
 
   return (
-    <form className="import-preview" onSubmit={submit} data-import-preview="">
+    <form ref={formRef} className="import-preview" onSubmit={submit} data-import-preview="">
       {position && <p className="import-position">{position}</p>}
       {draft.applied.length > 0 && (
         <p className="preview-remembered" data-preview-remembered={draft.applied.join(' ')}>
@@ -140,7 +151,7 @@ export function ImportPreview({ draft, initial, position, busy, onSave, onSkip }
         <button type="button" className="button" onClick={onSkip} data-action="skip-import">
           {t('preview.skip')}
         </button>
-        <button type="submit" className="button button--primary" disabled={busy} data-action="save-import" data-autofocus="" autoFocus>
+        <button type="submit" className="button button--primary" disabled={busy} data-action="save-import" data-autofocus="" ref={saveRef}>
           {t('preview.save')}
         </button>
       </div>
