@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import type { Article } from '../../core/article/article';
 import { placeNotePopover } from '../../core/annotations/margin-layout';
 import { useReaderHandle } from '../../shared/reader-handle';
-import { onViewportMove } from '../../shared/viewport-moves';
 import { NoteForm, type NoteFormProps } from './NoteForm';
 
 const GAP = 8;
@@ -58,7 +57,18 @@ export function NotePopover({ article, form, target }: { article: Article; form:
 
   useLayoutEffect(() => {
     if (sheet) return;
-    return onViewportMove(() => setTick((n) => n + 1));
+    let frame = 0;
+    const again = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => setTick((n) => n + 1));
+    };
+    window.addEventListener('scroll', again, { passive: true });
+    window.addEventListener('resize', again);
+    return () => {
+      cancelAnimationFrame(frame);
+      window.removeEventListener('scroll', again);
+      window.removeEventListener('resize', again);
+    };
   }, [sheet]);
 
   return (

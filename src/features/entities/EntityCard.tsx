@@ -6,7 +6,6 @@ import { entityTypeClass, entityTypeLabelKey, isNameType, ENTITY_TYPES, type Ent
 import { wikipediaSearchUrl, type ReaderEntities, type ReaderMention } from '../../core/entities/reader-entities';
 import { returnFocus } from '../../shared/focus-return';
 import { useReaderHandle } from '../../shared/reader-handle';
-import { onViewportMove } from '../../shared/viewport-moves';
 import { placeCard, type Box } from './card-placement';
 import { mentionSelector, revealMention, useEntityFocus, type EntityFocusStore } from './entity-focus';
 
@@ -65,7 +64,18 @@ export function EntityCard({ model, focus, corrections, onCorrect, onRemoveCorre
     if (!entity || !current) return;
     const place = () => setStyle(placeFor(around(reader.markRects({ kind: 'entity', id: entity.key, index }))));
     place();
-    return onViewportMove(place);
+    let frame = 0;
+    const onScroll = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(place);
+    };
+    window.addEventListener('scroll', onScroll, { passive: true });
+    window.addEventListener('resize', onScroll);
+    return () => {
+      cancelAnimationFrame(frame);
+      window.removeEventListener('scroll', onScroll);
+      window.removeEventListener('resize', onScroll);
+    };
   }, [entity, current, index, reader]);
 
   // Close on Escape (focus back to the mention) and on a click outside the card and the marks.
